@@ -1,0 +1,42 @@
+// Package feedback turns customer feedback into demand you can trust and finds near-duplicate
+// feedback; it also measures support operations (tickets, business hours, SLAs).
+//
+// # Feedback and demand
+//
+// The model follows the feedback tools it is measured against (Productboard, Canny,
+// UserVoice, Pendo, Fider, Savio):
+//
+//   - [Account]: a customer company with a segment, a plan, MRR/ARR in one currency and a
+//     lifecycle, plus point-in-time [AccountSnapshot]s.
+//   - [Person]: someone who gives feedback, optionally belonging to an account.
+//   - [Item]: one piece of feedback (a ticket, survey answer, call note, review) keyed for
+//     idempotency by its source and source record.
+//   - [Link]: an item linked to a request (or any roadmap item ID) with an importance on an
+//     [ImportanceScale] (Productboard's 0-3 by default).
+//   - [Vote]: a person's vote on a request, possibly cast on their behalf.
+//   - [Request]: a feature request with a [RequestStatus] lifecycle, its history, and merges.
+//   - [Theme]: a node of a theme hierarchy that items and requests are tagged with.
+//
+// A [Dataset] holds them all; [Dataset.Validate] checks every record and every reference.
+// [Demand] scores requests: one count per person (the latest importance wins), revenue once
+// per account ([RevenueSum], [RevenueAverage], [RevenueMin], [RevenueMax]), segment weights,
+// a time window, and account state as of now or as of the feedback ([AccountsAsOfNow],
+// [AccountsAsOfFeedback]); every score carries the people and accounts behind it. Merging a
+// duplicate request is a link ([Dataset.Merge]), not a copy: demand is computed over the
+// merged class, so voters are a union, chains flatten and [Dataset.Unmerge] restores.
+// [ThemeRollup] sums items, people, accounts and requests up the theme hierarchy.
+//
+// # Near-duplicate detection
+//
+// [Normalize] folds text (Unicode NFKC, case folding, diacritic folding, punctuation).
+// [Jaccard] is the exact similarity on word unigrams or character 3-grams ([Shingling]).
+// [FindDuplicates] and [DedupeIndex] find pairs with MinHash signatures and LSH banding
+// (seeded and deterministic), verify each candidate by exact Jaccard, and classify it as an
+// exact duplicate, a duplicate, or similar but not a duplicate. [DedupeIndex.Suggest] ranks
+// an existing corpus against a new item.
+//
+// # Support operations
+//
+// (Support tickets, business-hours calendars, SLAs and support KPIs: described by their
+// author.)
+package feedback
