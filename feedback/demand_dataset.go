@@ -1,0 +1,274 @@
+package feedback
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Dataset holds everything demand scoring and theme roll-ups read: the records are plain
+// slices so a dataset loads from JSON as is. Order does not matter to any result.
+// A Dataset is not safe for concurrent mutation (Merge, Unmerge); reads may run concurrently.
+type Dataset struct {
+	Accounts []Account `json:"accounts,omitempty"`
+	People   []Person  `json:"people,omitempty"`
+	Items    []Item    `json:"items,omitempty"`
+	Links    []Link    `json:"links,omitempty"`
+	Votes    []Vote    `json:"votes,omitempty"`
+	Requests []Request `json:"requests,omitempty"`
+	Themes   []Theme   `json:"themes,omitempty"`
+}
+
+// index is the dataset's lookup tables, built once per computation.
+type index struct {
+	accounts map[AccountID]int
+	people   map[PersonID]int
+	items    map[ItemID]int
+	requests map[RequestID]int
+	themes   map[ThemeID]int
+}
+
+func newIndex(d *Dataset) index {
+	ix := index{
+		accounts: make(map[AccountID]int, len(d.Accounts)),
+		people:   make(map[PersonID]int, len(d.People)),
+		items:    make(map[ItemID]int, len(d.Items)),
+		requests: make(map[RequestID]int, len(d.Requests)),
+		themes:   make(map[ThemeID]int, len(d.Themes)),
+	}
+	for i, a := range d.Accounts {
+		if _, dup := ix.accounts[a.ID]; !dup {
+			ix.accounts[a.ID] = i
+		}
+	}
+	for i, p := range d.People {
+		if _, dup := ix.people[p.ID]; !dup {
+			ix.people[p.ID] = i
+		}
+	}
+	for i, it := range d.Items {
+		if _, dup := ix.items[it.ID]; !dup {
+			ix.items[it.ID] = i
+		}
+	}
+	for i, r := range d.Requests {
+		if _, dup := ix.requests[r.ID]; !dup {
+			ix.requests[r.ID] = i
+		}
+	}
+	for i, t := range d.Themes {
+		if _, dup := ix.themes[t.ID]; !dup {
+			ix.themes[t.ID] = i
+		}
+	}
+	return ix
+}
+
+// Validate checks every record (see each type's Validate) and the dataset as a whole:
+// unique IDs, unique item idempotency keys (source, source record), every reference known
+// (a person's account, an item's author, account and themes, a link's item and request, a
+// vote's request, person and caster, a request's merge target and themes, a theme's parent),
+// and no cycle among merges or theme parents. Every failure names its record by JSON path
+// ("links[3].request").
+func (d *Dataset) Validate() error {
+	e := validation.New("feedback: dataset")
+	ix := newIndex(d)
+	for i, a := range d.Accounts {
+		p := fmt.Sprintf("accounts[%d]", i)
+		a.validateInto(e, p)
+		if j := ix.accounts[a.ID]; j != i && a.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats accounts[%d]", quoteID(string(a.ID)), j)
+		}
+	}
+	for i, pe := range d.People {
+		p := fmt.Sprintf("people[%d]", i)
+		pe.validateInto(e, p)
+		if j := ix.people[pe.ID]; j != i && pe.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats people[%d]", quoteID(string(pe.ID)), j)
+		}
+		ix.checkAccount(e, p+".account", pe.Account)
+	}
+	keys := make(map[[2]string]int, len(d.Items))
+	for i, it := range d.Items {
+		p := fmt.Sprintf("items[%d]", i)
+		it.validateInto(e, p)
+		if j := ix.items[it.ID]; j != i && it.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats items[%d]", quoteID(string(it.ID)), j)
+		}
+		k := [2]string{it.Source, it.SourceRecord}
+		if j, dup := keys[k]; dup && it.SourceRecord != "" {
+			e.Addf(p+".source_record", "unique", "source %s record %s was already imported as items[%d]",
+				quoteID(it.Source), quoteID(it.SourceRecord), j)
+		} else {
+			keys[k] = i
+		}
+		ix.checkPerson(e, p+".author", it.Author)
+		ix.checkAccount(e, p+".account", it.Account)
+		for k, t := range it.Themes {
+			ix.checkTheme(e, fmt.Sprintf("%s.themes[%d]", p, k), t)
+		}
+	}
+	for i, l := range d.Links {
+		p := fmt.Sprintf("links[%d]", i)
+		l.validateInto(e, p)
+		if _, ok := ix.items[l.Item]; !ok && l.Item != "" {
+			e.Addf(p+".item", "exists", "unknown item %s", quoteID(string(l.Item)))
+		}
+		ix.checkRequest(e, p+".request", l.Request)
+	}
+	for i, v := range d.Votes {
+		p := fmt.Sprintf("votes[%d]", i)
+		v.validateInto(e, p)
+		ix.checkRequest(e, p+".request", v.Request)
+		ix.checkPerson(e, p+".person", v.Person)
+		ix.checkPerson(e, p+".cast_by", v.CastBy)
+	}
+	for i, r := range d.Requests {
+		p := fmt.Sprintf("requests[%d]", i)
+		r.validateInto(e, p)
+		if j := ix.requests[r.ID]; j != i && r.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats requests[%d]", quoteID(string(r.ID)), j)
+		}
+		if r.MergedInto != r.ID {
+			ix.checkRequest(e, p+".merged_into", r.MergedInto)
+		}
+		for k, t := range r.Themes {
+			ix.checkTheme(e, fmt.Sprintf("%s.themes[%d]", p, k), t)
+		}
+	}
+	for i, r := range d.Requests {
+		if _, err := d.canonical(ix, r.ID); errors.Is(err, ErrMergeCycle) && ix.requests[r.ID] == i {
+			e.Addf(fmt.Sprintf("requests[%d].merged_into", i), "acyclic", "%v", err)
+		}
+	}
+	for i, t := range d.Themes {
+		p := fmt.Sprintf("themes[%d]", i)
+		t.validateInto(e, p)
+		if j := ix.themes[t.ID]; j != i && t.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats themes[%d]", quoteID(string(t.ID)), j)
+		}
+		if t.Parent != t.ID {
+			ix.checkTheme(e, p+".parent", t.Parent)
+		}
+		if t.ID != "" && ix.themes[t.ID] == i && themeInCycle(d, ix, i) {
+			e.Addf(p+".parent", "acyclic", "theme %s is its own ancestor", quoteID(string(t.ID)))
+		}
+	}
+	return e.Err()
+}
+
+func (ix index) checkAccount(e *validation.Errors, path string, id AccountID) {
+	if _, ok := ix.accounts[id]; !ok && id != "" {
+		e.Addf(path, "exists", "unknown account %s", quoteID(string(id)))
+	}
+}
+
+func (ix index) checkPerson(e *validation.Errors, path string, id PersonID) {
+	if _, ok := ix.people[id]; !ok && id != "" {
+		e.Addf(path, "exists", "unknown person %s", quoteID(string(id)))
+	}
+}
+
+func (ix index) checkRequest(e *validation.Errors, path string, id RequestID) {
+	if _, ok := ix.requests[id]; !ok && id != "" {
+		e.Addf(path, "exists", "unknown request %s", quoteID(string(id)))
+	}
+}
+
+func (ix index) checkTheme(e *validation.Errors, path string, id ThemeID) {
+	if _, ok := ix.themes[id]; !ok && id != "" {
+		e.Addf(path, "exists", "unknown theme %s", quoteID(string(id)))
+	}
+}
+
+// ErrMergeCycle is returned (wrapped) when merges would form a cycle, by [Dataset.Merge] and
+// [Dataset.Validate].
+var ErrMergeCycle = errors.New("feedback: merge cycle")
+
+// ErrUnknownRequest is returned (wrapped) when a request ID names no request of the dataset.
+var ErrUnknownRequest = errors.New("feedback: unknown request")
+
+// ErrNotMerged is returned (wrapped) by [Dataset.Unmerge] for a request that is not merged.
+var ErrNotMerged = errors.New("feedback: request not merged")
+
+// canonical follows MergedInto links from id to the request that is not merged.
+func (d *Dataset) canonical(ix index, id RequestID) (RequestID, error) {
+	cur := id
+	for range len(d.Requests) + 1 {
+		i, ok := ix.requests[cur]
+		if !ok {
+			return "", fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(cur)))
+		}
+		next := d.Requests[i].MergedInto
+		if next == "" {
+			return cur, nil
+		}
+		cur = next
+	}
+	return "", fmt.Errorf("%w through request %s", ErrMergeCycle, quoteID(string(id)))
+}
+
+// Canonical returns the request that id resolves to by following merges to the end of the
+// chain (id itself when it is not merged): A merged into B merged into C resolves to C.
+func (d *Dataset) Canonical(id RequestID) (RequestID, error) {
+	return d.canonical(newIndex(d), id)
+}
+
+// Merge records that the request dup duplicates the request into, at the instant at. Merging
+// is a link, not a copy: nothing is moved, and [Demand] scores the whole merged class, so a
+// person who voted on both counts once, a chain (A into B, B into C) counts under its end,
+// and [Dataset.Unmerge] restores the previous state exactly. Merging a request that is
+// already merged re-points it. It returns an error wrapping [ErrUnknownRequest] or
+// [ErrMergeCycle] (into resolves to dup), leaving the dataset unchanged.
+func (d *Dataset) Merge(dup, into RequestID, at time.Time) error {
+	ix := newIndex(d)
+	i, ok := ix.requests[dup]
+	if !ok {
+		return fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup)))
+	}
+	root, err := d.canonical(ix, into)
+	if err != nil {
+		return err
+	}
+	if root == dup {
+		return fmt.Errorf("%w: %s resolves to %s", ErrMergeCycle, quoteID(string(into)), quoteID(string(dup)))
+	}
+	d.Requests[i].MergedInto = into
+	d.Requests[i].MergedAt = at
+	return nil
+}
+
+// Unmerge undoes the merge of dup: it becomes a request of its own again, together with any
+// requests that were merged into it. It returns an error wrapping [ErrUnknownRequest] or
+// [ErrNotMerged].
+func (d *Dataset) Unmerge(dup RequestID) error {
+	i, ok := newIndex(d).requests[dup]
+	if !ok {
+		return fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup)))
+	}
+	if d.Requests[i].MergedInto == "" {
+		return fmt.Errorf("%w: %s", ErrNotMerged, quoteID(string(dup)))
+	}
+	d.Requests[i].MergedInto = ""
+	d.Requests[i].MergedAt = time.Time{}
+	return nil
+}
+
+// MergedInto returns the requests whose chains end at id (not id itself), sorted by ID.
+func (d *Dataset) MergedInto(id RequestID) []RequestID {
+	ix := newIndex(d)
+	var out []RequestID
+	for _, r := range d.Requests {
+		if r.ID == id {
+			continue
+		}
+		if c, err := d.canonical(ix, r.ID); err == nil && c == id {
+			out = append(out, r.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
