@@ -157,7 +157,11 @@ func ParseLocalDate(s string) (LocalDate, error) {
 	if err != nil {
 		return LocalDate{}, fmt.Errorf("feedback: date %q: want an existing YYYY-MM-DD", validation.Truncate(s))
 	}
-	return LocalDate{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
+	d := LocalDate{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	if !d.valid() {
+		return LocalDate{}, fmt.Errorf("feedback: date %q: year must be 1 to 9999", validation.Truncate(s))
+	}
+	return d, nil
 }
 
 // valid reports whether d is an existing date in years 1..9999.

@@ -1,0 +1,322 @@
+package feedback
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Calendar is a compiled business-hours calendar: it measures business time between two
+// instants, adds business time to an instant and finds the next open instant. It works in
+// absolute time from local wall-clock ranges converted per date, so it is exact on 23- and
+// 25-hour days; precision is the nanosecond for instants and the second for range bounds.
+//
+// Instants are supported from 1678 to 2261 (the range of time.Time.UnixNano); the
+// methods clamp instants outside it to its ends. A Calendar is immutable and safe for
+// concurrent use. Build one with [NewCalendar].
+type Calendar struct {
+	name    string
+	loc     *time.Location
+	weekly  [7][]ClockRange
+	special map[int64][]ClockRange // local day number -> effective ranges (empty: closed)
+}
+
+// NewCalendar validates h and compiles it. The error is a *productops.ValidationError
+// naming every bad field (errors.Is(err, productops.ErrInvalid) holds).
+func NewCalendar(h BusinessHours) (*Calendar, error) {
+	if err := h.Validate(); err != nil {
+		return nil, err
+	}
+	loc, _ := time.LoadLocation(h.Zone) // checked by Validate
+	c := &Calendar{name: h.Name, loc: loc, special: map[int64][]ClockRange{}}
+	for wd, rs := range h.Weekly {
+		c.weekly[wd] = append([]ClockRange(nil), rs...)
+	}
+	for _, s := range h.Shifts {
+		c.special[s.Date.dayNumber()] = append([]ClockRange(nil), s.Ranges...)
+	}
+	for _, b := range h.Breaks {
+		n := b.Date.dayNumber()
+		base, ok := c.special[n]
+		if !ok {
+			base = c.weekly[weekdayOf(n)]
+		}
+		c.special[n] = subtractRanges(base, b.Ranges)
+	}
+	for _, d := range h.Holidays {
+		c.special[d.dayNumber()] = []ClockRange{}
+	}
+	return c, nil
+}
+
+// MustCalendar is NewCalendar for calendars written in code (tests, examples, package
+// variables); it panics if h is invalid.
+func MustCalendar(h BusinessHours) *Calendar {
+	c, err := NewCalendar(h)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// subtractRanges returns base minus cut; both ordered and non-overlapping.
+func subtractRanges(base, cut []ClockRange) []ClockRange {
+	out := []ClockRange{}
+	for _, r := range base {
+		start := r.Start
+		for _, c := range cut {
+			if c.End <= start || c.Start >= r.End {
+				continue
+			}
+			if c.Start > start {
+				out = append(out, ClockRange{start, c.Start})
+			}
+			start = max(start, c.End)
+		}
+		if start < r.End {
+			out = append(out, ClockRange{start, r.End})
+		}
+	}
+	return out
+}
+
+// Name returns the calendar's name from its BusinessHours.
+func (c *Calendar) Name() string { return c.name }
+
+// Location returns the calendar's time zone.
+func (c *Calendar) Location() *time.Location { return c.loc }
+
+// weekdayOf returns the weekday of a day number (1970-01-01 was a Thursday).
+func weekdayOf(n int64) time.Weekday { return time.Weekday(((n%7)+7+4) % 7) }
+
+// rangesOn returns the open wall-clock ranges of local day n.
+func (c *Calendar) rangesOn(n int64) []ClockRange {
+	if r, ok := c.special[n]; ok {
+		return r
+	}
+	return c.weekly[weekdayOf(n)]
+}
+
+// span is an absolute open interval [a, b) in Unix seconds.
+type span struct{ a, b int64 }
+
+// zoneCursor caches the zone period (offset and bounds, Unix seconds) last looked up.
+type zoneCursor struct {
+	off, start, end int64
+	valid           bool
+}
+
+func (z *zoneCursor) load(loc *time.Location, sec int64) {
+	t := time.Unix(sec, 0).In(loc)
+	_, off := t.Zone()
+	s, e := t.ZoneBounds()
+	z.off, z.start, z.end, z.valid = int64(off), math.MinInt64, math.MaxInt64, true
+	if !s.IsZero() {
+		z.start = s.Unix()
+	}
+	if !e.IsZero() {
+		z.end = e.Unix()
+	}
+}
+
+// daySpans appends the open intervals of local day n to buf, in order, without empty ones.
+func (c *Calendar) daySpans(n int64, z *zoneCursor, buf []span) []span {
+	rs := c.rangesOn(n)
+	if len(rs) == 0 {
+		return buf
+	}
+	base := n * secondsPerDay
+	lo := base - z.off
+	if !z.valid || lo < z.start || lo >= z.end {
+		z.load(c.loc, lo)
+		lo = base - z.off
+	}
+	hi := lo + secondsPerDay
+	// Fast path: the whole local day, and the day before it, lie in one zone period, so
+	// wall clock = instant + offset throughout and no earlier instant shows a later wall
+	// clock (offsets differ by less than a day).
+	if lo >= z.start && (z.start == math.MinInt64 || lo-z.start >= secondsPerDay) && hi < z.end {
+		for _, r := range rs {
+			buf = append(buf, span{lo + int64(r.Start), lo + int64(r.End)})
+		}
+		return buf
+	}
+	for _, r := range rs {
+		a, b := c.instant(base+int64(r.Start)), c.instant(base+int64(r.End))
+		if b > a {
+			buf = append(buf, span{a, b})
+		}
+	}
+	return buf
+}
+
+// instant returns the earliest instant (Unix seconds) whose local wall clock, counted in
+// seconds from 1970-01-01 00:00 local, is at least wall. It is exact around any number of
+// offset changes: a repeated wall time maps to its first occurrence, a skipped one to the
+// end of the gap.
+func (c *Calendar) instant(wall int64) int64 {
+	const window = 3 * secondsPerDay // offsets are within ±26h
+	var z zoneCursor
+	for t := wall - window; t < wall+window; t = z.end {
+		z.load(c.loc, t)
+		ps := max(z.start, t)
+		if wall < ps+z.off {
+			return ps
+		}
+		if z.end == math.MaxInt64 || wall < z.end+z.off {
+			return wall - z.off
+		}
+	}
+	return wall // unreachable for real zones; keeps the function total
+}
+
+// Bounds of the supported range, in Unix seconds and nanoseconds.
+const (
+	minSec = math.MinInt64 / 1_000_000_000
+	maxSec = math.MaxInt64 / 1_000_000_000
+)
+
+// toNs returns t in Unix nanoseconds, clamped to the supported range.
+func toNs(t time.Time) int64 {
+	s := t.Unix()
+	if s <= minSec {
+		return minSec * 1e9
+	}
+	if s >= maxSec {
+		return maxSec * 1e9
+	}
+	return t.UnixNano()
+}
+
+// dayOf returns the local day number of the instant ns.
+func (c *Calendar) dayOf(ns int64) int64 {
+	y, m, d := time.Unix(0, ns).In(c.loc).Date()
+	return civilDays(int64(y), int64(m), int64(d))
+}
+
+// Duration returns the business time between from and to: the total length of the open
+// intervals inside [from, to). It is negative when to is before from, so it is additive:
+// Duration(a, b) + Duration(b, c) == Duration(a, c) for any instants. It never exceeds
+// to.Sub(from) in absolute value.
+func (c *Calendar) Duration(from, to time.Time) time.Duration {
+	f, t := toNs(from), toNs(to)
+	switch {
+	case f == t:
+		return 0
+	case f > t:
+		return -time.Duration(c.business(t, f))
+	}
+	return time.Duration(c.business(f, t))
+}
+
+// business returns the open nanoseconds in [f, t), f < t.
+func (c *Calendar) business(f, t int64) int64 {
+	var z zoneCursor
+	var buf [8]span
+	var total int64
+	stop := t/1e9 + 2*secondsPerDay
+	for n := c.dayOf(f); n*secondsPerDay <= stop; n++ {
+		for _, s := range c.daySpans(n, &z, buf[:0]) {
+			a, b := s.a*1e9, s.b*1e9
+			if b <= f {
+				continue
+			}
+			if a >= t {
+				return total
+			}
+			total += min(b, t) - max(a, f)
+		}
+	}
+	return total
+}
+
+// Add returns the instant at which d of business time has passed since t: the first
+// instant where the business time accumulated from t reaches d. A due time that lands on
+// the end of an open range is that end (Friday 17:00, not Monday 09:00). Add(t, 0) is t;
+// a negative d counts backwards (the latest instant before t with -d of business time up
+// to t). The result is in t's location.
+func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
+	if d == 0 {
+		return t
+	}
+	ns := toNs(t)
+	var out int64
+	if d > 0 {
+		out = c.addForward(ns, int64(d))
+	} else {
+		out = c.addBackward(ns, -int64(d))
+	}
+	return time.Unix(0, out).In(t.Location())
+}
+
+func (c *Calendar) addForward(t, rem int64) int64 {
+	var z zoneCursor
+	var buf [8]span
+	for n := c.dayOf(t); n*secondsPerDay < maxSec; n++ {
+		for _, s := range c.daySpans(n, &z, buf[:0]) {
+			a, b := s.a*1e9, s.b*1e9
+			if b <= t {
+				continue
+			}
+			a = max(a, t)
+			if rem <= b-a {
+				return a + rem
+			}
+			rem -= b - a
+		}
+	}
+	return maxSec * 1e9
+}
+
+func (c *Calendar) addBackward(t, rem int64) int64 {
+	var z zoneCursor
+	var buf [8]span
+	for n := c.dayOf(t); n*secondsPerDay > minSec; n-- {
+		spans := c.daySpans(n, &z, buf[:0])
+		for i := len(spans) - 1; i >= 0; i-- {
+			a, b := spans[i].a*1e9, spans[i].b*1e9
+			if a >= t {
+				continue
+			}
+			b = min(b, t)
+			if rem <= b-a {
+				return b - rem
+			}
+			rem -= b - a
+		}
+	}
+	return minSec * 1e9
+}
+
+// NextOpen returns t if the calendar is open at t, else the start of the next open range.
+// The result is in t's location.
+func (c *Calendar) NextOpen(t time.Time) time.Time {
+	ns := toNs(t)
+	return time.Unix(0, c.nextOpen(ns)).In(t.Location())
+}
+
+func (c *Calendar) nextOpen(t int64) int64 {
+	var z zoneCursor
+	var buf [8]span
+	for n := c.dayOf(t); n*secondsPerDay < maxSec; n++ {
+		for _, s := range c.daySpans(n, &z, buf[:0]) {
+			if b := s.b * 1e9; b > t {
+				return max(s.a*1e9, t)
+			}
+		}
+	}
+	return maxSec * 1e9
+}
+
+// IsOpen reports whether t lies in an open range (start included, end excluded).
+func (c *Calendar) IsOpen(t time.Time) bool {
+	ns := toNs(t)
+	return c.nextOpen(ns) == ns
+}
+
+// String returns the calendar's name and zone, such as `"support" (Europe/Berlin)`.
+func (c *Calendar) String() string {
+	return strconv.Quote(validation.Truncate(c.name)) + " (" + c.loc.String() + ")"
+}
