@@ -1,0 +1,90 @@
+package roadmap
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/productops/productops"
+	"github.com/productops/productops/internal/validation"
+)
+
+// Sentinel errors callers branch on with errors.Is.
+var (
+	// ErrCycle is matched by every *CycleError: the dependencies loop back on themselves.
+	ErrCycle = errors.New("roadmap: dependency cycle")
+	// ErrInvalidTransition is matched by every *TransitionError: the lifecycle does not
+	// allow the status change.
+	ErrInvalidTransition = errors.New("roadmap: invalid transition")
+)
+
+// CycleError reports dependency cycles with their actual paths. Each path is closed: its
+// first and last IDs are the same, and each ID is a prerequisite of the next
+// (A blocks B blocks C blocks A reads [A B C A]); a self-dependency reads [A A].
+//
+// errors.Is(err, ErrCycle) and errors.Is(err, productops.ErrInvalid) both hold.
+type CycleError struct {
+	// Path is the first cycle found by a depth-first search that starts from items in
+	// ascending ID order and follows prerequisite-to-dependent edges in ascending ID order.
+	// It equals Cycles[0].
+	Path []ItemID `json:"path"`
+	// Cycles holds one cycle per cyclic group (strongly connected component), in the
+	// order the same search first closes a cycle inside each group. Every cycle of the
+	// graph lies inside exactly one group, so every cycle is accounted for; enumerating
+	// all elementary cycles instead could be exponential.
+	Cycles [][]ItemID `json:"cycles"`
+	// Groups holds the members of each cyclic group, ascending by ID, aligned with Cycles.
+	Groups [][]ItemID `json:"groups"`
+}
+
+// Error formats the first cycle and how many other cyclic groups exist:
+// "roadmap: dependency cycle: A -> B -> C -> A (and 1 more cyclic group)".
+func (e *CycleError) Error() string {
+	var b strings.Builder
+	b.WriteString("roadmap: dependency cycle: ")
+	for i, id := range e.Path {
+		if i > 0 {
+			b.WriteString(" -> ")
+		}
+		if i == 12 && len(e.Path) > 14 {
+			fmt.Fprintf(&b, "... (%d more) -> %s", len(e.Path)-13, validation.Truncate(string(e.Path[len(e.Path)-1])))
+			break
+		}
+		b.WriteString(validation.Truncate(string(id)))
+	}
+	if n := len(e.Cycles) - 1; n == 1 {
+		b.WriteString(" (and 1 more cyclic group)")
+	} else if n > 1 {
+		fmt.Fprintf(&b, " (and %d more cyclic groups)", n)
+	}
+	return b.String()
+}
+
+// Is reports whether target is ErrCycle or productops.ErrInvalid.
+func (e *CycleError) Is(target error) bool {
+	return target == ErrCycle || target == productops.ErrInvalid
+}
+
+// TransitionError reports a status change the lifecycle forbids. Nothing was changed.
+// errors.Is(err, ErrInvalidTransition) and errors.Is(err, productops.ErrInvalid) hold.
+type TransitionError struct {
+	// ID is the item whose status was to change.
+	ID ItemID `json:"id"`
+	// From and To are the status names.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Reason says why: "not allowed" or "unknown status".
+	Reason string `json:"reason"`
+}
+
+// Error formats the item and the move:
+// `roadmap: invalid transition: item "A": "Done" -> "Backlog": not allowed`.
+func (e *TransitionError) Error() string {
+	return fmt.Sprintf("roadmap: invalid transition: item %q: %q -> %q: %s",
+		validation.Truncate(string(e.ID)), validation.Truncate(e.From), validation.Truncate(e.To), e.Reason)
+}
+
+// Is reports whether target is ErrInvalidTransition or productops.ErrInvalid.
+func (e *TransitionError) Is(target error) bool {
+	return target == ErrInvalidTransition || target == productops.ErrInvalid
+}

@@ -1,0 +1,466 @@
+package roadmap
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Resolution is the granularity of a Period: an exact day, or a fuzzy month, quarter,
+// half-year or year (Linear's DateResolutionType plus Day). The zero value, NoResolution,
+// marks an unset Period.
+type Resolution int
+
+// The resolutions, finest first.
+const (
+	NoResolution Resolution = iota
+	Day
+	Month
+	Quarter
+	HalfYear
+	Year
+)
+
+var resolutionNames = []string{"", "day", "month", "quarter", "halfYear", "year"}
+
+// String returns "day", "month", "quarter", "halfYear", "year", or "" for NoResolution.
+func (r Resolution) String() string { return enumName(r, resolutionNames) }
+
+// MarshalText encodes r as its String form.
+func (r Resolution) MarshalText() ([]byte, error) { return enumText("resolution", r, resolutionNames) }
+
+// UnmarshalText decodes a resolution name (case-insensitive; "half-year" works too).
+func (r *Resolution) UnmarshalText(b []byte) error {
+	v, err := parseEnum[Resolution]("resolution", b, resolutionNames, nil)
+	if err == nil {
+		*r = v
+	}
+	return err
+}
+
+// Period is a day or a fuzzy date: a month, a (fiscal) quarter, half-year or year. It
+// stores the period itself, not a day inside it; Calendar.Range turns it into a concrete
+// range of instants in a time zone. The zero value is unset (IsZero reports true).
+//
+// Fields by resolution:
+//
+//	Day       Year = calendar year, Index = month 1-12, Day = day of month
+//	Month     Year = calendar year, Index = month 1-12
+//	Quarter   Year = fiscal year,   Index = fiscal quarter 1-4
+//	HalfYear  Year = fiscal year,   Index = fiscal half 1-2
+//	Year      Year = fiscal year,   Index = 0
+//
+// A fiscal year is named by the calendar year in which it ends (US federal convention:
+// with the fiscal year starting in October, FY2026 runs 1 Oct 2025 to 30 Sep 2026). With a
+// January start, fiscal and calendar years coincide.
+//
+// The text form (MarshalText, ParsePeriod) is "2026-03-15", "2026-03", "2026-Q3",
+// "2026-H2" or "2026".
+type Period struct {
+	Resolution Resolution `json:"resolution"`
+	Year       int        `json:"year"`
+	Index      int        `json:"index,omitempty"`
+	Day        int        `json:"day,omitempty"`
+}
+
+// DayOf returns the Day period of t's date, read in t's own location.
+func DayOf(t time.Time) Period {
+	y, m, d := t.Date()
+	return Period{Resolution: Day, Year: y, Index: int(m), Day: d}
+}
+
+// MonthOf returns the Month period year-month.
+func MonthOf(year int, month time.Month) Period {
+	return Period{Resolution: Month, Year: year, Index: int(month)}
+}
+
+// QuarterOf returns fiscal quarter q (1-4) of fiscal year year.
+func QuarterOf(year, q int) Period { return Period{Resolution: Quarter, Year: year, Index: q} }
+
+// HalfOf returns fiscal half h (1-2) of fiscal year year.
+func HalfOf(year, h int) Period { return Period{Resolution: HalfYear, Year: year, Index: h} }
+
+// YearOf returns fiscal year year.
+func YearOf(year int) Period { return Period{Resolution: Year, Year: year} }
+
+// IsZero reports whether p is unset.
+func (p Period) IsZero() bool { return p == Period{} }
+
+// Validate reports an out-of-range field. The zero Period is valid (unset).
+func (p Period) Validate() error {
+	e := validation.New("roadmap: period")
+	p.check(e, "")
+	return e.Err()
+}
+
+func (p Period) check(e *validation.Errors, prefix string) {
+	if p.IsZero() {
+		return
+	}
+	field := func(f string) string {
+		if prefix == "" {
+			return f
+		}
+		return prefix + "." + f
+	}
+	if p.Year < 1 || p.Year > 9999 {
+		e.Addf(field("year"), "range", "must be between 1 and 9999, got %d", p.Year)
+	}
+	switch p.Resolution {
+	case Day:
+		if p.Index < 1 || p.Index > 12 {
+			e.Addf(field("index"), "range", "month must be between 1 and 12, got %d", p.Index)
+		} else if n := daysIn(p.Year, time.Month(p.Index)); p.Day < 1 || p.Day > n {
+			e.Addf(field("day"), "range", "must be between 1 and %d, got %d", n, p.Day)
+		}
+	case Month:
+		if p.Index < 1 || p.Index > 12 {
+			e.Addf(field("index"), "range", "month must be between 1 and 12, got %d", p.Index)
+		}
+	case Quarter:
+		if p.Index < 1 || p.Index > 4 {
+			e.Addf(field("index"), "range", "quarter must be between 1 and 4, got %d", p.Index)
+		}
+	case HalfYear:
+		if p.Index < 1 || p.Index > 2 {
+			e.Addf(field("index"), "range", "half must be 1 or 2, got %d", p.Index)
+		}
+	case Year:
+		if p.Index != 0 {
+			e.Addf(field("index"), "range", "must be 0 for a year, got %d", p.Index)
+		}
+	default:
+		e.Addf(field("resolution"), "oneof", "must be day, month, quarter, halfYear or year")
+	}
+	if p.Resolution != Day && p.Day != 0 {
+		e.Addf(field("day"), "range", "must be 0 unless the resolution is day, got %d", p.Day)
+	}
+}
+
+func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+// String returns the text form: "2026-03-15", "2026-03", "2026-Q3", "2026-H2", "2026",
+// or "" for the zero Period. Invalid periods print with Go syntax.
+func (p Period) String() string {
+	b, err := p.MarshalText()
+	if err != nil {
+		return fmt.Sprintf("roadmap.Period{%d %d %d %d}", p.Resolution, p.Year, p.Index, p.Day)
+	}
+	return string(b)
+}
+
+// MarshalText encodes p in its text form; an invalid Period is an error.
+func (p Period) MarshalText() ([]byte, error) {
+	if p.IsZero() {
+		return []byte{}, nil
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	switch p.Resolution {
+	case Day:
+		return fmt.Appendf(nil, "%04d-%02d-%02d", p.Year, p.Index, p.Day), nil
+	case Month:
+		return fmt.Appendf(nil, "%04d-%02d", p.Year, p.Index), nil
+	case Quarter:
+		return fmt.Appendf(nil, "%04d-Q%d", p.Year, p.Index), nil
+	case HalfYear:
+		return fmt.Appendf(nil, "%04d-H%d", p.Year, p.Index), nil
+	}
+	return fmt.Appendf(nil, "%04d", p.Year), nil
+}
+
+// UnmarshalText decodes what ParsePeriod accepts; empty text gives the zero Period.
+func (p *Period) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = Period{}
+		return nil
+	}
+	v, err := ParsePeriod(string(b))
+	if err == nil {
+		*p = v
+	}
+	return err
+}
+
+// ErrPeriodSyntax is matched (errors.Is) by every ParsePeriod failure.
+var ErrPeriodSyntax = errors.New("roadmap: unparseable period")
+
+// periodError reports a fuzzy date that does not parse; it matches ErrPeriodSyntax.
+type periodError struct{ text, why string }
+
+func (e *periodError) Error() string {
+	return fmt.Sprintf("roadmap: unparseable period %q: %s", e.text, e.why)
+}
+
+func (e *periodError) Is(target error) bool { return target == ErrPeriodSyntax }
+
+// ParsePeriod parses a day or fuzzy date. Accepted forms (case-insensitive, surrounding
+// space ignored; an optional "FY" before the year):
+//
+//	2026-03-15                    Day
+//	2026-03                       Month
+//	2026-Q3, 2026Q3, 2026 Q3, Q3 2026, Q3-2026, FY2026-Q3, Q3 FY2026   Quarter
+//	2026-H2, H2 2026, FY2026 H2   HalfYear
+//	2026, FY2026                  Year
+//
+// Years have four digits. Quarters, halves and years are fiscal: what dates they cover
+// depends on the Calendar that resolves them. Errors match ErrPeriodSyntax.
+func ParsePeriod(s string) (Period, error) {
+	orig := s
+	fail := func(why string) (Period, error) {
+		return Period{}, &periodError{text: validation.Truncate(orig), why: why}
+	}
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" {
+		return fail("empty")
+	}
+	if len(s) > 20 {
+		return fail("too long")
+	}
+	// Day and month: digits and dashes only.
+	if s[0] >= '0' && s[0] <= '9' && !strings.ContainsAny(s, "QH ") {
+		parts := strings.Split(s, "-")
+		nums := make([]int, len(parts))
+		for i, part := range parts {
+			want := 2
+			if i == 0 {
+				want = 4
+			}
+			n, ok := digits(part, want)
+			if !ok {
+				return fail("want YYYY, YYYY-MM or YYYY-MM-DD")
+			}
+			nums[i] = n
+		}
+		var p Period
+		switch len(nums) {
+		case 1:
+			p = YearOf(nums[0])
+		case 2:
+			p = MonthOf(nums[0], time.Month(nums[1]))
+		case 3:
+			p = Period{Resolution: Day, Year: nums[0], Index: nums[1], Day: nums[2]}
+		default:
+			return fail("want YYYY, YYYY-MM or YYYY-MM-DD")
+		}
+		if err := p.Validate(); err != nil {
+			return fail("date out of range")
+		}
+		return p, nil
+	}
+	// Fiscal forms: a year token and an optional Q/H token, in either order.
+	tokens := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(tokens) == 1 {
+		t := tokens[0]
+		t = strings.TrimPrefix(t, "FY")
+		// "2026Q3" or "2026H2" glued together.
+		if len(t) == 6 && (t[4] == 'Q' || t[4] == 'H') {
+			tokens = []string{t[:4], t[4:]}
+		} else {
+			tokens = []string{t}
+		}
+	}
+	var year, idx int
+	var res Resolution = Year
+	seenYear := false
+	for _, t := range tokens {
+		switch {
+		case len(t) == 2 && (t[0] == 'Q' || t[0] == 'H'):
+			if res != Year {
+				return fail("more than one quarter or half")
+			}
+			n, ok := digits(t[1:], 1)
+			if !ok {
+				return fail("bad quarter or half")
+			}
+			idx = n
+			res = Quarter
+			if t[0] == 'H' {
+				res = HalfYear
+			}
+		default:
+			t = strings.TrimPrefix(t, "FY")
+			n, ok := digits(t, 4)
+			if !ok || seenYear {
+				return fail("want a four-digit year")
+			}
+			year, seenYear = n, true
+		}
+	}
+	if !seenYear {
+		return fail("missing year")
+	}
+	p := Period{Resolution: res, Year: year, Index: idx}
+	if err := p.Validate(); err != nil {
+		return fail("out of range")
+	}
+	return p, nil
+}
+
+// digits parses exactly n ASCII digits.
+func digits(s string, n int) (int, bool) {
+	if len(s) != n {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
+}
+
+// Add returns the period n steps after p at p's resolution (n may be negative): the next
+// day, month, quarter, half or year. Add on the zero Period returns it unchanged.
+func (p Period) Add(n int) Period {
+	switch p.Resolution {
+	case Day:
+		t := time.Date(p.Year, time.Month(p.Index), p.Day+n, 0, 0, 0, 0, time.UTC)
+		return DayOf(t)
+	case Month:
+		m := p.Year*12 + p.Index - 1 + n
+		return MonthOf(floorDiv(m, 12), time.Month(m-floorDiv(m, 12)*12+1))
+	case Quarter:
+		q := p.Year*4 + p.Index - 1 + n
+		return QuarterOf(floorDiv(q, 4), q-floorDiv(q, 4)*4+1)
+	case HalfYear:
+		h := p.Year*2 + p.Index - 1 + n
+		return HalfOf(floorDiv(h, 2), h-floorDiv(h, 2)*2+1)
+	case Year:
+		return YearOf(p.Year + n)
+	}
+	return p
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// Calendar turns periods into instants: it fixes the time zone and the month the fiscal
+// year starts in. The zero value is the UTC calendar year.
+type Calendar struct {
+	// Location is the zone whose midnights bound every period; nil means UTC.
+	Location *time.Location `json:"-"`
+	// FiscalStartMonth is the first month of the fiscal year, 1-12; 0 means January.
+	FiscalStartMonth time.Month `json:"fiscalStartMonth,omitempty"`
+}
+
+// Validate reports a FiscalStartMonth outside 0-12.
+func (c Calendar) Validate() error {
+	e := validation.New("roadmap: calendar")
+	if c.FiscalStartMonth < 0 || c.FiscalStartMonth > 12 {
+		e.Addf("fiscalStartMonth", "range", "must be between 1 and 12 (0 = January), got %d", int(c.FiscalStartMonth))
+	}
+	return e.Err()
+}
+
+func (c Calendar) loc() *time.Location {
+	if c.Location == nil {
+		return time.UTC
+	}
+	return c.Location
+}
+
+func (c Calendar) startMonth() time.Month {
+	if c.FiscalStartMonth < 1 || c.FiscalStartMonth > 12 {
+		return time.January
+	}
+	return c.FiscalStartMonth
+}
+
+// DateRange is a half-open range of instants [Start, End): both are local midnights in
+// the Calendar's zone, End being the first midnight after the range (so a deadline
+// "target Q3" is met by anything finished before End).
+type DateRange struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// LastDay returns midnight of the range's last day (inclusive end), computed on the wall
+// clock so it is exact across DST changes.
+func (r DateRange) LastDay() time.Time {
+	y, m, d := r.End.Date()
+	return time.Date(y, m, d-1, 0, 0, 0, 0, r.End.Location())
+}
+
+// Contains reports whether Start <= t < End.
+func (r DateRange) Contains(t time.Time) bool { return !t.Before(r.Start) && t.Before(r.End) }
+
+// Overlaps reports whether r and o share an instant.
+func (r DateRange) Overlaps(o DateRange) bool { return r.Start.Before(o.End) && o.Start.Before(r.End) }
+
+// Range resolves p to its concrete range in c's zone and fiscal year. The zero Period and
+// invalid periods are errors.
+func (c Calendar) Range(p Period) (DateRange, error) {
+	if p.IsZero() {
+		return DateRange{}, fmt.Errorf("roadmap: cannot resolve an unset period")
+	}
+	if err := p.Validate(); err != nil {
+		return DateRange{}, err
+	}
+	if err := c.Validate(); err != nil {
+		return DateRange{}, err
+	}
+	loc := c.loc()
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, loc) }
+	fyStart := func(fy int) (int, time.Month) {
+		m := c.startMonth()
+		if m == time.January {
+			return fy, m
+		}
+		return fy - 1, m
+	}
+	switch p.Resolution {
+	case Day:
+		return DateRange{at(p.Year, time.Month(p.Index), p.Day), at(p.Year, time.Month(p.Index), p.Day+1)}, nil
+	case Month:
+		return DateRange{at(p.Year, time.Month(p.Index), 1), at(p.Year, time.Month(p.Index)+1, 1)}, nil
+	}
+	y, m := fyStart(p.Year)
+	months, off := 12, 0
+	switch p.Resolution {
+	case Quarter:
+		months, off = 3, 3*(p.Index-1)
+	case HalfYear:
+		months, off = 6, 6*(p.Index-1)
+	}
+	return DateRange{at(y, m+time.Month(off), 1), at(y, m+time.Month(off+months), 1)}, nil
+}
+
+// PeriodOf returns the period of resolution r that contains t (read in c's zone). For
+// NoResolution it returns the zero Period.
+func (c Calendar) PeriodOf(r Resolution, t time.Time) Period {
+	t = t.In(c.loc())
+	y, m, _ := t.Date()
+	switch r {
+	case Day:
+		return DayOf(t)
+	case Month:
+		return MonthOf(y, m)
+	case NoResolution:
+		return Period{}
+	}
+	start := c.startMonth()
+	fy := y
+	if start != time.January && m >= start {
+		fy = y + 1
+	}
+	off := (int(m) - int(start) + 12) % 12
+	switch r {
+	case Quarter:
+		return QuarterOf(fy, off/3+1)
+	case HalfYear:
+		return HalfOf(fy, off/6+1)
+	}
+	return YearOf(fy)
+}
