@@ -1,0 +1,422 @@
+package launch
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// ScoreScale is the number of decimal places of Score.Value (rounded half away from zero).
+// Decisions never use the rounded value; they compare Num and Den exactly.
+const ScoreScale = 6
+
+// Score is a weighted readiness fraction: Num is the weight of satisfied (Done) items,
+// Den the weight of every counted item. Not-applicable items with a reason, waived items
+// and inconclusive items are in neither (OpenSSF Scorecard's rule for inconclusive checks).
+type Score struct {
+	// Defined is false when Den is 0 (nothing counted); Value is then nil. OpenSSF reports
+	// -1 in that case; an undefined score is never shown as 0 or 1.
+	Defined bool `json:"defined"`
+	// Num is the total weight of Done items.
+	Num decimal.Decimal `json:"num"`
+	// Den is the total weight of counted items.
+	Den decimal.Decimal `json:"den"`
+	// Value is Num/Den in [0, 1], rounded to ScoreScale places; nil when undefined.
+	Value *decimal.Decimal `json:"value"`
+}
+
+func newScore(num, den decimal.Decimal) Score {
+	s := Score{Num: num, Den: den}
+	if den.Sign() > 0 {
+		v := num.DivRound(den, ScoreScale)
+		s.Defined, s.Value = true, &v
+	}
+	return s
+}
+
+// Percent formats the score as a percentage with two decimals ("87.50%"), or "n/a"
+// when undefined.
+func (s Score) Percent() string {
+	if !s.Defined {
+		return "n/a"
+	}
+	return s.Num.Mul(decimal.NewFromInt(100)).DivRound(s.Den, 2).StringFixed(2) + "%"
+}
+
+// FunctionScore is the readiness of one function's required items.
+type FunctionScore struct {
+	Function Function `json:"function"`
+	Score    Score    `json:"score"`
+	// Items counts the function's required items, counted in the score or not.
+	Items int `json:"items"`
+	// Blockers counts the function's items that raised a Blocker.
+	Blockers int `json:"blockers"`
+}
+
+// ItemResult is how one required item was classified (domain study §6.2 step 2).
+type ItemResult struct {
+	ID       ItemID          `json:"id"`
+	Function Function        `json:"function"`
+	Kind     Kind            `json:"kind"`
+	Status   Status          `json:"status"`
+	Weight   decimal.Decimal `json:"weight"`
+	// Counted is true when the item's weight is in the score's denominator.
+	Counted bool `json:"counted"`
+	// Satisfied is true for Done, NotApplicable with a reason, or an active waiver.
+	Satisfied bool `json:"satisfied"`
+	// Reason is the item's reason kind, or zero (none) for a satisfied item.
+	Reason ReasonKind `json:"reason"`
+	// Waiver is the waiver that decided the classification (active, expired or lacking an
+	// approver); nil when none did.
+	Waiver *Waiver `json:"waiver,omitempty"`
+	// Due is the deadline instant; zero when the item has no due date.
+	Due time.Time `json:"due,omitzero"`
+	// Overdue is true when the item is unsatisfied and asOf >= Due.
+	Overdue bool `json:"overdue"`
+}
+
+// RiskResult is how one risk was graded and what it did.
+type RiskResult struct {
+	ID       RiskID     `json:"id"`
+	Title    string     `json:"title,omitempty"`
+	Owner    string     `json:"owner,omitempty"`
+	Status   RiskStatus `json:"status"`
+	Response Response   `json:"response"`
+	Approver string     `json:"approver,omitempty"`
+	// Inherent is the graded inherent assessment.
+	Inherent RiskScore `json:"inherent"`
+	// Residual is the graded residual assessment; nil when not assessed.
+	Residual *RiskScore `json:"residual,omitempty"`
+	// Band is the band that decided: residual when assessed, else inherent.
+	Band RiskBand `json:"band"`
+	// Reason is the reason the risk raised, or zero (none).
+	Reason ReasonKind `json:"reason"`
+}
+
+// Reason is one entry of an evaluation's explanation.
+type Reason struct {
+	Severity Severity   `json:"severity"`
+	Kind     ReasonKind `json:"kind"`
+	// Subject is the item or risk ID the reason concerns; empty for ReasonScoreBelowMin.
+	Subject string `json:"subject,omitempty"`
+	// Function is the item's function; empty for risks and the score floor.
+	Function Function `json:"function,omitempty"`
+	// Message explains the reason in one lowercase sentence.
+	Message string `json:"message"`
+}
+
+// OverdueItem is a required, unsatisfied item whose deadline has passed at asOf.
+type OverdueItem struct {
+	ID       ItemID    `json:"id"`
+	Function Function  `json:"function"`
+	Owner    string    `json:"owner,omitempty"`
+	Kind     Kind      `json:"kind"`
+	Status   Status    `json:"status"`
+	Due      time.Time `json:"due"`
+}
+
+// Evaluation is the readiness of a plan at one instant, with everything that explains it.
+// Evaluations of the same plan at the same instant are identical, whatever the order of
+// items, waivers and risks in the plan.
+type Evaluation struct {
+	// Plan is the plan's name.
+	Plan string `json:"plan"`
+	// AsOf is the evaluation instant.
+	AsOf          time.Time `json:"as_of"`
+	Tier          Tier      `json:"tier"`
+	DecisionMaker string    `json:"decision_maker,omitempty"`
+	Verdict       Verdict   `json:"verdict"`
+	// Score is the overall readiness of required items; risk never enters it.
+	Score Score `json:"score"`
+	// Functions are per-function scores, known functions in the order of the constants,
+	// then others byte-wise.
+	Functions []FunctionScore `json:"functions"`
+	// Reasons are every blocker and risk, ordered by severity, kind rank, then subject
+	// byte-wise. No-go still lists the risks.
+	Reasons []Reason `json:"reasons"`
+	// Overdue lists required unsatisfied items past their deadline, by deadline then ID.
+	Overdue []OverdueItem `json:"overdue"`
+	// Items are the required items by ID.
+	Items []ItemResult `json:"items"`
+	// NotRequired lists, by ID, the items above the plan's tier, which were ignored.
+	NotRequired []ItemID `json:"not_required"`
+	// Risks are the register's risks by ID.
+	Risks []RiskResult `json:"risks"`
+}
+
+// Evaluate decides whether the plan can launch at asOf (domain study §6.2):
+//
+//  1. Required items are those whose MinTier is at or below the plan's tier.
+//  2. Each required item is classified by the first matching rule: Done (counted,
+//     satisfied); NotApplicable with a reason (excluded); NotApplicable without one
+//     (counted, na_without_reason); an active waiver (excluded, waived, Risk); Failed
+//     (counted, failed); Inconclusive (excluded, inconclusive); an expired waiver (counted,
+//     waiver_expired); otherwise (counted, incomplete). Unsatisfied gates raise Blockers,
+//     unsatisfied advisory items Risks.
+//  3. The score is the weight of Done items over the weight of counted items, overall and
+//     per function; undefined when nothing is counted.
+//  4. Risks are graded on their residual assessment when given, else inherent: an open
+//     risk (or one accepted without approver) at GateBand or above is a Blocker, at
+//     WatchBand or above a Risk; an approved accepted risk at WatchBand or above is a Risk.
+//  5. A defined score below Policy.MinScore (Num < MinScore × Den, exact) is a Blocker.
+//  6. Any Blocker gives NoGo, else any Risk GoWithRisks, else Go.
+//
+// Overdue items are reported separately and never change the verdict on their own.
+// Evaluate validates the plan first and returns its *productops.ValidationError; a zero
+// asOf is invalid too. It does not modify p.
+func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
+	z, err := p.validate()
+	if err == nil && asOf.IsZero() {
+		e := validation.New("launch: evaluation")
+		e.Add("as_of", "required", "", "is required")
+		err = e.Err()
+	}
+	if err != nil {
+		return Evaluation{}, err
+	}
+	var planLoc *time.Location
+	if p.Zone != "" {
+		planLoc, _ = z.load(p.Zone)
+	}
+	_, idx := p.ladder()
+	tier := p.tier()
+	limit := idx[tier]
+
+	waivers := make(map[ItemID][]*Waiver, len(p.Waivers))
+	for i := range p.Waivers {
+		w := &p.Waivers[i]
+		waivers[w.Item] = append(waivers[w.Item], w)
+	}
+
+	ev := Evaluation{
+		Plan:          p.Name,
+		AsOf:          asOf,
+		Tier:          tier,
+		DecisionMaker: p.DecisionMaker,
+		Functions:     []FunctionScore{},
+		Reasons:       []Reason{},
+		Overdue:       []OverdueItem{},
+		Items:         make([]ItemResult, 0, len(p.Items)),
+		NotRequired:   []ItemID{},
+		Risks:         make([]RiskResult, 0, len(p.Risks)),
+	}
+
+	type acc struct {
+		num, den decimal.Decimal
+		items    int
+		blockers int
+	}
+	byFunc := map[Function]*acc{}
+	var num, den decimal.Decimal
+
+	order := make([]int, len(p.Items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(p.Items[a].ID), string(p.Items[b].ID)) })
+
+	for _, i := range order {
+		it := &p.Items[i]
+		if it.MinTier != "" && idx[it.MinTier] > limit {
+			ev.NotRequired = append(ev.NotRequired, it.ID)
+			continue
+		}
+		ws := waivers[it.ID]
+		if len(ws) > 1 {
+			ws = slices.Clone(ws)
+			slices.SortFunc(ws, compareWaivers)
+		}
+		res := classify(it, ws, asOf)
+		if it.Due != nil {
+			res.Due = it.Due.instant(planLoc, z)
+			res.Overdue = !res.Satisfied && !asOf.Before(res.Due)
+		}
+		a := byFunc[it.Function]
+		if a == nil {
+			a = &acc{}
+			byFunc[it.Function] = a
+		}
+		a.items++
+		if res.Counted {
+			a.den = a.den.Add(res.Weight)
+			den = den.Add(res.Weight)
+			if res.Status == Done {
+				a.num = a.num.Add(res.Weight)
+				num = num.Add(res.Weight)
+			}
+		}
+		if res.Reason != 0 {
+			r := itemReason(it, &res)
+			if r.Severity == SeverityBlocker {
+				a.blockers++
+			}
+			ev.Reasons = append(ev.Reasons, r)
+		}
+		if res.Overdue {
+			ev.Overdue = append(ev.Overdue, OverdueItem{ID: it.ID, Function: it.Function, Owner: it.Owner, Kind: it.Kind, Status: it.Status, Due: res.Due})
+		}
+		ev.Items = append(ev.Items, res)
+	}
+
+	ev.Score = newScore(num, den)
+	for f, a := range byFunc {
+		ev.Functions = append(ev.Functions, FunctionScore{Function: f, Score: newScore(a.num, a.den), Items: a.items, Blockers: a.blockers})
+	}
+	slices.SortFunc(ev.Functions, func(a, b FunctionScore) int {
+		return cmp.Or(cmp.Compare(functionRank(a.Function), functionRank(b.Function)), strings.Compare(string(a.Function), string(b.Function)))
+	})
+
+	pol := p.Policy
+	for i := range p.Risks {
+		rr, reason := gradeRisk(&p.Risks[i], pol)
+		ev.Risks = append(ev.Risks, rr)
+		if reason != nil {
+			ev.Reasons = append(ev.Reasons, *reason)
+		}
+	}
+	slices.SortFunc(ev.Risks, func(a, b RiskResult) int { return strings.Compare(string(a.ID), string(b.ID)) })
+
+	if pol.MinScore != nil && ev.Score.Defined && num.Cmp(pol.MinScore.Mul(den)) < 0 {
+		ev.Reasons = append(ev.Reasons, Reason{
+			Severity: SeverityBlocker, Kind: ReasonScoreBelowMin,
+			Message: "readiness " + ev.Score.Percent() + " is below the floor " + pol.MinScore.Mul(decimal.NewFromInt(100)).String() + "%",
+		})
+	}
+
+	slices.SortFunc(ev.Reasons, compareReasons)
+	slices.SortFunc(ev.Overdue, func(a, b OverdueItem) int {
+		return cmp.Or(a.Due.Compare(b.Due), strings.Compare(string(a.ID), string(b.ID)))
+	})
+	ev.Verdict = Go
+	for _, r := range ev.Reasons {
+		if r.Severity == SeverityBlocker {
+			ev.Verdict = NoGo
+			break
+		}
+		ev.Verdict = GoWithRisks
+	}
+	return ev, nil
+}
+
+// compareReasons orders reasons by severity, kind rank, then subject byte-wise.
+func compareReasons(a, b Reason) int {
+	return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Subject, b.Subject))
+}
+
+// compareWaivers gives the waivers of one item a fixed order, so the waiver reported does
+// not depend on the order of the plan's waiver list.
+func compareWaivers(a, b *Waiver) int {
+	return cmp.Or(a.GrantedAt.Compare(b.GrantedAt), a.ExpiresAt.Compare(b.ExpiresAt),
+		strings.Compare(a.Approver, b.Approver), strings.Compare(a.Reason, b.Reason))
+}
+
+// classify applies the first matching row of the classification table.
+func classify(it *Item, ws []*Waiver, asOf time.Time) ItemResult {
+	res := ItemResult{ID: it.ID, Function: it.Function, Kind: it.Kind, Status: it.Status, Weight: it.weight()}
+	state, w := stateOf(ws, asOf)
+	if state != waiverNone {
+		res.Waiver = w
+	}
+	switch {
+	case it.Status == Done:
+		res.Counted, res.Satisfied = true, true
+		res.Waiver = nil
+	case it.Status == NotApplicable && strings.TrimSpace(it.NAReason) != "":
+		res.Satisfied = true
+		res.Waiver = nil
+	case it.Status == NotApplicable:
+		res.Counted, res.Reason = true, ReasonNAWithoutReason
+		res.Waiver = nil
+	case state == waiverActive:
+		res.Satisfied, res.Reason = true, ReasonWaived
+	case it.Status == Failed:
+		res.Counted, res.Reason = true, ReasonFailed
+	case it.Status == Inconclusive:
+		res.Reason = ReasonInconclusive
+	case state == waiverExpired:
+		res.Counted, res.Reason = true, ReasonWaiverExpired
+	default:
+		res.Counted, res.Reason = true, ReasonIncomplete
+	}
+	return res
+}
+
+// itemReason builds the reason of an unsatisfied or waived item.
+func itemReason(it *Item, res *ItemResult) Reason {
+	r := Reason{Severity: SeverityRisk, Kind: res.Reason, Subject: string(it.ID), Function: it.Function}
+	if it.Kind == Gate && res.Reason != ReasonWaived {
+		r.Severity = SeverityBlocker
+	}
+	var b strings.Builder
+	b.WriteString(it.Kind.String())
+	b.WriteString(" ")
+	switch res.Reason {
+	case ReasonFailed:
+		b.WriteString("failed")
+	case ReasonInconclusive:
+		b.WriteString("is inconclusive (excluded from the score)")
+	case ReasonWaiverExpired:
+		b.WriteString("is " + it.Status.String() + " and its waiver expired at " + res.Waiver.ExpiresAt.UTC().Format(time.RFC3339))
+	case ReasonIncomplete:
+		b.WriteString("is " + it.Status.String())
+		if res.Waiver != nil {
+			b.WriteString("; a waiver exists but has no approver, so it does not apply")
+		}
+	case ReasonNAWithoutReason:
+		b.WriteString("is not_applicable without a reason")
+	case ReasonWaived:
+		b.WriteString("is " + it.Status.String() + ", waived by " + res.Waiver.Approver + " until " + res.Waiver.ExpiresAt.UTC().Format(time.RFC3339) + ": " + res.Waiver.Reason)
+	}
+	if it.Owner != "" {
+		b.WriteString(" (owner " + it.Owner + ")")
+	}
+	r.Message = b.String()
+	return r
+}
+
+// gradeRisk grades one risk and returns the reason it raises, if any.
+func gradeRisk(r *Risk, pol Policy) (RiskResult, *Reason) {
+	rr := RiskResult{ID: r.ID, Title: r.Title, Owner: r.Owner, Status: r.Status, Response: r.Response, Approver: r.Approver}
+	rr.Inherent = r.Inherent.Score(pol.ImpactMethod, pol.Bands)
+	rr.Band = rr.Inherent.Band
+	score := rr.Inherent
+	if r.Residual != nil {
+		res := r.Residual.Score(pol.ImpactMethod, pol.Bands)
+		rr.Residual = &res
+		rr.Band = res.Band
+		score = res
+	}
+	var sev Severity
+	accepted := r.Status == RiskAccepted && r.Approver != ""
+	switch {
+	case r.Status == RiskMitigated || r.Status == RiskClosed:
+	case accepted && rr.Band >= pol.watchBand():
+		rr.Reason, sev = ReasonRiskAccepted, SeverityRisk
+	case accepted:
+	case rr.Band >= pol.gateBand():
+		rr.Reason, sev = ReasonRiskExtremeOpen, SeverityBlocker
+	case rr.Band >= pol.watchBand():
+		rr.Reason, sev = ReasonRiskHighOpen, SeverityRisk
+	}
+	if rr.Reason == 0 {
+		return rr, nil
+	}
+	msg := "risk scored " + score.Value.String() + " (" + rr.Band.String() + ") is "
+	switch {
+	case accepted:
+		msg += "accepted by " + r.Approver
+	case r.Status == RiskAccepted:
+		msg += "accepted without an approver, so it counts as open"
+	default:
+		msg += "open, response " + r.Response.String()
+	}
+	if r.Owner != "" {
+		msg += " (owner " + r.Owner + ")"
+	}
+	return rr, &Reason{Severity: sev, Kind: rr.Reason, Subject: string(r.ID), Message: msg}
+}

@@ -1,0 +1,171 @@
+package launch
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// ItemID identifies a checklist item within a plan. IDs are compared byte-wise, so
+// "sec-2" sorts before "sec-10" only if written "sec-02".
+type ItemID string
+
+// Function is the team or discipline that owns a checklist item. The constants name the
+// functions that recur across launch templates; any other non-empty name (at most 64
+// bytes, such as "design") is accepted, so the list is open.
+type Function string
+
+// Functions that recur across launch checklists (domain study §1.4). Reports list them in
+// this order, then any other function byte-wise.
+const (
+	Engineering Function = "engineering"
+	QA          Function = "qa"
+	Security    Function = "security"
+	Legal       Function = "legal" // legal and compliance
+	Docs        Function = "docs"
+	Support     Function = "support"
+	Sales       Function = "sales" // sales enablement
+	Marketing   Function = "marketing"
+	Pricing     Function = "pricing" // pricing and billing
+	Operations  Function = "operations"
+	Analytics   Function = "analytics"
+)
+
+// functionRank orders the known functions in reports; unknown functions come after them.
+func functionRank(f Function) int {
+	switch f {
+	case Engineering:
+		return 0
+	case QA:
+		return 1
+	case Security:
+		return 2
+	case Legal:
+		return 3
+	case Docs:
+		return 4
+	case Support:
+		return 5
+	case Sales:
+		return 6
+	case Marketing:
+		return 7
+	case Pricing:
+		return 8
+	case Operations:
+		return 9
+	case Analytics:
+		return 10
+	}
+	return 11
+}
+
+// Status is where a checklist item stands. The zero value is NotStarted.
+type Status uint8
+
+// Item statuses. Text forms are the snake_case names ("not_started"); "pending" is also
+// accepted for NotStarted on input.
+const (
+	// NotStarted: no work done yet (the study's Pending).
+	NotStarted Status = iota
+	// InProgress: work under way.
+	InProgress
+	// Blocked: work cannot proceed; counts as incomplete.
+	Blocked
+	// Done: complete; the only status that adds weight to the score's numerator.
+	Done
+	// Failed: checked and found wanting (a failed review or test).
+	Failed
+	// Inconclusive: could not be evaluated (evidence source down, metric without data);
+	// excluded from numerator and denominator, as OpenSSF Scorecard excludes -1 checks.
+	Inconclusive
+	// NotApplicable: does not apply to this launch; needs NAReason, else it counts against
+	// the plan (GitLab's "N/A or reasons" rule).
+	NotApplicable
+)
+
+var statusEnum = enum{
+	typ:     "status",
+	names:   []string{"not_started", "in_progress", "blocked", "done", "failed", "inconclusive", "not_applicable"},
+	aliases: map[string]uint8{"pending": uint8(NotStarted)},
+	zero:    true,
+}
+
+// String returns the text form, such as "in_progress".
+func (s Status) String() string { return statusEnum.name(uint8(s)) }
+
+// MarshalText returns the text form; it fails for a value outside the constants.
+func (s Status) MarshalText() ([]byte, error) { return statusEnum.marshal(uint8(s)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (s *Status) UnmarshalText(b []byte) error {
+	v, err := statusEnum.parse(b)
+	if err == nil {
+		*s = Status(v)
+	}
+	return err
+}
+
+// Kind says whether an open item stops the launch. The zero value is Gate.
+type Kind uint8
+
+// Item kinds.
+const (
+	// Gate: an unsatisfied required gate is a Blocker, so the verdict is No-go whatever the
+	// score (Kayenta's critical override, the PRR "launch blocking list").
+	Gate Kind = iota
+	// Advisory: an unsatisfied advisory item is a Risk; it can lower the verdict to Go with
+	// risks but never to No-go by itself.
+	Advisory
+)
+
+var kindEnum = enum{typ: "kind", names: []string{"gate", "advisory"}, zero: true}
+
+// String returns "gate" or "advisory".
+func (k Kind) String() string { return kindEnum.name(uint8(k)) }
+
+// MarshalText returns the text form; it fails for a value outside the constants.
+func (k Kind) MarshalText() ([]byte, error) { return kindEnum.marshal(uint8(k)) }
+
+// UnmarshalText parses "gate" or "advisory"; anything else is a *productops.ValidationError.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := kindEnum.parse(b)
+	if err == nil {
+		*k = Kind(v)
+	}
+	return err
+}
+
+// Item is one checklist entry.
+type Item struct {
+	// ID is unique within the plan; required, at most 128 bytes.
+	ID ItemID `json:"id" validate:"required,max=128"`
+	// Function owns the item; required (see Function for the open list).
+	Function Function `json:"function" validate:"required,max=64"`
+	// Title says what must be true, such as "rollback plan rehearsed".
+	Title string `json:"title,omitempty" validate:"max=500"`
+	// Owner is the person or team answerable for the item; free text.
+	Owner string `json:"owner,omitempty" validate:"max=200"`
+	// Due is when the item must be satisfied; nil means no due date (never overdue).
+	Due *Deadline `json:"due,omitempty"`
+	// Status is where the item stands; the zero value is NotStarted.
+	Status Status `json:"status"`
+	// NAReason explains a NotApplicable status; without it the item counts against the plan.
+	NAReason string `json:"na_reason,omitempty" validate:"max=1000"`
+	// Kind is Gate (the zero value) or Advisory.
+	Kind Kind `json:"kind"`
+	// Weight is the item's share of the readiness score, greater than 0; nil means 1.
+	Weight *decimal.Decimal `json:"weight,omitempty" validate:"omitnil,dgt=0"`
+	// MinTier is the smallest tier that requires the item; it is required at that tier and
+	// every larger one (requirements are cumulative). Empty means the plan's smallest tier,
+	// so the item is required at every tier.
+	MinTier Tier `json:"min_tier,omitempty"`
+	// Evidence is a link or note backing the status; free text, never evaluated.
+	Evidence string `json:"evidence,omitempty" validate:"max=2000"`
+}
+
+// weight returns the effective weight (1 when unset).
+func (it *Item) weight() decimal.Decimal {
+	if it.Weight == nil {
+		return decimal.NewFromInt(1)
+	}
+	return *it.Weight
+}

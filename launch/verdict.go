@@ -1,0 +1,108 @@
+package launch
+
+// Verdict is the go/no-go decision of an evaluation. The zero value is not a verdict.
+type Verdict uint8
+
+// Verdicts, from best to worst.
+const (
+	// Go: every required item is satisfied and nothing needs accepting.
+	Go Verdict = iota + 1
+	// GoWithRisks: no blocker, but at least one Risk reason (a waiver, an open advisory
+	// item, an accepted or open high risk) that the decision maker accepts by launching.
+	GoWithRisks
+	// NoGo: at least one Blocker reason, whatever the score.
+	NoGo
+)
+
+var verdictEnum = enum{typ: "verdict", names: []string{"", "go", "go_with_risks", "no_go"}}
+
+// String returns "go", "go_with_risks" or "no_go".
+func (v Verdict) String() string { return verdictEnum.name(uint8(v)) }
+
+// MarshalText returns the text form; it fails for the zero or an unknown value.
+func (v Verdict) MarshalText() ([]byte, error) { return verdictEnum.marshal(uint8(v)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	x, err := verdictEnum.parse(b)
+	if err == nil {
+		*v = Verdict(x)
+	}
+	return err
+}
+
+// Severity says what a reason does to the verdict.
+type Severity uint8
+
+// Severities, most severe first (the first sort key of reasons).
+const (
+	// SeverityBlocker makes the verdict NoGo.
+	SeverityBlocker Severity = iota + 1
+	// SeverityRisk makes the verdict at best GoWithRisks.
+	SeverityRisk
+)
+
+var severityEnum = enum{typ: "severity", names: []string{"", "blocker", "risk"}}
+
+// String returns "blocker" or "risk".
+func (s Severity) String() string { return severityEnum.name(uint8(s)) }
+
+// MarshalText returns the text form; it fails for the zero or an unknown value.
+func (s Severity) MarshalText() ([]byte, error) { return severityEnum.marshal(uint8(s)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (s *Severity) UnmarshalText(b []byte) error {
+	x, err := severityEnum.parse(b)
+	if err == nil {
+		*s = Severity(x)
+	}
+	return err
+}
+
+// ReasonKind classifies a reason. Its numeric value is its rank in the reason order
+// (domain study §6.2 step 7); the zero value means "no reason".
+type ReasonKind uint8
+
+// Reason kinds, in rank order.
+const (
+	// ReasonFailed: a required item has status Failed.
+	ReasonFailed ReasonKind = iota + 1
+	// ReasonInconclusive: a required item could not be evaluated.
+	ReasonInconclusive
+	// ReasonWaiverExpired: an unfinished required item's waiver has expired.
+	ReasonWaiverExpired
+	// ReasonIncomplete: a required item is not started, in progress or blocked.
+	ReasonIncomplete
+	// ReasonNAWithoutReason: a required item is NotApplicable with no NAReason.
+	ReasonNAWithoutReason
+	// ReasonWaived: a required item is excused by an active waiver.
+	ReasonWaived
+	// ReasonRiskExtremeOpen: an open risk (or one accepted without an approver) at or
+	// above the policy's GateBand (Extreme by default).
+	ReasonRiskExtremeOpen
+	// ReasonRiskHighOpen: an open risk (or one accepted without an approver) at or above
+	// WatchBand (High by default) and below GateBand.
+	ReasonRiskHighOpen
+	// ReasonRiskAccepted: a risk accepted by an approver at or above WatchBand.
+	ReasonRiskAccepted
+	// ReasonScoreBelowMin: the readiness score is below the policy's MinScore.
+	ReasonScoreBelowMin
+)
+
+var reasonEnum = enum{typ: "reason kind", names: []string{"none", "failed", "inconclusive", "waiver_expired", "incomplete",
+	"na_without_reason", "waived", "risk_extreme_open", "risk_high_open", "risk_accepted", "score_below_min"}, zero: true}
+
+// String returns the snake_case name, such as "waiver_expired", or "none".
+func (k ReasonKind) String() string { return reasonEnum.name(uint8(k)) }
+
+// MarshalText returns the text form; it fails for a value outside the constants.
+func (k ReasonKind) MarshalText() ([]byte, error) { return reasonEnum.marshal(uint8(k)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (k *ReasonKind) UnmarshalText(b []byte) error {
+	x, err := reasonEnum.parse(b)
+	if err == nil {
+		*k = ReasonKind(x)
+	}
+	return err
+}
