@@ -1,0 +1,111 @@
+package metrics
+
+import (
+	"math"
+
+	"github.com/productops/productops/internal/stats"
+	"github.com/productops/productops/internal/validation"
+)
+
+// NoAnswer marks a survey response that skipped the scored question. Such responses are
+// counted (SurveyResponses.Unanswered in results) but excluded from every score.
+const NoAnswer = -1
+
+// SurveyResponses is the input of NPS, CSAT and CES: one integer per response on the
+// question's scale, or NoAnswer.
+type SurveyResponses struct {
+	// Scores holds one entry per response: a score on the question's scale (0–10 for NPS,
+	// 1–5 or 1–7 for CSAT and CES, 0/1 for binary CSAT) or NoAnswer.
+	Scores []int `json:"scores"`
+	// Invited counts the people the survey was sent to, for the response rate; 0 means
+	// unknown (the rate is then undefined). When set it must be at least len(Scores).
+	Invited int64 `json:"invited"`
+}
+
+// surveyCounts tallies scores in [lo, hi] into counts[score-lo] after validating them.
+func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unanswered int64, err error) {
+	v := validation.New(subject)
+	counts = make([]int64, hi-lo+1)
+	for i, x := range s.Scores {
+		switch {
+		case x == NoAnswer:
+			unanswered++
+		case x < lo || x > hi:
+			if v.Len() < 20 {
+				v.Addf(bizIndex("scores", i), "range", "must be between %d and %d, or NoAnswer (-1); got %d", lo, hi, x)
+			}
+		default:
+			counts[x-lo]++
+		}
+	}
+	if s.Invited < 0 {
+		v.Addf("invited", "gte", "must be at least 0")
+	} else if s.Invited > 0 && s.Invited < int64(len(s.Scores)) {
+		v.Addf("invited", "gte", "must be 0 (unknown) or at least the number of responses (%d)", len(s.Scores))
+	}
+	if err := v.Err(); err != nil {
+		return nil, 0, err
+	}
+	return counts, unanswered, nil
+}
+
+// responseRate is answered responses per invitation, undefined when Invited is 0.
+func (s SurveyResponses) responseRate(answered int64) Rate {
+	if s.Invited == 0 {
+		return Rate{Numerator: answered}
+	}
+	return NewRate(answered, s.Invited)
+}
+
+// ScoreMean is the mean of answered scores with a two-sided 95% Student t interval.
+type ScoreMean struct {
+	// Defined is false when no score was answered; every other field is then 0.
+	Defined bool `json:"defined"`
+	// Mean is the average answered score, on the question's scale.
+	Mean float64 `json:"mean"`
+	// StdDev is the sample standard deviation (n−1); 0 with a single answer.
+	StdDev float64 `json:"stdDev"`
+	// IntervalDefined is false with fewer than 2 answers; Low = High = Mean then.
+	IntervalDefined bool `json:"intervalDefined"`
+	// Low and High bound Mean ± t_{0.975, n−1}·StdDev/sqrt(n), clamped to the scale.
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+}
+
+// scoreMean summarises counts of scores lo..hi.
+func scoreMean(counts []int64, lo int) ScoreMean {
+	var n int64
+	var sum float64
+	for i, c := range counts {
+		n += c
+		sum += float64(c) * float64(lo+i)
+	}
+	if n == 0 {
+		return ScoreMean{}
+	}
+	m := ScoreMean{Defined: true, Mean: sum / float64(n)}
+	m.Low, m.High = m.Mean, m.Mean
+	if n < 2 {
+		return m
+	}
+	var ss float64
+	for i, c := range counts {
+		d := float64(lo+i) - m.Mean
+		ss += float64(c) * d * d
+	}
+	m.StdDev = math.Sqrt(ss / float64(n-1))
+	h := stats.StudentTQuantile(0.975, float64(n-1)) * m.StdDev / math.Sqrt(float64(n))
+	hi := float64(lo + len(counts) - 1)
+	m.IntervalDefined = true
+	m.Low, m.High = max(m.Mean-h, float64(lo)), min(m.Mean+h, hi)
+	return m
+}
+
+// sumCounts adds counts[i] for i in [from, to].
+func sumCounts(counts []int64, from, to int) int64 {
+	var s int64
+	for i := from; i <= to; i++ {
+		s += counts[i]
+	}
+	return s
+}
