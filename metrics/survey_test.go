@@ -60,12 +60,12 @@ func TestNPS(t *testing.T) {
 	}
 
 	tests := []struct {
-		name           string
-		p, a, d        int64
-		defined        bool
-		score, se      float64
-		degenerateCI   bool
-		lowAt, highAt  float64
+		name          string
+		p, a, d       int64
+		defined       bool
+		score, se     float64
+		degenerateCI  bool
+		lowAt, highAt float64
 	}{
 		{"no responses", 0, 0, 0, false, 0, 0, false, 0, 0},
 		{"all passives", 0, 7, 0, true, 0, 0, true, 0, 0},
