@@ -89,7 +89,7 @@ func (c *Calendar) Name() string { return c.name }
 func (c *Calendar) Location() *time.Location { return c.loc }
 
 // weekdayOf returns the weekday of a day number (1970-01-01 was a Thursday).
-func weekdayOf(n int64) time.Weekday { return time.Weekday(((n%7)+7+4) % 7) }
+func weekdayOf(n int64) time.Weekday { return time.Weekday(((n % 7) + 7 + 4) % 7) }
 
 // rangesOn returns the open wall-clock ranges of local day n.
 func (c *Calendar) rangesOn(n int64) []ClockRange {

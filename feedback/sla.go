@@ -1,0 +1,602 @@
+package feedback
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// SLAMetric is one of Zendesk's SLA metrics. The zero value is undefined.
+type SLAMetric uint8
+
+// SLA metrics, with Zendesk's API names as text forms. Each counts time from its start to
+// its fulfilment, except in its pause statuses:
+//
+//	metric                 starts                                   fulfilled by                      paused in
+//	first_reply_time       ticket creation                          first public agent comment, solve  -
+//	next_reply_time        oldest unanswered requester comment     next public agent comment, solve   -
+//	periodic_update_time   each public agent comment               next public agent comment, solve   -
+//	pausable_update_time   each public agent comment               next public agent comment, solve   pending
+//	requester_wait_time    ticket creation (cumulative)            solve                              pending
+//	agent_work_time        ticket creation (cumulative)            solve                              pending, hold
+//	total_resolution_time  ticket creation (cumulative)            solve                              -
+//
+// "Solve" is a change to solved or closed. The cumulative metrics never count time while the
+// ticket is solved and resume when it is reopened.
+const (
+	SLAFirstReply SLAMetric = iota + 1
+	SLANextReply
+	SLAPeriodicUpdate
+	SLAPausableUpdate
+	SLARequesterWait
+	SLAAgentWork
+	SLATotalResolution
+)
+
+var slaMetricNames = []string{"", "first_reply_time", "next_reply_time", "periodic_update_time",
+	"pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time"}
+
+// String returns the metric's API name, or "SLAMetric(n)" when undefined.
+func (m SLAMetric) String() string {
+	if m == 0 {
+		return "SLAMetric(0)"
+	}
+	return textName(slaMetricNames, uint8(m), "SLAMetric")
+}
+
+// MarshalText encodes a defined metric as its API name.
+func (m SLAMetric) MarshalText() ([]byte, error) {
+	if m == 0 {
+		return nil, errors.New("feedback: undefined SLA metric 0")
+	}
+	return textMarshal(slaMetricNames, uint8(m), "SLA metric")
+}
+
+// UnmarshalText decodes an API name.
+func (m *SLAMetric) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		return errors.New("feedback: empty SLA metric")
+	}
+	v, err := textUnmarshal(slaMetricNames, b, "SLA metric")
+	if err == nil {
+		*m = SLAMetric(v)
+	}
+	return err
+}
+
+// pauses returns the statuses in which m does not count time (a bit per status).
+func (m SLAMetric) pauses() uint8 {
+	const solved = 1<<TicketSolved | 1<<TicketClosed
+	switch m {
+	case SLAPausableUpdate:
+		return 1 << TicketPending
+	case SLARequesterWait:
+		return 1<<TicketPending | solved
+	case SLAAgentWork:
+		return 1<<TicketPending | 1<<TicketOnHold | solved
+	case SLATotalResolution:
+		return solved
+	}
+	return 0
+}
+
+// SLAState is the state of one SLA target at an as-of instant.
+type SLAState uint8
+
+// SLA states. Text forms: "active", "paused", "achieved", "breached". A breached target
+// stays breached whether it is still running, paused or fulfilled; SLAResult.Fulfilled and
+// SLAResult.Paused tell those apart (Zendesk's "active/paused/closed (breached)").
+const (
+	SLAActive   SLAState = iota // running, not breached yet (its breach is undecided)
+	SLAPaused                   // in a pause status, not breached
+	SLAAchieved                 // fulfilled with counted time at most the target
+	SLABreached                 // counted time exceeded the target
+)
+
+var slaStateNames = []string{"active", "paused", "achieved", "breached"}
+
+// String returns the state's text form, or "SLAState(n)" when undefined.
+func (s SLAState) String() string { return textName(slaStateNames, uint8(s), "SLAState") }
+
+// MarshalText encodes a defined state as its text form.
+func (s SLAState) MarshalText() ([]byte, error) { return textMarshal(slaStateNames, uint8(s), "SLA state") }
+
+// UnmarshalText decodes a text form.
+func (s *SLAState) UnmarshalText(b []byte) error {
+	v, err := textUnmarshal(slaStateNames, b, "SLA state")
+	if err == nil {
+		*s = SLAState(v)
+	}
+	return err
+}
+
+// SLAFulfilment says what fulfilled an SLA target.
+type SLAFulfilment uint8
+
+// Fulfilments. Text forms: "", "reply", "solve".
+const (
+	FulfilledNot   SLAFulfilment = iota // not fulfilled (yet)
+	FulfilledReply                      // a public agent comment
+	FulfilledSolve                      // the ticket was solved or closed
+)
+
+var slaFulfilmentNames = []string{"", "reply", "solve"}
+
+// String returns the fulfilment's text form.
+func (f SLAFulfilment) String() string {
+	return textName(slaFulfilmentNames, uint8(f), "SLAFulfilment")
+}
+
+// MarshalText encodes a defined fulfilment as its text form.
+func (f SLAFulfilment) MarshalText() ([]byte, error) {
+	return textMarshal(slaFulfilmentNames, uint8(f), "SLA fulfilment")
+}
+
+// UnmarshalText decodes a text form.
+func (f *SLAFulfilment) UnmarshalText(b []byte) error {
+	v, err := textUnmarshal(slaFulfilmentNames, b, "SLA fulfilment")
+	if err == nil {
+		*f = SLAFulfilment(v)
+	}
+	return err
+}
+
+// SLATarget is one target of a policy: a metric, the priority it applies to, and the time
+// allowed.
+type SLATarget struct {
+	Metric   SLAMetric      `json:"metric"`
+	Priority TicketPriority `json:"priority"`
+	// Target is the time allowed; more than zero. JSON carries it in nanoseconds.
+	Target time.Duration `json:"target"`
+	// BusinessHours counts only the evaluator's calendar's open hours; else calendar time.
+	BusinessHours bool `json:"business_hours,omitempty"`
+}
+
+// SLAFilter selects the tickets a policy applies to. Every non-empty condition must hold;
+// the zero filter matches every ticket.
+type SLAFilter struct {
+	// Channels: the ticket's channel is one of these.
+	Channels []string `json:"channels,omitempty"`
+	// Groups: the ticket's group is one of these.
+	Groups []string `json:"groups,omitempty"`
+	// Tags: the ticket has every one of these tags.
+	Tags []string `json:"tags,omitempty"`
+	// Priorities: the ticket's current priority is one of these.
+	Priorities []TicketPriority `json:"priorities,omitempty"`
+}
+
+// SLAPolicy is a named set of targets with a filter, like a Zendesk SLA policy.
+type SLAPolicy struct {
+	// Name identifies the policy in results. Required and unique.
+	Name string `json:"name"`
+	// Filter selects the tickets the policy applies to.
+	Filter SLAFilter `json:"filter"`
+	// Targets lists at most one target per (metric, priority).
+	Targets []SLATarget `json:"targets"`
+}
+
+// SLAResult is the state of one SLA target of one ticket at the as-of instant.
+type SLAResult struct {
+	// Policy is the name of the policy whose target applies.
+	Policy string `json:"policy"`
+	// Metric is what is measured.
+	Metric SLAMetric `json:"metric"`
+	// Cycle numbers the instances of a repeating metric (next reply, updates) from 0.
+	Cycle int `json:"cycle"`
+	// Priority selected the target: the ticket's priority when the target was fulfilled,
+	// or at the as-of instant while it is open.
+	Priority TicketPriority `json:"priority"`
+	// Target is the time allowed and BusinessHours whether it counts business time.
+	Target        time.Duration `json:"target"`
+	BusinessHours bool          `json:"business_hours,omitempty"`
+	// StartedAt is when the metric started counting.
+	StartedAt time.Time `json:"started_at"`
+	// Fulfilled says whether the target was fulfilled by the as-of instant; FulfilledAt
+	// and FulfilledBy say when and how (zero otherwise).
+	Fulfilled   bool          `json:"fulfilled"`
+	FulfilledAt time.Time     `json:"fulfilled_at,omitzero"`
+	FulfilledBy SLAFulfilment `json:"fulfilled_by,omitempty"`
+	// Paused says whether the metric was in a pause status at the as-of instant (never
+	// true once fulfilled).
+	Paused bool `json:"paused,omitempty"`
+	// Elapsed is the counted time (business time when BusinessHours) from StartedAt to
+	// FulfilledAt, or to the as-of instant while open, excluding pauses.
+	Elapsed time.Duration `json:"elapsed"`
+	// DueAt is the instant the counted time reached, or will reach, the target. It is zero
+	// when the target was not reached and cannot be projected: the metric is fulfilled
+	// early or paused at the as-of instant.
+	DueAt time.Time `json:"due_at,omitzero"`
+	// State is the target's state at the as-of instant. Breach is strict: a reply exactly
+	// at DueAt (Elapsed == Target) is achieved.
+	State SLAState `json:"state"`
+}
+
+// Overdue returns by how much the target was exceeded (Elapsed - Target), or 0 if it was
+// not breached.
+func (r SLAResult) Overdue() time.Duration { return max(0, r.Elapsed-r.Target) }
+
+// SLAEvaluator evaluates ticket timelines against an ordered list of policies. It is
+// immutable and safe for concurrent use. Build one with [NewSLAEvaluator].
+type SLAEvaluator struct {
+	policies []compiledPolicy
+	cal      *Calendar
+}
+
+type compiledPolicy struct {
+	SLAPolicy
+	// target[metric][priority] is the index in Targets plus one, 0 for none.
+	target [SLATotalResolution + 1][TicketPriorityUrgent + 1]uint16
+	prios  uint8 // bit per priority allowed by the filter; all when the filter has none
+}
+
+// NewSLAEvaluator validates policies and compiles them. Policies are tried in slice order
+// and the first whose filter matches applies (Zendesk's policy position), re-matched at
+// each instant a target is evaluated, so a priority change can move a ticket to another
+// policy. cal is the business-hours calendar for targets with BusinessHours; it may be nil
+// when none has. The error is a *productops.ValidationError naming every bad field.
+func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar) (*SLAEvaluator, error) {
+	e := validation.New("feedback: SLA policies")
+	names := map[string]int{}
+	ev := &SLAEvaluator{cal: cal}
+	for i, p := range policies {
+		pre := fmt.Sprintf("[%d]", i)
+		if p.Name == "" {
+			e.Add(pre+".name", "required", "", "is required")
+		} else if j, dup := names[p.Name]; dup {
+			e.Addf(pre+".name", "unique", "name %s already used by [%d]", strconv.Quote(validation.Truncate(p.Name)), j)
+		} else {
+			names[p.Name] = i
+		}
+		cp := compiledPolicy{SLAPolicy: p}
+		for k, pr := range p.Filter.Priorities {
+			if pr > TicketPriorityUrgent {
+				e.Addf(fmt.Sprintf("%s.filter.priorities[%d]", pre, k), "oneof", "undefined priority %d", pr)
+				continue
+			}
+			cp.prios |= 1 << pr
+		}
+		if len(p.Filter.Priorities) == 0 {
+			cp.prios = 0xff
+		}
+		if len(p.Targets) == 0 {
+			e.Add(pre+".targets", "required", "", "must have at least one target")
+		}
+		for k, t := range p.Targets {
+			tp := fmt.Sprintf("%s.targets[%d]", pre, k)
+			ok := true
+			if t.Metric == 0 || int(t.Metric) >= len(slaMetricNames) {
+				e.Addf(tp+".metric", "oneof", "undefined metric %d", t.Metric)
+				ok = false
+			}
+			if t.Priority == TicketPriorityNone || t.Priority > TicketPriorityUrgent {
+				e.Addf(tp+".priority", "oneof", "must be low, normal, high or urgent, not %s", t.Priority)
+				ok = false
+			}
+			if t.Target <= 0 {
+				e.Addf(tp+".target", "gt", "must be more than zero, not %s", t.Target)
+			}
+			if t.BusinessHours && cal == nil {
+				e.Add(tp+".business_hours", "calendar", "", "needs a business-hours calendar; none was given")
+			}
+			if !ok {
+				continue
+			}
+			if j := cp.target[t.Metric][t.Priority]; j != 0 {
+				e.Addf(tp, "unique", "%s for %s already set by targets[%d]", t.Metric, t.Priority, j-1)
+				continue
+			}
+			cp.target[t.Metric][t.Priority] = uint16(k + 1)
+		}
+		ev.policies = append(ev.policies, cp)
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// matches reports whether p's filter selects t with priority pr.
+func (p *compiledPolicy) matches(t *Ticket, pr TicketPriority) bool {
+	f := &p.Filter
+	if p.prios&(1<<pr) == 0 {
+		return false
+	}
+	if len(f.Channels) > 0 && !slices.Contains(f.Channels, t.Channel) {
+		return false
+	}
+	if len(f.Groups) > 0 && !slices.Contains(f.Groups, t.Group) {
+		return false
+	}
+	for _, tag := range f.Tags {
+		if !slices.Contains(t.Tags, tag) {
+			return false
+		}
+	}
+	return true
+}
+
+// targetAt returns the policy and target in force for metric m of t at ns.
+func (e *SLAEvaluator) targetAt(t *Ticket, m SLAMetric, ns int64) (*compiledPolicy, SLATarget, bool) {
+	pr := t.priorityAt(ns)
+	for i := range e.policies {
+		p := &e.policies[i]
+		if !p.matches(t, pr) {
+			continue
+		}
+		j := p.target[m][pr]
+		if j == 0 {
+			return nil, SLATarget{}, false
+		}
+		return p, p.Targets[j-1], true
+	}
+	return nil, SLATarget{}, false
+}
+
+// SLAReport holds the SLA results of one ticket.
+type SLAReport struct {
+	TicketID TicketID    `json:"ticket_id"`
+	AsOf     time.Time   `json:"as_of"`
+	Results  []SLAResult `json:"results"`
+}
+
+// Evaluate returns the state at asOf of every SLA target of t: events after asOf are
+// ignored, and a ticket created after asOf has no results. Results are ordered by metric,
+// then cycle. An invalid ticket is an error naming the ticket and every bad field.
+func (e *SLAEvaluator) Evaluate(t *Ticket, asOf time.Time) (SLAReport, error) {
+	rs, err := e.EvaluateInto(nil, t, asOf)
+	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, err
+}
+
+// EvaluateInto is Evaluate appending to dst, for evaluating many tickets without
+// allocating: pass the previous result's slice truncated to zero length.
+func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) ([]SLAResult, error) {
+	if !t.ok() {
+		return dst, t.Validate()
+	}
+	created, now := toNs(t.CreatedAt), toNs(asOf)
+	if now < created {
+		return dst, nil
+	}
+	// Reply metrics: first reply, next reply (from the oldest unanswered requester
+	// comment), periodic and pausable updates (from each agent reply). One pass over the
+	// events produces their cycles.
+	frtOpen := !t.CreatedByAgent
+	var nrtStart, updStart int64
+	nrtOpen, updOpen := false, false
+	var nrtCycle, updCycle int
+	status := t.Status
+	// Results are appended per metric in order; remember where each metric's block starts
+	// so the reply metrics can be emitted in metric order at the end.
+	var frt, nrtBuf, updBuf cycleList
+	for i := range t.Events {
+		ev := &t.Events[i]
+		at := toNs(ev.At)
+		if at > now {
+			break
+		}
+		solve := ev.isSolve(status)
+		if ev.Kind == TicketStatusChanged {
+			status = ev.Status
+		}
+		switch {
+		case ev.isAgentReply():
+			if frtOpen {
+				frt.add(cycle{created, at, FulfilledReply})
+				frtOpen = false
+			}
+			if nrtOpen {
+				nrtBuf.add(cycle{nrtStart, at, FulfilledReply})
+				nrtOpen = false
+				nrtCycle++
+			}
+			if updOpen {
+				updBuf.add(cycle{updStart, at, FulfilledReply})
+				updCycle++
+			}
+			updStart, updOpen = at, true
+		case solve:
+			if frtOpen {
+				frt.add(cycle{created, at, FulfilledSolve})
+				frtOpen = false
+			}
+			if nrtOpen {
+				nrtBuf.add(cycle{nrtStart, at, FulfilledSolve})
+				nrtOpen = false
+				nrtCycle++
+			}
+			if updOpen {
+				updBuf.add(cycle{updStart, at, FulfilledSolve})
+				updOpen = false
+				updCycle++
+			}
+		case ev.isRequesterComment():
+			if !frtOpen && !nrtOpen {
+				nrtStart, nrtOpen = at, true
+			}
+		}
+	}
+	if frtOpen {
+		frt.add(cycle{created, -1, FulfilledNot})
+	}
+	if nrtOpen {
+		nrtBuf.add(cycle{nrtStart, -1, FulfilledNot})
+	}
+	if updOpen {
+		updBuf.add(cycle{updStart, -1, FulfilledNot})
+	}
+	dst = e.emit(dst, t, SLAFirstReply, &frt, now)
+	dst = e.emit(dst, t, SLANextReply, &nrtBuf, now)
+	dst = e.emit(dst, t, SLAPeriodicUpdate, &updBuf, now)
+	dst = e.emit(dst, t, SLAPausableUpdate, &updBuf, now)
+	// Cumulative metrics: one instance from creation, fulfilled while the ticket is solved.
+	var cum cycleList
+	if status.solved() {
+		cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
+	} else {
+		cum.add(cycle{created, -1, FulfilledNot})
+	}
+	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
+		dst = e.emit(dst, t, m, &cum, now)
+	}
+	return dst, nil
+}
+
+// lastSolve returns when the ticket last moved from unsolved to solved or closed, up to now.
+func lastSolve(t *Ticket, now int64) int64 {
+	status, at := t.Status, toNs(t.CreatedAt)
+	for i := range t.Events {
+		ev := &t.Events[i]
+		ns := toNs(ev.At)
+		if ns > now {
+			break
+		}
+		if ev.isSolve(status) {
+			at = ns
+		}
+		if ev.Kind == TicketStatusChanged {
+			status = ev.Status
+		}
+	}
+	return at
+}
+
+// cycle is one instance of a metric: [start, end), end -1 while open.
+type cycle struct {
+	start, end int64
+	by         SLAFulfilment
+}
+
+// cycleList holds a few cycles without allocating; more spill to the heap.
+type cycleList struct {
+	fixed [6]cycle
+	n     int
+	more  []cycle
+}
+
+func (l *cycleList) add(c cycle) {
+	if l.n < len(l.fixed) {
+		l.fixed[l.n] = c
+	} else {
+		l.more = append(l.more, c)
+	}
+	l.n++
+}
+
+func (l *cycleList) at(i int) cycle {
+	if i < len(l.fixed) {
+		return l.fixed[i]
+	}
+	return l.more[i-len(l.fixed)]
+}
+
+// emit appends the results of metric m's cycles.
+func (e *SLAEvaluator) emit(dst []SLAResult, t *Ticket, m SLAMetric, cs *cycleList, now int64) []SLAResult {
+	for i := range cs.n {
+		c := cs.at(i)
+		end := now
+		if c.end >= 0 {
+			end = c.end
+		}
+		p, tg, ok := e.targetAt(t, m, end)
+		if !ok {
+			continue
+		}
+		dst = append(dst, e.result(t, m, i, c, end, p.Name, tg))
+	}
+	return dst
+}
+
+// result measures one cycle ending at end (fulfilment or now).
+func (e *SLAEvaluator) result(t *Ticket, m SLAMetric, idx int, c cycle, end int64, policy string, tg SLATarget) SLAResult {
+	var cal *Calendar
+	if tg.BusinessHours {
+		cal = e.cal
+	}
+	pauses := m.pauses()
+	elapsed, due, reached := measure(t, cal, pauses, c.start, end, int64(tg.Target))
+	r := SLAResult{
+		Policy:        policy,
+		Metric:        m,
+		Cycle:         idx,
+		Priority:      tg.Priority,
+		Target:        tg.Target,
+		BusinessHours: tg.BusinessHours,
+		StartedAt:     time.Unix(0, c.start).UTC(),
+		Elapsed:       time.Duration(elapsed),
+	}
+	fulfilled := c.end >= 0
+	paused := !fulfilled && pauses&(1<<t.statusAt(end)) != 0
+	if !reached && !fulfilled && !paused {
+		rem := int64(tg.Target) - elapsed
+		if cal != nil {
+			due, reached = cal.addForward(end, rem), true
+		} else {
+			due, reached = end+rem, true
+		}
+	}
+	if reached {
+		r.DueAt = time.Unix(0, due).UTC()
+	}
+	if fulfilled {
+		r.Fulfilled, r.FulfilledAt, r.FulfilledBy = true, time.Unix(0, c.end).UTC(), c.by
+	}
+	r.Paused = paused
+	switch {
+	case elapsed > int64(tg.Target):
+		r.State = SLABreached
+	case fulfilled:
+		r.State = SLAAchieved
+	case paused:
+		r.State = SLAPaused
+	default:
+		r.State = SLAActive
+	}
+	return r
+}
+
+// measure sums the counted time of t in [from, to): time in statuses outside pauses, and
+// only open business time when cal is not nil. It also returns the first instant at which
+// the counted time reached target, if it did within [from, to].
+func measure(t *Ticket, cal *Calendar, pauses uint8, from, to, target int64) (elapsed, due int64, reached bool) {
+	status, segStart := t.Status, toNs(t.CreatedAt)
+	seg := func(a, b int64, s TicketStatus) {
+		a, b = max(a, from), min(b, to)
+		if a >= b || pauses&(1<<s) != 0 {
+			return
+		}
+		var d int64
+		if cal != nil {
+			d = cal.business(a, b)
+		} else {
+			d = b - a
+		}
+		if !reached && elapsed+d >= target {
+			rem := target - elapsed
+			if cal != nil {
+				due = cal.addForward(a, rem)
+			} else {
+				due = a + rem
+			}
+			reached = true
+		}
+		elapsed += d
+	}
+	for i := range t.Events {
+		ev := &t.Events[i]
+		if ev.Kind != TicketStatusChanged {
+			continue
+		}
+		at := toNs(ev.At)
+		if at >= to {
+			break
+		}
+		seg(segStart, at, status)
+		status, segStart = ev.Status, at
+	}
+	seg(segStart, to, status)
+	return elapsed, due, reached
+}
