@@ -103,7 +103,9 @@ var slaStateNames = []string{"active", "paused", "achieved", "breached"}
 func (s SLAState) String() string { return textName(slaStateNames, uint8(s), "SLAState") }
 
 // MarshalText encodes a defined state as its text form.
-func (s SLAState) MarshalText() ([]byte, error) { return textMarshal(slaStateNames, uint8(s), "SLA state") }
+func (s SLAState) MarshalText() ([]byte, error) {
+	return textMarshal(slaStateNames, uint8(s), "SLA state")
+}
 
 // UnmarshalText decodes a text form.
 func (s *SLAState) UnmarshalText(b []byte) error {

@@ -377,10 +377,18 @@ func TestTicketEnumsText(t *testing.T) {
 		add(s, func(b []byte) (string, error) { var x TicketStatus; err := x.UnmarshalText(b); return x.String(), err })
 	}
 	for p := range TicketPriorityUrgent + 1 {
-		add(p, func(b []byte) (string, error) { var x TicketPriority; err := x.UnmarshalText(b); return x.String(), err })
+		add(p, func(b []byte) (string, error) {
+			var x TicketPriority
+			err := x.UnmarshalText(b)
+			return x.String(), err
+		})
 	}
 	for k := range TicketPriorityChanged + 1 {
-		add(k, func(b []byte) (string, error) { var x TicketEventKind; err := x.UnmarshalText(b); return x.String(), err })
+		add(k, func(b []byte) (string, error) {
+			var x TicketEventKind
+			err := x.UnmarshalText(b)
+			return x.String(), err
+		})
 	}
 	for a := range ActorBot + 1 {
 		add(a, func(b []byte) (string, error) { var x TicketActor; err := x.UnmarshalText(b); return x.String(), err })
