@@ -1,0 +1,192 @@
+package roadmap
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Sprint is one capacity bucket of a team: a sprint, or a week for a Kanban team.
+type Sprint struct {
+	// Name labels the bucket in results ("Sprint 14", "2026-01-05").
+	Name string `json:"name"`
+	// Start is the first instant of the bucket; End is the first instant after it.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Capacity is how much estimate the team can finish in the bucket, in the items'
+	// estimate unit: 0 to MaxEstimate, at most EstimateScale fractional digits. Lower it
+	// for holidays and partial availability, or build buckets with Cadence.
+	Capacity decimal.Decimal `json:"capacity"`
+}
+
+// Team is a team and its capacity buckets.
+type Team struct {
+	ID TeamID `json:"id"`
+	// Sprints are the team's buckets in time order, not overlapping.
+	Sprints []Sprint `json:"sprints"`
+}
+
+// Validate reports a missing ID and bad buckets: empty or reversed ranges, overlaps or
+// disorder, and negative or over-precise capacity.
+func (t Team) Validate() error {
+	e := validation.New(fmt.Sprintf("roadmap: team %q", validation.Truncate(string(t.ID))))
+	t.check(e, "")
+	return e.Err()
+}
+
+func (t Team) check(e *validation.Errors, prefix string) {
+	p := func(s string) string {
+		if prefix == "" {
+			return s
+		}
+		return prefix + "." + s
+	}
+	if t.ID == "" {
+		e.Add(p("id"), "required", "", "is required")
+	}
+	for i, s := range t.Sprints {
+		sp := fmt.Sprintf("%s[%d]", p("sprints"), i)
+		if !s.Start.Before(s.End) {
+			e.Addf(sp+".end", "gtfield", "team %q sprint %q must end after it starts", validation.Truncate(string(t.ID)), validation.Truncate(s.Name))
+		}
+		if i > 0 && s.Start.Before(t.Sprints[i-1].End) {
+			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.Name))
+		}
+		if s.Capacity.Sign() < 0 {
+			e.Addf(sp+".capacity", "dgte", "team %q sprint %q: capacity must be at least 0, got %s", validation.Truncate(string(t.ID)), validation.Truncate(s.Name), validation.Truncate(s.Capacity.String()))
+		} else {
+			checkAmount(e, sp+".capacity", s.Capacity)
+		}
+	}
+}
+
+// Absence lowers availability over a range of days (vacation, part-time, a shared team
+// member).
+type Absence struct {
+	// From and To are the first and last day affected (inclusive), read as dates in the
+	// Cadence's Location.
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// Available is the share of the team's capacity left on those days, 0 to 1
+	// (0.8 = one of five people away).
+	Available decimal.Decimal `json:"available"`
+}
+
+// Cadence generates a team's buckets: Count buckets of Weeks weeks each from Start, every
+// bucket's capacity prorated by the working days actually available:
+//
+//	capacity = Capacity × available days / (5 × Weeks)
+//
+// where working days are Monday to Friday, a holiday counts 0, and a day covered by
+// absences counts the smallest Available among them (1 otherwise). The result is
+// rounded half away from zero to EstimateScale digits. Days are built on the wall clock
+// (time.Date), so DST changes never shift a bucket.
+type Cadence struct {
+	// Start is the first day of the first bucket (its date in Location).
+	Start time.Time `json:"start"`
+	// Weeks is the bucket length: 1 for weekly capacity, 2 for two-week sprints; 1-52.
+	Weeks int `json:"weeks"`
+	// Count is the number of buckets, 1-10000.
+	Count int `json:"count"`
+	// Capacity is a full bucket's capacity with everyone available, >= 0.
+	Capacity decimal.Decimal `json:"capacity"`
+	// Holidays are non-working days (dates in Location).
+	Holidays []time.Time `json:"holidays,omitempty"`
+	// Absences lower availability over ranges of days.
+	Absences []Absence `json:"absences,omitempty"`
+	// Location is the zone of the dates; nil means UTC.
+	Location *time.Location `json:"-"`
+	// NamePrefix names bucket i (from 1) NamePrefix + i; empty names buckets by their
+	// start date ("2026-01-05").
+	NamePrefix string `json:"namePrefix,omitempty"`
+}
+
+// Validate reports out-of-range fields.
+func (c Cadence) Validate() error {
+	e := validation.New("roadmap: cadence")
+	if c.Start.IsZero() {
+		e.Add("start", "required", "", "is required")
+	}
+	if c.Weeks < 1 || c.Weeks > 52 {
+		e.Addf("weeks", "range", "must be between 1 and 52, got %d", c.Weeks)
+	}
+	if c.Count < 1 || c.Count > 10000 {
+		e.Addf("count", "range", "must be between 1 and 10000, got %d", c.Count)
+	}
+	checkAmount(e, "capacity", c.Capacity)
+	for i, a := range c.Absences {
+		p := fmt.Sprintf("absences[%d]", i)
+		if a.To.Before(a.From) {
+			e.Addf(p+".to", "gtefield", "must not be before from")
+		}
+		if a.Available.Sign() < 0 || a.Available.Cmp(decimal.NewFromInt(1)) > 0 {
+			e.Addf(p+".available", "range", "must be between 0 and 1, got %s", validation.Truncate(a.Available.String()))
+		}
+	}
+	return e.Err()
+}
+
+// Sprints builds the buckets. See Cadence for the capacity rule.
+func (c Cadence) Sprints() ([]Sprint, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	loc := c.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	type ymd struct {
+		y int
+		m time.Month
+		d int
+	}
+	dateOf := func(t time.Time) ymd {
+		y, m, d := t.In(loc).Date()
+		return ymd{y, m, d}
+	}
+	holiday := make(map[ymd]bool, len(c.Holidays))
+	for _, h := range c.Holidays {
+		holiday[dateOf(h)] = true
+	}
+	type span struct {
+		from, to time.Time
+		avail    decimal.Decimal
+	}
+	spans := make([]span, len(c.Absences))
+	for i, a := range c.Absences {
+		f, t := dateOf(a.From), dateOf(a.To)
+		spans[i] = span{time.Date(f.y, f.m, f.d, 0, 0, 0, 0, loc), time.Date(t.y, t.m, t.d, 0, 0, 0, 0, loc), a.Available}
+	}
+	s0 := dateOf(c.Start)
+	nominal := decimal.NewFromInt(int64(5 * c.Weeks))
+	one := decimal.NewFromInt(1)
+	out := make([]Sprint, c.Count)
+	for b := range c.Count {
+		first := s0.d + 7*c.Weeks*b
+		start := time.Date(s0.y, s0.m, first, 0, 0, 0, 0, loc)
+		end := time.Date(s0.y, s0.m, first+7*c.Weeks, 0, 0, 0, 0, loc)
+		avail := decimal.Zero
+		for i := range 7 * c.Weeks {
+			day := time.Date(s0.y, s0.m, first+i, 0, 0, 0, 0, loc)
+			if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday || holiday[dateOf(day)] {
+				continue
+			}
+			share := one
+			for _, sp := range spans {
+				if !day.Before(sp.from) && !day.After(sp.to) && sp.avail.Cmp(share) < 0 {
+					share = sp.avail
+				}
+			}
+			avail = avail.Add(share)
+		}
+		name := start.Format("2006-01-02")
+		if c.NamePrefix != "" {
+			name = fmt.Sprintf("%s%d", c.NamePrefix, b+1)
+		}
+		out[b] = Sprint{Name: name, Start: start, End: end, Capacity: c.Capacity.Mul(avail).DivRound(nominal, EstimateScale)}
+	}
+	return out, nil
+}

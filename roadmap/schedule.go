@@ -1,0 +1,624 @@
+package roadmap
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// DependencyMode says whether a dependent may share a bucket with its prerequisite (Jira
+// Plans' plan setting). The zero value is Sequential.
+type DependencyMode int
+
+// The dependency modes.
+const (
+	// Sequential: the dependent's bucket starts at or after the end of the
+	// prerequisite's bucket (never the same sprint).
+	Sequential DependencyMode = iota
+	// Concurrent: the dependent's bucket may be the prerequisite's (it ends no earlier).
+	Concurrent
+)
+
+var modeNames = []string{"sequential", "concurrent"}
+
+// String returns "sequential" or "concurrent".
+func (m DependencyMode) String() string { return enumName(m, modeNames) }
+
+// MarshalText encodes m as its String form.
+func (m DependencyMode) MarshalText() ([]byte, error) { return enumText("dependency mode", m, modeNames) }
+
+// UnmarshalText decodes "sequential" or "concurrent" (case-insensitive).
+func (m *DependencyMode) UnmarshalText(b []byte) error {
+	v, err := parseEnum[DependencyMode]("dependency mode", b, modeNames, nil)
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
+// UnestimatedPolicy says what Schedule does with an item that has no estimate. The zero
+// value is RejectUnestimated.
+type UnestimatedPolicy int
+
+// The policies.
+const (
+	// RejectUnestimated makes an unestimated item a validation error.
+	RejectUnestimated UnestimatedPolicy = iota
+	// FreeUnestimated places an unestimated item in its earliest allowed bucket without
+	// consuming capacity, as Jira Plans does.
+	FreeUnestimated
+)
+
+// ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
+// bucket, and unestimated items rejected.
+type ScheduleOptions struct {
+	Mode DependencyMode `json:"mode,omitzero"`
+	// Horizon, if set, is the planning cut-off: buckets starting at or after it are not
+	// used, and what does not fit before it is reported.
+	Horizon     time.Time         `json:"horizon,omitzero"`
+	Unestimated UnestimatedPolicy `json:"unestimated,omitzero"`
+}
+
+// Reason says why an item was not scheduled.
+type Reason int
+
+// The reasons.
+const (
+	// ReasonCapacity: the item fits some bucket but never found room before the horizon.
+	ReasonCapacity Reason = iota
+	// ReasonTooLarge: the estimate exceeds every bucket's capacity (items never split).
+	ReasonTooLarge
+	// ReasonDependency: a prerequisite was not scheduled, or finishes too late (with its
+	// lag) for any remaining bucket. Blocker names it.
+	ReasonDependency
+	// ReasonChildren: a parent whose children are not all scheduled. Blocker names one.
+	ReasonChildren
+)
+
+var reasonNames = []string{"capacity", "tooLarge", "dependency", "children"}
+
+// String returns "capacity", "tooLarge", "dependency" or "children".
+func (r Reason) String() string { return enumName(r, reasonNames) }
+
+// MarshalText encodes r as its String form.
+func (r Reason) MarshalText() ([]byte, error) { return enumText("reason", r, reasonNames) }
+
+// UnmarshalText decodes a reason name (case-insensitive).
+func (r *Reason) UnmarshalText(b []byte) error {
+	v, err := parseEnum[Reason]("reason", b, reasonNames, nil)
+	if err == nil {
+		*r = v
+	}
+	return err
+}
+
+// Placement is an item's inferred dates.
+type Placement struct {
+	ID   ItemID `json:"id"`
+	Team TeamID `json:"team,omitempty"`
+	// Sprint and Bucket name and index the team's bucket; empty and -1 for a parent.
+	Sprint string `json:"sprint,omitempty"`
+	Bucket int    `json:"bucket"`
+	// Start and End are the bucket's range, or for a parent the span of its children.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Parent is true for an item with children: its dates are inferred from them and it
+	// consumes no capacity.
+	Parent bool `json:"parent,omitempty"`
+}
+
+// Unfit is an item that could not be scheduled.
+type Unfit struct {
+	ID     ItemID `json:"id"`
+	Reason Reason `json:"reason"`
+	// Blocker is the prerequisite or child responsible, for ReasonDependency and
+	// ReasonChildren.
+	Blocker ItemID `json:"blocker,omitempty"`
+	// Detail explains the reason in one lowercase sentence.
+	Detail string `json:"detail"`
+}
+
+// Load is one bucket's capacity and what was placed in it.
+type Load struct {
+	Team     TeamID          `json:"team"`
+	Sprint   string          `json:"sprint"`
+	Start    time.Time       `json:"start"`
+	End      time.Time       `json:"end"`
+	Capacity decimal.Decimal `json:"capacity"`
+	Used     decimal.Decimal `json:"used"`
+	Items    []ItemID        `json:"items"`
+}
+
+// ScheduleResult is Schedule's output.
+type ScheduleResult struct {
+	// Placements lists scheduled items by Start, then ID.
+	Placements []Placement `json:"placements"`
+	// Unfit lists items not scheduled, by ID.
+	Unfit []Unfit `json:"unfit"`
+	// Skipped lists Done and Canceled items (not scheduled; as prerequisites they are
+	// satisfied), by ID.
+	Skipped []ItemID `json:"skipped"`
+	// Load lists every bucket used for planning, by Start then team.
+	Load []Load `json:"load"`
+	// Finish is the latest End of a scheduled item; zero if nothing was scheduled.
+	Finish time.Time `json:"finish,omitzero"`
+}
+
+// Placement returns the placement of id, if scheduled.
+func (r ScheduleResult) Placement(id ItemID) (Placement, bool) {
+	for _, p := range r.Placements {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Placement{}, false
+}
+
+// Schedule places items into their teams' buckets with a deterministic list scheduler
+// (sprint-parallel priority-rule scheduling). Buckets are filled in order of start (ties
+// by team ID); each bucket takes, repeatedly, the eligible item with the highest priority
+// (then smallest ID) whose estimate fits the remaining capacity, skipping items that do
+// not fit, so a smaller lower-priority item may backfill capacity a larger one could not
+// use. An item is eligible once every prerequisite is placed and, for each prerequisite,
+// the bucket starts at or after the prerequisite's bucket end (Sequential) or ends no
+// earlier (Concurrent), plus the dependency's Lag in whole buckets of the dependent's
+// team. Items are never split.
+//
+// Only leaf items (without children among items) are placed; Done and Canceled items are
+// skipped and count as finished; a parent's dates are inferred from its children (GitLab's
+// inherited dates). Every leaf to schedule needs a Team listed in teams and, unless
+// opts.Unestimated is FreeUnestimated, an estimate. Dependencies may not involve parents.
+//
+// Errors: those of CheckDependencies, bad teams, and the requirements above, each naming
+// the item.
+func Schedule(items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
+	s, err := newScheduler(items, teams, opts)
+	if err != nil {
+		return ScheduleResult{}, err
+	}
+	s.run()
+	return s.result(), nil
+}
+
+type bucketRef struct{ team, bucket int32 }
+
+type scheduler struct {
+	g      *graph
+	ix     *index
+	opts   ScheduleOptions
+	teams  []Team
+	nb     []int // usable buckets per team (horizon applied)
+	team   []int32
+	est    []int64
+	free   []bool
+	work   []bool // leaf to place
+	skip   []bool // done or canceled
+	placed []bucketRef
+	isSet  []bool
+	left   []int32 // unplaced precedence prerequisites
+	early  []int32 // earliest bucket once released
+	blame  []int32 // prerequisite that set early
+	used   [][]int64
+	sufMax [][]int64 // sufMax[t][b] = max capacity of buckets b.. of team t
+	lists  [][][]int32
+	ready  []nodeHeap
+	wait   []nodeHeap
+	cursor []int32
+	unfit  map[int32]Unfit
+}
+
+func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler, error) {
+	e := validation.New("roadmap: schedule teams")
+	teamIdx := make(map[TeamID]int32, len(teams))
+	for i, t := range teams {
+		p := fmt.Sprintf("teams[%d]", i)
+		t.check(e, p)
+		if _, dup := teamIdx[t.ID]; dup && t.ID != "" {
+			e.Addf(p+".id", "unique", "duplicate team %q", validation.Truncate(string(t.ID)))
+		}
+		teamIdx[t.ID] = int32(i)
+	}
+	if opts.Mode != Sequential && opts.Mode != Concurrent {
+		e.Addf("options.mode", "oneof", "must be sequential or concurrent")
+	}
+	if opts.Unestimated != RejectUnestimated && opts.Unestimated != FreeUnestimated {
+		e.Addf("options.unestimated", "oneof", "must be RejectUnestimated or FreeUnestimated")
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	g, err := load(items)
+	if err != nil {
+		return nil, err
+	}
+	ix := g.ix
+	n := g.n
+	s := &scheduler{g: g, ix: ix, opts: opts, teams: teams,
+		team: make([]int32, n), est: make([]int64, n), free: make([]bool, n),
+		work: make([]bool, n), skip: make([]bool, n), placed: make([]bucketRef, n), isSet: make([]bool, n),
+		left: make([]int32, n), early: make([]int32, n), blame: make([]int32, n),
+		unfit: map[int32]Unfit{}}
+	e = validation.New("roadmap: schedule")
+	for v := range n {
+		it := ix.item(int32(v))
+		p := fmt.Sprintf("items[%d]", ix.pos[v])
+		id := validation.Truncate(string(it.ID))
+		s.skip[v] = it.Status == Done || it.Status == Canceled
+		leaf := len(ix.kids(int32(v))) == 0
+		if !leaf {
+			for j, d := range it.DependsOn {
+				if d.precedence() {
+					e.Addf(fmt.Sprintf("%s.dependsOn[%d]", p, j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id)
+				}
+			}
+		}
+		for j, d := range it.DependsOn {
+			if u := ix.node[d.On]; d.precedence() && len(ix.kids(u)) > 0 {
+				e.Addf(fmt.Sprintf("%s.dependsOn[%d].on", p, j), "leaf", "item %q depends on parent item %q; link its children", id, validation.Truncate(string(d.On)))
+			}
+		}
+		if !leaf || s.skip[v] {
+			continue
+		}
+		s.work[v] = true
+		t, ok := teamIdx[it.Team]
+		switch {
+		case it.Team == "":
+			e.Addf(p+".team", "required", "item %q has no team", id)
+		case !ok:
+			e.Addf(p+".team", "exists", "item %q has unknown team %q", id, validation.Truncate(string(it.Team)))
+		}
+		s.team[v] = t
+		switch {
+		case it.Estimate != nil:
+			s.est[v] = ticks(*it.Estimate)
+		case opts.Unestimated == FreeUnestimated:
+			s.free[v] = true
+		default:
+			e.Addf(p+".estimate", "required", "item %q has no estimate", id)
+		}
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	s.nb = make([]int, len(teams))
+	s.used = make([][]int64, len(teams))
+	s.sufMax = make([][]int64, len(teams))
+	s.lists = make([][][]int32, len(teams))
+	s.ready = make([]nodeHeap, len(teams))
+	s.wait = make([]nodeHeap, len(teams))
+	s.cursor = make([]int32, len(teams))
+	for t, tm := range teams {
+		nb := len(tm.Sprints)
+		if !opts.Horizon.IsZero() {
+			nb = sort.Search(nb, func(i int) bool { return !tm.Sprints[i].Start.Before(opts.Horizon) })
+		}
+		s.nb[t] = nb
+		s.used[t] = make([]int64, nb)
+		s.sufMax[t] = make([]int64, nb+1)
+		s.sufMax[t][nb] = -1
+		for b := nb - 1; b >= 0; b-- {
+			s.sufMax[t][b] = max(s.sufMax[t][b+1], ticks(tm.Sprints[b].Capacity))
+		}
+		s.lists[t] = make([][]int32, nb)
+		s.ready[t].less = s.byPriority
+		s.wait[t].less = func(a, b int32) bool {
+			if s.early[a] != s.early[b] {
+				return s.early[a] < s.early[b]
+			}
+			return a < b
+		}
+	}
+	return s, nil
+}
+
+func (s *scheduler) byPriority(a, b int32) bool {
+	pa, pb := s.ix.item(a).Priority.key(), s.ix.item(b).Priority.key()
+	if pa != pb {
+		return pa < pb
+	}
+	return a < b
+}
+
+// release computes v's earliest bucket and queues it, or marks it unfit.
+func (s *scheduler) release(v int32) {
+	t := s.team[v]
+	tm := s.teams[t]
+	nb := int32(s.nb[t])
+	early, blame := s.cursor[t], int32(-1)
+	lo, hi := s.g.preds(v)
+	for k := lo; k < hi; k++ {
+		u := s.g.pred[k]
+		if s.skip[u] {
+			continue
+		}
+		pr := s.placed[u]
+		end := s.teams[pr.team].Sprints[pr.bucket].End
+		var b int32
+		if s.opts.Mode == Sequential {
+			b = int32(sort.Search(int(nb), func(i int) bool { return !tm.Sprints[i].Start.Before(end) }))
+		} else {
+			b = int32(sort.Search(int(nb), func(i int) bool { return !tm.Sprints[i].End.Before(end) }))
+		}
+		b += s.g.predLag[k]
+		if b > early || (b == early && blame < 0) {
+			early, blame = b, u
+		}
+	}
+	s.early[v], s.blame[v] = early, blame
+	if early >= nb {
+		if blame >= 0 {
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[blame],
+				Detail: fmt.Sprintf("prerequisite %q finishes too late for any sprint of team %q before the horizon", validation.Truncate(string(s.ix.ids[blame])), validation.Truncate(string(tm.ID)))}
+		} else {
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Detail: fmt.Sprintf("team %q has no sprint left before the horizon", validation.Truncate(string(tm.ID)))}
+		}
+		return
+	}
+	if !s.free[v] {
+		if maxCap := s.sufMax[t][early]; s.est[v] > maxCap {
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonTooLarge,
+				Detail: fmt.Sprintf("estimate %s exceeds the capacity of every remaining sprint of team %q (at most %s)", fromTicks(s.est[v]), validation.Truncate(string(tm.ID)), fromTicks(maxCap))}
+			return
+		}
+	}
+	if early <= s.cursor[t] {
+		s.ready[t].push(v)
+	} else {
+		s.wait[t].push(v)
+	}
+}
+
+func (s *scheduler) run() {
+	n := s.g.n
+	for v := range n {
+		if !s.work[v] {
+			continue
+		}
+		lo, hi := s.g.preds(int32(v))
+		for k := lo; k < hi; k++ {
+			if !s.skip[s.g.pred[k]] {
+				s.left[v]++
+			}
+		}
+	}
+	for v := range n {
+		if s.work[v] && s.left[v] == 0 {
+			s.release(int32(v))
+		}
+	}
+	// Bucket events by start, then team ID.
+	var events []bucketRef
+	for t := range s.teams {
+		for b := range s.nb[t] {
+			events = append(events, bucketRef{int32(t), int32(b)})
+		}
+	}
+	slices.SortStableFunc(events, func(a, b bucketRef) int {
+		if c := s.teams[a.team].Sprints[a.bucket].Start.Compare(s.teams[b.team].Sprints[b.bucket].Start); c != 0 {
+			return c
+		}
+		return strings.Compare(string(s.teams[a.team].ID), string(s.teams[b.team].ID))
+	})
+	var deferred []int32
+	for _, ev := range events {
+		t, b := ev.team, ev.bucket
+		s.cursor[t] = b
+		w, r := &s.wait[t], &s.ready[t]
+		for w.len() > 0 && s.early[w.peek()] <= b {
+			r.push(w.pop())
+		}
+		remaining := ticks(s.teams[t].Sprints[b].Capacity)
+		deferred = deferred[:0]
+		for r.len() > 0 {
+			v := r.pop()
+			if s.free[v] || s.est[v] <= remaining {
+				if !s.free[v] {
+					remaining -= s.est[v]
+					s.used[t][b] += s.est[v]
+				}
+				s.place(v, ev)
+				continue
+			}
+			deferred = append(deferred, v)
+		}
+		for _, v := range deferred {
+			r.push(v)
+		}
+		s.cursor[t] = b + 1
+	}
+	// Whatever is left never found room.
+	for v := range n {
+		if s.work[v] && !s.isSet[v] {
+			if _, ok := s.unfit[int32(v)]; ok {
+				continue
+			}
+			if s.left[v] > 0 {
+				s.unfit[int32(v)] = s.blockedBy(int32(v))
+				continue
+			}
+			tm := s.teams[s.team[v]]
+			s.unfit[int32(v)] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity,
+				Detail: fmt.Sprintf("no room in team %q's sprints before the horizon", validation.Truncate(string(tm.ID)))}
+		}
+	}
+}
+
+// blockedBy names the smallest-ID unscheduled prerequisite of v.
+func (s *scheduler) blockedBy(v int32) Unfit {
+	lo, hi := s.g.preds(v)
+	for k := lo; k < hi; k++ {
+		u := s.g.pred[k]
+		if !s.skip[u] && !s.isSet[u] {
+			return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[u],
+				Detail: fmt.Sprintf("prerequisite %q is not scheduled", validation.Truncate(string(s.ix.ids[u])))}
+		}
+	}
+	return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Detail: "a prerequisite is not scheduled"}
+}
+
+func (s *scheduler) place(v int32, at bucketRef) {
+	s.placed[v] = at
+	s.isSet[v] = true
+	s.lists[at.team][at.bucket] = append(s.lists[at.team][at.bucket], v)
+	lo, hi := s.g.succs(v)
+	for k := lo; k < hi; k++ {
+		w := s.g.succ[k]
+		if !s.work[w] {
+			continue
+		}
+		s.left[w]--
+		if s.left[w] == 0 {
+			s.release(w)
+		}
+	}
+}
+
+func (s *scheduler) result() ScheduleResult {
+	var r ScheduleResult
+	ix := s.ix
+	for v := range s.g.n {
+		if s.skip[v] && len(ix.kids(int32(v))) == 0 {
+			r.Skipped = append(r.Skipped, ix.ids[v])
+		}
+		if !s.isSet[v] {
+			continue
+		}
+		at := s.placed[v]
+		sp := s.teams[at.team].Sprints[at.bucket]
+		r.Placements = append(r.Placements, Placement{ID: ix.ids[v], Team: s.teams[at.team].ID, Sprint: sp.Name, Bucket: int(at.bucket), Start: sp.Start, End: sp.End})
+		if sp.End.After(r.Finish) {
+			r.Finish = sp.End
+		}
+	}
+	// Parents: span of their leaf descendants still to do.
+	var buf []int32
+	for v := range s.g.n {
+		if len(ix.kids(int32(v))) == 0 {
+			continue
+		}
+		buf = ix.leaves(int32(v), buf[:0])
+		var p Placement
+		var blocker int32 = -1
+		any := false
+		for _, l := range buf {
+			if s.skip[l] {
+				continue
+			}
+			if !s.isSet[l] {
+				if blocker < 0 {
+					blocker = l
+				}
+				continue
+			}
+			at := s.placed[l]
+			sp := s.teams[at.team].Sprints[at.bucket]
+			if !any || sp.Start.Before(p.Start) {
+				p.Start = sp.Start
+			}
+			if !any || sp.End.After(p.End) {
+				p.End = sp.End
+			}
+			any = true
+		}
+		it := ix.item(int32(v))
+		switch {
+		case blocker >= 0:
+			s.unfit[int32(v)] = Unfit{ID: ix.ids[v], Reason: ReasonChildren, Blocker: ix.ids[blocker],
+				Detail: fmt.Sprintf("child %q is not scheduled", validation.Truncate(string(ix.ids[blocker])))}
+		case any:
+			p.ID, p.Team, p.Bucket, p.Parent = ix.ids[v], it.Team, -1, true
+			r.Placements = append(r.Placements, p)
+		default:
+			r.Skipped = append(r.Skipped, ix.ids[v])
+		}
+	}
+	slices.SortFunc(r.Placements, func(a, b Placement) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.ID), string(b.ID))
+	})
+	slices.Sort(r.Skipped)
+	for _, u := range s.unfit {
+		r.Unfit = append(r.Unfit, u)
+	}
+	slices.SortFunc(r.Unfit, func(a, b Unfit) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	for t, tm := range s.teams {
+		for b := range s.nb[t] {
+			sp := tm.Sprints[b]
+			ids := make([]ItemID, len(s.lists[t][b]))
+			for i, v := range s.lists[t][b] {
+				ids[i] = ix.ids[v]
+			}
+			r.Load = append(r.Load, Load{Team: tm.ID, Sprint: sp.Name, Start: sp.Start, End: sp.End, Capacity: sp.Capacity, Used: fromTicks(s.used[t][b]), Items: ids})
+		}
+	}
+	slices.SortStableFunc(r.Load, func(a, b Load) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Team), string(b.Team))
+	})
+	return r
+}
+
+// Move is an item whose placement changed between two schedules.
+type Move struct {
+	ID         ItemID    `json:"id"`
+	FromSprint string    `json:"fromSprint"`
+	ToSprint   string    `json:"toSprint"`
+	FromStart  time.Time `json:"fromStart"`
+	ToStart    time.Time `json:"toStart"`
+	FromEnd    time.Time `json:"fromEnd"`
+	ToEnd      time.Time `json:"toEnd"`
+}
+
+// ScheduleDiff is what changed between two schedules (a what-if).
+type ScheduleDiff struct {
+	// Moved lists items scheduled in both with different dates, by ID.
+	Moved []Move `json:"moved"`
+	// NewlyUnfit lists items scheduled before and not after, with the new reason.
+	NewlyUnfit []Unfit `json:"newlyUnfit"`
+	// NewlyPlaced lists items not scheduled before and scheduled after.
+	NewlyPlaced []Placement `json:"newlyPlaced"`
+	// FinishBefore and FinishAfter are the two schedules' Finish.
+	FinishBefore time.Time `json:"finishBefore,omitzero"`
+	FinishAfter  time.Time `json:"finishAfter,omitzero"`
+}
+
+// Diff compares two schedules of the same plan, typically before and after a what-if
+// change (a capacity, an estimate, a priority or a new dependency): copy the inputs,
+// change them, run Schedule again and Diff the results.
+func Diff(before, after ScheduleResult) ScheduleDiff {
+	d := ScheduleDiff{FinishBefore: before.Finish, FinishAfter: after.Finish}
+	old := make(map[ItemID]Placement, len(before.Placements))
+	for _, p := range before.Placements {
+		old[p.ID] = p
+	}
+	now := make(map[ItemID]bool, len(after.Placements))
+	for _, p := range after.Placements {
+		now[p.ID] = true
+		q, ok := old[p.ID]
+		switch {
+		case !ok:
+			d.NewlyPlaced = append(d.NewlyPlaced, p)
+		case !q.Start.Equal(p.Start) || !q.End.Equal(p.End) || q.Sprint != p.Sprint:
+			d.Moved = append(d.Moved, Move{ID: p.ID, FromSprint: q.Sprint, ToSprint: p.Sprint, FromStart: q.Start, ToStart: p.Start, FromEnd: q.End, ToEnd: p.End})
+		}
+	}
+	for _, u := range after.Unfit {
+		if _, ok := old[u.ID]; ok && !now[u.ID] {
+			d.NewlyUnfit = append(d.NewlyUnfit, u)
+		}
+	}
+	slices.SortFunc(d.Moved, func(a, b Move) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	slices.SortFunc(d.NewlyPlaced, func(a, b Placement) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	return d
+}
