@@ -1,0 +1,395 @@
+package roadmap
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Expectation says what score an objective is expected to reach (Google's OKR playbook).
+// The zero value is Committed.
+type Expectation int
+
+// The expectations.
+const (
+	// Committed objectives are expected to reach 1.0; anything less needs a postmortem.
+	Committed Expectation = iota
+	// Aspirational objectives are expected to average 0.7.
+	Aspirational
+)
+
+var expectationNames = []string{"committed", "aspirational"}
+
+// String returns "committed" or "aspirational".
+func (x Expectation) String() string { return enumName(x, expectationNames) }
+
+// MarshalText encodes x as its String form.
+func (x Expectation) MarshalText() ([]byte, error) {
+	return enumText("expectation", x, expectationNames)
+}
+
+// UnmarshalText decodes "committed" or "aspirational" (case-insensitive).
+func (x *Expectation) UnmarshalText(b []byte) error {
+	v, err := parseEnum[Expectation]("expectation", b, expectationNames, nil)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Met grades a final score: Committed is met iff score = 1; Aspirational iff score >= 0.7.
+func (x Expectation) Met(score decimal.Decimal) bool {
+	if x == Aspirational {
+		return score.Cmp(decimal.New(7, -1)) >= 0
+	}
+	return score.Cmp(decimal.NewFromInt(1)) >= 0
+}
+
+// Direction says which way a key result improves. The zero value, AutoDirection, derives
+// it from sign(Target - Start).
+type Direction int
+
+// The directions.
+const (
+	AutoDirection Direction = iota
+	HigherIsBetter
+	LowerIsBetter
+)
+
+var directionNames = []string{"", "higher", "lower"}
+
+// String returns "higher", "lower", or "" for AutoDirection.
+func (d Direction) String() string { return enumName(d, directionNames) }
+
+// MarshalText encodes d as its String form.
+func (d Direction) MarshalText() ([]byte, error) { return enumText("direction", d, directionNames) }
+
+// UnmarshalText decodes "higher", "lower" or "" (case-insensitive).
+func (d *Direction) UnmarshalText(b []byte) error {
+	v, err := parseEnum("direction", b, directionNames, map[string]Direction{"higherisbetter": HigherIsBetter, "lowerisbetter": LowerIsBetter, "increase": HigherIsBetter, "decrease": LowerIsBetter})
+	if err == nil {
+		*d = v
+	}
+	return err
+}
+
+// Band is the colour of a score (Google's OKR playbook), with half-open bands so every
+// score has exactly one: red [0, 0.4), yellow [0.4, 0.7), green [0.7, 1].
+type Band int
+
+// The bands.
+const (
+	Red Band = iota
+	Yellow
+	Green
+)
+
+var bandNames = []string{"red", "yellow", "green"}
+
+// String returns "red", "yellow" or "green".
+func (b Band) String() string { return enumName(b, bandNames) }
+
+// MarshalText encodes b as its String form.
+func (b Band) MarshalText() ([]byte, error) { return enumText("band", b, bandNames) }
+
+// UnmarshalText decodes "red", "yellow" or "green" (case-insensitive).
+func (b *Band) UnmarshalText(t []byte) error {
+	v, err := parseEnum[Band]("band", t, bandNames, nil)
+	if err == nil {
+		*b = v
+	}
+	return err
+}
+
+// BandOf returns the band of a score: red below 0.4, yellow below 0.7, green otherwise.
+func BandOf(score decimal.Decimal) Band {
+	switch {
+	case score.Cmp(decimal.New(4, -1)) < 0:
+		return Red
+	case score.Cmp(decimal.New(7, -1)) < 0:
+		return Yellow
+	}
+	return Green
+}
+
+// KeyResult is a measurable result with a start, a target and a current value.
+type KeyResult struct {
+	// ID is unique across the plan's objectives.
+	ID    KeyResultID `json:"id"`
+	Title string      `json:"title,omitempty"`
+	// Start, Target and Current are the baseline, the goal and the latest value, in the
+	// KR's own unit. Start must differ from Target.
+	Start   decimal.Decimal `json:"start"`
+	Target  decimal.Decimal `json:"target"`
+	Current decimal.Decimal `json:"current"`
+	// Direction must agree with sign(Target - Start) when set.
+	Direction Direction `json:"direction,omitzero"`
+	// Weight is the KR's weight in its objective, > 0; zero means 1.
+	Weight decimal.Decimal `json:"weight,omitzero"`
+}
+
+func (k KeyResult) check(e *validation.Errors, p string) {
+	id := validation.Truncate(string(k.ID))
+	if k.ID == "" {
+		e.Add(p+".id", "required", "", "is required")
+	}
+	if k.Start.Equal(k.Target) {
+		e.Addf(p+".target", "nefield", "key result %q: target must differ from start (%s)", id, validation.Truncate(k.Start.String()))
+	} else {
+		up := k.Target.Cmp(k.Start) > 0
+		if (k.Direction == HigherIsBetter && !up) || (k.Direction == LowerIsBetter && up) {
+			e.Addf(p+".direction", "direction", "key result %q: direction %s disagrees with start %s and target %s", id, k.Direction, validation.Truncate(k.Start.String()), validation.Truncate(k.Target.String()))
+		}
+	}
+	if k.Direction < AutoDirection || k.Direction > LowerIsBetter {
+		e.Addf(p+".direction", "oneof", "must be higher or lower")
+	}
+	if k.Weight.Sign() < 0 {
+		e.Addf(p+".weight", "dgt", "key result %q: weight must be greater than 0 (0 means 1)", id)
+	}
+}
+
+func weightOf(w decimal.Decimal) decimal.Decimal {
+	if w.IsZero() {
+		return decimal.NewFromInt(1)
+	}
+	return w
+}
+
+// KRScore is a key result's progress and score.
+type KRScore struct {
+	ID KeyResultID `json:"id"`
+	// Progress is (Current - Start) / (Target - Start) at RatioScale digits; it may be
+	// negative or exceed 1. It works for lower-is-better KRs unchanged.
+	Progress decimal.Decimal `json:"progress"`
+	// Score is Progress clamped to 0-1.
+	Score decimal.Decimal `json:"score"`
+	// Weight is the effective weight (1 when unset).
+	Weight decimal.Decimal `json:"weight"`
+	Band   Band            `json:"band"`
+}
+
+// ScoreKeyResult computes a key result's progress and score. Errors: start equal to target
+// and a direction that disagrees with them.
+func ScoreKeyResult(kr KeyResult) (KRScore, error) {
+	e := validation.New("roadmap: key result")
+	kr.check(e, "keyResult")
+	if err := e.Err(); err != nil {
+		return KRScore{}, err
+	}
+	return scoreKR(kr), nil
+}
+
+func scoreKR(kr KeyResult) KRScore {
+	p := kr.Current.Sub(kr.Start).DivRound(kr.Target.Sub(kr.Start), RatioScale)
+	s := p
+	if s.Sign() < 0 {
+		s = decimal.Zero
+	} else if s.Cmp(decimal.NewFromInt(1)) > 0 {
+		s = decimal.NewFromInt(1)
+	}
+	return KRScore{ID: kr.ID, Progress: p, Score: s, Weight: weightOf(kr.Weight), Band: BandOf(s)}
+}
+
+// Objective is a qualitative goal with key results, possibly under a parent objective.
+type Objective struct {
+	ID    ObjectiveID `json:"id"`
+	Title string      `json:"title,omitempty"`
+	// Parent is the objective this one supports; empty for a top-level objective.
+	Parent      ObjectiveID `json:"parent,omitempty"`
+	Expectation Expectation `json:"expectation,omitzero"`
+	// Weight is this objective's alignment weight in its parent's roll-up, > 0; zero
+	// means 1.
+	Weight     decimal.Decimal `json:"weight,omitzero"`
+	KeyResults []KeyResult     `json:"keyResults,omitempty"`
+}
+
+// RollUp says how scores combine into an objective's score. The zero value is Weighted.
+type RollUp int
+
+// The roll-ups.
+const (
+	// Weighted: Σ weight × score / Σ weight (Google's "rough average" with weights;
+	// equal weights give the plain mean). Weights need not sum to 1.
+	Weighted RollUp = iota
+	// Unweighted: the plain mean, ignoring weights (Ally.io, Profit.co "equally
+	// weighted").
+	Unweighted
+)
+
+var rollUpNames = []string{"weighted", "unweighted"}
+
+// String returns "weighted" or "unweighted".
+func (r RollUp) String() string { return enumName(r, rollUpNames) }
+
+// MarshalText encodes r as its String form.
+func (r RollUp) MarshalText() ([]byte, error) { return enumText("roll-up", r, rollUpNames) }
+
+// UnmarshalText decodes "weighted" or "unweighted" (case-insensitive).
+func (r *RollUp) UnmarshalText(b []byte) error {
+	v, err := parseEnum[RollUp]("roll-up", b, rollUpNames, nil)
+	if err == nil {
+		*r = v
+	}
+	return err
+}
+
+// ObjectiveScore is an objective's rolled-up score.
+type ObjectiveScore struct {
+	ID          ObjectiveID `json:"id"`
+	Expectation Expectation `json:"expectation"`
+	// Score is 0-1 at RatioScale digits; 0 when not Defined.
+	Score decimal.Decimal `json:"score"`
+	// Defined is false for an objective with no key results and no scored children.
+	Defined bool `json:"defined"`
+	Band    Band `json:"band"`
+	// Met applies Expectation.Met to Score (meaningful at the period's end).
+	Met bool `json:"met"`
+	// Formula shows the roll-up: "weighted: (1×0.5 + 2×1) / 3 = 0.833333".
+	Formula string `json:"formula"`
+	// KeyResults are the KR scores, when the objective has KRs.
+	KeyResults []KRScore `json:"keyResults,omitempty"`
+	// Children lists the child objectives combined, when it has no KRs of its own.
+	Children []ObjectiveID `json:"children,omitempty"`
+}
+
+// ValidateObjectives checks objectives as a set: unique objective and KR IDs, known
+// parents without cycles, and every KR (start differs from target, direction agrees,
+// positive weights).
+func ValidateObjectives(objs []Objective) error {
+	_, err := checkObjectives(objs)
+	return err
+}
+
+func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
+	e := validation.New("roadmap: objectives")
+	at := make(map[ObjectiveID]int, len(objs))
+	krs := map[KeyResultID]bool{}
+	for i, o := range objs {
+		p := fmt.Sprintf("objectives[%d]", i)
+		if o.ID == "" {
+			e.Add(p+".id", "required", "", "is required")
+		} else if _, dup := at[o.ID]; dup {
+			e.Addf(p+".id", "unique", "duplicate objective %q", validation.Truncate(string(o.ID)))
+		} else {
+			at[o.ID] = i
+		}
+		if o.Expectation != Committed && o.Expectation != Aspirational {
+			e.Addf(p+".expectation", "oneof", "must be committed or aspirational")
+		}
+		if o.Weight.Sign() < 0 {
+			e.Addf(p+".weight", "dgt", "objective %q: weight must be greater than 0 (0 means 1)", validation.Truncate(string(o.ID)))
+		}
+		for j, k := range o.KeyResults {
+			kp := fmt.Sprintf("%s.keyResults[%d]", p, j)
+			k.check(e, kp)
+			if k.ID != "" && krs[k.ID] {
+				e.Addf(kp+".id", "unique", "duplicate key result %q", validation.Truncate(string(k.ID)))
+			}
+			krs[k.ID] = true
+		}
+	}
+	for i, o := range objs {
+		if o.Parent == "" {
+			continue
+		}
+		if _, ok := at[o.Parent]; !ok {
+			e.Addf(fmt.Sprintf("objectives[%d].parent", i), "exists", "objective %q has unknown parent %q", validation.Truncate(string(o.ID)), validation.Truncate(string(o.Parent)))
+			continue
+		}
+		// Walk up; a chain longer than the set is a cycle.
+		cur, steps := o.Parent, 0
+		for cur != "" && steps <= len(objs) {
+			if cur == o.ID {
+				e.Addf(fmt.Sprintf("objectives[%d].parent", i), "cycle", "objective %q is its own ancestor", validation.Truncate(string(o.ID)))
+				break
+			}
+			j, ok := at[cur]
+			if !ok {
+				break
+			}
+			cur, steps = objs[j].Parent, steps+1
+		}
+	}
+	return at, e.Err()
+}
+
+// ScoreObjectives scores every objective, returned in input order. An objective with key
+// results combines their scores with roll (weights from KeyResult.Weight); one without
+// combines its children's defined scores (weights from Objective.Weight, UpRaise's
+// alignment weights); an objective with KRs ignores its children (Leapsome's rule,
+// avoiding double counting). Errors: those of ValidateObjectives.
+func ScoreObjectives(objs []Objective, roll RollUp) ([]ObjectiveScore, error) {
+	if _, err := checkObjectives(objs); err != nil {
+		return nil, err
+	}
+	if roll != Weighted && roll != Unweighted {
+		e := validation.New("roadmap: objectives")
+		e.Addf("rollUp", "oneof", "must be weighted or unweighted")
+		return nil, e.Err()
+	}
+	children := map[ObjectiveID][]int{}
+	for i, o := range objs {
+		if o.Parent != "" {
+			children[o.Parent] = append(children[o.Parent], i)
+		}
+	}
+	out := make([]ObjectiveScore, len(objs))
+	done := make([]bool, len(objs))
+	var score func(i int)
+	score = func(i int) {
+		if done[i] {
+			return
+		}
+		done[i] = true
+		o := objs[i]
+		r := ObjectiveScore{ID: o.ID, Expectation: o.Expectation}
+		var ws, ss []decimal.Decimal
+		if len(o.KeyResults) > 0 {
+			for _, k := range o.KeyResults {
+				ks := scoreKR(k)
+				r.KeyResults = append(r.KeyResults, ks)
+				ws, ss = append(ws, ks.Weight), append(ss, ks.Score)
+			}
+		} else {
+			kids := children[o.ID]
+			slices.SortFunc(kids, func(a, b int) int { return strings.Compare(string(objs[a].ID), string(objs[b].ID)) })
+			for _, c := range kids {
+				score(c)
+				if out[c].Defined {
+					r.Children = append(r.Children, objs[c].ID)
+					ws, ss = append(ws, weightOf(objs[c].Weight)), append(ss, out[c].Score)
+				}
+			}
+		}
+		r.Defined = len(ss) > 0
+		if r.Defined {
+			num, den := decimal.Zero, decimal.Zero
+			var terms []string
+			for k := range ss {
+				w := ws[k]
+				if roll == Unweighted {
+					w = decimal.NewFromInt(1)
+				}
+				num = num.Add(w.Mul(ss[k]))
+				den = den.Add(w)
+				terms = append(terms, w.String()+"×"+ss[k].String())
+			}
+			r.Score = num.DivRound(den, RatioScale)
+			r.Formula = fmt.Sprintf("%s: (%s) / %s = %s", roll, strings.Join(terms, " + "), den, r.Score)
+		} else {
+			r.Formula = "undefined: no key results and no scored children"
+		}
+		r.Band = BandOf(r.Score)
+		r.Met = r.Defined && o.Expectation.Met(r.Score)
+		out[i] = r
+	}
+	for i := range objs {
+		score(i)
+	}
+	return out, nil
+}
