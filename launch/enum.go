@@ -10,10 +10,10 @@ import (
 // enum maps the values of a small uint8 enumeration to their text forms. Index 0 is the
 // zero value's name; aliases are extra spellings accepted on input only.
 type enum struct {
-	typ     string            // type name for messages, such as "status"
-	names   []string          // canonical text, indexed by value
-	aliases map[string]uint8  // extra accepted spellings
-	zero    bool              // whether the zero value is a valid, named value
+	typ     string           // type name for messages, such as "status"
+	names   []string         // canonical text, indexed by value
+	aliases map[string]uint8 // extra accepted spellings
+	zero    bool             // whether the zero value is a valid, named value
 }
 
 // name returns the text of v, or "<typ>(v)" for a value outside the table.
@@ -61,4 +61,3 @@ func (e enum) invalid(s string) error {
 	errs.Add("", "oneof", "", "unknown "+e.typ+" "+strconv.Quote(validation.Truncate(s))+"; want one of "+strings.Join(valid, ", "))
 	return errs.Err()
 }
-

@@ -122,7 +122,9 @@ func NHSBands() Bands {
 }
 
 // IsZero reports whether every cut-off is zero (the "use NHSBands" value).
-func (b Bands) IsZero() bool { return b.LowMax.IsZero() && b.ModerateMax.IsZero() && b.HighMax.IsZero() }
+func (b Bands) IsZero() bool {
+	return b.LowMax.IsZero() && b.ModerateMax.IsZero() && b.HighMax.IsZero()
+}
 
 // orDefault returns b, or NHSBands when b is zero.
 func (b Bands) orDefault() Bands {

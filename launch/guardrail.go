@@ -1,0 +1,204 @@
+package launch
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// CheckID identifies a guardrail check.
+type CheckID string
+
+// Direction says which way a metric is good.
+type Direction uint8
+
+// Directions. The zero value is unset (invalid where required).
+const (
+	HigherIsBetter Direction = iota + 1 // conversion, success rate
+	LowerIsBetter                       // error rate, latency
+)
+
+var directionEnum = enum{typ: "direction", names: []string{"", "higher_is_better", "lower_is_better"}}
+
+// String returns "higher_is_better" or "lower_is_better".
+func (d Direction) String() string { return directionEnum.name(uint8(d)) }
+
+// MarshalText returns the text form; it fails for the zero or an unknown value.
+func (d Direction) MarshalText() ([]byte, error) { return directionEnum.marshal(uint8(d)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (d *Direction) UnmarshalText(b []byte) error {
+	v, err := directionEnum.parse(b)
+	if err == nil {
+		*d = Direction(v)
+	}
+	return err
+}
+
+// InsufficientPolicy says what happens when the step deadline passes while a check still
+// lacks data. The zero value is RollbackOnInsufficient.
+type InsufficientPolicy uint8
+
+// Policies for insufficient data at the deadline; vendors disagree (domain study §2.2).
+const (
+	// RollbackOnInsufficient rolls back (LaunchDarkly guarded rollouts: a step that does
+	// not reach its minimum sample is rolled back).
+	RollbackOnInsufficient InsufficientPolicy = iota
+	// HoldOnInsufficient keeps holding for a human (GrowthBook, Statsig: no signal is not
+	// a verdict). The deadline then forces nothing, and cannot mask a rollback.
+	HoldOnInsufficient
+)
+
+var insufficientEnum = enum{typ: "insufficient policy", names: []string{"rollback", "hold"}, zero: true}
+
+// String returns "rollback" or "hold".
+func (p InsufficientPolicy) String() string { return insufficientEnum.name(uint8(p)) }
+
+// MarshalText returns the text form; it fails for a value outside the constants.
+func (p InsufficientPolicy) MarshalText() ([]byte, error) { return insufficientEnum.marshal(uint8(p)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (p *InsufficientPolicy) UnmarshalText(b []byte) error {
+	v, err := insufficientEnum.parse(b)
+	if err == nil {
+		*p = InsufficientPolicy(v)
+	}
+	return err
+}
+
+// RegressionTest compares a rate in the treatment (the new release) with the same rate
+// in a control, once per interval.
+//
+// The worsening is w = treatment rate - control rate for LowerIsBetter, or control -
+// treatment for HigherIsBetter. Its two-sided Confidence interval is the Wald interval
+// w ± z·se with se = sqrt(pT(1-pT)/nT + pC(1-pC)/nC) and z = NormalQuantile(1 - α/2),
+// α = 1 - Confidence. The check fails (a regression) iff the whole interval lies above
+// Tolerance, that is lo > Tolerance (LaunchDarkly's rule: the interval lies entirely on
+// the worse side of the threshold); equivalently, the one-sided p-value of
+// H0: w <= Tolerance is below α/2. Each arm's rate is also reported with its Wilson
+// interval.
+type RegressionTest struct {
+	// Direction says which way the rate is good; required.
+	Direction Direction `json:"direction"`
+	// Tolerance is the largest acceptable worsening, as an absolute rate in [0, 1)
+	// (0.005 = half a percentage point); zero means any significant worsening fails.
+	Tolerance decimal.Decimal `json:"tolerance" validate:"dgte=0,dlt=1"`
+	// Confidence of the interval in (0, 1); zero means 0.95.
+	Confidence decimal.Decimal `json:"confidence" validate:"dgte=0,dlt=1"`
+}
+
+// Check is one metric condition judged every interval: either a threshold on the
+// metric's value (Min and/or Max) or a RegressionTest against a control, not both.
+type Check struct {
+	// ID is unique within the guardrail; required.
+	ID CheckID `json:"id" validate:"required,max=128"`
+	// Metric names what is measured ("http_error_rate"); required. Checks of the same
+	// metric roll up together.
+	Metric string `json:"metric" validate:"required,max=200"`
+	// Min is the inclusive lower bound (higher is better); nil means none. A value equal
+	// to a bound passes.
+	Min *decimal.Decimal `json:"min,omitempty"`
+	// Max is the inclusive upper bound (lower is better); nil means none.
+	Max *decimal.Decimal `json:"max,omitempty"`
+	// Regression makes this a statistical check against a control.
+	Regression *RegressionTest `json:"regression,omitempty"`
+	// MinSample is the smallest sample (Observation.Sample, or the smaller arm's trials for
+	// a regression check) at which the check counts; below it the outcome is
+	// InsufficientData, never a pass or a failure. Zero means 1 for regression checks
+	// (a rate needs trials) and no floor for threshold checks.
+	MinSample int64 `json:"min_sample" validate:"gte=0"`
+	// Critical: a failure rolls back at once, whatever the failed-checks counter.
+	Critical bool `json:"critical,omitempty"`
+	// DryRun: the check is computed and reported but never affects the decision.
+	DryRun bool `json:"dry_run,omitempty"`
+}
+
+// Guardrail configures post-launch analysis. The zero values of its options are the
+// documented defaults.
+type Guardrail struct {
+	// Checks are judged every interval; at least one, with unique IDs.
+	Checks []Check `json:"checks" validate:"required,min=1,dive"`
+	// FailureThreshold is the number of failed intervals (cumulative, never reset by a
+	// pass; Flagger's failedChecks) at which the next interval rolls back; zero means 1.
+	FailureThreshold int `json:"failure_threshold" validate:"gte=0"`
+	// ConsecutiveErrorLimit is how many errors in a row a check tolerates; the next one
+	// rolls back. nil means 4 (Argo Rollouts' default: the 5th consecutive error trips).
+	ConsecutiveErrorLimit *int `json:"consecutive_error_limit,omitempty" validate:"omitnil,gte=0"`
+	// Deadline is the step deadline: an interval at or after it that still has a check
+	// with insufficient data triggers OnInsufficient. Zero means no deadline.
+	Deadline time.Time `json:"deadline,omitzero"`
+	// OnInsufficient is the deadline policy; the zero value rolls back.
+	OnInsufficient InsufficientPolicy `json:"on_insufficient,omitempty"`
+}
+
+func (g *Guardrail) threshold() int {
+	if g.FailureThreshold <= 0 {
+		return 1
+	}
+	return g.FailureThreshold
+}
+
+func (g *Guardrail) errorLimit() int {
+	if g.ConsecutiveErrorLimit == nil {
+		return 4
+	}
+	return *g.ConsecutiveErrorLimit
+}
+
+// Validate reports every problem at once as a *productops.ValidationError: no checks, a
+// check without ID or metric, duplicate IDs, a check with neither bounds nor a
+// regression test (or both), Min above Max, a regression test without direction or with
+// tolerance or confidence out of range, negative limits, an unknown policy.
+func (g *Guardrail) Validate() error {
+	e := validation.New("launch: guardrail")
+	e.Struct("", g)
+	seen := map[CheckID]bool{}
+	for i := range g.Checks {
+		c := &g.Checks[i]
+		p := "checks[" + strconv.Itoa(i) + "]"
+		if c.ID != "" {
+			if seen[c.ID] {
+				e.Add(p+".id", "unique", "", "duplicate check id "+strconv.Quote(validation.Truncate(string(c.ID))))
+			}
+			seen[c.ID] = true
+		}
+		bounded := c.Min != nil || c.Max != nil
+		switch {
+		case bounded && c.Regression != nil:
+			e.Add(p+".regression", "excluded_with", "min max", "give bounds or a regression test, not both")
+		case !bounded && c.Regression == nil:
+			e.Add(p+".min", "required", "", "give min, max or a regression test")
+		}
+		if c.Min != nil && c.Max != nil && c.Min.Cmp(*c.Max) > 0 {
+			e.Add(p+".max", "gtefield", "min", "must be at least min")
+		}
+		if r := c.Regression; r != nil && !directionEnum.valid(uint8(r.Direction)) {
+			e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
+		}
+	}
+	if !insufficientEnum.valid(uint8(g.OnInsufficient)) {
+		e.Add("on_insufficient", "oneof", "", "unknown value "+g.OnInsufficient.String())
+	}
+	return e.Err()
+}
+
+// bounds holds a check's thresholds as float64, converted once to the nearest float, so a
+// value equal to the bound as typed ("0.99" parsed as a float64) compares equal and passes.
+type bounds struct {
+	hasMin, hasMax bool
+	min, max       float64
+}
+
+func newBounds(c *Check) bounds {
+	var b bounds
+	if c.Min != nil {
+		b.hasMin, b.min = true, c.Min.InexactFloat64()
+	}
+	if c.Max != nil {
+		b.hasMax, b.max = true, c.Max.InexactFloat64()
+	}
+	return b
+}
