@@ -1,0 +1,292 @@
+package metrics
+
+import (
+	"cmp"
+	"math/big"
+	"math/bits"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// MRRLedger is an immutable, validated history of each customer's total MRR in one
+// currency, built from subscription events or snapshots. Amounts are held as exact scaled
+// integers; results come back as decimals. A ledger is safe for concurrent use.
+type MRRLedger struct {
+	currency  Currency
+	scale     int32 // amounts are integers in units of 10^-scale
+	customers []CustomerID
+	// Change points of customer i are points[offsets[i]:offsets[i+1]], sorted by time:
+	// the customer's total MRR from at on.
+	offsets []int
+	points  []mrrPoint
+}
+
+type mrrPoint struct {
+	at    int64 // Unix nanoseconds
+	total int64 // scaled amount
+}
+
+// maxLedgerErrors bounds how many bad records a validation error lists.
+const maxLedgerErrors = 100
+
+// mrrRecord is an event or snapshot row reduced to indices and scaled amounts.
+type mrrRecord struct {
+	cust, sub int32
+	at        int64
+	amount    int64
+	seq       int32
+}
+
+// NewMRRLedger builds a ledger from subscription events in any order. A customer's MRR is
+// the sum of its subscriptions' latest MRR; events of one subscription at the same instant
+// apply in slice order (the last wins). Bad records are reported together in a
+// *productops.ValidationError (up to 100); mixed currencies give a *CurrencyMismatchError.
+func NewMRRLedger(events []SubscriptionEvent) (*MRRLedger, error) {
+	b, err := newLedgerBuilder(len(events), func(v *validation.Errors, i int) (Currency, decimal.Decimal) {
+		e := events[i]
+		validateRevenueRecord(v, bizIndex("events", i), e.Customer, e.At, e.MRR, e.Currency)
+		return e.Currency, e.MRR
+	})
+	if err != nil {
+		return nil, err
+	}
+	custIdx := make(map[CustomerID]int32)
+	type subKey struct {
+		cust int32
+		sub  SubscriptionID
+	}
+	subIdx := make(map[subKey]int32)
+	recs := make([]mrrRecord, len(events))
+	for i, e := range events {
+		c, ok := custIdx[e.Customer]
+		if !ok {
+			c = int32(len(b.l.customers))
+			custIdx[e.Customer] = c
+			b.l.customers = append(b.l.customers, e.Customer)
+		}
+		k := subKey{c, e.Subscription}
+		s, ok := subIdx[k]
+		if !ok {
+			s = int32(len(subIdx))
+			subIdx[k] = s
+		}
+		recs[i] = mrrRecord{cust: c, sub: s, at: e.At.UnixNano(), amount: b.amounts[i], seq: int32(i)}
+	}
+	b.finish(recs, len(subIdx))
+	return b.l, nil
+}
+
+// NewMRRLedgerFromSnapshots builds a ledger from periodic snapshot rows (see MRRSnapshot):
+// rows sharing an At form one complete snapshot, and a customer absent from a snapshot has
+// MRR 0 from its At on. Errors as NewMRRLedger.
+func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
+	b, err := newLedgerBuilder(len(rows), func(v *validation.Errors, i int) (Currency, decimal.Decimal) {
+		r := rows[i]
+		validateRevenueRecord(v, bizIndex("snapshots", i), r.Customer, r.At, r.MRR, r.Currency)
+		return r.Currency, r.MRR
+	})
+	if err != nil {
+		return nil, err
+	}
+	custIdx := make(map[CustomerID]int32)
+	recs := make([]mrrRecord, 0, len(rows))
+	for i, r := range rows {
+		c, ok := custIdx[r.Customer]
+		if !ok {
+			c = int32(len(b.l.customers))
+			custIdx[r.Customer] = c
+			b.l.customers = append(b.l.customers, r.Customer)
+		}
+		recs = append(recs, mrrRecord{cust: c, sub: c, at: r.At.UnixNano(), amount: b.amounts[i], seq: int32(i)})
+	}
+	// Every snapshot time sets every customer seen so far (or later) that it omits to 0, once
+	// the customer has appeared: add explicit zero rows for the gaps.
+	times := make([]int64, 0)
+	for _, r := range recs {
+		times = append(times, r.at)
+	}
+	slices.Sort(times)
+	times = slices.Compact(times)
+	present := make(map[[2]int64]bool, len(recs))
+	first := make([]int64, len(b.l.customers))
+	for i := range first {
+		first[i] = 1<<63 - 1
+	}
+	for _, r := range recs {
+		present[[2]int64{int64(r.cust), r.at}] = true
+		first[r.cust] = min(first[r.cust], r.at)
+	}
+	n := len(recs)
+	for c := range b.l.customers {
+		for _, t := range times {
+			if t > first[c] && !present[[2]int64{int64(c), t}] {
+				recs = append(recs, mrrRecord{cust: int32(c), sub: int32(c), at: t, seq: int32(n)})
+				n++
+			}
+		}
+	}
+	b.finish(recs, len(b.l.customers))
+	return b.l, nil
+}
+
+// ledgerBuilder holds the validated, scaled amounts while a ledger is assembled.
+type ledgerBuilder struct {
+	l       *MRRLedger
+	amounts []int64
+}
+
+// newLedgerBuilder validates n records (read through rec), checks the currency, picks the
+// integer scale and converts every amount exactly.
+func newLedgerBuilder(n int, rec func(v *validation.Errors, i int) (Currency, decimal.Decimal)) (*ledgerBuilder, error) {
+	v := validation.New("metrics: MRR ledger")
+	if n == 0 {
+		v.Addf("", "required", "needs at least one record")
+		return nil, v.Err()
+	}
+	if n > 1<<31-1 {
+		v.Addf("", "max", "has more than 2^31-1 records")
+		return nil, v.Err()
+	}
+	l := &MRRLedger{}
+	var scale int32
+	var mismatch *CurrencyMismatchError
+	mrrs := make([]decimal.Decimal, n)
+	for i := range n {
+		scratch := validation.New("")
+		cur, mrr := rec(scratch, i)
+		if err := scratch.Err(); err != nil {
+			if v.Len() >= maxLedgerErrors {
+				v.Addf("", "max", "further invalid records are not listed")
+				break
+			}
+			v.Merge("", err)
+		}
+		if i == 0 {
+			l.currency = cur
+		} else if cur != l.currency && mismatch == nil {
+			mismatch = &CurrencyMismatchError{Index: i, Want: l.currency, Got: cur}
+		}
+		mrrs[i] = mrr
+		if e := -mrr.Exponent(); e > scale {
+			scale = min(e, maxMRRDigits)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if mismatch != nil {
+		return nil, mismatch
+	}
+	l.scale = scale
+	b := &ledgerBuilder{l: l, amounts: make([]int64, n)}
+	// Every total and every movement sum is bounded by twice the sum of all amounts; keep
+	// that below 2^62 so integer arithmetic is exact.
+	var sum uint64
+	var carry uint64
+	limit := new(big.Int).Lsh(big.NewInt(1), 61)
+	for i, m := range mrrs {
+		bi := m.Shift(scale).BigInt()
+		if bi.Cmp(limit) >= 0 {
+			carry = 1
+			break
+		}
+		b.amounts[i] = bi.Int64()
+		sum, carry = bits.Add64(sum, uint64(b.amounts[i]), 0)
+		if carry != 0 || sum >= 1<<61 {
+			carry = 1
+			break
+		}
+	}
+	if carry != 0 {
+		v.Addf("", "range", "amounts are too large to sum exactly (over 2^61 units of 10^-%d)", scale)
+		return nil, v.Err()
+	}
+	return b, nil
+}
+
+// finish sorts the records and turns them into per-customer change points.
+func (b *ledgerBuilder) finish(recs []mrrRecord, subs int) {
+	slices.SortFunc(recs, func(x, y mrrRecord) int {
+		if c := cmp.Compare(x.cust, y.cust); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.at, y.at); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.seq, y.seq)
+	})
+	l := b.l
+	cur := make([]int64, subs)
+	l.offsets = make([]int, len(l.customers)+1)
+	l.points = make([]mrrPoint, 0, len(recs))
+	i := 0
+	for c := range l.customers {
+		l.offsets[c] = len(l.points)
+		var total int64
+		for i < len(recs) && recs[i].cust == int32(c) {
+			at := recs[i].at
+			for i < len(recs) && recs[i].cust == int32(c) && recs[i].at == at {
+				r := recs[i]
+				total += r.amount - cur[r.sub]
+				cur[r.sub] = r.amount
+				i++
+			}
+			if n := len(l.points); n > l.offsets[c] && l.points[n-1].total == total {
+				continue // no change in the customer's total
+			}
+			if len(l.points) == l.offsets[c] && total == 0 {
+				continue // a customer's history starts with its first revenue
+			}
+			l.points = append(l.points, mrrPoint{at: at, total: total})
+		}
+	}
+	l.offsets[len(l.customers)] = len(l.points)
+}
+
+// Currency returns the ledger's currency.
+func (l *MRRLedger) Currency() Currency { return l.currency }
+
+// Customers returns how many distinct customers the ledger holds.
+func (l *MRRLedger) Customers() int { return len(l.customers) }
+
+// amount converts a scaled integer to a decimal.
+func (l *MRRLedger) amount(x int64) decimal.Decimal { return decimal.New(x, -l.scale) }
+
+// totalAt returns customer c's MRR at instant t (changes at t included).
+func (l *MRRLedger) totalAt(c int, t int64) int64 {
+	pts := l.points[l.offsets[c]:l.offsets[c+1]]
+	i, _ := slices.BinarySearchFunc(pts, t, func(p mrrPoint, t int64) int {
+		if p.at <= t {
+			return -1
+		}
+		return 1
+	})
+	if i == 0 {
+		return 0
+	}
+	return pts[i-1].total
+}
+
+// MRRAt returns the total MRR of all customers at t (changes at exactly t included).
+func (l *MRRLedger) MRRAt(t time.Time) decimal.Decimal {
+	ns := t.UnixNano()
+	var s int64
+	for c := range l.customers {
+		s += l.totalAt(c, ns)
+	}
+	return l.amount(s)
+}
+
+// CustomerMRRAt returns one customer's MRR at t; 0 for an unknown customer.
+func (l *MRRLedger) CustomerMRRAt(id CustomerID, t time.Time) decimal.Decimal {
+	for c, x := range l.customers {
+		if x == id {
+			return l.amount(l.totalAt(c, t.UnixNano()))
+		}
+	}
+	return l.amount(0)
+}

@@ -1,0 +1,145 @@
+package metrics
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// RevenueRatioScale is the number of fractional digits of revenue ratios (churn rates,
+// NRR, GRR, quick ratios): 0.953125 is 95.3125%.
+const RevenueRatioScale = 6
+
+// MoneyScale is the number of fractional digits of derived money amounts (ARPA, LTV).
+const MoneyScale = 2
+
+// MonthsScale is the number of fractional digits of CAC payback periods in months.
+const MonthsScale = 2
+
+// DecimalRatio is an exact ratio of money amounts, or a money amount per customer, that may
+// be undefined: 0 of 0, or anything over a zero denominator, has Defined false and Value 0.
+type DecimalRatio struct {
+	// Defined is false when the denominator is 0.
+	Defined bool `json:"defined"`
+	// Value is the ratio rounded half away from zero to the documented scale.
+	Value decimal.Decimal `json:"value"`
+}
+
+// String formats the value, or "undefined".
+func (r DecimalRatio) String() string {
+	if !r.Defined {
+		return "undefined"
+	}
+	return r.Value.String()
+}
+
+// Percent formats a ratio as a percentage with two decimals, such as "95.31%", or
+// "undefined".
+func (r DecimalRatio) Percent() string {
+	if !r.Defined {
+		return "undefined"
+	}
+	return r.Value.Shift(2).StringFixed(2) + "%"
+}
+
+// newDecimalRatio returns num/den at scale, undefined when den is 0.
+func newDecimalRatio(num, den decimal.Decimal, scale int32) DecimalRatio {
+	if den.IsZero() {
+		return DecimalRatio{Value: decimal.Zero}
+	}
+	return DecimalRatio{Defined: true, Value: num.DivRound(den, scale)}
+}
+
+// LTVInput holds the inputs of a customer lifetime value.
+type LTVInput struct {
+	// ARPA is the average monthly revenue per account, at least 0.
+	ARPA decimal.Decimal `json:"arpa"`
+	// ChurnRate is the monthly customer churn rate as a fraction in [0, 1].
+	ChurnRate decimal.Decimal `json:"churnRate"`
+	// GrossMargin is the gross margin as a fraction in [0, 1]; 0 means "not applied"
+	// (revenue LTV).
+	GrossMargin decimal.Decimal `json:"grossMargin"`
+}
+
+// LTV returns the naive lifetime value ARPA × gross margin / monthly churn rate (the
+// gross-margin factor omitted when GrossMargin is 0), rounded to MoneyScale. It is
+// undefined at zero churn, where the formula has no finite answer.
+func LTV(in LTVInput) (DecimalRatio, error) {
+	v := validation.New("metrics: LTV input")
+	if in.ARPA.Sign() < 0 {
+		v.Addf("arpa", "dgte", "must be at least 0")
+	}
+	if in.ChurnRate.Sign() < 0 || in.ChurnRate.GreaterThan(decimal.NewFromInt(1)) {
+		v.Addf("churnRate", "range", "must be a fraction between 0 and 1")
+	}
+	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
+		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: not applied)")
+	}
+	if err := v.Err(); err != nil {
+		return DecimalRatio{}, err
+	}
+	num := in.ARPA
+	if !in.GrossMargin.IsZero() {
+		num = num.Mul(in.GrossMargin)
+	}
+	return newDecimalRatio(num, in.ChurnRate, MoneyScale), nil
+}
+
+// CACPaybackInput holds the inputs of a CAC payback period.
+type CACPaybackInput struct {
+	// Spend is the sales and marketing spend that acquired the new customers, at least 0.
+	Spend decimal.Decimal `json:"spend"`
+	// NewMRR is the new-business MRR those customers brought, at least 0.
+	NewMRR decimal.Decimal `json:"newMRR"`
+	// GrossMargin is the gross margin as a fraction in [0, 1]. 0 means the revenue basis
+	// (OpexEngine's variant, no margin); otherwise the gross-margin basis (Wall Street
+	// Prep's) divides by NewMRR × GrossMargin.
+	GrossMargin decimal.Decimal `json:"grossMargin"`
+}
+
+// CACPayback returns the months of (margin-adjusted) new MRR needed to repay the spend,
+// Spend / (NewMRR × GrossMargin), rounded to MonthsScale; undefined when NewMRR is 0.
+func CACPayback(in CACPaybackInput) (DecimalRatio, error) {
+	v := validation.New("metrics: CAC payback input")
+	if in.Spend.Sign() < 0 {
+		v.Addf("spend", "dgte", "must be at least 0")
+	}
+	if in.NewMRR.Sign() < 0 {
+		v.Addf("newMRR", "dgte", "must be at least 0")
+	}
+	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
+		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: revenue basis)")
+	}
+	if err := v.Err(); err != nil {
+		return DecimalRatio{}, err
+	}
+	den := in.NewMRR
+	if !in.GrossMargin.IsZero() {
+		den = den.Mul(in.GrossMargin)
+	}
+	return newDecimalRatio(in.Spend, den, MonthsScale), nil
+}
+
+// formatMoney formats an amount with two decimals and its currency, such as "1,250.00 USD".
+func formatMoney(d decimal.Decimal, c Currency) string {
+	s := d.StringFixed(2)
+	neg := false
+	if len(s) > 0 && s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	dot := len(s) - 3
+	out := make([]byte, 0, len(s)+len(s)/3+5)
+	for i := 0; i < dot; i++ {
+		if i > 0 && (dot-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	out = append(out, s[dot:]...)
+	if neg {
+		out = append([]byte{'-'}, out...)
+	}
+	return fmt.Sprintf("%s %s", out, c)
+}
