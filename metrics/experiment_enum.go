@@ -33,4 +33,3 @@ func bizEnumParse(kind string, names []string, text []byte) (int, error) {
 	}
 	return 0, fmt.Errorf("metrics: unknown %s %q", kind, validation.Truncate(s))
 }
-

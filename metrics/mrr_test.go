@@ -27,7 +27,7 @@ func subEv(c, s string, at time.Time, mrr string) SubscriptionEvent {
 // bridgeRow is the part of a period the hand-worked vectors check, as strings.
 type bridgeRow struct {
 	Start, New, Expansion, Reactivation, Contraction, Churn, End string
-	StartCust, EndCust, NewCust, ReactCust, ChurnMoves, Churned int64
+	StartCust, EndCust, NewCust, ReactCust, ChurnMoves, Churned  int64
 	Gross, Net, NRR, GRR, Quick, QuickReact, ARPA, Daily         string
 }
 
