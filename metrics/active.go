@@ -193,11 +193,12 @@ func (a *ActivityAggregate) addUsers(l *EventLog, lo, hi int) {
 	for u := lo; u < hi; u++ {
 		days := a.scratchDays[:0]
 		last := int64(-1 << 62)
+		var span bucketSpan
 		for i := l.off[u]; i < l.off[u+1]; i++ {
 			if m != nil && !m[l.name[i]] {
 				continue
 			}
-			d := a.cal.day(l.ts[i])
+			d := a.cal.dayFast(l.ts[i], &span)
 			if d != last && d >= first && d <= a.to {
 				days = append(days, d)
 				last = d

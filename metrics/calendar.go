@@ -249,3 +249,43 @@ func daysFromCivil(y int64, m int, d int) int64 {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
+
+// bucketSpan caches the bucket of the last time looked up and the span [lo, hi) of times
+// known to share it, so scans over sorted times divide only when they cross a boundary.
+type bucketSpan struct {
+	lo, hi int64
+	b      int64
+}
+
+// bucketFast returns the bucket of ts, refreshing s when ts leaves its span.
+func (c *calendar) bucketFast(ts int64, s *bucketSpan) int64 {
+	if ts >= s.lo && ts < s.hi {
+		return s.b
+	}
+	off := c.offset(ts)
+	d := floorDiv(ts+off, dayNs)
+	b := c.bucketOfDay(d)
+	lo, hi := c.firstDay(b)*dayNs-off, c.firstDay(b+1)*dayNs-off
+	if !c.utc && c.cur < len(c.segs) {
+		seg := c.segs[c.cur]
+		lo, hi = max(lo, seg.start), min(hi, seg.end)
+	}
+	*s = bucketSpan{lo: lo, hi: hi, b: b}
+	return b
+}
+
+// dayFast is bucketFast for days whatever the calendar's granularity.
+func (c *calendar) dayFast(ts int64, s *bucketSpan) int64 {
+	if ts >= s.lo && ts < s.hi {
+		return s.b
+	}
+	off := c.offset(ts)
+	d := floorDiv(ts+off, dayNs)
+	lo, hi := d*dayNs-off, (d+1)*dayNs-off
+	if !c.utc && c.cur < len(c.segs) {
+		seg := c.segs[c.cur]
+		lo, hi = max(lo, seg.start), min(hi, seg.end)
+	}
+	*s = bucketSpan{lo: lo, hi: hi, b: d}
+	return d
+}

@@ -117,8 +117,7 @@ func distribution(ds []int64) TimeDistribution {
 	if len(ds) == 0 {
 		return TimeDistribution{}
 	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
+	s := sortInt64(slices.Clone(ds))
 	sum := 0.0
 	for _, d := range s {
 		sum += float64(d)
@@ -580,4 +579,37 @@ func (a *FunnelAggregate) result(c *funnelCounts) FunnelResult {
 	}
 	r.Overall = NewRate(c.reached[n-1], c.reached[0])
 	return r
+}
+
+// sortInt64 sorts s, by LSD radix (16-bit digits, constant digits skipped) when it is large
+// and non-negative, and returns the sorted slice (s or a buffer of the same length).
+func sortInt64(s []int64) []int64 {
+	if len(s) < 512 || slices.Min(s) < 0 {
+		slices.Sort(s)
+		return s
+	}
+	hi := uint64(slices.Max(s))
+	buf := make([]int64, len(s))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64 && hi>>shift != 0; shift += 16 {
+		clear(count[:])
+		for _, v := range s {
+			count[uint64(v)>>shift&0xffff]++
+		}
+		if count[uint64(s[0])>>shift&0xffff] == len(s) {
+			continue
+		}
+		pos := 0
+		for i, c := range count {
+			count[i] = pos
+			pos += c
+		}
+		for _, v := range s {
+			d := uint64(v) >> shift & 0xffff
+			buf[count[d]] = v
+			count[d]++
+		}
+		s, buf = buf, s
+	}
+	return s
 }

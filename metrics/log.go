@@ -356,8 +356,8 @@ func applyPerm[T any](s []T, perm []int, lo int) {
 type userTable struct {
 	slots []userSlot
 	used  int
-	str  map[string]int32
-	ids  []UserID
+	str   map[string]int32
+	ids   []UserID
 }
 
 func canonicalNumber(b []byte) (uint64, bool) {

@@ -415,11 +415,12 @@ func (a *RetentionAggregate) addUsers(l *EventLog, lo, hi int) {
 			continue
 		}
 		last := int64(-1 << 62)
+		var span bucketSpan
 		for i, n := range names {
 			if !start.match(n) {
 				continue
 			}
-			if b := a.cal.bucket(ts[i]); b != last {
+			if b := a.cal.bucketFast(ts[i], &span); b != last {
 				last = b
 				a.addCohort(names, ts, i, start, ret)
 			}
@@ -443,6 +444,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 		h0 = a.cal.localHour(t0) * hourNs
 	}
 	maxK := int64(-1)
+	var span bucketSpan
 	for j := i; j < len(ts); j++ {
 		if !ret.match(names[j]) {
 			continue
@@ -458,7 +460,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 				a.markEveryStart(names, ts, i, j, p, start)
 			}
 		} else {
-			k = a.cal.bucket(ts[j]) - c
+			k = a.cal.bucketFast(ts[j], &span) - c
 		}
 		if k == 0 {
 			if ts[j] > t0 {
@@ -522,7 +524,6 @@ func (a *RetentionAggregate) markEveryStart(names []int32, ts []int64, i, j int,
 		}
 	}
 }
-
 
 // Result returns the retention table and its means.
 func (a *RetentionAggregate) Result() RetentionResult {

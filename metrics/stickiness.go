@@ -175,11 +175,12 @@ func ActiveUsers(l *EventLog, opts ActiveUsersOptions) ([]ActiveBucket, error) {
 		c := cal.clone()
 		for u := lo; u < hi; u++ {
 			last := int64(-1 << 62)
+			var span bucketSpan
 			for i := l.off[u]; i < l.off[u+1]; i++ {
 				if !m.match(l.name[i]) {
 					continue
 				}
-				if b := c.bucket(l.ts[i]); b != last {
+				if b := c.bucketFast(l.ts[i], &span); b != last {
 					last = b
 					if b >= from && b <= to {
 						counts[b-from]++
@@ -277,11 +278,12 @@ func DaysActive(l *EventLog, opts DaysActiveOptions) (DaysActiveResult, error) {
 		c := cal.clone()
 		for u := lo; u < hi; u++ {
 			lastDay, period, n := int64(-1<<62), int64(-1<<62), 0
+			var span bucketSpan
 			for i := l.off[u]; i < l.off[u+1]; i++ {
 				if !m.match(l.name[i]) {
 					continue
 				}
-				d := c.day(l.ts[i])
+				d := c.dayFast(l.ts[i], &span)
 				if d == lastDay || d < from || d > to {
 					continue
 				}
