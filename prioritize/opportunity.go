@@ -1,0 +1,130 @@
+package prioritize
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// OpportunityVariant selects whether the satisfaction gap may go negative.
+type OpportunityVariant uint8
+
+// Opportunity variants. The zero value, OpportunityFloor, is Ulwick's published formula.
+const (
+	// OpportunityFloor is importance + max(importance − satisfaction, 0): overserved
+	// outcomes score their importance.
+	OpportunityFloor OpportunityVariant = iota
+	// OpportunityNoFloor is importance + (importance − satisfaction), as some tools publish
+	// it: overserved outcomes score below their importance.
+	OpportunityNoFloor
+)
+
+var opportunityVariantNames = []string{"floor", "no-floor"}
+
+// String returns "floor" or "no-floor".
+func (v OpportunityVariant) String() string {
+	return enumString(v, opportunityVariantNames, "OpportunityVariant")
+}
+
+// MarshalText encodes the name given by String.
+func (v OpportunityVariant) MarshalText() ([]byte, error) {
+	return enumMarshal(v, opportunityVariantNames, "opportunity variant")
+}
+
+// UnmarshalText decodes a name given by String.
+func (v *OpportunityVariant) UnmarshalText(b []byte) error {
+	return enumParse(v, b, opportunityVariantNames, "opportunity variant")
+}
+
+// OpportunityInput is one desired outcome's importance and satisfaction on Ulwick's 0–10
+// scale: the top-two-box share (answers 4 or 5 on a 1–5 scale) as a percentage divided by
+// 10. TopTwoBox computes it from raw answers.
+type OpportunityInput struct {
+	// ID names the outcome; required.
+	ID ItemID `json:"id" validate:"required"`
+	// Importance is in [0, 10].
+	Importance decimal.Decimal `json:"importance" validate:"required,dgte=0,dlte=10"`
+	// Satisfaction is in [0, 10].
+	Satisfaction decimal.Decimal `json:"satisfaction" validate:"required,dgte=0,dlte=10"`
+}
+
+// OpportunityOptions configures Opportunity. The zero value is OpportunityFloor.
+type OpportunityOptions struct {
+	// Variant selects the floor; zero is OpportunityFloor.
+	Variant OpportunityVariant `json:"variant"`
+}
+
+// Validate reports every bad field as a *productops.ValidationError.
+func (in OpportunityInput) Validate() error {
+	e := validation.New("prioritize: opportunity input")
+	e.Struct("", in)
+	bounded(e, "", "importance", in.Importance)
+	bounded(e, "", "satisfaction", in.Satisfaction)
+	return e.Err()
+}
+
+// Opportunity scores importance + max(importance − satisfaction, 0) (Ulwick), in [0, 20]
+// (OpportunityNoFloor drops the max). Strategyn's bands, restated in the notes: above 15
+// extreme, 12–15 high, 10–12 worth considering, below 10 unattractive.
+func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
+	err := in.Validate()
+	if err == nil && opts.Variant > OpportunityNoFloor {
+		e := validation.New("prioritize: opportunity input")
+		e.Add("variant", "oneof", "floor no-floor", "must be floor or no-floor")
+		err = e.Err()
+	}
+	if err != nil {
+		return Score{}, err
+	}
+	gap := in.Importance.Sub(in.Satisfaction)
+	formula := in.Importance.String() + " + (" + in.Importance.String() + " − " + in.Satisfaction.String() + ")"
+	var notes []string
+	if opts.Variant == OpportunityFloor {
+		formula = in.Importance.String() + " + max(" + in.Importance.String() + " − " + in.Satisfaction.String() + ", 0)"
+		if gap.Sign() < 0 {
+			gap = decimal.Zero
+			notes = append(notes, "overserved: satisfaction exceeds importance, gap floored at 0")
+		}
+	}
+	exact := FractionOf(in.Importance.Add(gap))
+	notes = append(notes, opportunityBand(exact))
+	imp := addFactor("importance", in.Importance)
+	sat := addFactor("satisfaction", in.Satisfaction)
+	sat.Op = OpSubtract
+	return newScore(in.ID, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{imp, sat}, notes), nil
+}
+
+func opportunityBand(f Fraction) string {
+	switch {
+	case f.Cmp(intF(15)) > 0:
+		return "above 15: extreme opportunity"
+	case f.Cmp(intF(12)) >= 0:
+		return "12 to 15: high opportunity"
+	case f.Cmp(intF(10)) >= 0:
+		return "10 to 12: worth considering"
+	}
+	return "below 10: unattractive"
+}
+
+// TopTwoBox converts 1–5 answers to Ulwick's 0–10 scale: the share of answers 4 or 5
+// times 10, rounded half away from zero to DisplayScale places. It returns an error for no
+// answers or an answer outside 1–5.
+func TopTwoBox(answers []int) (decimal.Decimal, error) {
+	e := validation.New("prioritize: top-two-box answers")
+	if len(answers) == 0 {
+		e.Add("answers", "required", "", "needs at least one answer")
+	}
+	top := 0
+	for i, a := range answers {
+		switch {
+		case a < 1 || a > 5:
+			e.Add(index("answers", i), "oneof", "1 2 3 4 5", "must be an answer from 1 to 5")
+		case a >= 4:
+			top++
+		}
+	}
+	if err := e.Err(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return reduceInts(int64(top)*10, int64(len(answers))).Decimal(DisplayScale), nil
+}

@@ -1,0 +1,95 @@
+package prioritize
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Point is an item on the value/effort plane.
+type Point struct {
+	// ID names the item; required and unique.
+	ID ItemID `json:"id" validate:"required"`
+	// Value is the item's value (any score; more is better).
+	Value decimal.Decimal `json:"value" validate:"required"`
+	// Effort is the item's effort, ≥ 0 (less is better).
+	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
+}
+
+// checkPoints validates points and their IDs.
+func checkPoints(subject string, points []Point) error {
+	e := validation.New(subject)
+	ids := make([]ItemID, len(points))
+	for i, p := range points {
+		pre := index("points", i)
+		e.Struct(pre, p)
+		bounded(e, pre, "value", p.Value)
+		bounded(e, pre, "effort", p.Effort)
+		ids[i] = p.ID
+	}
+	uniqueIDs(e, ids)
+	return withSentinels(e)
+}
+
+// Pareto returns the items no other item dominates, by ascending effort (then descending
+// value, then ID). Item a dominates b when a's value ≥ b's and a's effort ≤ b's with at
+// least one strict; identical points do not dominate each other, so both stay.
+func Pareto(points []Point) ([]Point, error) {
+	if err := checkPoints("prioritize: pareto points", points); err != nil {
+		return nil, err
+	}
+	return frontier(sortedPoints(points)), nil
+}
+
+// ParetoLayers peels successive frontiers (non-dominated sorting): layer 0 is Pareto's
+// result, layer 1 the frontier of what remains, and so on. Every item is in one layer.
+func ParetoLayers(points []Point) ([][]Point, error) {
+	if err := checkPoints("prioritize: pareto points", points); err != nil {
+		return nil, err
+	}
+	rest := sortedPoints(points)
+	var layers [][]Point
+	for len(rest) > 0 {
+		f := frontier(rest)
+		layers = append(layers, f)
+		on := make(map[ItemID]bool, len(f))
+		for _, p := range f {
+			on[p.ID] = true
+		}
+		rest = slices.DeleteFunc(rest, func(p Point) bool { return on[p.ID] })
+	}
+	return layers, nil
+}
+
+func sortedPoints(points []Point) []Point {
+	s := slices.Clone(points)
+	slices.SortFunc(s, func(a, b Point) int {
+		if c := a.Effort.Cmp(b.Effort); c != 0 {
+			return c
+		}
+		if c := b.Value.Cmp(a.Value); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return s
+}
+
+// frontier sweeps points sorted by sortedPoints.
+func frontier(s []Point) []Point {
+	var out []Point
+	for _, p := range s {
+		if len(out) == 0 {
+			out = append(out, p)
+			continue
+		}
+		last := out[len(out)-1]
+		if p.Value.GreaterThan(last.Value) || (p.Value.Equal(last.Value) && p.Effort.Equal(last.Effort)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

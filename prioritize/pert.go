@@ -1,0 +1,245 @@
+package prioritize
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// ThreePoint is a three-point estimate: Optimistic ≤ MostLikely ≤ Pessimistic.
+type ThreePoint struct {
+	// Optimistic is the best case, ≥ 0 (> 0 when used as an effort).
+	Optimistic decimal.Decimal `json:"optimistic" validate:"required,dgte=0"`
+	// MostLikely is the mode.
+	MostLikely decimal.Decimal `json:"most_likely" validate:"required,dgte=0"`
+	// Pessimistic is the worst case.
+	Pessimistic decimal.Decimal `json:"pessimistic" validate:"required,dgte=0"`
+}
+
+func (t ThreePoint) check(e *validation.Errors, prefix string) {
+	e.Struct(prefix, t)
+	bounded(e, prefix, "optimistic", t.Optimistic)
+	bounded(e, prefix, "most_likely", t.MostLikely)
+	bounded(e, prefix, "pessimistic", t.Pessimistic)
+	if t.MostLikely.LessThan(t.Optimistic) {
+		e.Add(path(prefix, "most_likely"), "gtefield", "optimistic", "must be at least optimistic")
+	}
+	if t.Pessimistic.LessThan(t.MostLikely) {
+		e.Add(path(prefix, "pessimistic"), "gtefield", "most_likely", "must be at least most_likely")
+	}
+}
+
+// Validate reports every bad field as a *productops.ValidationError.
+func (t ThreePoint) Validate() error {
+	e := validation.New("prioritize: three-point estimate")
+	t.check(e, "")
+	return e.Err()
+}
+
+// PERTEstimate is the PERT summary of a three-point estimate.
+type PERTEstimate struct {
+	// Mean is (O + 4M + P) ÷ 6, exact; MeanValue is it rounded to DisplayScale places.
+	Mean      Fraction        `json:"mean"`
+	MeanValue decimal.Decimal `json:"mean_value"`
+	// StdDev is (P − O) ÷ 6, exact; StdDevValue is it rounded to DisplayScale places.
+	StdDev      Fraction        `json:"std_dev"`
+	StdDevValue decimal.Decimal `json:"std_dev_value"`
+}
+
+// PERT summarizes a three-point estimate: mean (O + 4M + P) ÷ 6 and standard deviation
+// (P − O) ÷ 6. Plugging the mean effort into a ratio score understates the expected score
+// (E[v/effort] > v/E[effort]); SimulateRanks samples instead.
+func PERT(t ThreePoint) (PERTEstimate, error) {
+	if err := t.Validate(); err != nil {
+		return PERTEstimate{}, err
+	}
+	six := decimal.NewFromInt(6)
+	m := ratio(t.Optimistic.Add(t.MostLikely.Mul(decimal.NewFromInt(4))).Add(t.Pessimistic), six)
+	s := ratio(t.Pessimistic.Sub(t.Optimistic), six)
+	return PERTEstimate{Mean: m, MeanValue: m.Decimal(DisplayScale), StdDev: s, StdDevValue: s.Decimal(DisplayScale)}, nil
+}
+
+// Distribution is the shape SimulateRanks samples a three-point estimate from.
+type Distribution uint8
+
+// Distributions. The zero value, DistributionPERT, is the default.
+const (
+	// DistributionPERT is the PERT beta distribution on [O, P] with mode M:
+	// α = 1 + 4(M − O)/(P − O), β = 1 + 4(P − M)/(P − O), mean (O + 4M + P) ÷ 6.
+	DistributionPERT Distribution = iota
+	// DistributionTriangular is the triangular distribution on [O, P] with mode M, mean
+	// (O + M + P) ÷ 3.
+	DistributionTriangular
+)
+
+var distributionNames = []string{"pert", "triangular"}
+
+// String returns "pert" or "triangular".
+func (d Distribution) String() string { return enumString(d, distributionNames, "Distribution") }
+
+// MarshalText encodes the name given by String.
+func (d Distribution) MarshalText() ([]byte, error) {
+	return enumMarshal(d, distributionNames, "distribution")
+}
+
+// UnmarshalText decodes a name given by String.
+func (d *Distribution) UnmarshalText(b []byte) error {
+	return enumParse(d, b, distributionNames, "distribution")
+}
+
+// UncertainItem is an item whose value is known and whose effort is a three-point estimate.
+type UncertainItem struct {
+	// ID names the item; required and unique.
+	ID ItemID `json:"id" validate:"required"`
+	// Value is the score's numerator, ≥ 0 (for RICE: reach × impact × confidence).
+	Value decimal.Decimal `json:"value" validate:"required,dgte=0"`
+	// Effort is the three-point effort; Optimistic must be > 0.
+	Effort ThreePoint `json:"effort"`
+}
+
+// SimulateOptions configures SimulateRanks. Seed is explicit: the same seed gives the same
+// result on every platform.
+type SimulateOptions struct {
+	// K is the cut-off: SimulateRanks estimates P(rank ≤ K); 1 ≤ K.
+	K int `json:"k" validate:"gte=1"`
+	// Runs is the number of samples; zero means 10,000; at most 10,000,000.
+	Runs int `json:"runs" validate:"gte=0,lte=10000000"`
+	// Seed seeds the PCG generator.
+	Seed uint64 `json:"seed"`
+	// Distribution samples each effort; zero is DistributionPERT.
+	Distribution Distribution `json:"distribution" validate:"lte=1"`
+}
+
+// RankOdds is one item's estimated probability of ranking in the top K.
+type RankOdds struct {
+	// ID names the item.
+	ID ItemID `json:"id"`
+	// Hits counts the runs in which the item ranked ≤ K, out of Runs.
+	Hits int `json:"hits"`
+	Runs int `json:"runs"`
+	// P is Hits ÷ Runs; StdErr is its binomial standard error sqrt(P(1 − P) ÷ Runs).
+	P      float64 `json:"p"`
+	StdErr float64 `json:"std_err"`
+}
+
+// SimulateRanks estimates, for each item, P(rank ≤ K) when each effort is drawn from its
+// three-point distribution and the score is value ÷ effort (ranked descending, ties by ID,
+// as Rank does). Sampling is float64 (these are statistics); the generator is PCG seeded
+// with opts.Seed, so results are reproducible. Results are in input order.
+func SimulateRanks(items []UncertainItem, opts SimulateOptions) ([]RankOdds, error) {
+	e := validation.New("prioritize: simulate ranks")
+	e.Struct("", opts)
+	ids := make([]ItemID, len(items))
+	for i, it := range items {
+		p := index("items", i)
+		e.Struct(p, it)
+		bounded(e, p, "value", it.Value)
+		it.Effort.check(e, p+".effort")
+		if it.Effort.Optimistic.IsZero() && !isUnset(it.Effort.Optimistic) {
+			e.Add(p+".effort.optimistic", ruleNonZero, "", ruleZeroMessage)
+		}
+		ids[i] = it.ID
+	}
+	uniqueIDs(e, ids)
+	if err := withSentinels(e); err != nil {
+		return nil, err
+	}
+	runs := opts.Runs
+	if runs == 0 {
+		runs = 10000
+	}
+	n := len(items)
+	type param struct{ v, o, m, p, a, b float64 }
+	ps := make([]param, n)
+	for i, it := range items {
+		q := param{v: it.Value.InexactFloat64(), o: it.Effort.Optimistic.InexactFloat64(),
+			m: it.Effort.MostLikely.InexactFloat64(), p: it.Effort.Pessimistic.InexactFloat64()}
+		if q.p > q.o {
+			q.a = 1 + 4*(q.m-q.o)/(q.p-q.o)
+			q.b = 1 + 4*(q.p-q.m)/(q.p-q.o)
+		}
+		ps[i] = q
+	}
+	// Items sorted by ID once: the tie-break of every run is then the index.
+	byID := make([]int, n)
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return cmp.Compare(items[a].ID, items[b].ID) })
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
+	type draw struct {
+		s   float64
+		pos int // position in ID order
+		i   int
+	}
+	ds := make([]draw, n)
+	hits := make([]int, n)
+	for range runs {
+		for j, i := range byID {
+			q := ps[i]
+			eff := q.o
+			if q.p > q.o {
+				if opts.Distribution == DistributionTriangular {
+					eff = triangular(rng, q.o, q.m, q.p)
+				} else {
+					eff = q.o + (q.p-q.o)*betaSample(rng, q.a, q.b)
+				}
+			}
+			ds[j] = draw{s: q.v / eff, pos: j, i: i}
+		}
+		slices.SortFunc(ds, func(a, b draw) int {
+			if c := cmp.Compare(b.s, a.s); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.pos, b.pos)
+		})
+		for r := 0; r < opts.K && r < n; r++ {
+			hits[ds[r].i]++
+		}
+	}
+	out := make([]RankOdds, n)
+	for i, it := range items {
+		p := float64(hits[i]) / float64(runs)
+		out[i] = RankOdds{ID: it.ID, Hits: hits[i], Runs: runs, P: p, StdErr: math.Sqrt(p * (1 - p) / float64(runs))}
+	}
+	return out, nil
+}
+
+// triangular samples the triangular distribution on [o, p] with mode m by inversion.
+func triangular(r *rand.Rand, o, m, p float64) float64 {
+	u := r.Float64()
+	if f := (m - o) / (p - o); u < f {
+		return o + math.Sqrt(u*(p-o)*(m-o))
+	}
+	return p - math.Sqrt((1-u)*(p-o)*(p-m))
+}
+
+// betaSample draws Beta(a, b) (a, b ≥ 1) as X ÷ (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+func betaSample(r *rand.Rand, a, b float64) float64 {
+	x := gammaSample(r, a)
+	y := gammaSample(r, b)
+	return x / (x + y)
+}
+
+// gammaSample draws Gamma(a, 1) for a ≥ 1 (Marsaglia and Tsang, 2000).
+func gammaSample(r *rand.Rand, a float64) float64 {
+	d := a - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		x := r.NormFloat64()
+		v := 1 + c*x
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		u := r.Float64()
+		if u < 1-0.0331*x*x*x*x || math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+			return d * v
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package prioritize
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Quadrant is a value/effort quadrant.
+type Quadrant uint8
+
+// Quadrants. The zero value is QuickWin.
+const (
+	QuickWin Quadrant = iota // high value, low effort
+	BigBet                   // high value, high effort (major project)
+	FillIn                   // low value, low effort
+	MoneyPit                 // low value, high effort (time sink)
+)
+
+var quadrantNames = []string{"quick-win", "big-bet", "fill-in", "money-pit"}
+
+// String returns "quick-win", "big-bet", "fill-in" or "money-pit".
+func (q Quadrant) String() string { return enumString(q, quadrantNames, "Quadrant") }
+
+// MarshalText encodes the name given by String.
+func (q Quadrant) MarshalText() ([]byte, error) { return enumMarshal(q, quadrantNames, "quadrant") }
+
+// UnmarshalText decodes a name given by String.
+func (q *Quadrant) UnmarshalText(b []byte) error {
+	return enumParse(q, b, quadrantNames, "quadrant")
+}
+
+// Thresholds split the value and effort axes. There is no default: the caller states them
+// (a scale midpoint is the stable choice; a set's median changes with the set).
+type Thresholds struct {
+	// Value: a value at or above it is high.
+	Value decimal.Decimal `json:"value" validate:"required"`
+	// Effort: an effort at or below it is low.
+	Effort decimal.Decimal `json:"effort" validate:"required"`
+}
+
+// Classify places one item in a quadrant. Points on a threshold resolve toward the more
+// favourable side: value ≥ t.Value is high, effort ≤ t.Effort is low.
+func Classify(value, effort decimal.Decimal, t Thresholds) (Quadrant, error) {
+	if err := validation.Struct("prioritize: quadrant thresholds", t); err != nil {
+		return 0, err
+	}
+	high := value.Cmp(t.Value) >= 0
+	low := effort.Cmp(t.Effort) <= 0
+	switch {
+	case high && low:
+		return QuickWin, nil
+	case high:
+		return BigBet, nil
+	case low:
+		return FillIn, nil
+	}
+	return MoneyPit, nil
+}
