@@ -1,0 +1,98 @@
+package roadmap
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops"
+)
+
+// cpmItems is the hand-worked DAG: A(3), B(2), C(4) after A, D(2) after A and B, E(3)
+// after C and D.
+func cpmItems() []Item {
+	return []Item{
+		{ID: "A", Estimate: dp("3")},
+		{ID: "B", Estimate: dp("2")},
+		{ID: "C", Estimate: dp("4"), DependsOn: []Dependency{{On: "A"}}},
+		{ID: "D", Estimate: dp("2"), DependsOn: []Dependency{{On: "A"}, {On: "B"}}},
+		{ID: "E", Estimate: dp("3"), DependsOn: []Dependency{{On: "C"}, {On: "D"}}},
+	}
+}
+
+func act(id, dur, es, ef, ls, lf, tf, ff string, crit bool) Activity {
+	return Activity{ID: ItemID(id), Duration: d(dur), EarlyStart: d(es), EarlyFinish: d(ef), LateStart: d(ls), LateFinish: d(lf), TotalFloat: d(tf), FreeFloat: d(ff), Critical: crit}
+}
+
+// Time-0 CPM (§5.3). Forward: ES(C)=EF(A)=3, ES(D)=max(3,2)=3, ES(E)=max(7,5)=7, T=10.
+// Backward: LF(E)=10, LS(C)=3, LS(D)=5, LF(A)=min(3,5)=3, LF(B)=5. Floats: B 3 (free 1),
+// D 2 (free 2); A, C, E critical.
+func TestCriticalPath(t *testing.T) {
+	lagged := cpmItems()
+	// E waits 3 units after D: ES(E)=max(7, 5+3)=8, T=11; LF(D)=8-3=5, LS(C)=4; A-D-E
+	// becomes critical, C gets float 1 (free 1), B float 1 (free 1).
+	lagged[4].DependsOn[1] = Dependency{On: "D", Type: FinishToStart, Lag: 3}
+	tests := []struct {
+		name  string
+		items []Item
+		opts  CPMOptions
+		want  CPM
+	}{
+		{"plain", cpmItems(), CPMOptions{}, CPM{Duration: d("10"), Path: ids("A", "C", "E"), Activities: []Activity{
+			act("A", "3", "0", "3", "0", "3", "0", "0", true),
+			act("B", "2", "0", "2", "3", "5", "3", "1", false),
+			act("C", "4", "3", "7", "3", "7", "0", "0", true),
+			act("D", "2", "3", "5", "5", "7", "2", "2", false),
+			act("E", "3", "7", "10", "7", "10", "0", "0", true),
+		}}},
+		{"finish-to-start lag", lagged, CPMOptions{}, CPM{Duration: d("11"), Path: ids("A", "D", "E"), Activities: []Activity{
+			act("A", "3", "0", "3", "0", "3", "0", "0", true),
+			act("B", "2", "0", "2", "1", "3", "1", "1", false),
+			act("C", "4", "3", "7", "4", "8", "1", "1", false),
+			act("D", "2", "3", "5", "3", "5", "0", "0", true),
+			act("E", "3", "8", "11", "8", "11", "0", "0", true),
+		}}},
+		// A deadline of 9 shifts every total float by -1; the critical path has the most
+		// negative float (-1). Free floats do not change.
+		{"deadline before finish", cpmItems(), CPMOptions{Deadline: dp("9")}, CPM{Duration: d("10"), Path: ids("A", "C", "E"), Activities: []Activity{
+			act("A", "3", "0", "3", "-1", "2", "-1", "0", true),
+			act("B", "2", "0", "2", "2", "4", "2", "1", false),
+			act("C", "4", "3", "7", "2", "6", "-1", "0", true),
+			act("D", "2", "3", "5", "4", "6", "1", "2", false),
+			act("E", "3", "7", "10", "6", "9", "-1", "0", true),
+		}}},
+		{"fractional and unestimated", []Item{{ID: "X", Estimate: dp("1.25")}, node("Y", "X")}, CPMOptions{Unestimated: dp("0.5")}, CPM{Duration: d("1.75"), Path: ids("X", "Y"), Activities: []Activity{
+			act("X", "1.25", "0", "1.25", "0", "1.25", "0", "0", true),
+			act("Y", "0.5", "1.25", "1.75", "1.25", "1.75", "0", "0", true),
+		}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CriticalPath(tt.items, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, decEq); diff != "" {
+				t.Errorf("CPM (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCriticalPathErrors(t *testing.T) {
+	if _, err := CriticalPath([]Item{{ID: "A"}}, CPMOptions{}); err == nil || !errors.Is(err, productops.ErrInvalid) {
+		t.Errorf("unestimated: err = %v", err)
+	}
+	if _, err := CriticalPath(cpmItems(), CPMOptions{Deadline: dp("-1")}); !errors.Is(err, productops.ErrInvalid) {
+		t.Errorf("negative deadline: err = %v", err)
+	}
+	cyc := []Item{{ID: "A", Estimate: dp("1"), DependsOn: []Dependency{{On: "B"}}}, {ID: "B", Estimate: dp("1"), DependsOn: []Dependency{{On: "A"}}}}
+	if _, err := CriticalPath(cyc, CPMOptions{}); !errors.Is(err, ErrCycle) {
+		t.Errorf("cycle: err = %v", err)
+	}
+	got, err := CriticalPath(nil, CPMOptions{})
+	if err != nil || !got.Duration.IsZero() || len(got.Path) != 0 {
+		t.Errorf("empty: %+v, %v", got, err)
+	}
+}

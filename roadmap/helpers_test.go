@@ -1,0 +1,55 @@
+package roadmap
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops"
+)
+
+// decEq compares decimals by value, so 1.50 equals 1.5.
+var decEq = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func dp(s string) *decimal.Decimal {
+	v := d(s)
+	return &v
+}
+
+// node builds an item that depends (Blocks) on deps.
+func node(id string, deps ...string) Item {
+	it := Item{ID: ItemID(id)}
+	for _, dep := range deps {
+		it.DependsOn = append(it.DependsOn, Dependency{On: ItemID(dep)})
+	}
+	return it
+}
+
+func ids(s ...string) []ItemID {
+	out := make([]ItemID, len(s))
+	for i, x := range s {
+		out[i] = ItemID(x)
+	}
+	return out
+}
+
+// fieldsOf returns the field paths of a validation error, failing the test otherwise.
+func fieldsOf(t *testing.T, err error) []string {
+	t.Helper()
+	var ve *productops.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want *productops.ValidationError", err)
+	}
+	if !errors.Is(err, productops.ErrInvalid) {
+		t.Fatalf("errors.Is(err, ErrInvalid) = false for %v", err)
+	}
+	var out []string
+	for _, f := range ve.Fields {
+		out = append(out, f.Field)
+	}
+	return out
+}
