@@ -205,15 +205,17 @@ type MetricSummary struct {
 	Pass         int    `json:"pass"`
 	Inconclusive int    `json:"inconclusive"`
 	Fail         int    `json:"fail"`
-	// Worst is the worst phase seen; Last the phase of the last interval.
-	Worst Phase `json:"worst"`
-	Last  Phase `json:"last"`
+	// Worst is the worst phase seen; Last the phase of the last interval. Both are zero
+	// (omitted from JSON) before the first interval.
+	Worst Phase `json:"worst,omitzero"`
+	Last  Phase `json:"last,omitzero"`
 }
 
 // GuardrailResult is the state of an analysis after its last interval.
 type GuardrailResult struct {
-	// Decision is the last interval's decision; zero when no interval was analysed.
-	Decision Decision `json:"decision"`
+	// Decision is the last interval's decision; zero (omitted from JSON) when no interval
+	// was analysed.
+	Decision Decision `json:"decision,omitzero"`
 	// Reasons are the last interval's reasons.
 	Reasons []string `json:"reasons"`
 	// Ticks counts the intervals analysed.

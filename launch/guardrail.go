@@ -86,8 +86,8 @@ type RegressionTest struct {
 	// Tolerance is the largest acceptable worsening, as an absolute rate in [0, 1)
 	// (0.005 = half a percentage point); zero means any significant worsening fails.
 	Tolerance decimal.Decimal `json:"tolerance" validate:"dgte=0,dlt=1"`
-	// Confidence of the interval in (0, 1); zero means 0.95.
-	Confidence decimal.Decimal `json:"confidence" validate:"dgte=0,dlt=1"`
+	// Confidence of the interval, zero (meaning 0.95) or in [0.5, 0.9999].
+	Confidence decimal.Decimal `json:"confidence"`
 }
 
 // Check is one metric condition judged every interval: either a threshold on the
@@ -175,8 +175,13 @@ func (g *Guardrail) Validate() error {
 		if c.Min != nil && c.Max != nil && c.Min.Cmp(*c.Max) > 0 {
 			e.Add(p+".max", "gtefield", "min", "must be at least min")
 		}
-		if r := c.Regression; r != nil && !directionEnum.valid(uint8(r.Direction)) {
-			e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
+		if r := c.Regression; r != nil {
+			if !directionEnum.valid(uint8(r.Direction)) {
+				e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
+			}
+			if !r.Confidence.IsZero() && (r.Confidence.Cmp(decimal.New(5, -1)) < 0 || r.Confidence.Cmp(decimal.New(9999, -4)) > 0) {
+				e.Add(p+".regression.confidence", "range", "0.5..0.9999", "must be 0 (meaning 0.95) or within 0.5..0.9999")
+			}
 		}
 	}
 	if !insufficientEnum.valid(uint8(g.OnInsufficient)) {

@@ -1,0 +1,149 @@
+package launch
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/productops/productops"
+)
+
+// FuzzParsePlan: any input either fails with ErrInvalid or gives a plan that evaluates,
+// survives a JSON round trip and evaluates to the same bytes again.
+func FuzzParsePlan(f *testing.F) {
+	f.Add([]byte(`{"name":"p","zone":"Europe/Berlin","tier":"standard","items":[{"id":"a","function":"qa","status":"done","weight":"2","due":{"date":"2026-11-30"}},{"id":"b","function":"docs","kind":"advisory","min_tier":"major"}],"waivers":[{"item":"a","approver":"x","reason":"y","expires_at":"2026-12-01T00:00:00Z"}],"risks":[{"id":"r","inherent":{"likelihood":3,"impacts":[{"dimension":"cost","level":5}]},"status":"accepted","approver":"z"}],"policy":{"min_score":"0.7","impact_method":"mean_impact"}}`))
+	f.Add([]byte(`{"name":"p","items":[{"id":"a","function":"qa","due":{"at":"2026-11-30T10:00:00+09:00"}}],"tiers":["alpha","beta"],"tier":"alpha"}`))
+	f.Add([]byte(`{"name":"p","items":[{"id":"a","function":"qa","status":"finished"}]}`))
+	f.Add([]byte(`{"name":"p","items":[],"policy":{"bands":{"low_max":"4","moderate_max":"10","high_max":"25"}}}`))
+	f.Add([]byte(`{"name":"p","items":[{"id":"a","function":"qa","weight":"1e-9999"}]} trailing`))
+	f.Add([]byte(`[1,2`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParsePlan(data)
+		if err != nil {
+			if !errors.Is(err, productops.ErrInvalid) {
+				t.Fatalf("error %v is not ErrInvalid", err)
+			}
+			return
+		}
+		ev, err := Evaluate(p, propAsOf)
+		if err != nil {
+			t.Fatalf("valid plan does not evaluate: %v", err)
+		}
+		first, err := json.Marshal(ev)
+		if err != nil {
+			t.Fatalf("evaluation does not marshal: %v", err)
+		}
+		_ = ev.Text()
+		raw, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("plan does not marshal: %v", err)
+		}
+		q, err := ParsePlan(raw)
+		if err != nil {
+			t.Fatalf("round trip: %v\n%s", err, raw)
+		}
+		ev2, err := Evaluate(q, propAsOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, _ := json.Marshal(ev2)
+		if string(first) != string(second) {
+			t.Fatalf("round trip changed the evaluation:\n%s\n%s", first, second)
+		}
+	})
+}
+
+// textEnum is implemented by every enum's pointer.
+type textEnum interface {
+	encoding.TextMarshaler
+	encoding.TextUnmarshaler
+}
+
+// FuzzEnumText: UnmarshalText accepts only known spellings (ErrInvalid otherwise), and
+// a parsed value marshals back to a spelling that parses to the same value.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"done", "pending", "gate", "advisory", "open", "accept", "high", "mean_impact", "go_with_risks", "blocker",
+		"waiver_expired", "lower_is_better", "hold", "insufficient_data", "inconclusive", "rollback", "", "DONE", "none"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		makers := []func() textEnum{
+			func() textEnum { return new(Status) }, func() textEnum { return new(Kind) },
+			func() textEnum { return new(RiskStatus) }, func() textEnum { return new(Response) },
+			func() textEnum { return new(RiskBand) }, func() textEnum { return new(ImpactMethod) },
+			func() textEnum { return new(Verdict) }, func() textEnum { return new(Severity) },
+			func() textEnum { return new(ReasonKind) }, func() textEnum { return new(Direction) },
+			func() textEnum { return new(InsufficientPolicy) }, func() textEnum { return new(Outcome) },
+			func() textEnum { return new(Phase) }, func() textEnum { return new(Decision) },
+		}
+		for _, mk := range makers {
+			v := mk()
+			if err := v.UnmarshalText(b); err != nil {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("%T: error %v is not ErrInvalid", v, err)
+				}
+				continue
+			}
+			out, err := v.MarshalText()
+			if err != nil {
+				t.Fatalf("%T parsed %q but does not marshal: %v", v, b, err)
+			}
+			w := mk()
+			if err := w.UnmarshalText(out); err != nil {
+				t.Fatalf("%T: %q does not parse back: %v", v, out, err)
+			}
+			if again, _ := w.MarshalText(); string(again) != string(out) {
+				t.Fatalf("%T: %q -> %q", v, out, again)
+			}
+		}
+	})
+}
+
+// FuzzDateText: a parsed date prints back exactly as given.
+func FuzzDateText(f *testing.F) {
+	for _, s := range []string{"2026-02-28", "2024-02-29", "2026-02-29", "0000-01-01", "9999-12-31", "2026-1-01", "+026-01-01", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d Date
+		if err := d.UnmarshalText(b); err != nil {
+			if !errors.Is(err, productops.ErrInvalid) {
+				t.Fatalf("error %v is not ErrInvalid", err)
+			}
+			return
+		}
+		out, err := d.MarshalText()
+		if err != nil || string(out) != string(b) {
+			t.Fatalf("%q -> %q, %v", b, out, err)
+		}
+	})
+}
+
+// FuzzAnalyzeJSON: a guardrail and ticks decoded from JSON either fail with ErrInvalid or
+// analyse to a result that marshals (no NaN or Inf reaches JSON).
+func FuzzAnalyzeJSON(f *testing.F) {
+	f.Add([]byte(`{"g":{"checks":[{"id":"e","metric":"err","max":"0.01","min_sample":10},{"id":"r","metric":"conv","regression":{"direction":"higher_is_better","tolerance":"0.01","confidence":"0.9"}}],"failure_threshold":2,"deadline":"2026-12-01T10:03:00Z"},
+"ticks":[{"at":"2026-12-01T10:00:00Z","observations":[{"check":"e","value":0.02,"sample":50},{"check":"r","control":{"events":50,"trials":100},"treatment":{"events":10,"trials":100}}]},{"at":"2026-12-01T10:05:00Z","observations":[{"check":"e","missing":true}]}]}`))
+	f.Add([]byte(`{"g":{"checks":[{"id":"e","metric":"err","min":"1e400"}]},"ticks":[{"at":"2026-12-01T10:00:00Z","observations":[{"check":"e","value":1e308,"sample":1}]}]}`))
+	f.Add([]byte(`{"g":{"checks":[]},"ticks":[]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in struct {
+			G     Guardrail `json:"g"`
+			Ticks []Tick    `json:"ticks"`
+		}
+		if err := json.Unmarshal(data, &in); err != nil {
+			return
+		}
+		res, err := Analyze(in.G, in.Ticks)
+		if err != nil {
+			if !errors.Is(err, productops.ErrInvalid) {
+				t.Fatalf("error %v is not ErrInvalid", err)
+			}
+			return
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Fatalf("result does not marshal: %v", err)
+		}
+	})
+}

@@ -1,0 +1,209 @@
+package launch
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/proptest"
+)
+
+// itemSpec, waiverSpec and riskSpec are shrinkable primitives that build a plan.
+type itemSpec struct {
+	Status, Kind, Weight, Tier, Due int
+	NAReason                        bool
+}
+
+type waiverSpec struct {
+	Item, Start, Length int
+	Approved            bool
+}
+
+type riskSpec struct {
+	L, I, Status int
+	Approved     bool
+}
+
+type planSpec struct {
+	Items   []itemSpec
+	Waivers []waiverSpec
+	Risks   []riskSpec
+	Floor   int // -1: none, else tenths
+	Tier    int
+}
+
+var propAsOf = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
+func genPlanSpec() gopter.Gen {
+	item := gen.Struct(reflect.TypeFor[itemSpec](), map[string]gopter.Gen{
+		"Status":   gen.IntRange(0, 6),
+		"Kind":     gen.IntRange(0, 1),
+		"Weight":   gen.IntRange(0, 5),
+		"Tier":     gen.IntRange(0, 3),
+		"Due":      gen.IntRange(-3, 3),
+		"NAReason": gen.Bool(),
+	})
+	waiver := gen.Struct(reflect.TypeFor[waiverSpec](), map[string]gopter.Gen{
+		"Item":     gen.IntRange(0, 19),
+		"Start":    gen.IntRange(-3, 1),
+		"Length":   gen.IntRange(1, 4),
+		"Approved": gen.Bool(),
+	})
+	risk := gen.Struct(reflect.TypeFor[riskSpec](), map[string]gopter.Gen{
+		"L":        gen.IntRange(1, 5),
+		"I":        gen.IntRange(1, 5),
+		"Status":   gen.IntRange(0, 3),
+		"Approved": gen.Bool(),
+	})
+	return gen.Struct(reflect.TypeFor[planSpec](), map[string]gopter.Gen{
+		"Items":   gen.SliceOfN(20, item),
+		"Waivers": gen.SliceOf(waiver),
+		"Risks":   gen.SliceOf(risk),
+		"Floor":   gen.IntRange(-1, 10),
+		"Tier":    gen.IntRange(0, 3),
+	})
+}
+
+// build turns a spec into a valid plan; item IDs are i00..i19.
+func (s planSpec) build() Plan {
+	tiers := []Tier{"", TierMinor, TierStandard, TierMajor}
+	funcs := []Function{Engineering, QA, Security, Docs, "design"}
+	p := Plan{Name: "prop", Zone: "UTC", Tier: tiers[s.Tier]}
+	if s.Floor >= 0 {
+		p.Policy.MinScore = new(decimal.New(int64(s.Floor), -1))
+	}
+	for i, it := range s.Items {
+		x := Item{ID: ItemID(fmt.Sprintf("i%02d", i)), Function: funcs[i%len(funcs)], Status: Status(it.Status), Kind: Kind(it.Kind), MinTier: tiers[it.Tier]}
+		if it.Weight > 0 {
+			x.Weight = new(decimal.NewFromInt(int64(it.Weight)))
+		}
+		if it.NAReason {
+			x.NAReason = "out of scope"
+		}
+		if it.Due != 0 {
+			d := propAsOf.AddDate(0, 0, it.Due)
+			x.Due = &Deadline{Date: Date{d.Year(), d.Month(), d.Day()}}
+		}
+		p.Items = append(p.Items, x)
+	}
+	for _, w := range s.Waivers {
+		if w.Item >= len(p.Items) {
+			continue
+		}
+		start := propAsOf.AddDate(0, 0, w.Start)
+		wv := Waiver{Item: p.Items[w.Item].ID, Reason: "r", GrantedAt: start, ExpiresAt: start.AddDate(0, 0, w.Length)}
+		if w.Approved {
+			wv.Approver = "vp"
+		}
+		p.Waivers = append(p.Waivers, wv)
+	}
+	for i, r := range s.Risks {
+		rk := Risk{ID: RiskID(fmt.Sprintf("r%02d", i)), Inherent: Assessment{Likelihood: r.L, Impact: r.I}, Status: RiskStatus(r.Status)}
+		if r.Approved {
+			rk.Approver = "vp"
+		}
+		p.Risks = append(p.Risks, rk)
+	}
+	return p
+}
+
+func mustEvaluate(p Plan) Evaluation {
+	ev, err := Evaluate(p, propAsOf)
+	if err != nil {
+		panic(err)
+	}
+	return ev
+}
+
+// Adding a Done advisory item never lowers the verdict: it adds the same weight to the
+// numerator and the denominator (score can only rise) and raises no reason.
+func TestPropertyPassingAdvisoryNeverLowersVerdict(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("verdict(plan + done advisory) <= verdict(plan)", prop.ForAll(
+		func(s planSpec, w int) bool {
+			p := s.build()
+			before := mustEvaluate(p)
+			p.Items = append(p.Items, Item{ID: "zz-added", Function: Docs, Status: Done, Kind: Advisory, Weight: new(decimal.NewFromInt(int64(w)))})
+			after := mustEvaluate(p)
+			return after.Verdict <= before.Verdict
+		},
+		genPlanSpec(), gen.IntRange(1, 50),
+	))
+	props.TestingRun(t)
+}
+
+// A required gate that fails (with no waiver) never improves the verdict; in fact it
+// always gives No-go, whatever the score.
+func TestPropertyFailingGateNeverImproves(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("failing gate: verdict after >= before, and no-go", prop.ForAll(
+		func(s planSpec, pick int) bool {
+			p := s.build()
+			if len(p.Items) == 0 {
+				return true
+			}
+			i := pick % len(p.Items)
+			before := mustEvaluate(p)
+			p.Items[i].Kind, p.Items[i].Status, p.Items[i].MinTier = Gate, Failed, ""
+			p.Waivers = slices.DeleteFunc(slices.Clone(p.Waivers), func(w Waiver) bool { return w.Item == p.Items[i].ID })
+			after := mustEvaluate(p)
+			return after.Verdict >= before.Verdict && after.Verdict == NoGo
+		},
+		genPlanSpec(), gen.IntRange(0, 1000),
+	))
+	props.TestingRun(t)
+}
+
+// Evaluation does not depend on the order of items, waivers or risks: the JSON bytes are
+// identical after a rotation and a reversal.
+func TestPropertyOrderIndependent(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("same bytes whatever the order", prop.ForAll(
+		func(s planSpec, rot int) bool {
+			p := s.build()
+			want, _ := json.Marshal(mustEvaluate(p))
+			q := p
+			q.Items = rotate(p.Items, rot)
+			q.Waivers = slices.Clone(p.Waivers)
+			slices.Reverse(q.Waivers)
+			q.Risks = rotate(p.Risks, rot+1)
+			got, _ := json.Marshal(mustEvaluate(q))
+			return string(got) == string(want)
+		},
+		genPlanSpec(), gen.IntRange(0, 100),
+	))
+	props.TestingRun(t)
+}
+
+func rotate[T any](s []T, k int) []T {
+	if len(s) == 0 {
+		return s
+	}
+	k %= len(s)
+	return append(slices.Clone(s[k:]), s[:k]...)
+}
+
+// The score is always within [0, 1] when defined, and Num <= Den.
+func TestPropertyScoreBounds(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("0 <= num <= den", prop.ForAll(
+		func(s planSpec) bool {
+			ev := mustEvaluate(s.build())
+			sc := ev.Score
+			if !sc.Defined {
+				return sc.Den.IsZero() && sc.Value == nil
+			}
+			return sc.Num.Sign() >= 0 && sc.Num.Cmp(sc.Den) <= 0 && sc.Value.Sign() >= 0 && sc.Value.Cmp(decimal.NewFromInt(1)) <= 0
+		},
+		genPlanSpec(),
+	))
+	props.TestingRun(t)
+}
