@@ -49,7 +49,9 @@ func (e *CycleError) Error() string {
 }
 
 // Is reports true for ErrCycle and for productops.ErrInvalid (a cycle is bad input).
-func (e *CycleError) Is(target error) bool { return target == ErrCycle || target == productops.ErrInvalid }
+func (e *CycleError) Is(target error) bool {
+	return target == ErrCycle || target == productops.ErrInvalid
+}
 
 // withSentinels finds, in a collector's fields, the rules that have their own sentinel and
 // wraps the collector's error with them.

@@ -17,13 +17,13 @@ var benchSizes = []int{10, 1000, 100000, 1000000}
 
 // benchItem is a caller's own item type holding RICE estimates as decimals.
 type benchItem struct {
-	ID                                 ItemID
+	ID                                ItemID
 	Reach, Impact, Confidence, Effort decimal.Decimal
 }
 
 // floatItem is the same backlog with float64 estimates, for the baseline.
 type floatItem struct {
-	ID                                 string
+	ID                                string
 	Reach, Impact, Confidence, Effort float64
 }
 
