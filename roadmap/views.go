@@ -248,7 +248,8 @@ const MaxTimelineWeeks = 520
 
 // RenderTimeline writes a plain-text timeline for terminals and logs: one column per
 // week (weeks start on Monday, in loc; nil means UTC), '#' where a bar covers part of the
-// week and '.' elsewhere, month labels above, and each bar's note after it. Labels are
+// week and '.' elsewhere, year and month labels above (at the week where each starts),
+// and each bar's note after it. Labels are
 // cut to 24 characters. It fails if the bars span more than MaxTimelineWeeks weeks or a
 // bar ends before it starts.
 func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
@@ -284,19 +285,27 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 		}
 	}
 	var sb strings.Builder
-	header := []rune(strings.Repeat(" ", len(weeks)+8))
-	free := 0
-	for c, t := range weeks {
-		if c > 0 && t.Month() == weeks[c-1].Month() {
-			continue
+	// Two header rows: the year where it changes, the month where it changes.
+	for _, row := range []struct {
+		changed func(a, b time.Time) bool
+		label   func(t time.Time) string
+	}{
+		{func(a, b time.Time) bool { return a.Year() != b.Year() }, func(t time.Time) string { return t.Format("2006") }},
+		{func(a, b time.Time) bool { return a.Month() != b.Month() }, func(t time.Time) string { return t.Format("Jan") }},
+	} {
+		header := []rune(strings.Repeat(" ", len(weeks)+8))
+		free := 0
+		for c, t := range weeks {
+			if c > 0 && !row.changed(t, weeks[c-1]) {
+				continue
+			}
+			if label := row.label(t); c >= free {
+				copy(header[c:], []rune(label))
+				free = c + len(label) + 1
+			}
 		}
-		label := t.Format("Jan 06")
-		if c >= free {
-			copy(header[c:], []rune(label))
-			free = c + len(label) + 1
-		}
+		fmt.Fprintf(&sb, "%-*s  %s\n", width, "", strings.TrimRight(string(header), " "))
 	}
-	fmt.Fprintf(&sb, "%-*s  %s\n", width, "", strings.TrimRight(string(header), " "))
 	for _, b := range bars {
 		label := []rune(b.Label)
 		if len(label) > 24 {
