@@ -19,7 +19,7 @@ import (
 // ByScore; the zero value is invalid (Rank returns an error).
 type Scorer[T any] struct {
 	name    string
-	prepare func(items []T, r *ranker) error
+	prepare func(items []T, r *ranker)
 }
 
 // Ranked is one item's place in a Ranking.
@@ -91,9 +91,7 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 		return nil, errors.New("prioritize: rank: zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
 	}
 	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), errs: validation.New("prioritize: rank " + by.name)}
-	if err := by.prepare(items, r); err != nil {
-		return nil, err
-	}
+	by.prepare(items, r)
 	if err := r.checkIDs(); err != nil {
 		return nil, err
 	}
@@ -129,8 +127,9 @@ type ranker struct {
 	ids   []ItemID
 	bigs  []Fraction
 	ranks []int32
-	errs  *validation.Errors
-	bad   int
+	errs   *validation.Errors
+	bad    int
+	failed map[int]bool // items already reported
 }
 
 // maxReported bounds how many bad items one error lists.
@@ -138,6 +137,10 @@ const maxReported = 100
 
 // fail records item i's validation error, up to maxReported items.
 func (r *ranker) fail(i int, err error) {
+	if r.failed == nil {
+		r.failed = map[int]bool{}
+	}
+	r.failed[i] = true
 	r.bad++
 	if r.bad <= maxReported {
 		r.errs.Merge(index("items", i), err)
@@ -237,7 +240,7 @@ func (r *ranker) maybeDuplicate() bool {
 	n := len(r.ids)
 	if n < 2 {
 		for i, id := range r.ids {
-			if id == "" {
+			if id == "" && !r.failed[i] {
 				r.fail(i, errEmptyID)
 			}
 		}
@@ -251,7 +254,7 @@ func (r *ranker) maybeDuplicate() bool {
 		mask := uint64(size - 1)
 		dup := false
 		for i, id := range r.ids {
-			if id == "" {
+			if id == "" && !r.failed[i] {
 				r.fail(i, errEmptyID)
 			}
 			h := maphash.String(seed, string(id)) | 1
@@ -271,7 +274,7 @@ func (r *ranker) maybeDuplicate() bool {
 	h := make([]uint64, 2*n)
 	a, b := h[:n], h[n:]
 	for i, id := range r.ids {
-		if id == "" {
+		if id == "" && !r.failed[i] {
 			r.fail(i, errEmptyID)
 		}
 		a[i] = maphash.String(seed, string(id))
@@ -318,7 +321,7 @@ var errEmptyID = func() error {
 // per item. Integer parts up to 18 digits take the exact 64-bit fast path; larger values
 // fall back to exact big-number arithmetic.
 func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
-	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) error {
+	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) {
 		for i := range items {
 			in := input(items[i])
 			num, den, ok := riceFast(&in, opts.Variant)
@@ -333,14 +336,13 @@ func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 			}
 			r.setExact(i, in.ID, ratio(in.Reach.Mul(in.Impact).Mul(in.Confidence), in.Effort))
 		}
-		return r.done()
 	}}
 }
 
 // ByScore ranks by any framework's Score: score is called once per item and its Exact
 // value and ID are used. Use it for ICE, WSJF, CD3, weighted and opportunity scores.
 func ByScore[T any](score func(T) (Score, error)) Scorer[T] {
-	return Scorer[T]{name: "scores", prepare: func(items []T, r *ranker) error {
+	return Scorer[T]{name: "scores", prepare: func(items []T, r *ranker) {
 		for i := range items {
 			s, err := score(items[i])
 			if err != nil {
@@ -349,7 +351,6 @@ func ByScore[T any](score func(T) (Score, error)) Scorer[T] {
 			}
 			r.setExact(i, s.ID, s.Exact)
 		}
-		return r.done()
 	}}
 }
 

@@ -84,13 +84,12 @@ func (in RICEInput) ValidateWith(opts RICEOptions) error {
 }
 
 func (in RICEInput) check(e *validation.Errors, prefix string, opts RICEOptions) {
-	n := e.Len()
 	e.Struct(prefix, in)
 	bounded(e, prefix, "reach", in.Reach)
 	bounded(e, prefix, "impact", in.Impact)
 	bounded(e, prefix, "confidence", in.Confidence)
 	bounded(e, prefix, "effort", in.Effort)
-	if e.Len() == n && opts.Variant == RICEStrict && !onScale(in.Impact, riceImpacts) {
+	if !isUnset(in.Impact) && in.Impact.Sign() >= 0 && opts.Variant == RICEStrict && !onScale(in.Impact, riceImpacts) {
 		e.Add(path(prefix, "impact"), ruleScale, "3 2 1 0.5 0.25", "must be on Intercom's scale 3, 2, 1, 0.5 or 0.25")
 	}
 	if in.Effort.IsZero() && !isUnset(in.Effort) {

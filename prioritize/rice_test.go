@@ -89,7 +89,7 @@ func TestRICEErrors(t *testing.T) {
 		{"zero effort", RICEInput{ID: "a", Reach: d("1"), Impact: d("1"), Confidence: d("1"), Effort: d("0")}, RICEOptions{},
 			[]string{"effort nonzero"}, true},
 		{"everything wrong", RICEInput{Reach: d("-1"), Impact: d("1.5"), Confidence: d("1.2"), Effort: d("-2")}, RICEOptions{},
-			[]string{"id required", "reach dgte", "confidence dlte", "effort dgte"}, false},
+			[]string{"id required", "reach dgte", "confidence dlte", "effort dgte", "impact scale"}, false},
 		{"off scale", RICEInput{ID: "a", Reach: d("1"), Impact: d("1.5"), Confidence: d("1"), Effort: d("1")}, RICEOptions{},
 			[]string{"impact scale"}, false},
 		{"missing", RICEInput{ID: "a"}, RICEOptions{},

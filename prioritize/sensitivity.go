@@ -77,11 +77,14 @@ func RICESwap(a, b RICEInput, opts RICEOptions) ([]Threshold, error) {
 		solve("confidence", x.Confidence, mulF(F(x.Reach), F(x.Impact)), func(c Fraction) bool {
 			return c.Sign() >= 0 && c.Cmp(intF(1)) <= 0
 		})
-		if other.Sign() == 0 {
+		num := FractionOf(x.Reach.Mul(x.Impact).Mul(x.Confidence))
+		if other.Sign() == 0 || num.Sign() == 0 {
+			// No positive effort makes a zero numerator equal a positive score, and an
+			// infinite effort would be needed to reach a zero one.
 			out = append(out, Threshold{Item: x.ID, Factor: "effort", Current: x.Effort})
 		} else {
-			c := quoF(FractionOf(x.Reach.Mul(x.Impact).Mul(x.Confidence)), other)
-			out = append(out, newThreshold(x.ID, "effort", x.Effort, c, c.Sign() > 0))
+			c := quoF(num, other)
+			out = append(out, newThreshold(x.ID, "effort", x.Effort, c, true))
 		}
 	}
 	return out, nil
