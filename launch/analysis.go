@@ -235,6 +235,7 @@ type Analysis struct {
 	g         Guardrail
 	order     []int // check indices sorted by ID
 	index     map[CheckID]int
+	metricOf  []int // check index -> metric index
 	bounds    []bounds
 	reg       []regressionParams
 	errRun    []int
@@ -244,10 +245,13 @@ type Analysis struct {
 	lastAt    time.Time
 	done      bool
 	metrics   []string // metric names, sorted
-	metricIdx map[string]int
 	metricDry []bool
 	summary   []MetricSummary
-	seen      []bool // per check, reused per tick
+	// scratch, reused by every interval
+	obs     []*Observation
+	outcome []Outcome
+	phases  []Phase
+	nextRun []int
 }
 
 // NewAnalysis validates g and returns an analysis at its start (no interval, counter 0).
@@ -258,9 +262,11 @@ func NewAnalysis(g Guardrail) (*Analysis, error) {
 	}
 	g.Checks = slices.Clone(g.Checks)
 	n := len(g.Checks)
-	a := &Analysis{g: g, index: make(map[CheckID]int, n), bounds: make([]bounds, n), reg: make([]regressionParams, n),
-		errRun: make([]int, n), metricIdx: map[string]int{}, seen: make([]bool, n)}
+	a := &Analysis{g: g, index: make(map[CheckID]int, n), metricOf: make([]int, n), bounds: make([]bounds, n),
+		reg: make([]regressionParams, n), errRun: make([]int, n),
+		obs: make([]*Observation, n), outcome: make([]Outcome, n), nextRun: make([]int, n)}
 	a.order = make([]int, n)
+	metricIdx := map[string]int{}
 	for i := range g.Checks {
 		c := &g.Checks[i]
 		a.order[i] = i
@@ -269,8 +275,8 @@ func NewAnalysis(g Guardrail) (*Analysis, error) {
 		if c.Regression != nil {
 			a.reg[i] = newRegressionParams(c.Regression)
 		}
-		if _, ok := a.metricIdx[c.Metric]; !ok {
-			a.metricIdx[c.Metric] = 0
+		if _, ok := metricIdx[c.Metric]; !ok {
+			metricIdx[c.Metric] = 0
 			a.metrics = append(a.metrics, c.Metric)
 		}
 	}
@@ -278,14 +284,16 @@ func NewAnalysis(g Guardrail) (*Analysis, error) {
 	slices.Sort(a.metrics)
 	a.metricDry = make([]bool, len(a.metrics))
 	a.summary = make([]MetricSummary, len(a.metrics))
+	a.phases = make([]Phase, len(a.metrics))
 	for i, m := range a.metrics {
-		a.metricIdx[m] = i
+		metricIdx[m] = i
 		a.metricDry[i] = true
-		a.summary[i].Metric = m
+		a.summary[i] = MetricSummary{Metric: m}
 	}
 	for i := range g.Checks {
+		a.metricOf[i] = metricIdx[g.Checks[i].Metric]
 		if !g.Checks[i].DryRun {
-			a.metricDry[a.metricIdx[g.Checks[i].Metric]] = false
+			a.metricDry[a.metricOf[i]] = false
 		}
 	}
 	for i := range a.summary {
@@ -321,85 +329,129 @@ func (a *Analysis) Step(t Tick) (TickResult, error) {
 	if err := a.checkTick(&t); err != nil {
 		return TickResult{}, err
 	}
-	n := len(a.g.Checks)
-	obs := make([]*Observation, n)
-	for i := range t.Observations {
-		o := &t.Observations[i]
-		obs[a.index[o.Check]] = o
-	}
-	res := TickResult{At: t.At, Checks: make([]CheckResult, 0, n), Metrics: make([]MetricPhase, len(a.metrics)), Reasons: []string{}}
-	for i, m := range a.metrics {
-		res.Metrics[i] = MetricPhase{Metric: m, Phase: PhasePass, DryRun: a.metricDry[i]}
-	}
+	res := a.detail(&t, a.errRun, a.failed)
+	a.commit(&t, res.Decision, res.FailedChecks)
+	a.last = &res
+	return res, nil
+}
+
+// tickEval is the decision core's output for one interval.
+type tickEval struct {
+	decision Decision
+	failed   int // counter after the interval
+	phase    Phase
+	rule     string // set only when explaining
+}
+
+// eval judges the interval whose observations are in a.obs, given the consecutive-error
+// runs and counter before it. It fills a.outcome, a.nextRun and a.phases, and builds
+// messages only when explain is set. It never changes the analysis state.
+func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, results []CheckResult) tickEval {
 	limit := a.g.errorLimit()
-	errRun := slices.Clone(a.errRun)
-	var (
-		insufficient, critFail, anyFail, errPast bool
-		phase                                    = PhasePass
-	)
-	for _, i := range a.order {
+	for m := range a.phases {
+		a.phases[m] = PhasePass
+	}
+	var insufficient, critFail, anyFail, errPast bool
+	phase := PhasePass
+	for k, i := range a.order {
 		c := &a.g.Checks[i]
-		cr := a.judge(i, obs[i])
-		if cr.Outcome == OutcomeError {
-			errRun[i]++
+		var out Outcome
+		if explain {
+			results[k] = a.judge(i, a.obs[i])
+			out = results[k].Outcome
 		} else {
-			errRun[i] = 0
+			out = a.outcomeOf(i, a.obs[i])
 		}
-		cr.ConsecutiveErrors = errRun[i]
-		cr.ErrorLimitExceeded = cr.Outcome == OutcomeError && errRun[i] > limit
-		if cr.ErrorLimitExceeded {
-			cr.Message += fmt.Sprintf("; %d consecutive errors > limit %d", errRun[i], limit)
+		a.outcome[i] = out
+		run := 0
+		if out == OutcomeError {
+			run = errRun[i] + 1
 		}
-		p := cr.phase()
-		mi := a.metricIdx[c.Metric]
+		a.nextRun[i] = run
+		exceeded := out == OutcomeError && run > limit
+		p := PhaseInconclusive
+		switch {
+		case out == OutcomePass:
+			p = PhasePass
+		case out == OutcomeFail, exceeded:
+			p = PhaseFail
+		}
+		if explain {
+			cr := &results[k]
+			cr.ConsecutiveErrors, cr.ErrorLimitExceeded = run, exceeded
+			if exceeded {
+				cr.Message += "; " + strconv.Itoa(run) + " consecutive errors > limit " + strconv.Itoa(limit)
+			}
+		}
+		m := a.metricOf[i]
 		if !c.DryRun {
-			res.Metrics[mi].Phase = max(res.Metrics[mi].Phase, p)
+			a.phases[m] = max(a.phases[m], p)
 			phase = max(phase, p)
-			switch cr.Outcome {
+			switch out {
 			case OutcomeInsufficient:
 				insufficient = true
 			case OutcomeFail:
 				anyFail = true
 				critFail = critFail || c.Critical
 			case OutcomeError:
-				errPast = errPast || cr.ErrorLimitExceeded
+				errPast = errPast || exceeded
 			}
-		} else if a.metricDry[mi] {
-			res.Metrics[mi].Phase = max(res.Metrics[mi].Phase, p)
+		} else if a.metricDry[m] {
+			a.phases[m] = max(a.phases[m], p)
 		}
-		res.Checks = append(res.Checks, cr)
 	}
-	res.Phase = phase
 
+	ev := tickEval{phase: phase, failed: failed}
 	threshold := a.g.threshold()
-	failed := a.failed
-	var rule string
-	deadline := !a.g.Deadline.IsZero() && !t.At.Before(a.g.Deadline)
+	deadline := !a.g.Deadline.IsZero() && !at.Before(a.g.Deadline)
 	switch {
 	case deadline && insufficient && a.g.OnInsufficient == RollbackOnInsufficient:
-		res.Decision, rule = Rollback, "deadline "+a.g.Deadline.UTC().Format(time.RFC3339)+" passed with insufficient data"
+		ev.decision = Rollback
+		if explain {
+			ev.rule = "deadline " + a.g.Deadline.UTC().Format(time.RFC3339) + " passed with insufficient data"
+		}
 	case failed >= threshold:
-		res.Decision, rule = Rollback, "failed checks "+strconv.Itoa(failed)+" reached the threshold "+strconv.Itoa(threshold)
+		ev.decision = Rollback
+		if explain {
+			ev.rule = "failed checks " + strconv.Itoa(failed) + " reached the threshold " + strconv.Itoa(threshold)
+		}
 	case critFail:
-		res.Decision, rule = Rollback, "a critical check failed"
+		ev.decision = Rollback
+		ev.rule = "a critical check failed"
 	case anyFail:
-		failed++
-		res.Decision, rule = Hold, "a check failed: failed checks "+strconv.Itoa(failed)+" of threshold "+strconv.Itoa(threshold)
-		if failed >= threshold {
-			rule += "; the next interval rolls back"
+		ev.failed++
+		ev.decision = Hold
+		if explain {
+			ev.rule = "a check failed: failed checks " + strconv.Itoa(ev.failed) + " of threshold " + strconv.Itoa(threshold)
+			if ev.failed >= threshold {
+				ev.rule += "; the next interval rolls back"
+			}
 		}
 	case errPast:
-		res.Decision, rule = Rollback, "a check is past its consecutive-error limit"
+		ev.decision = Rollback
+		ev.rule = "a check is past its consecutive-error limit"
 	case insufficient || phase == PhaseInconclusive:
-		res.Decision, rule = Hold, "inconclusive: waiting for data"
+		ev.decision = Hold
+		ev.rule = "inconclusive: waiting for data"
 		if deadline {
-			rule += " (deadline passed; policy hold)"
+			ev.rule += " (deadline passed; policy hold)"
 		}
 	default:
-		res.Decision, rule = Promote, "every decisive check passed"
+		ev.decision = Promote
+		ev.rule = "every decisive check passed"
 	}
-	res.FailedChecks = failed
-	res.Reasons = append(res.Reasons, rule)
+	return ev
+}
+
+// detail judges the interval with full explanations (a.obs must be filled).
+func (a *Analysis) detail(t *Tick, errRun []int, failed int) TickResult {
+	res := TickResult{At: t.At, Checks: make([]CheckResult, len(a.order)), Metrics: make([]MetricPhase, len(a.metrics))}
+	ev := a.eval(t.At, errRun, failed, true, res.Checks)
+	res.Decision, res.FailedChecks, res.Phase = ev.decision, ev.failed, ev.phase
+	for m, name := range a.metrics {
+		res.Metrics[m] = MetricPhase{Metric: name, Phase: a.phases[m], DryRun: a.metricDry[m]}
+	}
+	res.Reasons = []string{ev.rule}
 	for _, cr := range res.Checks {
 		if cr.Outcome == OutcomePass {
 			continue
@@ -410,16 +462,19 @@ func (a *Analysis) Step(t Tick) (TickResult, error) {
 		}
 		res.Reasons = append(res.Reasons, s)
 	}
+	return res
+}
 
-	// Commit the new state.
-	a.errRun = errRun
+// commit applies the interval judged last by eval to the analysis state.
+func (a *Analysis) commit(t *Tick, d Decision, failed int) {
+	copy(a.errRun, a.nextRun)
 	a.failed = failed
 	a.ticks++
 	a.lastAt = t.At
-	a.done = res.Decision == Rollback
-	for i, mp := range res.Metrics {
-		s := &a.summary[i]
-		switch mp.Phase {
+	a.done = d == Rollback
+	for m, p := range a.phases {
+		s := &a.summary[m]
+		switch p {
 		case PhasePass:
 			s.Pass++
 		case PhaseInconclusive:
@@ -427,52 +482,88 @@ func (a *Analysis) Step(t Tick) (TickResult, error) {
 		case PhaseFail:
 			s.Fail++
 		}
-		s.Worst = max(s.Worst, mp.Phase)
-		s.Last = mp.Phase
+		s.Worst = max(s.Worst, p)
+		s.Last = p
 	}
-	a.last = &res
-	return res, nil
 }
 
-// checkTick validates a tick against the guardrail and the previous tick.
+// checkTick validates a tick against the guardrail and the previous tick, and fills
+// a.obs with each check's observation (nil when absent).
 func (a *Analysis) checkTick(t *Tick) error {
-	e := validation.New("launch: tick")
-	if t.At.IsZero() {
-		e.Add("at", "required", "", "is required")
-	} else if a.ticks > 0 && !t.At.After(a.lastAt) {
-		e.Add("at", "gtfield", "", "must be after the previous tick "+a.lastAt.UTC().Format(time.RFC3339Nano))
+	clear(a.obs)
+	var e *validation.Errors
+	add := func(field, rule, param, msg string) {
+		if e == nil {
+			e = validation.New("launch: tick")
+		}
+		e.Add(field, rule, param, msg)
 	}
-	clear(a.seen)
+	if t.At.IsZero() {
+		add("at", "required", "", "is required")
+	} else if a.ticks > 0 && !t.At.After(a.lastAt) {
+		add("at", "gtfield", "", "must be after the previous tick "+a.lastAt.UTC().Format(time.RFC3339Nano))
+	}
 	for j := range t.Observations {
 		o := &t.Observations[j]
-		p := "observations[" + strconv.Itoa(j) + "]"
 		i, ok := a.index[o.Check]
 		if !ok {
-			e.Add(p+".check", "exists", "", "unknown check "+strconv.Quote(validation.Truncate(string(o.Check))))
+			add(obsField(j, ".check"), "exists", "", "unknown check "+strconv.Quote(validation.Truncate(string(o.Check))))
 			continue
 		}
-		if a.seen[i] {
-			e.Add(p+".check", "unique", "", "duplicate observation for check "+strconv.Quote(validation.Truncate(string(o.Check))))
+		if a.obs[i] != nil {
+			add(obsField(j, ".check"), "unique", "", "duplicate observation for check "+strconv.Quote(validation.Truncate(string(o.Check))))
 		}
-		a.seen[i] = true
+		a.obs[i] = o
 		if o.Sample < 0 {
-			e.Add(p+".sample", "gte", "0", "must be at least 0")
+			add(obsField(j, ".sample"), "gte", "0", "must be at least 0")
 		}
-		for _, arm := range []struct {
-			name string
-			pr   Proportion
-		}{{"control", o.Control}, {"treatment", o.Treatment}} {
-			if arm.pr.Events < 0 || arm.pr.Trials < 0 {
-				e.Add(p+"."+arm.name, "gte", "0", "counts must be at least 0")
-			} else if arm.pr.Events > arm.pr.Trials {
-				e.Add(p+"."+arm.name+".events", "ltefield", "trials", "must be at most trials")
-			}
+		if o.Control.Events < 0 || o.Control.Trials < 0 {
+			add(obsField(j, ".control"), "gte", "0", "counts must be at least 0")
+		} else if o.Control.Events > o.Control.Trials {
+			add(obsField(j, ".control.events"), "ltefield", "trials", "must be at most trials")
+		}
+		if o.Treatment.Events < 0 || o.Treatment.Trials < 0 {
+			add(obsField(j, ".treatment"), "gte", "0", "counts must be at least 0")
+		} else if o.Treatment.Events > o.Treatment.Trials {
+			add(obsField(j, ".treatment.events"), "ltefield", "trials", "must be at most trials")
 		}
 	}
+	if e == nil {
+		return nil
+	}
+	clear(a.obs)
 	return e.Err()
 }
 
-// judge computes one check's outcome from its observation (nil when absent).
+func obsField(j int, suffix string) string { return "observations[" + strconv.Itoa(j) + "]" + suffix }
+
+// outcomeOf is judge without the explanation: the outcome alone, allocation-free.
+func (a *Analysis) outcomeOf(i int, o *Observation) Outcome {
+	c := &a.g.Checks[i]
+	switch {
+	case o == nil, o.Missing:
+		return OutcomeError
+	case c.Regression != nil:
+		if min(o.Control.Trials, o.Treatment.Trials) < max(c.MinSample, 1) {
+			return OutcomeInsufficient
+		}
+		if a.reg[i].regressed(o.Control, o.Treatment) {
+			return OutcomeFail
+		}
+		return OutcomePass
+	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
+		return OutcomeError
+	case o.Sample < c.MinSample:
+		return OutcomeInsufficient
+	}
+	b := &a.bounds[i]
+	if (b.hasMin && o.Value < b.min) || (b.hasMax && o.Value > b.max) {
+		return OutcomeFail
+	}
+	return OutcomePass
+}
+
+// judge computes one check's outcome with its explanation (o is nil when absent).
 func (a *Analysis) judge(i int, o *Observation) CheckResult {
 	c := &a.g.Checks[i]
 	cr := CheckResult{ID: c.ID, Metric: c.Metric, Critical: c.Critical, DryRun: c.DryRun}
@@ -538,22 +629,31 @@ func (a *Analysis) Result() GuardrailResult {
 }
 
 // Analyze runs a fresh analysis of g over ticks, stopping at the first rollback (later
-// ticks are not examined), and returns the summary. It fails on an invalid guardrail or
-// tick, naming the tick.
+// ticks are not examined), and returns the summary. It gives the same result as calling
+// Step for each tick, but explains only the last interval, so long runs stay fast. It
+// fails on an invalid guardrail or tick, naming the tick.
 func Analyze(g Guardrail, ticks []Tick) (GuardrailResult, error) {
 	a, err := NewAnalysis(g)
 	if err != nil {
 		return GuardrailResult{}, err
 	}
 	for i := range ticks {
-		if _, err := a.Step(ticks[i]); err != nil {
+		t := &ticks[i]
+		if err := a.checkTick(t); err != nil {
 			e := validation.New("launch: analysis")
 			e.Merge("ticks["+strconv.Itoa(i)+"]", err)
 			return GuardrailResult{}, e.Err()
 		}
-		if a.done {
+		// eval reads the state and writes only scratch, so the last interval can be judged
+		// again with explanations from the same state.
+		ev := a.eval(t.At, a.errRun, a.failed, false, nil)
+		if i == len(ticks)-1 || ev.decision == Rollback {
+			res := a.detail(t, a.errRun, a.failed)
+			a.commit(t, res.Decision, res.FailedChecks)
+			a.last = &res
 			break
 		}
+		a.commit(t, ev.decision, ev.failed)
 	}
 	return a.Result(), nil
 }

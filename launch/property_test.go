@@ -207,3 +207,76 @@ func TestPropertyScoreBounds(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// Analyze (fast path, explaining only the last interval) gives exactly what Step gives
+// interval by interval.
+func TestPropertyAnalyzeMatchesStep(t *testing.T) {
+	type obsSpec struct {
+		Value, Sample, Events int
+		Missing, Absent       bool
+	}
+	obsGen := gen.Struct(reflect.TypeFor[obsSpec](), map[string]gopter.Gen{
+		"Value":   gen.IntRange(0, 12),
+		"Sample":  gen.IntRange(0, 30),
+		"Events":  gen.IntRange(0, 30),
+		"Missing": gen.Weighted([]gen.WeightedGen{{Weight: 9, Gen: gen.Const(false)}, {Weight: 1, Gen: gen.Const(true)}}),
+		"Absent":  gen.Weighted([]gen.WeightedGen{{Weight: 19, Gen: gen.Const(false)}, {Weight: 1, Gen: gen.Const(true)}}),
+	})
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("Analyze == Step loop", prop.ForAll(
+		func(specs []obsSpec, threshold, errLimit int, critical, holdPolicy bool) bool {
+			g := Guardrail{Checks: []Check{
+				{ID: "a", Metric: "m1", Max: new(decimal.NewFromInt(8)), MinSample: 5, Critical: critical},
+				{ID: "b", Metric: "m1", Min: new(decimal.NewFromInt(2))},
+				{ID: "c", Metric: "m2", Regression: &RegressionTest{Direction: LowerIsBetter}, MinSample: 10},
+				{ID: "d", Metric: "m3", Max: new(decimal.NewFromInt(5)), DryRun: true},
+			}, FailureThreshold: threshold, ConsecutiveErrorLimit: &errLimit, Deadline: tickAt(len(specs) / 8)}
+			if holdPolicy {
+				g.OnInsufficient = HoldOnInsufficient
+			}
+			var ticks []Tick
+			for k := 0; k+4 <= len(specs); k += 4 {
+				var obs []Observation
+				for j, id := range []CheckID{"a", "b", "c", "d"} {
+					s := specs[k+j]
+					if s.Absent {
+						continue
+					}
+					o := Observation{Check: id, Value: float64(s.Value), Sample: int64(s.Sample), Missing: s.Missing}
+					if id == "c" {
+						o.Control = Proportion{Events: 5, Trials: int64(s.Sample)*10 + 5}
+						o.Treatment = Proportion{Events: int64(s.Events), Trials: int64(s.Sample)*10 + 30}
+					}
+					obs = append(obs, o)
+				}
+				ticks = append(ticks, Tick{At: tickAt(k / 4), Observations: obs})
+			}
+			fast, err := Analyze(g, ticks)
+			if err != nil {
+				t.Log(err)
+				return false
+			}
+			a, _ := NewAnalysis(g)
+			for _, tk := range ticks {
+				r, err := a.Step(tk)
+				if err != nil {
+					t.Log(err)
+					return false
+				}
+				if r.Decision == Rollback {
+					break
+				}
+			}
+			slow := a.Result()
+			want, _ := json.Marshal(slow)
+			got, _ := json.Marshal(fast)
+			if string(want) != string(got) {
+				t.Logf("step:    %s\nanalyze: %s", want, got)
+				return false
+			}
+			return true
+		},
+		gen.SliceOf(obsGen), gen.IntRange(0, 3), gen.IntRange(0, 3), gen.Bool(), gen.Bool(),
+	))
+	props.TestingRun(t)
+}

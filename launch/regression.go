@@ -66,6 +66,18 @@ func newRegressionParams(r *RegressionTest) regressionParams {
 	}
 }
 
+// regressed is test's verdict alone, allocation-free.
+func (rp *regressionParams) regressed(control, treatment Proportion) bool {
+	pc := float64(control.Events) / float64(control.Trials)
+	pt := float64(treatment.Events) / float64(treatment.Trials)
+	w := pt - pc
+	if rp.dir == HigherIsBetter {
+		w = pc - pt
+	}
+	se := math.Sqrt(pt*(1-pt)/float64(treatment.Trials) + pc*(1-pc)/float64(control.Trials))
+	return w-rp.z*se > rp.tolerance
+}
+
 // test runs the regression test on two arms with Trials > 0.
 func (rp *regressionParams) test(control, treatment Proportion) RegressionResult {
 	pc := float64(control.Events) / float64(control.Trials)
