@@ -187,7 +187,7 @@ func toNs(t time.Time) int64 {
 	if s >= maxSec {
 		return maxSec * 1e9
 	}
-	return t.UnixNano()
+	return s*1e9 + int64(t.Nanosecond())
 }
 
 // dayOf returns the local day number of the instant ns.

@@ -208,9 +208,9 @@ type SLAResult struct {
 	// Elapsed is the counted time (business time when BusinessHours) from StartedAt to
 	// FulfilledAt, or to the as-of instant while open, excluding pauses.
 	Elapsed time.Duration `json:"elapsed"`
-	// DueAt is the instant the counted time reached, or will reach, the target. It is zero
-	// when the target was not reached and cannot be projected: the metric is fulfilled
-	// early or paused at the as-of instant.
+	// DueAt is the instant the counted time reached the target, or would reach it if the
+	// clock kept running from the end of the measurement (the fulfilment, or the as-of
+	// instant). It is zero only while the metric is paused before reaching its target.
 	DueAt time.Time `json:"due_at,omitzero"`
 	// State is the target's state at the as-of instant. Breach is strict: a reply exactly
 	// at DueAt (Elapsed == Target) is achieved.
@@ -321,21 +321,53 @@ func (p *compiledPolicy) matches(t *Ticket, pr TicketPriority) bool {
 	return true
 }
 
-// targetAt returns the policy and target in force for metric m of t at ns.
-func (e *SLAEvaluator) targetAt(t *Ticket, m SLAMetric, ns int64) (*compiledPolicy, SLATarget, bool) {
-	pr := t.priorityAt(ns)
-	for i := range e.policies {
-		p := &e.policies[i]
-		if !p.matches(t, pr) {
-			continue
-		}
-		j := p.target[m][pr]
-		if j == 0 {
-			return nil, SLATarget{}, false
-		}
-		return p, p.Targets[j-1], true
+// evalCtx caches per-ticket facts while one ticket is evaluated.
+type evalCtx struct {
+	t           *Ticket
+	prioChanges bool
+	// policy[p] is the index of the first policy matching the ticket at priority p, -1
+	// for none, -2 until computed.
+	policy [TicketPriorityUrgent + 1]int16
+}
+
+func newEvalCtx(t *Ticket) evalCtx {
+	c := evalCtx{t: t}
+	for i := range c.policy {
+		c.policy[i] = -2
 	}
-	return nil, SLATarget{}, false
+	for i := range t.Events {
+		if t.Events[i].Kind == TicketPriorityChanged {
+			c.prioChanges = true
+			break
+		}
+	}
+	return c
+}
+
+// targetAt returns the policy and target in force for metric m at ns.
+func (e *SLAEvaluator) targetAt(c *evalCtx, m SLAMetric, ns int64) (*compiledPolicy, SLATarget, bool) {
+	pr := c.t.Priority
+	if c.prioChanges {
+		pr = c.t.priorityAt(ns)
+	}
+	if c.policy[pr] == -2 {
+		c.policy[pr] = -1
+		for i := range e.policies {
+			if e.policies[i].matches(c.t, pr) {
+				c.policy[pr] = int16(i)
+				break
+			}
+		}
+	}
+	if c.policy[pr] < 0 {
+		return nil, SLATarget{}, false
+	}
+	p := &e.policies[c.policy[pr]]
+	j := p.target[m][pr]
+	if j == 0 {
+		return nil, SLATarget{}, false
+	}
+	return p, p.Targets[j-1], true
 }
 
 // SLAReport holds the SLA results of one ticket.
@@ -430,10 +462,11 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 	if updOpen {
 		updBuf.add(cycle{updStart, -1, FulfilledNot})
 	}
-	dst = e.emit(dst, t, SLAFirstReply, &frt, now)
-	dst = e.emit(dst, t, SLANextReply, &nrtBuf, now)
-	dst = e.emit(dst, t, SLAPeriodicUpdate, &updBuf, now)
-	dst = e.emit(dst, t, SLAPausableUpdate, &updBuf, now)
+	ctx := newEvalCtx(t)
+	dst = e.emit(dst, &ctx, SLAFirstReply, &frt, now)
+	dst = e.emit(dst, &ctx, SLANextReply, &nrtBuf, now)
+	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &updBuf, now)
+	dst = e.emit(dst, &ctx, SLAPausableUpdate, &updBuf, now)
 	// Cumulative metrics: one instance from creation, fulfilled while the ticket is solved.
 	var cum cycleList
 	if status.solved() {
@@ -442,7 +475,7 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 		cum.add(cycle{created, -1, FulfilledNot})
 	}
 	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
-		dst = e.emit(dst, t, m, &cum, now)
+		dst = e.emit(dst, &ctx, m, &cum, now)
 	}
 	return dst, nil
 }
@@ -496,18 +529,18 @@ func (l *cycleList) at(i int) cycle {
 }
 
 // emit appends the results of metric m's cycles.
-func (e *SLAEvaluator) emit(dst []SLAResult, t *Ticket, m SLAMetric, cs *cycleList, now int64) []SLAResult {
+func (e *SLAEvaluator) emit(dst []SLAResult, c *evalCtx, m SLAMetric, cs *cycleList, now int64) []SLAResult {
 	for i := range cs.n {
-		c := cs.at(i)
+		cy := cs.at(i)
 		end := now
-		if c.end >= 0 {
-			end = c.end
+		if cy.end >= 0 {
+			end = cy.end
 		}
-		p, tg, ok := e.targetAt(t, m, end)
+		p, tg, ok := e.targetAt(c, m, end)
 		if !ok {
 			continue
 		}
-		dst = append(dst, e.result(t, m, i, c, end, p.Name, tg))
+		dst = append(dst, e.result(c.t, m, i, cy, end, p.Name, tg))
 	}
 	return dst
 }
@@ -532,7 +565,7 @@ func (e *SLAEvaluator) result(t *Ticket, m SLAMetric, idx int, c cycle, end int6
 	}
 	fulfilled := c.end >= 0
 	paused := !fulfilled && pauses&(1<<t.statusAt(end)) != 0
-	if !reached && !fulfilled && !paused {
+	if !reached && !paused {
 		rem := int64(tg.Target) - elapsed
 		if cal != nil {
 			due, reached = cal.addForward(end, rem), true

@@ -100,12 +100,13 @@ func TestSLAVectors(t *testing.T) {
 			// 09:00 created (normal) · 09:30 open · 09:45 agent reply · 10:00 pending ·
 			// 12:00 requester comment + open · 13:00 second requester comment · 14:00
 			// agent reply · 14:10 solved.
-			// FRT 45m achieved. NRT starts at the oldest unanswered comment (12:00), ends
+			// FRT 45m achieved (due 10:00). NRT starts at the oldest unanswered comment (12:00), ends
 			// 14:00: exactly 2h = target -> achieved (strict breach). Periodic 09:45-14:00
 			// = 4h15m > 4h -> breached, due 13:45; cycle 1 14:00-14:10 by solve. Pausable:
 			// 15m + pending 10:00-12:00 skipped + 2h = 2h15m achieved. Requester wait
 			// counts new/open/hold: 1h + 2h10m = 3h10m; agent work the same (no hold);
-			// total resolution 5h10m.
+			// total resolution 5h10m. Due times of targets fulfilled early are projected
+			// from the fulfilment: 14:10 + (8h - 3h10m) = 19:00 and so on.
 			name: "full timeline",
 			ticket: Ticket{ID: "T1", CreatedAt: d("09:00"), Priority: TicketPriorityNormal, Events: []TicketEvent{
 				statusEv(d("09:30"), TicketOpen),
@@ -121,15 +122,15 @@ func TestSLAVectors(t *testing.T) {
 			}},
 			asOf: d("18:00"),
 			want: []brief{
-				{"standard", SLAFirstReply, 0, 45 * time.Minute, "", "06-01 09:45", FulfilledReply, SLAAchieved, false},
+				{"standard", SLAFirstReply, 0, 45 * time.Minute, "06-01 10:00", "06-01 09:45", FulfilledReply, SLAAchieved, false},
 				{"standard", SLANextReply, 0, 2 * time.Hour, "06-01 14:00", "06-01 14:00", FulfilledReply, SLAAchieved, false},
 				{"standard", SLAPeriodicUpdate, 0, 4*time.Hour + 15*time.Minute, "06-01 13:45", "06-01 14:00", FulfilledReply, SLABreached, false},
-				{"standard", SLAPeriodicUpdate, 1, 10 * time.Minute, "", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLAPausableUpdate, 0, 2*time.Hour + 15*time.Minute, "", "06-01 14:00", FulfilledReply, SLAAchieved, false},
-				{"standard", SLAPausableUpdate, 1, 10 * time.Minute, "", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLARequesterWait, 0, 3*time.Hour + 10*time.Minute, "", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLAAgentWork, 0, 3*time.Hour + 10*time.Minute, "", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLATotalResolution, 0, 5*time.Hour + 10*time.Minute, "", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLAPeriodicUpdate, 1, 10 * time.Minute, "06-01 18:00", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLAPausableUpdate, 0, 2*time.Hour + 15*time.Minute, "06-01 15:45", "06-01 14:00", FulfilledReply, SLAAchieved, false},
+				{"standard", SLAPausableUpdate, 1, 10 * time.Minute, "06-01 18:00", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLARequesterWait, 0, 3*time.Hour + 10*time.Minute, "06-01 19:00", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLAAgentWork, 0, 3*time.Hour + 10*time.Minute, "06-01 15:00", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLATotalResolution, 0, 5*time.Hour + 10*time.Minute, "06-02 09:00", "06-01 14:10", FulfilledSolve, SLAAchieved, false},
 			},
 		},
 		{
@@ -147,7 +148,7 @@ func TestSLAVectors(t *testing.T) {
 			}},
 			asOf: d("12:30"),
 			want: []brief{
-				{"standard", SLAFirstReply, 0, 45 * time.Minute, "", "06-01 09:45", FulfilledReply, SLAAchieved, false},
+				{"standard", SLAFirstReply, 0, 45 * time.Minute, "06-01 10:00", "06-01 09:45", FulfilledReply, SLAAchieved, false},
 				{"standard", SLANextReply, 0, 30 * time.Minute, "06-01 14:00", "", 0, SLAActive, false},
 				{"standard", SLAPeriodicUpdate, 0, 2*time.Hour + 45*time.Minute, "06-01 13:45", "", 0, SLAActive, false},
 				{"standard", SLAPausableUpdate, 0, 45 * time.Minute, "06-01 15:45", "", 0, SLAActive, false},
@@ -231,10 +232,10 @@ func TestSLAVectors(t *testing.T) {
 			asOf: d("15:00"),
 			want: []brief{
 				{"standard", SLAFirstReply, 0, time.Hour, "06-01 10:00", "06-01 10:00", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLANextReply, 0, time.Hour, "", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLARequesterWait, 0, 2 * time.Hour, "", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLAAgentWork, 0, 2 * time.Hour, "", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
-				{"standard", SLATotalResolution, 0, 2 * time.Hour, "", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLANextReply, 0, time.Hour, "06-01 14:00", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLARequesterWait, 0, 2 * time.Hour, "06-01 19:00", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLAAgentWork, 0, 2 * time.Hour, "06-01 15:00", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
+				{"standard", SLATotalResolution, 0, 2 * time.Hour, "06-02 11:00", "06-01 13:00", FulfilledSolve, SLAAchieved, false},
 			},
 		},
 		{
