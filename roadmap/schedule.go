@@ -31,7 +31,9 @@ var modeNames = []string{"sequential", "concurrent"}
 func (m DependencyMode) String() string { return enumName(m, modeNames) }
 
 // MarshalText encodes m as its String form.
-func (m DependencyMode) MarshalText() ([]byte, error) { return enumText("dependency mode", m, modeNames) }
+func (m DependencyMode) MarshalText() ([]byte, error) {
+	return enumText("dependency mode", m, modeNames)
+}
 
 // UnmarshalText decodes "sequential" or "concurrent" (case-insensitive).
 func (m *DependencyMode) UnmarshalText(b []byte) error {
