@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -152,10 +153,39 @@ func (f *SLAFulfilment) UnmarshalText(b []byte) error {
 type SLATarget struct {
 	Metric   SLAMetric      `json:"metric"`
 	Priority TicketPriority `json:"priority"`
-	// Target is the time allowed; more than zero. JSON carries it in nanoseconds.
+	// Target is the time allowed; more than zero. JSON carries it as a Go duration
+	// string such as "1h30m".
 	Target time.Duration `json:"target"`
 	// BusinessHours counts only the evaluator's calendar's open hours; else calendar time.
 	BusinessHours bool `json:"business_hours,omitempty"`
+}
+
+// slaTargetJSON is SLATarget's JSON form.
+type slaTargetJSON struct {
+	Metric        SLAMetric      `json:"metric"`
+	Priority      TicketPriority `json:"priority"`
+	Target        string         `json:"target"`
+	BusinessHours bool           `json:"business_hours,omitempty"`
+}
+
+// MarshalJSON encodes the target with Target as a duration string ("1h30m0s").
+func (t SLATarget) MarshalJSON() ([]byte, error) {
+	return json.Marshal(slaTargetJSON{t.Metric, t.Priority, t.Target.String(), t.BusinessHours})
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes; Target accepts any duration string
+// time.ParseDuration accepts ("90m", "1h30m").
+func (t *SLATarget) UnmarshalJSON(b []byte) error {
+	var v slaTargetJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(v.Target)
+	if err != nil {
+		return fmt.Errorf("feedback: SLA target %q: want a duration such as \"1h30m\"", validation.Truncate(v.Target))
+	}
+	*t = SLATarget{Metric: v.Metric, Priority: v.Priority, Target: d, BusinessHours: v.BusinessHours}
+	return nil
 }
 
 // SLAFilter selects the tickets a policy applies to. Every non-empty condition must hold;

@@ -456,3 +456,43 @@ func FuzzTicketEnums(f *testing.F) {
 		}
 	})
 }
+
+func TestSLATargetJSON(t *testing.T) {
+	in := SLATarget{Metric: SLAAgentWork, Priority: TicketPriorityHigh, Target: 90 * time.Minute, BusinessHours: true}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != `{"metric":"agent_work_time","priority":"high","target":"1h30m0s","business_hours":true}` {
+		t.Errorf("json = %s", b)
+	}
+	var out SLATarget
+	if err := json.Unmarshal(b, &out); err != nil || out != in {
+		t.Errorf("round trip = %+v, %v", out, err)
+	}
+	for _, bad := range []string{`{"target":"soon"}`, `{"metric":"x","target":"1h"}`, `[]`} {
+		if err := json.Unmarshal([]byte(bad), &out); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
+
+func FuzzSLATargetJSON(f *testing.F) {
+	for _, s := range []string{`{"metric":"agent_work_time","priority":"high","target":"1h30m0s","business_hours":true}`, `{"target":"-5s"}`, `{}`, `null`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v SLATarget
+		if json.Unmarshal([]byte(s), &v) != nil || v.Metric == 0 {
+			return
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("%q decoded to unmarshalable %+v: %v", s, v, err)
+		}
+		var back SLATarget
+		if err := json.Unmarshal(b, &back); err != nil || back != v {
+			t.Fatalf("%q: round trip %s -> %+v, %v", s, b, back, err)
+		}
+	})
+}
