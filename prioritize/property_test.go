@@ -1,0 +1,206 @@
+package prioritize
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/proptest"
+)
+
+// backlogFrom builds a small RICE backlog from generated words: ranges are narrow so exact
+// ties are frequent.
+func backlogFrom(words []uint32) []RICEInput {
+	confs := []decimal.Decimal{d("0"), d("0.5"), d("0.8"), d("1"), d("0.33")}
+	out := make([]RICEInput, len(words))
+	for i, w := range words {
+		out[i] = RICEInput{
+			ID:         ItemID(fmt.Sprintf("I-%d", (w>>20)%1000*100+uint32(i))),
+			Reach:      decimal.NewFromInt(int64(w % 21)),
+			Impact:     riceImpacts[(w>>5)%5],
+			Confidence: confs[(w>>8)%5],
+			Effort:     decimal.New(int64(1+(w>>11)%7), -1).Mul(decimal.NewFromInt(5)),
+		}
+	}
+	return out
+}
+
+func position(ids []ItemID, id ItemID) int { return slices.Index(ids, id) }
+
+func TestRankProperties(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	words := gen.SliceOf(gen.UInt32())
+
+	props.Property("ranking is a permutation ordered by exact score then ID", prop.ForAll(func(ws []uint32) bool {
+		items := backlogFrom(ws)
+		rk, err := Rank(items, ByRICE(identity, RICEOptions{}))
+		if err != nil {
+			return false
+		}
+		ids := rk.IDs()
+		want := make([]ItemID, len(items))
+		for i, in := range items {
+			want[i] = in.ID
+		}
+		slices.Sort(want)
+		got := slices.Clone(ids)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			return false
+		}
+		for i := 1; i < rk.Len(); i++ {
+			a, b := rk.At(i-1), rk.At(i)
+			sa, _ := RICE(a.Item, RICEOptions{})
+			c := sa.Exact.Cmp(b.Score)
+			if c < 0 || (c == 0 && (a.ID >= b.ID || a.Rank != b.Rank)) || (c > 0 && b.Rank != i+1) {
+				return false
+			}
+		}
+		return true
+	}, words))
+
+	props.Property("deterministic across input order", prop.ForAll(func(ws []uint32, rot int) bool {
+		items := backlogFrom(ws)
+		r1, err1 := Rank(items, ByRICE(identity, RICEOptions{}))
+		shuffled := slices.Clone(items)
+		slices.Reverse(shuffled)
+		if len(shuffled) > 0 {
+			k := rot % len(shuffled)
+			shuffled = append(shuffled[k:], shuffled[:k]...)
+		}
+		r2, err2 := Rank(shuffled, ByRICE(identity, RICEOptions{}))
+		return err1 == nil && err2 == nil && slices.Equal(r1.IDs(), r2.IDs())
+	}, words, gen.IntRange(0, 1000)))
+
+	type change struct {
+		name string
+		up   bool // true: the change can only raise the score
+		f    func(in RICEInput) RICEInput
+	}
+	changes := []change{
+		{"reach", true, func(in RICEInput) RICEInput { in.Reach = in.Reach.Add(d("3")); return in }},
+		{"impact", true, func(in RICEInput) RICEInput { in.Impact = in.Impact.Mul(d("2")); return in }},
+		{"confidence", true, func(in RICEInput) RICEInput {
+			in.Confidence = decimal.Min(one, in.Confidence.Add(d("0.25")))
+			return in
+		}},
+		{"effort", false, func(in RICEInput) RICEInput { in.Effort = in.Effort.Add(d("0.5")); return in }},
+	}
+	for _, c := range changes {
+		props.Property("monotone in "+c.name, prop.ForAll(func(ws []uint32, pick int) bool {
+			items := backlogFrom(ws)
+			if len(items) == 0 {
+				return true
+			}
+			k := pick % len(items)
+			opts := RICEOptions{Variant: RICELenient}
+			before, err := Rank(items, ByRICE(identity, opts))
+			if err != nil {
+				return false
+			}
+			changed := slices.Clone(items)
+			changed[k] = c.f(changed[k])
+			after, err := Rank(changed, ByRICE(identity, opts))
+			if err != nil {
+				return false
+			}
+			p0, p1 := position(before.IDs(), items[k].ID), position(after.IDs(), items[k].ID)
+			if c.up {
+				return p1 <= p0
+			}
+			return p1 >= p0
+		}, words.SuchThat(func(ws []uint32) bool { return len(ws) > 0 }), gen.IntRange(0, 1000)))
+	}
+	props.TestingRun(t)
+}
+
+// candidatesFrom builds up to 12 candidates over two teams; item i may require an earlier
+// item (so there are no cycles).
+func candidatesFrom(ws []uint32) []Candidate {
+	if len(ws) > 12 {
+		ws = ws[:12]
+	}
+	out := make([]Candidate, len(ws))
+	for i, w := range ws {
+		c := Candidate{
+			ID:     ItemID(fmt.Sprintf("c%02d", i)),
+			Value:  decimal.NewFromInt(int64(w % 17)),
+			Effort: decimal.New(int64((w>>5)%9), -1).Mul(decimal.NewFromInt(5)),
+			Team:   []string{"a", "b"}[(w>>9)%2],
+		}
+		if i > 0 && (w>>10)%3 == 0 {
+			c.Requires = []ItemID{ItemID(fmt.Sprintf("c%02d", int(w>>12)%i))}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// bruteForce returns the best total value over all feasible subsets.
+func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal {
+	best := decimal.Zero
+	for mask := 0; mask < 1<<len(cs); mask++ {
+		in := map[ItemID]bool{}
+		for i, c := range cs {
+			if mask&(1<<i) != 0 {
+				in[c.ID] = true
+			}
+		}
+		used := map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero}
+		v, ok := decimal.Zero, true
+		for i, c := range cs {
+			if mask&(1<<i) == 0 {
+				continue
+			}
+			for _, r := range c.Requires {
+				ok = ok && in[r]
+			}
+			used[c.Team] = used[c.Team].Add(c.Effort)
+			v = v.Add(c.Value)
+		}
+		if ok && !used["a"].GreaterThan(caps["a"]) && !used["b"].GreaterThan(caps["b"]) && v.GreaterThan(best) {
+			best = v
+		}
+	}
+	return best
+}
+
+func TestSelectProperties(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("never exceeds capacity, respects prerequisites, never worse than greedy, optimal", prop.ForAll(
+		func(ws []uint32, ca, cb int) bool {
+			cs := candidatesFrom(ws)
+			caps := map[string]decimal.Decimal{"a": decimal.New(int64(ca), -1), "b": decimal.New(int64(cb), -1)}
+			s, err := Select(cs, SelectOptions{Capacity: caps})
+			if err != nil || !s.Exact {
+				return false
+			}
+			byID := map[ItemID]Candidate{}
+			for _, c := range cs {
+				byID[c.ID] = c
+			}
+			for _, sel := range [][]ItemID{s.Selected, s.Greedy} {
+				used := map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero}
+				for _, id := range sel {
+					c := byID[id]
+					used[c.Team] = used[c.Team].Add(c.Effort)
+					for _, r := range c.Requires {
+						if !slices.Contains(sel, r) {
+							return false
+						}
+					}
+				}
+				if used["a"].GreaterThan(caps["a"]) || used["b"].GreaterThan(caps["b"]) {
+					return false
+				}
+			}
+			return !s.Value.LessThan(s.GreedyValue) && s.Value.Equal(bruteForce(cs, caps)) && s.Gap.Equal(s.Value.Sub(s.GreedyValue))
+		},
+		gen.SliceOf(gen.UInt32()), gen.IntRange(0, 60), gen.IntRange(0, 60)))
+	props.TestingRun(t)
+}
