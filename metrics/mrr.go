@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"cmp"
-	"math/big"
 	"math/bits"
 	"slices"
 	"time"
@@ -35,10 +34,10 @@ const maxLedgerErrors = 100
 
 // mrrRecord is an event or snapshot row reduced to indices and scaled amounts.
 type mrrRecord struct {
-	cust, sub int32
-	at        int64
-	amount    int64
-	seq       int32
+	cust   int32
+	seq    int32 // position in the input (snapshot gap rows come after the input)
+	at     int64
+	amount int64
 }
 
 // NewMRRLedger builds a ledger from subscription events in any order. A customer's MRR is
@@ -46,37 +45,26 @@ type mrrRecord struct {
 // apply in slice order (the last wins). Bad records are reported together in a
 // *productops.ValidationError (up to 100); mixed currencies give a *CurrencyMismatchError.
 func NewMRRLedger(events []SubscriptionEvent) (*MRRLedger, error) {
-	b, err := newLedgerBuilder(len(events), func(v *validation.Errors, i int) (Currency, decimal.Decimal) {
-		e := events[i]
-		validateRevenueRecord(v, bizIndex("events", i), e.Customer, e.At, e.MRR, e.Currency)
-		return e.Currency, e.MRR
+	b, err := newLedgerBuilder(len(events), "events", func(i int) revenueRecord {
+		e := &events[i]
+		return revenueRecord{e.Customer, e.At, e.MRR, e.Currency}
 	})
 	if err != nil {
 		return nil, err
 	}
-	custIdx := make(map[CustomerID]int32)
-	type subKey struct {
-		cust int32
-		sub  SubscriptionID
-	}
-	subIdx := make(map[subKey]int32)
+	custIdx := make(map[CustomerID]int32, len(events)/4+1)
 	recs := make([]mrrRecord, len(events))
-	for i, e := range events {
+	for i := range events {
+		e := &events[i]
 		c, ok := custIdx[e.Customer]
 		if !ok {
 			c = int32(len(b.l.customers))
 			custIdx[e.Customer] = c
 			b.l.customers = append(b.l.customers, e.Customer)
 		}
-		k := subKey{c, e.Subscription}
-		s, ok := subIdx[k]
-		if !ok {
-			s = int32(len(subIdx))
-			subIdx[k] = s
-		}
-		recs[i] = mrrRecord{cust: c, sub: s, at: e.At.UnixNano(), amount: b.amounts[i], seq: int32(i)}
+		recs[i] = mrrRecord{cust: c, at: e.At.UnixNano(), amount: b.amounts[i], seq: int32(i)}
 	}
-	b.finish(recs, len(subIdx))
+	b.finish(recs, func(r mrrRecord) SubscriptionID { return events[r.seq].Subscription })
 	return b.l, nil
 }
 
@@ -84,10 +72,9 @@ func NewMRRLedger(events []SubscriptionEvent) (*MRRLedger, error) {
 // rows sharing an At form one complete snapshot, and a customer absent from a snapshot has
 // MRR 0 from its At on. Errors as NewMRRLedger.
 func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
-	b, err := newLedgerBuilder(len(rows), func(v *validation.Errors, i int) (Currency, decimal.Decimal) {
-		r := rows[i]
-		validateRevenueRecord(v, bizIndex("snapshots", i), r.Customer, r.At, r.MRR, r.Currency)
-		return r.Currency, r.MRR
+	b, err := newLedgerBuilder(len(rows), "snapshots", func(i int) revenueRecord {
+		r := &rows[i]
+		return revenueRecord{r.Customer, r.At, r.MRR, r.Currency}
 	})
 	if err != nil {
 		return nil, err
@@ -101,7 +88,7 @@ func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
 			custIdx[r.Customer] = c
 			b.l.customers = append(b.l.customers, r.Customer)
 		}
-		recs = append(recs, mrrRecord{cust: c, sub: c, at: r.At.UnixNano(), amount: b.amounts[i], seq: int32(i)})
+		recs = append(recs, mrrRecord{cust: c, at: r.At.UnixNano(), amount: b.amounts[i], seq: int32(i)})
 	}
 	// Every snapshot time sets every customer seen so far (or later) that it omits to 0, once
 	// the customer has appeared: add explicit zero rows for the gaps.
@@ -124,12 +111,12 @@ func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
 	for c := range b.l.customers {
 		for _, t := range times {
 			if t > first[c] && !present[[2]int64{int64(c), t}] {
-				recs = append(recs, mrrRecord{cust: int32(c), sub: int32(c), at: t, seq: int32(n)})
+				recs = append(recs, mrrRecord{cust: int32(c), at: t, seq: int32(n)})
 				n++
 			}
 		}
 	}
-	b.finish(recs, len(b.l.customers))
+	b.finish(recs, func(mrrRecord) SubscriptionID { return "" })
 	return b.l, nil
 }
 
@@ -139,9 +126,17 @@ type ledgerBuilder struct {
 	amounts []int64
 }
 
-// newLedgerBuilder validates n records (read through rec), checks the currency, picks the
-// integer scale and converts every amount exactly.
-func newLedgerBuilder(n int, rec func(v *validation.Errors, i int) (Currency, decimal.Decimal)) (*ledgerBuilder, error) {
+// revenueRecord is the common view of an event or a snapshot row.
+type revenueRecord struct {
+	customer CustomerID
+	at       time.Time
+	mrr      decimal.Decimal
+	currency Currency
+}
+
+// newLedgerBuilder validates n records (read through rec, named name[i] in errors),
+// checks the currency, picks the integer scale and converts every amount exactly.
+func newLedgerBuilder(n int, name string, rec func(i int) revenueRecord) (*ledgerBuilder, error) {
 	v := validation.New("metrics: MRR ledger")
 	if n == 0 {
 		v.Addf("", "required", "needs at least one record")
@@ -154,24 +149,28 @@ func newLedgerBuilder(n int, rec func(v *validation.Errors, i int) (Currency, de
 	l := &MRRLedger{}
 	var scale int32
 	var mismatch *CurrencyMismatchError
+	first := rec(0)
+	l.currency = first.currency
+	firstOK := first.currency.Validate() == nil
 	mrrs := make([]decimal.Decimal, n)
 	for i := range n {
-		scratch := validation.New("")
-		cur, mrr := rec(scratch, i)
-		if err := scratch.Err(); err != nil {
-			if v.Len() >= maxLedgerErrors {
-				v.Addf("", "max", "further invalid records are not listed")
-				break
+		r := rec(i)
+		ok := r.customer != "" && !r.at.IsZero() && r.mrr.Sign() >= 0 && r.mrr.Exponent() >= -maxMRRDigits && r.currency == l.currency && firstOK
+		if !ok {
+			scratch := validation.New("")
+			validateRevenueRecord(scratch, bizIndex(name, i), r.customer, r.at, r.mrr, r.currency)
+			if err := scratch.Err(); err != nil {
+				if v.Len() >= maxLedgerErrors {
+					v.Addf("", "max", "further invalid records are not listed")
+					break
+				}
+				v.Merge("", err)
+			} else if r.currency != l.currency && mismatch == nil {
+				mismatch = &CurrencyMismatchError{Index: i, Want: l.currency, Got: r.currency}
 			}
-			v.Merge("", err)
 		}
-		if i == 0 {
-			l.currency = cur
-		} else if cur != l.currency && mismatch == nil {
-			mismatch = &CurrencyMismatchError{Index: i, Want: l.currency, Got: cur}
-		}
-		mrrs[i] = mrr
-		if e := -mrr.Exponent(); e > scale {
+		mrrs[i] = r.mrr
+		if e := -r.mrr.Exponent(); e > scale {
 			scale = min(e, maxMRRDigits)
 		}
 	}
@@ -184,55 +183,80 @@ func newLedgerBuilder(n int, rec func(v *validation.Errors, i int) (Currency, de
 	l.scale = scale
 	b := &ledgerBuilder{l: l, amounts: make([]int64, n)}
 	// Every total and every movement sum is bounded by twice the sum of all amounts; keep
-	// that below 2^62 so integer arithmetic is exact.
+	// that sum below 2^61 so integer arithmetic is exact.
 	var sum uint64
-	var carry uint64
-	limit := new(big.Int).Lsh(big.NewInt(1), 61)
 	for i, m := range mrrs {
-		bi := m.Shift(scale).BigInt()
-		if bi.Cmp(limit) >= 0 {
-			carry = 1
-			break
+		x, ok := scaledInt(m, scale)
+		if ok {
+			sum += uint64(x)
 		}
-		b.amounts[i] = bi.Int64()
-		sum, carry = bits.Add64(sum, uint64(b.amounts[i]), 0)
-		if carry != 0 || sum >= 1<<61 {
-			carry = 1
-			break
+		if !ok || sum >= 1<<61 {
+			v.Addf("", "range", "amounts are too large to sum exactly (over 2^61 units of 10^-%d)", scale)
+			return nil, v.Err()
 		}
-	}
-	if carry != 0 {
-		v.Addf("", "range", "amounts are too large to sum exactly (over 2^61 units of 10^-%d)", scale)
-		return nil, v.Err()
+		b.amounts[i] = x
 	}
 	return b, nil
 }
 
-// finish sorts the records and turns them into per-customer change points.
-func (b *ledgerBuilder) finish(recs []mrrRecord, subs int) {
-	slices.SortFunc(recs, func(x, y mrrRecord) int {
-		if c := cmp.Compare(x.cust, y.cust); c != 0 {
-			return c
+// scaledInt returns d·10^scale as an int64 below 2^61, or false when it is not an integer
+// or does not fit.
+func scaledInt(d decimal.Decimal, scale int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		bi := d.Shift(scale)
+		if !bi.IsInteger() {
+			return 0, false
 		}
-		if c := cmp.Compare(x.at, y.at); c != 0 {
-			return c
+		b := bi.BigInt()
+		if !b.IsInt64() || b.Int64() >= 1<<61 {
+			return 0, false
+		}
+		return b.Int64(), true
+	}
+	c := d.CoefficientInt64()
+	e := d.Exponent() + scale
+	for ; e < 0; e++ {
+		if c%10 != 0 {
+			return 0, false
+		}
+		c /= 10
+	}
+	for ; e > 0; e-- {
+		hi, lo := bits.Mul64(uint64(c), 10)
+		if hi != 0 || lo >= 1<<61 {
+			return 0, false
+		}
+		c = int64(lo)
+	}
+	return c, c < 1<<61
+}
+
+// finish sorts the records and turns them into per-customer change points; subOf names
+// a record's subscription.
+func (b *ledgerBuilder) finish(recs []mrrRecord, subOf func(mrrRecord) SubscriptionID) {
+	slices.SortFunc(recs, func(x, y mrrRecord) int {
+		if x.cust != y.cust {
+			return cmp.Compare(x.cust, y.cust)
+		}
+		if x.at != y.at {
+			return cmp.Compare(x.at, y.at)
 		}
 		return cmp.Compare(x.seq, y.seq)
 	})
 	l := b.l
-	cur := make([]int64, subs)
 	l.offsets = make([]int, len(l.customers)+1)
 	l.points = make([]mrrPoint, 0, len(recs))
+	var subs subAmounts
 	i := 0
 	for c := range l.customers {
 		l.offsets[c] = len(l.points)
+		subs.reset()
 		var total int64
 		for i < len(recs) && recs[i].cust == int32(c) {
 			at := recs[i].at
 			for i < len(recs) && recs[i].cust == int32(c) && recs[i].at == at {
 				r := recs[i]
-				total += r.amount - cur[r.sub]
-				cur[r.sub] = r.amount
+				total += r.amount - subs.swap(subOf(r), r.amount)
 				i++
 			}
 			if n := len(l.points); n > l.offsets[c] && l.points[n-1].total == total {
@@ -245,6 +269,45 @@ func (b *ledgerBuilder) finish(recs []mrrRecord, subs int) {
 		}
 	}
 	l.offsets[len(l.customers)] = len(l.points)
+}
+
+// subAmounts holds one customer's current MRR per subscription: a short list searched
+// linearly, promoted to a map when a customer has many subscriptions.
+type subAmounts struct {
+	ids  []SubscriptionID
+	amts []int64
+	m    map[SubscriptionID]int64
+}
+
+func (s *subAmounts) reset() {
+	s.ids, s.amts, s.m = s.ids[:0], s.amts[:0], nil
+}
+
+// swap sets id's amount to x and returns the previous amount (0 if new).
+func (s *subAmounts) swap(id SubscriptionID, x int64) int64 {
+	if s.m != nil {
+		old := s.m[id]
+		s.m[id] = x
+		return old
+	}
+	for i, v := range s.ids {
+		if v == id {
+			old := s.amts[i]
+			s.amts[i] = x
+			return old
+		}
+	}
+	if len(s.ids) < 32 {
+		s.ids = append(s.ids, id)
+		s.amts = append(s.amts, x)
+		return 0
+	}
+	s.m = make(map[SubscriptionID]int64, 64)
+	for i, v := range s.ids {
+		s.m[v] = s.amts[i]
+	}
+	s.m[id] = x
+	return 0
 }
 
 // Currency returns the ledger's currency.

@@ -411,3 +411,19 @@ func TestBridgeProperties(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// A customer with many subscriptions (past the short list) sums them all.
+func TestLedgerManySubscriptions(t *testing.T) {
+	var evs []SubscriptionEvent
+	for i := range 40 {
+		evs = append(evs, subEv("big", fmt.Sprintf("s%02d", i), utc(2026, 1, 2, i%24), "10"))
+	}
+	evs = append(evs, subEv("big", "s05", utc(2026, 1, 3, 0), "0"), subEv("big", "s39", utc(2026, 1, 3, 1), "20"))
+	l, err := NewMRRLedger(evs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.MRRAt(utc(2026, 2, 1, 0)); !got.Equal(dec("400")) {
+		t.Errorf("MRR = %v, want 400", got)
+	}
+}
