@@ -10,7 +10,7 @@ import (
 
 // bizEnums returns a fresh pointer to every business enum, with its valid names in order.
 func bizEnums() []struct {
-	v     interface {
+	v interface {
 		encoding.TextMarshaler
 		encoding.TextUnmarshaler
 	}
