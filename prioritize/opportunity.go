@@ -89,9 +89,12 @@ func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	exact := FractionOf(in.Importance.Add(gap))
 	notes = append(notes, opportunityBand(exact))
 	imp := addFactor("importance", in.Importance)
-	sat := addFactor("satisfaction", in.Satisfaction)
-	sat.Op = OpSubtract
-	return newScore(in.ID, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{imp, sat}, notes), nil
+	// The second term: the satisfaction gap, with satisfaction as its input.
+	g := Factor{Name: "satisfaction_gap", Input: in.Satisfaction, Value: gap, Weight: one, Op: OpAdd, Contribution: gap}
+	if gap.Sign() < 0 {
+		g.Op, g.Value, g.Contribution = OpSubtract, gap.Neg(), gap.Neg()
+	}
+	return newScore(in.ID, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{imp, g}, notes), nil
 }
 
 func opportunityBand(f Fraction) string {

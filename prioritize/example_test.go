@@ -1,0 +1,551 @@
+package prioritize_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops"
+	"github.com/productops/productops/prioritize"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func ExampleRICE() {
+	s, err := prioritize.RICE(prioritize.RICEInput{
+		ID: "search-filters", Reach: dec("500"), Impact: prioritize.ImpactMassive,
+		Confidence: prioritize.Percent(80), Effort: dec("2"),
+	}, prioritize.RICEOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(s.Explain())
+	// Output:
+	// rice/strict search-filters: 600
+	//   500 × 3 × 0.8 ÷ 2 = 600
+	//   reach       500  ×
+	//   impact      3    ×
+	//   confidence  0.8  ×
+	//   effort      2    ÷
+}
+
+func ExampleRICE_zeroEffort() {
+	_, err := prioritize.RICE(prioritize.RICEInput{ID: "x", Reach: dec("10"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("0")}, prioritize.RICEOptions{})
+	fmt.Println(errors.Is(err, prioritize.ErrZeroEffort), errors.Is(err, productops.ErrInvalid))
+	fmt.Println(err)
+	// Output:
+	// true true
+	// prioritize: zero effort: prioritize: rice input: invalid: effort: must not be zero (division by zero)
+}
+
+func ExampleRICEInput_Validate() {
+	in := prioritize.RICEInput{ID: "x", Reach: dec("-5"), Impact: dec("1.5"), Confidence: dec("1.2"), Effort: dec("1")}
+	fmt.Println(in.Validate())
+	// Output:
+	// prioritize: rice input: invalid: reach: must be at least 0; confidence: must be at most 1; impact: must be on Intercom's scale 3, 2, 1, 0.5 or 0.25
+}
+
+func ExampleRICEInput_ValidateWith() {
+	in := prioritize.RICEInput{ID: "x", Reach: dec("5"), Impact: dec("1.5"), Confidence: dec("1"), Effort: dec("1")}
+	fmt.Println(in.ValidateWith(prioritize.RICEOptions{Variant: prioritize.RICELenient}))
+	fmt.Println(in.ValidateWith(prioritize.RICEOptions{}))
+	// Output:
+	// <nil>
+	// prioritize: rice input: invalid: impact: must be on Intercom's scale 3, 2, 1, 0.5 or 0.25
+}
+
+func ExampleRICEFromFloat() {
+	in, err := prioritize.RICEFromFloat("x", 1200, 0.5, 80, 1.5)
+	fmt.Println(in.Reach, in.Impact, in.Confidence, in.Effort, err)
+	// Output:
+	// 1200 0.5 0.8 1.5 <nil>
+}
+
+func ExamplePercent() {
+	fmt.Println(prioritize.Percent(80), prioritize.Percent(100), prioritize.Percent(5))
+	// Output:
+	// 0.8 1 0.05
+}
+
+func ExampleICE() {
+	in := prioritize.ICEInput{ID: "onboarding-email", Impact: dec("10"), Confidence: dec("10"), Ease: dec("1")}
+	p, _ := prioritize.ICE(in, prioritize.ICEOptions{})
+	m, _ := prioritize.ICE(in, prioritize.ICEOptions{Variant: prioritize.ICEMean})
+	fmt.Println(p.Variant, p.Formula)
+	fmt.Println(m.Variant, m.Formula)
+	// Output:
+	// product 10 × 10 × 1 = 100
+	// mean (10 + 10 + 1) ÷ 3 = 7
+}
+
+func ExampleICEInput_Validate() {
+	fmt.Println(prioritize.ICEInput{ID: "x", Impact: dec("0"), Confidence: dec("11"), Ease: dec("5")}.Validate())
+	// Output:
+	// prioritize: ice input: invalid: impact: must be at least 1; confidence: must be at most 10
+}
+
+func ExampleWSJF() {
+	s, _ := prioritize.WSJF(prioritize.WSJFInput{ID: "sso", UserBusinessValue: dec("8"), TimeCriticality: dec("5"),
+		RiskReduction: dec("3"), JobSize: dec("5")}, prioritize.WSJFOptions{})
+	fmt.Println(s.Formula)
+	// Output:
+	// (8 + 5 + 3) ÷ 5 = 3.2
+}
+
+func ExampleWSJFInput_Validate() {
+	fmt.Println(prioritize.WSJFInput{ID: "x", UserBusinessValue: dec("4"), TimeCriticality: dec("1"), RiskReduction: dec("1"), JobSize: dec("0")}.Validate())
+	// Output:
+	// prioritize: zero effort: prioritize: wsjf input: invalid: user_business_value: must be on the modified Fibonacci scale 1, 2, 3, 5, 8, 13, 20; job_size: must not be zero (division by zero)
+}
+
+func ExampleWSJFBatch() {
+	items := []prioritize.WSJFInput{
+		{ID: "X", UserBusinessValue: dec("1"), TimeCriticality: dec("20"), RiskReduction: dec("1"), JobSize: dec("1")},
+		{ID: "Y", UserBusinessValue: dec("13"), TimeCriticality: dec("5"), RiskReduction: dec("1"), JobSize: dec("1")},
+	}
+	for _, v := range []prioritize.WSJFVariant{prioritize.WSJFRelative, prioritize.WSJFNormalizeColumns} {
+		s, _ := prioritize.WSJFBatch(items, prioritize.WSJFOptions{Variant: v})
+		fmt.Println(v, s[0].Formula, "|", s[1].Formula)
+	}
+	// Output:
+	// relative (1 + 20 + 1) ÷ 1 = 22 | (13 + 5 + 1) ÷ 1 = 19
+	// normalize-columns (1 + 4 + 1) ÷ 1 = 6 | (13 + 1 + 1) ÷ 1 = 15
+}
+
+func ExampleCD3() {
+	s, _ := prioritize.CD3(prioritize.CD3Input{ID: "B", CostOfDelay: dec("30"), Duration: dec("4")})
+	fmt.Println(s.Formula)
+	// Output:
+	// 30 ÷ 4 = 7.5
+}
+
+func ExampleCD3Input_Validate() {
+	fmt.Println(prioritize.CD3Input{ID: "B", CostOfDelay: dec("-30"), Duration: dec("0")}.Validate())
+	// Output:
+	// prioritize: zero effort: prioritize: cd3 input: invalid: cost_of_delay: must be at least 0; duration: must not be zero (division by zero)
+}
+
+func ExampleTotalDelayCost() {
+	a := prioritize.CD3Input{ID: "A", CostOfDelay: dec("10"), Duration: dec("2")}
+	b := prioritize.CD3Input{ID: "B", CostOfDelay: dec("30"), Duration: dec("4")}
+	ab, _ := prioritize.TotalDelayCost([]prioritize.CD3Input{a, b})
+	ba, _ := prioritize.TotalDelayCost([]prioritize.CD3Input{b, a})
+	fmt.Println("A then B:", ab, "B then A:", ba)
+	// Output:
+	// A then B: 200 B then A: 180
+}
+
+func ExampleKano() {
+	c, _ := prioritize.Kano(prioritize.AnswerLike, prioritize.AnswerDislike)
+	q, _ := prioritize.Kano(prioritize.AnswerLike, prioritize.AnswerLike)
+	m, _ := prioritize.Kano(prioritize.AnswerNeutral, prioritize.AnswerDislike)
+	fmt.Println(c, c.Letter(), q, m)
+	// Output:
+	// one-dimensional O questionable must-be
+}
+
+func ExampleKanoAggregate() {
+	r, _ := prioritize.KanoAggregate([]prioritize.KanoCategory{
+		prioritize.KanoAttractive, prioritize.KanoAttractive, prioritize.KanoOneDimensional,
+		prioritize.KanoOneDimensional, prioritize.KanoMustBe, prioritize.KanoIndifferent,
+	})
+	fmt.Println(r.Category, r.Tie, r.Tied, r.Better.Exact, r.Worse.Exact)
+	// Output:
+	// one-dimensional true [one-dimensional attractive] 2/3 -1/2
+}
+
+func ExampleKanoSurvey() {
+	r, _ := prioritize.KanoSurvey([]prioritize.KanoResponse{
+		{Functional: prioritize.AnswerLike, Dysfunctional: prioritize.AnswerDislike},
+		{Functional: prioritize.AnswerNeutral, Dysfunctional: prioritize.AnswerDislike},
+		{Functional: prioritize.AnswerMustBe, Dysfunctional: prioritize.AnswerDislike},
+		{Functional: prioritize.AnswerDislike, Dysfunctional: prioritize.AnswerLike},
+	})
+	fmt.Println(r.Category, r.Counts.MustBe, r.Better.Value, r.Worse.Value)
+	none, _ := prioritize.KanoSurvey([]prioritize.KanoResponse{{Functional: prioritize.AnswerDislike, Dysfunctional: prioritize.AnswerLike}})
+	fmt.Println(none.Category, none.Better.Defined)
+	// Output:
+	// must-be 2 0.333333 -1
+	// reverse false
+}
+
+func ExampleCheckMoSCoW() {
+	r, _ := prioritize.CheckMoSCoW([]prioritize.MoSCoWItem{
+		{ID: "login", Category: prioritize.Must, Effort: dec("5")},
+		{ID: "billing", Category: prioritize.Must, Effort: dec("2")},
+		{ID: "export", Category: prioritize.Should, Effort: dec("2")},
+		{ID: "themes", Category: prioritize.Could, Effort: dec("1")},
+		{ID: "ai", Category: prioritize.Wont, Effort: dec("20")},
+	}, prioritize.MoSCoWOptions{})
+	fmt.Println(r.MustShare.Value, r.Pass, r.Notes)
+	// Output:
+	// 0.7 false [must effort 70% of capacity exceeds 60% could effort below DSDM's advised ~20% contingency]
+}
+
+func ExampleScorecard_Score() {
+	card := prioritize.Scorecard{
+		Criteria: []prioritize.Criterion{
+			{Name: "value", Weight: dec("2"), Min: dec("1"), Max: dec("10")},
+			{Name: "effort", Weight: dec("1"), Direction: prioritize.Cost, Min: dec("1"), Max: dec("10")},
+		},
+		Normalization: prioritize.NormalizeScale,
+	}
+	s, _ := card.Score([]prioritize.WeightedInput{{ID: "A", Values: []decimal.Decimal{dec("8"), dec("2")}}})
+	fmt.Print(s[0].Explain())
+	// Output:
+	// weighted/scale A: 0.814815
+	//   (2 × 7/9 ≈ 0.777778 + 1 × 8/9 ≈ 0.888889) ÷ 3 = 22/27 ≈ 0.814815
+	//   value   8  0.777778  weight 2  + 1.555556
+	//   effort  2  0.888889  weight 1  + 0.888889
+}
+
+func ExampleScorecard_Validate() {
+	fmt.Println(prioritize.Scorecard{Criteria: []prioritize.Criterion{{Name: "v", Weight: dec("0")}}}.Validate())
+	// Output:
+	// prioritize: scorecard: invalid: criteria: weights must not all be zero
+}
+
+func ExampleOpportunity() {
+	for _, v := range []prioritize.OpportunityVariant{prioritize.OpportunityFloor, prioritize.OpportunityNoFloor} {
+		s, _ := prioritize.Opportunity(prioritize.OpportunityInput{ID: "o", Importance: dec("5"), Satisfaction: dec("7")},
+			prioritize.OpportunityOptions{Variant: v})
+		fmt.Println(v, s.Formula)
+	}
+	// Output:
+	// floor 5 + max(5 − 7, 0) = 5
+	// no-floor 5 + (5 − 7) = 3
+}
+
+func ExampleOpportunityInput_Validate() {
+	fmt.Println(prioritize.OpportunityInput{ID: "o", Importance: dec("12"), Satisfaction: dec("3")}.Validate())
+	// Output:
+	// prioritize: opportunity input: invalid: importance: must be at most 10
+}
+
+func ExampleTopTwoBox() {
+	v, _ := prioritize.TopTwoBox([]int{5, 4, 4, 3, 2, 1})
+	fmt.Println(v)
+	// Output:
+	// 5
+}
+
+func ExampleClassify() {
+	t := prioritize.Thresholds{Value: dec("5"), Effort: dec("5")}
+	for _, p := range [][2]string{{"5", "5"}, {"9", "8"}, {"2", "1"}, {"2", "8"}} {
+		q, _ := prioritize.Classify(dec(p[0]), dec(p[1]), t)
+		fmt.Println(p, q)
+	}
+	// Output:
+	// [5 5] quick-win
+	// [9 8] big-bet
+	// [2 1] fill-in
+	// [2 8] money-pit
+}
+
+// item is a caller's own backlog type.
+type item struct {
+	Key                          string
+	Reach, Impact, Conf, Months string
+}
+
+func (it item) rice() prioritize.RICEInput {
+	return prioritize.RICEInput{ID: prioritize.ItemID(it.Key), Reach: dec(it.Reach), Impact: dec(it.Impact),
+		Confidence: dec(it.Conf), Effort: dec(it.Months)}
+}
+
+func ExampleRank() {
+	backlog := []item{
+		{"C", "70", "3", "0.8", "0.7"},
+		{"A", "110", "3", "0.8", "1.1"},
+		{"B", "130", "3", "0.8", "1.3"},
+		{"D", "1000", "1", "1", "3"},
+	}
+	rk, _ := prioritize.Rank(backlog, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	for r := range rk.All() {
+		fmt.Println(r.Position, r.Rank, r.ID, r.Score)
+	}
+	// Output:
+	// 1 1 D 1000/3
+	// 2 2 A 240
+	// 3 2 B 240
+	// 4 2 C 240
+}
+
+func ExampleByRICE() {
+	rk, err := prioritize.Rank([]item{{"A", "1", "1", "1", "0"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	fmt.Println(rk == nil, errors.Is(err, prioritize.ErrZeroEffort))
+	// Output:
+	// true true
+}
+
+func ExampleByICE() {
+	ideas := []prioritize.ICEInput{
+		{ID: "A", Impact: dec("10"), Confidence: dec("10"), Ease: dec("1")},
+		{ID: "B", Impact: dec("5"), Confidence: dec("5"), Ease: dec("5")},
+	}
+	same := func(in prioritize.ICEInput) prioritize.ICEInput { return in }
+	p, _ := prioritize.Rank(ideas, prioritize.ByICE(same, prioritize.ICEOptions{}))
+	m, _ := prioritize.Rank(ideas, prioritize.ByICE(same, prioritize.ICEOptions{Variant: prioritize.ICEMean}))
+	fmt.Println(p.IDs(), m.IDs())
+	// Output:
+	// [B A] [A B]
+}
+
+func ExampleByCD3() {
+	jobs := []prioritize.CD3Input{
+		{ID: "A", CostOfDelay: dec("10"), Duration: dec("2")},
+		{ID: "B", CostOfDelay: dec("30"), Duration: dec("4")},
+	}
+	rk, _ := prioritize.Rank(jobs, prioritize.ByCD3(func(in prioritize.CD3Input) prioritize.CD3Input { return in }))
+	fmt.Println(rk.IDs())
+	// Output:
+	// [B A]
+}
+
+func ExampleByScore() {
+	outcomes := []prioritize.OpportunityInput{
+		{ID: "find-files-fast", Importance: dec("8"), Satisfaction: dec("3")},
+		{ID: "share-links", Importance: dec("6"), Satisfaction: dec("7")},
+	}
+	rk, _ := prioritize.Rank(outcomes, prioritize.ByScore(func(in prioritize.OpportunityInput) (prioritize.Score, error) {
+		return prioritize.Opportunity(in, prioritize.OpportunityOptions{})
+	}))
+	for r := range rk.All() {
+		fmt.Println(r.Position, r.ID, r.Score)
+	}
+	// Output:
+	// 1 find-files-fast 13
+	// 2 share-links 6
+}
+
+func ExampleRankScores() {
+	card := prioritize.Scorecard{Criteria: []prioritize.Criterion{
+		{Name: "value", Weight: dec("1")}, {Name: "risk", Weight: dec("1"), Direction: prioritize.Cost},
+	}}
+	scores, _ := card.Score([]prioritize.WeightedInput{
+		{ID: "x", Values: []decimal.Decimal{dec("3"), dec("5")}},
+		{ID: "y", Values: []decimal.Decimal{dec("2"), dec("1")}},
+	})
+	rk, _ := prioritize.RankScores(scores)
+	fmt.Println(rk.IDs(), rk.At(1).Score)
+	// Output:
+	// [y x] -1
+}
+
+func ExampleRanking_At() {
+	rk, _ := prioritize.Rank([]item{{"A", "10", "1", "1", "1"}, {"B", "20", "1", "1", "1"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	top := rk.At(0)
+	fmt.Println(rk.Len(), top.ID, top.Item.Reach, top.Score)
+	// Output:
+	// 2 B 20 20
+}
+
+func ExamplePareto() {
+	f, _ := prioritize.Pareto([]prioritize.Point{
+		{ID: "A", Value: dec("10"), Effort: dec("5")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+		{ID: "D", Value: dec("12"), Effort: dec("8")},
+		{ID: "E", Value: dec("3"), Effort: dec("1")},
+	})
+	for _, p := range f {
+		fmt.Println(p.ID, p.Value, p.Effort)
+	}
+	// Output:
+	// E 3 1
+	// A 10 5
+	// D 12 8
+}
+
+func ExampleParetoLayers() {
+	layers, _ := prioritize.ParetoLayers([]prioritize.Point{
+		{ID: "A", Value: dec("10"), Effort: dec("5")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+		{ID: "C", Value: dec("1"), Effort: dec("9")},
+	})
+	for i, l := range layers {
+		fmt.Print(i, ":")
+		for _, p := range l {
+			fmt.Print(" ", p.ID)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 0: A
+	// 1: B
+	// 2: C
+}
+
+func ExampleSelect() {
+	s, _ := prioritize.Select([]prioritize.Candidate{
+		{ID: "A", Value: dec("11"), Effort: dec("6")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+		{ID: "C", Value: dec("9"), Effort: dec("5")},
+		{ID: "D", Value: dec("4"), Effort: dec("4")},
+		{ID: "E", Value: dec("7"), Effort: dec("1"), Requires: []prioritize.ItemID{"F"}},
+		{ID: "F", Value: dec("0"), Effort: dec("9")},
+	}, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("10")}})
+	fmt.Println(s.Method, s.Exact, s.Selected, s.Value)
+	fmt.Println("greedy", s.Greedy, s.GreedyValue, "gap", s.Gap)
+	// Output:
+	// branch-and-bound true [B C] 17
+	// greedy [A D] 15 gap 2
+}
+
+func ExampleOrder() {
+	ranked := []prioritize.Dependent{{ID: "reports", Requires: []prioritize.ItemID{"data-export"}}, {ID: "sso"}, {ID: "data-export"}}
+	greedy, _ := prioritize.Order(ranked, prioritize.OrderOptions{})
+	inherit, _ := prioritize.Order(ranked, prioritize.OrderOptions{Variant: prioritize.OrderInherit})
+	fmt.Println(greedy)
+	fmt.Println(inherit)
+	_, err := prioritize.Order([]prioritize.Dependent{{ID: "a", Requires: []prioritize.ItemID{"b"}}, {ID: "b", Requires: []prioritize.ItemID{"a"}}}, prioritize.OrderOptions{})
+	var cycle *prioritize.CycleError
+	fmt.Println(errors.As(err, &cycle), cycle.IDs, err)
+	// Output:
+	// [sso data-export reports]
+	// [data-export reports sso]
+	// true [a b] prioritize: dependency cycle among a, b
+}
+
+func ExampleRICESwap() {
+	a := prioritize.RICEInput{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("0.8"), Effort: dec("2")}
+	b := prioritize.RICEInput{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")}
+	th, _ := prioritize.RICESwap(a, b, prioritize.RICEOptions{})
+	for _, t := range th {
+		fmt.Println(t.Item, t.Factor, t.Current, "->", t.Value, t.Feasible)
+	}
+	// Output:
+	// A reach 1000 -> 625 true
+	// A impact 1 -> 0.625 true
+	// A confidence 0.8 -> 0.5 true
+	// A effort 2 -> 3.2 true
+	// B reach 500 -> 800 true
+	// B impact 2 -> 3.2 false
+	// B confidence 0.5 -> 0.8 true
+	// B effort 2 -> 1.25 true
+}
+
+func ExampleWeightSwap() {
+	card := prioritize.Scorecard{Criteria: []prioritize.Criterion{{Name: "growth", Weight: dec("1")}, {Name: "retention", Weight: dec("1")}}}
+	items := []prioritize.WeightedInput{
+		{ID: "A", Values: []decimal.Decimal{dec("10"), dec("0")}},
+		{ID: "B", Values: []decimal.Decimal{dec("0"), dec("8")}},
+	}
+	th, _ := prioritize.WeightSwap(card, items, "A", "B")
+	for _, t := range th {
+		fmt.Println(t.Factor, t.Current, "->", t.Value)
+	}
+	// Output:
+	// growth 1 -> 0.8
+	// retention 1 -> 1.25
+}
+
+func ExampleRICEStability() {
+	items := []prioritize.RICEInput{
+		{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("0.8"), Effort: dec("2")},
+		{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")},
+	}
+	for _, p := range []string{"0.01", "0.1"} {
+		s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, dec(p))
+		fmt.Println(p, s.Pairs[0].Higher, s.Pairs[0].Lower, s.Pairs[0].Stable,
+			s.Intervals[0].Low.Decimal(2), s.Intervals[1].High.Decimal(2))
+	}
+	// Output:
+	// 0.01 A B true 384.28 260.18
+	// 0.1 A B false 265.09 369.72
+}
+
+func ExamplePERT() {
+	e, _ := prioritize.PERT(prioritize.ThreePoint{Optimistic: dec("1"), MostLikely: dec("2"), Pessimistic: dec("9")})
+	fmt.Println(e.Mean, e.StdDev, e.StdDevValue)
+	// Output:
+	// 3 4/3 1.333333
+}
+
+func ExampleThreePoint_Validate() {
+	fmt.Println(prioritize.ThreePoint{Optimistic: dec("3"), MostLikely: dec("2"), Pessimistic: dec("2")}.Validate())
+	// Output:
+	// prioritize: three-point estimate: invalid: most_likely: must be at least optimistic
+}
+
+func ExampleSimulateRanks() {
+	tp := func(o, m, p string) prioritize.ThreePoint {
+		return prioritize.ThreePoint{Optimistic: dec(o), MostLikely: dec(m), Pessimistic: dec(p)}
+	}
+	odds, _ := prioritize.SimulateRanks([]prioritize.UncertainItem{
+		{ID: "steady", Value: dec("300"), Effort: tp("2", "2", "2")},
+		{ID: "risky", Value: dec("400"), Effort: tp("1", "2", "8")},
+		{ID: "small", Value: dec("100"), Effort: tp("1", "1", "2")},
+	}, prioritize.SimulateOptions{K: 1, Runs: 20000, Seed: 1})
+	for _, o := range odds {
+		fmt.Printf("%s P(rank<=1)=%.2f ±%.3f\n", o.ID, o.P, o.StdErr)
+	}
+	// Output:
+	// steady P(rank<=1)=0.49 ±0.004
+	// risky P(rank<=1)=0.51 ±0.004
+	// small P(rank<=1)=0.00 ±0.000
+}
+
+func ExampleNewFraction() {
+	f, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
+	g := prioritize.FractionOf(dec("333.3333333"))
+	fmt.Println(f, f.Decimal(2), f.Cmp(g), f.Num(), f.Den(), f.Sign())
+	_, err := prioritize.NewFraction(dec("1"), dec("0"))
+	fmt.Println(err)
+	// Output:
+	// 1000/3 333.33 1 1000 3 1
+	// prioritize: fraction with zero denominator
+}
+
+func ExampleFractionOf() {
+	f := prioritize.FractionOf(dec("2.50"))
+	fmt.Println(f, f.Equal(prioritize.FractionOf(dec("2.5"))))
+	// Output:
+	// 5/2 true
+}
+
+func ExampleFraction_UnmarshalText() {
+	var f prioritize.Fraction
+	err := f.UnmarshalText([]byte("400/6"))
+	b, _ := f.MarshalText()
+	fmt.Println(string(b), err)
+	fmt.Println(f.UnmarshalText([]byte("1/0")))
+	// Output:
+	// 200/3 <nil>
+	// prioritize: fraction "1/0" has a zero denominator
+}
+
+func ExampleScore_Explain() {
+	s, _ := prioritize.Opportunity(prioritize.OpportunityInput{ID: "find-files-fast", Importance: dec("8"), Satisfaction: dec("3")},
+		prioritize.OpportunityOptions{})
+	fmt.Print(s.Explain())
+	b, _ := json.Marshal(s)
+	fmt.Println(string(b))
+	// Output:
+	// opportunity/floor find-files-fast: 13
+	//   8 + max(8 − 3, 0) = 13
+	//   importance        8  8  weight 1  + 8
+	//   satisfaction_gap  3  5  weight 1  + 5
+	//   note: 12 to 15: high opportunity
+	// {"id":"find-files-fast","framework":"opportunity","variant":"floor","exact":"13","value":"13","formula":"8 + max(8 − 3, 0) = 13","factors":[{"name":"importance","input":"8","value":"8","weight":"1","op":"add","contribution":"8"},{"name":"satisfaction_gap","input":"3","value":"5","weight":"1","op":"add","contribution":"5"}],"notes":["12 to 15: high opportunity"]}
+}
+
+func ExampleFramework_UnmarshalText() {
+	var f prioritize.Framework
+	err := f.UnmarshalText([]byte("wsjf"))
+	fmt.Println(f, err)
+	var m prioritize.MoSCoW
+	fmt.Println(m.UnmarshalText([]byte("maybe")))
+	b, _ := json.Marshal(struct {
+		C prioritize.MoSCoW
+		Q prioritize.Quadrant
+		N prioritize.Normalization
+	}{prioritize.Should, prioritize.MoneyPit, prioritize.NormalizeMinMax})
+	fmt.Println(string(b))
+	// Output:
+	// wsjf <nil>
+	// prioritize: unknown moscow "maybe"
+	// {"C":"should","Q":"money-pit","N":"min-max"}
+}
