@@ -1,0 +1,423 @@
+package metrics_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops"
+	"github.com/productops/productops/metrics"
+)
+
+func ExampleNPS() {
+	scores := []int{10, 9, 9, 10, 8, 7, 6, 3, 10, 9, metrics.NoAnswer}
+	r, err := metrics.NPS(metrics.SurveyResponses{Scores: scores, Invited: 40}, metrics.NPSOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r)
+	fmt.Printf("promoters %d, passives %d, detractors %d, unanswered %d\n", r.Promoters, r.Passives, r.Detractors, r.Unanswered)
+	fmt.Printf("SE %.2f, response rate %s\n", r.SE, r.ResponseRate)
+	// Output:
+	// NPS 40.0 ± 49.6 (95% CI -9.6 to 89.6, n=10)
+	// promoters 6, passives 2, detractors 2, unanswered 1
+	// SE 25.30, response rate 25.00% (10/40, 95% CI 14.19%–40.19%)
+}
+
+func ExampleNPS_offScale() {
+	_, err := metrics.NPS(metrics.SurveyResponses{Scores: []int{10, 11}}, metrics.NPSOptions{})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, productops.ErrInvalid))
+	// Output:
+	// metrics: NPS responses: invalid: scores[1]: must be between 0 and 10, or NoAnswer (-1); got 11
+	// true
+}
+
+func ExampleNPSFromCounts() {
+	r, _ := metrics.NPSFromCounts(120, 50, 30, metrics.NPSOptions{Confidence: 0.9})
+	fmt.Println(r)
+	empty, _ := metrics.NPSFromCounts(0, 0, 0, metrics.NPSOptions{})
+	fmt.Println(empty)
+	// Output:
+	// NPS 45.0 ± 8.6 (90% CI 36.4 to 53.6, n=200)
+	// NPS undefined (n=0)
+}
+
+func ExampleCompareNPS() {
+	q1, _ := metrics.NPSFromCounts(20, 20, 10, metrics.NPSOptions{})
+	q2, _ := metrics.NPSFromCounts(30, 10, 10, metrics.NPSOptions{})
+	d, _ := metrics.CompareNPS(q1, q2, 0)
+	fmt.Printf("change %+.1f points, 95%% CI %.1f to %.1f, p = %.3f\n", d.Difference, d.Low, d.High, d.PValue)
+	// Output:
+	// change +20.0 points, 95% CI -10.4 to 50.4, p = 0.197
+}
+
+func ExampleCSAT() {
+	responses := metrics.SurveyResponses{Scores: []int{5, 4, 3, 5, 2, 4, metrics.NoAnswer, 1, 5}, Invited: 18}
+	top2, _ := metrics.CSAT(responses, metrics.CSATOptions{})
+	mean, _ := metrics.CSAT(responses, metrics.CSATOptions{Mode: metrics.CSATMean})
+	fmt.Printf("CSAT %.1f%% (%s)\n", top2.Score, top2.Satisfied)
+	fmt.Printf("mean %.3f (95%% CI %.2f–%.2f), response rate %s\n", mean.Score, mean.Mean.Low, mean.Mean.High, mean.ResponseRate)
+	// Output:
+	// CSAT 62.5% (62.50% (5/8, 95% CI 30.57%–86.32%))
+	// mean 3.625 (95% CI 2.37–4.88), response rate 44.44% (8/18, 95% CI 24.56%–66.28%)
+}
+
+func ExampleCES() {
+	r, _ := metrics.CES(metrics.SurveyResponses{Scores: []int{7, 6, 5, 4, 3, 2, 7, 7}}, metrics.CESOptions{})
+	fmt.Printf("CES %.3f on 1–7, agree %.1f%%, net easy %+.1f\n", r.Score, 100*r.Agree.Value, r.NetEasy)
+	// Output:
+	// CES 5.125 on 1–7, agree 62.5%, net easy +37.5
+}
+
+// GrowthBook's own test vector: Welch t-test on per-user revenue, relative lift.
+func ExampleCompare() {
+	control, _ := metrics.MeanSample{N: 3407, Sum: 1396.87, SumSquares: 52377.9767}.Estimate()
+	treatment, _ := metrics.MeanSample{N: 3461, Sum: 2422.7, SumSquares: 134698.29}.Estimate()
+	c, _ := metrics.Compare(control, treatment, metrics.GrowthBookExperiment)
+	lift := c.Primary()
+	fmt.Printf("%s test, lift %+.5f, 95%% CI [%.5f, %.5f], p = %.5f\n", c.Test, lift.Estimate, lift.Low, lift.High, lift.PValue)
+	fmt.Printf("absolute %+.2f, p = %.5f\n", c.Absolute.Estimate, c.Absolute.PValue)
+	// Output:
+	// welch_t test, lift +0.70732, 95% CI [-0.03526, 1.44989], p = 0.06191
+	// absolute +0.29, p = 0.02016
+}
+
+func ExampleCompare_statsig() {
+	control, _ := metrics.ProportionSample{Conversions: 200, Users: 1000}.Estimate()
+	treatment, _ := metrics.ProportionSample{Conversions: 250, Users: 1000}.Estimate()
+	c, _ := metrics.Compare(control, treatment, metrics.StatsigExperiment)
+	fmt.Printf("%s test: +%.1f pp, z = %.3f, p = %.5f; relative %+.1f%% [%.1f%%, %.1f%%]\n",
+		c.Test, 100*c.Absolute.Estimate, c.Absolute.Statistic, c.Absolute.PValue, 100*c.Relative.Estimate, 100*c.Relative.Low, 100*c.Relative.High)
+	// Output:
+	// z test: +5.0 pp, z = 2.682, p = 0.00731; relative +25.0% [4.5%, 45.5%]
+}
+
+func ExampleWelchTTest() {
+	a := metrics.MeanSampleOf([]float64{12, 15, 11, 14, 13, 12})
+	b := metrics.MeanSampleOf([]float64{16, 14, 18, 15, 17, 19, 16})
+	c, _ := metrics.WelchTTest(a, b, 0)
+	e := c.Absolute
+	fmt.Printf("diff %.3f, t = %.3f, dof = %.2f, p = %.5f\n", e.Estimate, e.Statistic, e.DoF, e.PValue)
+	// Output:
+	// diff 3.595, t = 4.063, dof = 11.00, p = 0.00187
+}
+
+func ExampleMeanSampleOf() {
+	s := metrics.MeanSampleOf([]float64{2, 4, 4, 4, 5, 5, 7, 9})
+	est, _ := s.Estimate()
+	fmt.Printf("n %d, sum %g, sum of squares %g, mean %g, variance %.4f\n", s.N, s.Sum, s.SumSquares, est.Mean, est.Variance)
+	// Output:
+	// n 8, sum 40, sum of squares 232, mean 5, variance 4.5714
+}
+
+func ExampleProportionSample_Estimate() {
+	p := metrics.ProportionSample{Conversions: 45, Users: 300}
+	est, _ := p.Estimate()
+	fmt.Printf("mean %.2f, per-unit variance %.4f, %s\n", est.Mean, est.Variance, p.Rate())
+	// Output:
+	// mean 0.15, per-unit variance 0.1275, 15.00% (45/300, 95% CI 11.40%–19.48%)
+}
+
+func ExampleTwoProportionZTest() {
+	control := metrics.ProportionSample{Conversions: 200, Users: 1000}
+	treatment := metrics.ProportionSample{Conversions: 250, Users: 1000}
+	for _, v := range []metrics.ZVariance{metrics.ZPooled, metrics.ZUnpooled} {
+		r, _ := metrics.TwoProportionZTest(control, treatment, v, 0)
+		fmt.Printf("%-8s z = %.4f, p = %.5f, diff CI [%.4f, %.4f]\n", v, r.Z, r.PValue, r.Low, r.High)
+	}
+	// Output:
+	// pooled   z = 2.6774, p = 0.00742, diff CI [0.0135, 0.0865]
+	// unpooled z = 2.6822, p = 0.00731, diff CI [0.0135, 0.0865]
+}
+
+func ExampleNewProportionInterval() {
+	for _, m := range []metrics.IntervalMethod{metrics.IntervalWilson, metrics.IntervalNormal} {
+		r, _ := metrics.NewProportionInterval(1, 20, m, 0.95)
+		fmt.Printf("%-6s %.4f [%.4f, %.4f]\n", m, r.Estimate, r.Low, r.High)
+	}
+	// Output:
+	// wilson 0.0500 [0.0089, 0.2361]
+	// normal 0.0500 [0.0000, 0.1455]
+}
+
+func ExampleRatioSample_Estimate() {
+	// Revenue per order: per user, revenue m and orders d.
+	r := metrics.RatioSample{
+		N:           5,
+		Numerator:   metrics.MeanSampleOf([]float64{1, 4, 0, 3, 6}),
+		Denominator: metrics.MeanSampleOf([]float64{2, 3, 1, 2, 4}),
+		SumProducts: 1*2 + 4*3 + 0*1 + 3*2 + 6*4,
+	}
+	est, _ := r.Estimate()
+	fmt.Printf("ratio %.4f, delta-method variance %.4f\n", est.Mean, est.Variance)
+	// Output:
+	// ratio 1.1667, delta-method variance 0.2435
+}
+
+func ExampleCUPED() {
+	control := metrics.CUPEDSample{Post: metrics.MeanSample{N: 6, Sum: 28, SumSquares: 154}, Pre: metrics.MeanSample{N: 6, Sum: 23, SumSquares: 111}, SumProducts: 130}
+	treatment := metrics.CUPEDSample{Post: metrics.MeanSample{N: 7, Sum: 46, SumSquares: 320}, Pre: metrics.MeanSample{N: 7, Sum: 29, SumSquares: 143}, SumProducts: 210}
+	r, _ := metrics.CUPED(control, treatment)
+	fmt.Printf("theta %.4f, variance reduction %.1f%%\n", r.Theta, 100*r.VarianceReduction)
+	c, _ := metrics.Compare(r.Control, r.Treatment, metrics.ExperimentOptions{Lift: metrics.LiftAbsolute})
+	fmt.Printf("adjusted difference %.3f, p = %.5f\n", c.Absolute.Estimate, c.Absolute.PValue)
+	// Output:
+	// theta 0.9565, variance reduction 94.7%
+	// adjusted difference 1.609, p = 0.00005
+}
+
+func ExampleSampleRatioMismatch() {
+	r, _ := metrics.SampleRatioMismatch([]int64{1000, 1200}, []float64{50, 50}, metrics.SRMOptions{})
+	fmt.Printf("chi2 %.3f, p = %.9f, mismatch %v\n", r.ChiSquare, r.PValue, r.Mismatch)
+	py, _ := metrics.SampleRatioMismatch([]int64{1000, 1000, 50}, []float64{0.5, 0.5, 0}, metrics.SRMOptions{Variant: metrics.SRMKeepZeroWeightUsers})
+	fmt.Printf("%s: p = %.6f\n", metrics.SRMKeepZeroWeightUsers, py.PValue)
+	// Output:
+	// chi2 18.182, p = 0.000020079, mismatch true
+	// keep_zero_weight_users: p = 0.543483
+}
+
+func ExampleSampleSizeProportions() {
+	r, _ := metrics.SampleSizeProportions(metrics.SampleSizeInput{Baseline: 0.10, MinimumEffect: 0.20})
+	fmt.Printf("detect 10%% → %.0f%%: %d per arm, %d total\n", 100*r.Treated, r.Control, r.Total)
+	// Output:
+	// detect 10% → 12%: 3841 per arm, 7682 total
+}
+
+func ExampleSampleSizeMeans() {
+	r, _ := metrics.SampleSizeMeans(metrics.SampleSizeInput{Baseline: 40, StdDev: 20, MinimumEffect: 5, Lift: metrics.LiftAbsolute, Power: 0.9})
+	fmt.Println(r.Control, "per arm")
+	// Output:
+	// 337 per arm
+}
+
+func ExamplePowerProportions() {
+	p, _ := metrics.PowerProportions(0.10, 0.12, 2000, 2000, 0)
+	fmt.Printf("power %.3f\n", p)
+	// Output:
+	// power 0.524
+}
+
+func bizEv(c, sub string, at time.Time, mrr string) metrics.SubscriptionEvent {
+	return metrics.SubscriptionEvent{Customer: metrics.CustomerID(c), Subscription: metrics.SubscriptionID(sub), At: at, MRR: decimal.RequireFromString(mrr), Currency: "USD"}
+}
+
+func bizDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
+
+func bizLedger() *metrics.MRRLedger {
+	l, err := metrics.NewMRRLedger([]metrics.SubscriptionEvent{
+		bizEv("acme", "pro", bizDay(2025, 12, 3), "500"),
+		bizEv("acme", "seats", bizDay(2026, 1, 12), "150"),
+		bizEv("bolt", "team", bizDay(2025, 11, 20), "200"),
+		bizEv("bolt", "team", bizDay(2026, 1, 28), "0"),
+		bizEv("core", "pro", bizDay(2026, 1, 5), "300"),
+		bizEv("core", "pro", bizDay(2026, 2, 9), "250"),
+		bizEv("bolt", "team", bizDay(2026, 2, 15), "200"),
+	})
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func ExampleNewMRRLedger() {
+	l := bizLedger()
+	fmt.Println(l.Customers(), "customers in", l.Currency())
+	fmt.Println("MRR on 2026-01-31:", l.MRRAt(bizDay(2026, 1, 31)))
+	_, err := metrics.NewMRRLedger([]metrics.SubscriptionEvent{bizEv("a", "", bizDay(2026, 1, 1), "-5")})
+	fmt.Println(err)
+	// Output:
+	// 3 customers in USD
+	// MRR on 2026-01-31: 950
+	// metrics: MRR ledger: invalid: events[0].mrr: must be at least 0
+}
+
+func ExampleNewMRRLedger_currencyMismatch() {
+	eur := bizEv("b", "", bizDay(2026, 1, 1), "10")
+	eur.Currency = "EUR"
+	_, err := metrics.NewMRRLedger([]metrics.SubscriptionEvent{bizEv("a", "", bizDay(2026, 1, 1), "10"), eur})
+	fmt.Println(err, errors.Is(err, metrics.ErrCurrencyMismatch))
+	// Output:
+	// metrics: currency mismatch: record 1 is EUR, want USD true
+}
+
+func ExampleNewMRRLedgerFromSnapshots() {
+	row := func(c string, m time.Month, mrr string) metrics.MRRSnapshot {
+		return metrics.MRRSnapshot{Customer: metrics.CustomerID(c), At: time.Date(2026, m, 1, 0, 0, 0, 0, time.UTC), MRR: decimal.RequireFromString(mrr), Currency: "EUR"}
+	}
+	l, _ := metrics.NewMRRLedgerFromSnapshots([]metrics.MRRSnapshot{
+		row("x", 1, "100"), row("y", 1, "50"),
+		row("x", 2, "120"), // y is missing: churned
+	})
+	b, _ := l.Bridge(metrics.MRRBridgeOptions{From: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Periods: 1})
+	p := b.Periods[0]
+	fmt.Println("expansion", p.Expansion, "churn", p.Churn, "end", p.EndMRR)
+	// Output:
+	// expansion 20 churn 50 end 120
+}
+
+func ExampleMRRLedger_Bridge() {
+	b, _ := bizLedger().Bridge(metrics.MRRBridgeOptions{From: bizDay(2026, 1, 1), Periods: 2})
+	for _, p := range b.Periods {
+		fmt.Printf("%s start %s +new %s +exp %s +react %s -contr %s -churn %s = end %s\n",
+			p.Start.Format("2006-01"), p.StartMRR, p.New, p.Expansion, p.Reactivation, p.Contraction, p.Churn, p.EndMRR)
+		fmt.Printf("  customer churn %s, gross MRR churn %s, net MRR churn %s, NRR %s, GRR %s\n",
+			p.CustomerChurn, p.GrossMRRChurn.Percent(), p.NetMRRChurn.Percent(), p.NRR.Percent(), p.GRR.Percent())
+		fmt.Printf("  quick ratio %s (with reactivation %s), ARPA %s, ARR %s\n", p.QuickRatio, p.QuickRatioWithReactivation, p.ARPA, p.ARR())
+	}
+	// Output:
+	// 2026-01 start 700 +new 300 +exp 150 +react 0 -contr 0 -churn 200 = end 950
+	//   customer churn 50.00% (1/2, 95% CI 9.45%–90.55%), gross MRR churn 28.57%, net MRR churn 7.14%, NRR 92.86%, GRR 71.43%
+	//   quick ratio 2.25 (with reactivation 2.25), ARPA 475, ARR 11400
+	// 2026-02 start 950 +new 0 +exp 0 +react 200 -contr 50 -churn 0 = end 1100
+	//   customer churn 0.00% (0/2, 95% CI 0.00%–65.76%), gross MRR churn 5.26%, net MRR churn -15.79%, NRR 94.74%, GRR 94.74%
+	//   quick ratio 0 (with reactivation 4), ARPA 366.67, ARR 13200
+}
+
+func ExampleMRRBridge_String() {
+	b, _ := bizLedger().Bridge(metrics.MRRBridgeOptions{From: bizDay(2026, 1, 1), Periods: 2})
+	fmt.Print(b)
+	// Output:
+	// period              start          new    expansion     reactiv.  contraction        churn        end USD      NRR      GRR    quick
+	// 2026-01            700.00      +300.00      +150.00        +0.00        -0.00      -200.00         950.00    92.9%    71.4%     2.25
+	// 2026-02            950.00        +0.00        +0.00      +200.00       -50.00        -0.00        1100.00    94.7%    94.7%     0.00
+}
+
+func ExampleMRRPeriod_NetMovement() {
+	b, _ := bizLedger().Bridge(metrics.MRRBridgeOptions{From: bizDay(2026, 1, 1), Periods: 1})
+	p := b.Periods[0]
+	fmt.Println(p.StartMRR, "+", p.NetMovement(), "=", p.EndMRR)
+	// Output:
+	// 700 + 250 = 950
+}
+
+func ExampleMRRLedger_Retention() {
+	r, _ := bizLedger().Retention(bizDay(2026, 1, 1), bizDay(2026, 2, 28))
+	fmt.Printf("cohort %d customers, start %s, end %s: NRR %s, GRR %s\n", r.StartCustomers, r.StartMRR, r.EndMRR, r.NRR.Percent(), r.GRR.Percent())
+	_, err := bizLedger().Retention(bizDay(2026, 2, 1), bizDay(2026, 1, 1))
+	fmt.Println(err)
+	// Output:
+	// cohort 2 customers, start 700, end 850: NRR 121.43%, GRR 100.00%
+	// metrics: revenue retention window: invalid: to: must not be before from
+}
+
+func ExampleMRRLedger_CustomerMRRAt() {
+	fmt.Println(bizLedger().CustomerMRRAt("acme", bizDay(2026, 1, 31)))
+	// Output:
+	// 650
+}
+
+func ExampleNormalizeMRR() {
+	m, _ := metrics.NormalizeMRR(decimal.RequireFromString("2000"), 12)
+	fmt.Println(m)
+	// Output:
+	// 166.67
+}
+
+func ExampleLTV() {
+	ltv, _ := metrics.LTV(metrics.LTVInput{ARPA: decimal.RequireFromString("120"), ChurnRate: decimal.RequireFromString("0.03"), GrossMargin: decimal.RequireFromString("0.8")})
+	fmt.Println(ltv)
+	none, _ := metrics.LTV(metrics.LTVInput{ARPA: decimal.RequireFromString("120")})
+	fmt.Println(none)
+	// Output:
+	// 3200
+	// undefined
+}
+
+func ExampleCACPayback() {
+	months, _ := metrics.CACPayback(metrics.CACPaybackInput{Spend: decimal.RequireFromString("50000"), NewMRR: decimal.RequireFromString("4000"), GrossMargin: decimal.RequireFromString("0.75")})
+	fmt.Println(months, "months")
+	// Output:
+	// 16.67 months
+}
+
+func ExampleDecimalRatio_Percent() {
+	r, _ := metrics.LTV(metrics.LTVInput{ARPA: decimal.RequireFromString("1"), ChurnRate: decimal.RequireFromString("0.8")})
+	fmt.Println(r.Percent(), metrics.DecimalRatio{}.Percent())
+	// Output:
+	// 125.00% undefined
+}
+
+func bizNRR() metrics.KPI {
+	return metrics.KPI{Name: "NRR", Unit: "%", Target: decimal.RequireFromString("110"),
+		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("105"), AtRisk: decimal.RequireFromString("100")}}
+}
+
+func ExampleKPI_Status() {
+	for _, v := range []string{"107", "102.5", "96"} {
+		e, _ := bizNRR().Status(decimal.RequireFromString(v), bizDay(2026, 3, 31))
+		fmt.Printf("%-9s %s\n", e.Status, e.Reason)
+	}
+	// Output:
+	// on_track  NRR is 107%, at or above the on-track line 105%
+	// at_risk   NRR is 102.5%, short of the on-track line 105% but at or above the at-risk line 100%
+	// off_track NRR is 96%, short of the at-risk line 100%
+}
+
+func ExampleKPI_StatusOf() {
+	k := metrics.KPI{Name: "MRR", Unit: "kUSD", Target: decimal.RequireFromString("160"),
+		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("160"), AtRisk: decimal.RequireFromString("140")},
+		Pace:       &metrics.KPIPace{Baseline: decimal.RequireFromString("100"), Start: bizDay(2026, 1, 1), Deadline: bizDay(2026, 7, 1)}}
+	series := []metrics.KPIPoint{{At: bizDay(2026, 2, 1), Value: decimal.RequireFromString("110")}, {At: bizDay(2026, 4, 1), Value: decimal.RequireFromString("131")}}
+	e, _ := k.StatusOf(series, bizDay(2026, 4, 1))
+	fmt.Println(e.Status, "-", e.Reason)
+	e, _ = k.StatusOf(series, bizDay(2025, 12, 1))
+	fmt.Println(e.Status, "-", e.Reason)
+	// Output:
+	// on_track - MRR is 131 kUSD, at or above the on-track line 129.83428 kUSD (lines paced at 49.7% of the period)
+	// unknown - MRR has no value at or before 2025-12-01T12:00:00Z
+}
+
+func ExampleKPI_Trend() {
+	churn := metrics.KPI{Name: "churn", Unit: "%", Direction: metrics.LowerIsBetter, Target: decimal.RequireFromString("2"),
+		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("2.5"), AtRisk: decimal.RequireFromString("4")}}
+	series := []metrics.KPIPoint{
+		{At: bizDay(2026, 1, 31), Value: decimal.RequireFromString("4.1")},
+		{At: bizDay(2026, 2, 28), Value: decimal.RequireFromString("3.6")},
+		{At: bizDay(2026, 3, 31), Value: decimal.RequireFromString("3.2")},
+	}
+	tr, _ := churn.Trend(series, bizDay(2026, 4, 1))
+	for _, c := range tr.Changes {
+		fmt.Printf("%s: %s (%s)\n", c.To.Format("2006-01"), c.Delta, c.Direction)
+	}
+	fmt.Println("latest", tr.Latest, "streak", tr.Streak, "overall", tr.OverallDelta)
+	// Output:
+	// 2026-02: -0.5 (improving)
+	// 2026-03: -0.4 (improving)
+	// latest improving streak 2 overall -0.9
+}
+
+func ExampleKPI_Validate() {
+	err := metrics.KPI{Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("1"), AtRisk: decimal.RequireFromString("2")}}.Validate()
+	fmt.Println(err)
+	// Output:
+	// metrics: KPI: invalid: name: is required; target: is required; thresholds.atRisk: must be at most onTrack when higher is better
+}
+
+func ExampleComposeEngagement() {
+	d := decimal.RequireFromString
+	s, _ := metrics.ComposeEngagement([]metrics.EngagementComponent{
+		{Name: "DAU/MAU", Value: d("0.22"), Min: d("0"), Max: d("0.5"), Weight: d("2")},
+		{Name: "core features adopted", Value: d("3"), Min: d("0"), Max: d("5"), Weight: d("1")},
+		{Name: "tickets per account", Value: d("1.5"), Min: d("0"), Max: d("5"), Direction: metrics.LowerIsBetter, Weight: d("1")},
+	})
+	for _, p := range s.Parts {
+		fmt.Printf("%-22s %8s × %s = %s\n", p.Name, p.Normalized, p.Share, p.Contribution)
+	}
+	fmt.Println("score", s.Score)
+	// Output:
+	// DAU/MAU                      44 × 0.5 = 22
+	// core features adopted        60 × 0.25 = 15
+	// tickets per account          70 × 0.25 = 17.5
+	// score 54.5
+}
+
+func ExamplePESComponents() {
+	d := decimal.RequireFromString
+	s, _ := metrics.ComposeEngagement(metrics.PESComponents(d("42"), d("18"), d("60")))
+	fmt.Println("PES", s.Score)
+	// Output:
+	// PES 40
+}
