@@ -1,6 +1,198 @@
 package main
 
-import "io"
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"time"
 
-// businessSection is replaced by the owner of this section.
-func businessSection(w io.Writer) error { return nil }
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/metrics"
+)
+
+//go:embed data/business_subscriptions.csv
+var subscriptionsCSV []byte
+
+// businessSection prints survey scores, an MRR bridge, an experiment readout and KPI
+// statuses computed from embedded sample data.
+func businessSection(w io.Writer) error {
+	fmt.Fprintln(w, "== Business metrics: surveys, revenue, experiments, targets ==")
+	if err := surveyPart(w); err != nil {
+		return err
+	}
+	bridge, err := revenuePart(w)
+	if err != nil {
+		return err
+	}
+	if err := experimentPart(w); err != nil {
+		return err
+	}
+	return kpiPart(w, bridge)
+}
+
+// npsScores builds answers: promoters, passives, detractors and skipped answers.
+func npsScores(p, a, d, skipped int) []int {
+	var s []int
+	for i := range p {
+		s = append(s, 9+i%2)
+	}
+	for i := range a {
+		s = append(s, 7+i%2)
+	}
+	for i := range d {
+		s = append(s, i%7)
+	}
+	for range skipped {
+		s = append(s, metrics.NoAnswer)
+	}
+	return s
+}
+
+func surveyPart(w io.Writer) error {
+	q4, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(41, 38, 21, 6), Invited: 400}, metrics.NPSOptions{})
+	if err != nil {
+		return err
+	}
+	q1, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(58, 30, 18, 9), Invited: 420}, metrics.NPSOptions{})
+	if err != nil {
+		return err
+	}
+	d, err := metrics.CompareNPS(q4, q1, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nSurveys")
+	fmt.Fprintf(w, "  Q4 %s; response rate %.1f%%\n", q4, 100*q4.ResponseRate.Value)
+	fmt.Fprintf(w, "  Q1 %s; response rate %.1f%%\n", q1, 100*q1.ResponseRate.Value)
+	fmt.Fprintf(w, "  change %+.1f points (95%% CI %+.1f to %+.1f, p = %.3f)\n", d.Difference, d.Low, d.High, d.PValue)
+	csat, err := metrics.CSAT(metrics.SurveyResponses{Scores: []int{5, 4, 4, 5, 3, 2, 5, 4, 4, 1, 5, 4, metrics.NoAnswer}}, metrics.CSATOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  CSAT (top-2-box, 1-5) %.1f%% of %d answers, mean %.2f\n", csat.Score, csat.Responses, csat.Mean.Mean)
+	return nil
+}
+
+func readSubscriptions() ([]metrics.SubscriptionEvent, error) {
+	rows, err := csv.NewReader(bytes.NewReader(subscriptionsCSV)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	var evs []metrics.SubscriptionEvent
+	for _, r := range rows[1:] {
+		at, err := time.Parse(time.RFC3339, r[2])
+		if err != nil {
+			return nil, err
+		}
+		mrr, err := decimal.NewFromString(r[3])
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, metrics.SubscriptionEvent{Customer: metrics.CustomerID(r[0]), Subscription: metrics.SubscriptionID(r[1]), At: at, MRR: mrr, Currency: metrics.Currency(r[4])})
+	}
+	return evs, nil
+}
+
+func revenuePart(w io.Writer) (metrics.MRRBridge, error) {
+	evs, err := readSubscriptions()
+	if err != nil {
+		return metrics.MRRBridge{}, err
+	}
+	l, err := metrics.NewMRRLedger(evs)
+	if err != nil {
+		return metrics.MRRBridge{}, err
+	}
+	b, err := l.Bridge(metrics.MRRBridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 3})
+	if err != nil {
+		return metrics.MRRBridge{}, err
+	}
+	fmt.Fprintf(w, "\nMRR bridge (%d customers, ChartMogul movement rules)\n", l.Customers())
+	fmt.Fprint(w, b)
+	last := b.Periods[len(b.Periods)-1]
+	fmt.Fprintf(w, "%s: customer churn %s, gross MRR churn %s, net MRR churn %s, ARPA %s, ARR %s\n",
+		last.Start.Format("Jan 2006"), last.CustomerChurn, last.GrossMRRChurn.Percent(), last.NetMRRChurn.Percent(), last.ARPA, last.ARR().StringFixed(2))
+	return b, nil
+}
+
+func experimentPart(w io.Writer) error {
+	fmt.Fprintln(w, "\nExperiment: new checkout (control vs treatment)")
+	srm, err := metrics.SampleRatioMismatch([]int64{5021, 4979}, []float64{0.5, 0.5}, metrics.SRMOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  sample ratio: 5021 / 4979, chi2 %.3f, p = %.3f, mismatch %v\n", srm.ChiSquare, srm.PValue, srm.Mismatch)
+	control := metrics.ProportionSample{Conversions: 512, Users: 5021}
+	treatment := metrics.ProportionSample{Conversions: 579, Users: 4979}
+	a, err := control.Estimate()
+	if err != nil {
+		return err
+	}
+	b, err := treatment.Estimate()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  conversion  control %s\n              treatment %s\n", control.Rate(), treatment.Rate())
+	for _, preset := range []struct {
+		name string
+		opt  metrics.ExperimentOptions
+	}{{"GrowthBook", metrics.GrowthBookExperiment}, {"Statsig", metrics.StatsigExperiment}} {
+		c, err := metrics.Compare(a, b, preset.opt)
+		if err != nil {
+			return err
+		}
+		r := c.Relative
+		fmt.Fprintf(w, "  %-10s (%s): lift %+.1f%% (95%% CI %+.1f%% to %+.1f%%), p(relative) = %.4f, p(absolute) = %.4f\n",
+			preset.name, c.Test, 100*r.Estimate, 100*r.Low, 100*r.High, r.PValue, c.Absolute.PValue)
+	}
+	z, err := metrics.TwoProportionZTest(control, treatment, metrics.ZPooled, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  pooled two-proportion z-test: z = %.3f, p = %.4f\n", z.Z, z.PValue)
+	n, err := metrics.SampleSizeProportions(metrics.SampleSizeInput{Baseline: a.Mean, MinimumEffect: 0.10})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  to detect a +10%% lift at 80%% power: %d users per arm\n", n.Control)
+	return nil
+}
+
+func kpiPart(w io.Writer, b metrics.MRRBridge) error {
+	d := decimal.RequireFromString
+	asOf := b.Periods[len(b.Periods)-1].End
+	series := func(pick func(metrics.MRRPeriod) decimal.Decimal) []metrics.KPIPoint {
+		var s []metrics.KPIPoint
+		for _, p := range b.Periods {
+			s = append(s, metrics.KPIPoint{At: p.End, Value: pick(p)})
+		}
+		return s
+	}
+	kpis := []struct {
+		kpi    metrics.KPI
+		series []metrics.KPIPoint
+	}{
+		{metrics.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: metrics.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
+			Pace: &metrics.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
+			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.EndMRR })},
+		{metrics.KPI{Name: "gross MRR churn", Unit: "%", Direction: metrics.LowerIsBetter, Target: d("3"), Thresholds: metrics.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
+			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
+		{metrics.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: metrics.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
+			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
+	}
+	fmt.Fprintf(w, "\nKPI status as of %s\n", asOf.Format(time.DateOnly))
+	for _, k := range kpis {
+		e, err := k.kpi.StatusOf(k.series, asOf)
+		if err != nil {
+			return err
+		}
+		tr, err := k.kpi.Trend(k.series, asOf)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %-9s %s (trend: %s)\n", e.Status, e.Reason, tr.Latest)
+	}
+	return nil
+}
