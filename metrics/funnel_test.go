@@ -139,7 +139,7 @@ func TestFunnelRatesTimesBreakdown(t *testing.T) {
 func TestFunnelOptionsValidate(t *testing.T) {
 	err := FunnelOptions{Steps: []string{"A"}, Window: -1, Order: 7, Anchor: 7,
 		Exclusions: []FunnelExclusion{{Event: "", FromStep: 1, ToStep: 1}, {Event: "x", FromStep: 0, ToStep: 5}},
-		From: at(t, "2024-01-02T00:00:00Z"), To: at(t, "2024-01-01T00:00:00Z")}.Validate()
+		From:       at(t, "2024-01-02T00:00:00Z"), To: at(t, "2024-01-01T00:00:00Z")}.Validate()
 	var ve *productops.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("got %v", err)

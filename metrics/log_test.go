@@ -93,4 +93,3 @@ func TestUserTableGrowth(t *testing.T) {
 		t.Fatalf("users %d len %d", l2.NumUsers(), l2.Len())
 	}
 }
-
