@@ -137,17 +137,18 @@ type Item struct {
 // other items (parent, dependencies) are checked by CheckItems and the operations.
 func (it Item) Validate() error {
 	e := validation.New(fmt.Sprintf("roadmap: item %q", validation.Truncate(string(it.ID))))
-	it.check(e, "")
+	it.check(e, -1)
 	return e.Err()
 }
 
-// check records the item's field errors under prefix ("items[3]").
-func (it Item) check(e *validation.Errors, prefix string) {
+// check records the item's field errors under "items[i]" (no prefix when i < 0). Paths
+// are built only when an error is recorded: this runs for every item of every call.
+func (it *Item) check(e *validation.Errors, i int) {
 	f := func(name string) string {
-		if prefix == "" {
+		if i < 0 {
 			return name
 		}
-		return prefix + "." + name
+		return fmt.Sprintf("items[%d].%s", i, name)
 	}
 	if it.ID == "" {
 		e.Add(f("id"), "required", "", "is required")
@@ -164,11 +165,11 @@ func (it Item) check(e *validation.Errors, prefix string) {
 	if it.Priority < 0 {
 		e.Addf(f("priority"), "gte", "must be at least 0 (0 = no priority), got %d", int(it.Priority))
 	}
-	if it.Estimate != nil {
+	if it.Estimate != nil && !amountOK(*it.Estimate) {
 		checkAmount(e, f("estimate"), *it.Estimate)
 	}
-	it.Start.check(e, f("start"))
-	it.Target.check(e, f("target"))
+	it.Start.check(e, func() string { return f("start") })
+	it.Target.check(e, func() string { return f("target") })
 	if !it.Horizon.valid() {
 		e.Addf(f("horizon"), "oneof", "must be now, next or later")
 	}
@@ -177,43 +178,64 @@ func (it Item) check(e *validation.Errors, prefix string) {
 	} else if (it.Health.Status == AtRisk || it.Health.Status == OffTrack) && strings.TrimSpace(it.Health.Reason) == "" {
 		e.Addf(f("health.reason"), "required", "is required when health is %s", it.Health.Status)
 	}
-	seen := make(map[ItemID]bool, len(it.DependsOn))
+	var seen map[ItemID]bool
+	if len(it.DependsOn) > 8 {
+		seen = make(map[ItemID]bool, len(it.DependsOn))
+	}
 	for j, d := range it.DependsOn {
-		p := fmt.Sprintf("%s[%d]", f("dependsOn"), j)
+		p := func(field string) string { return f(fmt.Sprintf("dependsOn[%d].%s", j, field)) }
+		dup := false
+		if seen != nil {
+			dup = seen[d.On]
+			seen[d.On] = true
+		} else {
+			for _, o := range it.DependsOn[:j] {
+				dup = dup || o.On == d.On
+			}
+		}
 		switch {
 		case d.On == "":
-			e.Add(p+".on", "required", "", "is required")
-		case seen[d.On]:
-			e.Addf(p+".on", "unique", "item %q depends on %q twice", validation.Truncate(string(it.ID)), validation.Truncate(string(d.On)))
+			e.Add(p("on"), "required", "", "is required")
+		case dup:
+			e.Addf(p("on"), "unique", "item %q depends on %q twice", validation.Truncate(string(it.ID)), validation.Truncate(string(d.On)))
 		}
-		seen[d.On] = true
 		if !d.Type.valid() {
-			e.Addf(p+".type", "oneof", "must be blocks, finishToStart or relates")
+			e.Addf(p("type"), "oneof", "must be blocks, finishToStart or relates")
 		}
 		switch {
 		case d.Lag < 0:
-			e.Addf(p+".lag", "gte", "must be at least 0, got %d", d.Lag)
+			e.Addf(p("lag"), "gte", "must be at least 0, got %d", d.Lag)
 		case d.Lag > MaxLag:
-			e.Addf(p+".lag", "lte", "must be at most %d, got %d", MaxLag, d.Lag)
+			e.Addf(p("lag"), "lte", "must be at most %d, got %d", MaxLag, d.Lag)
 		case d.Lag != 0 && d.Type != FinishToStart:
-			e.Addf(p+".lag", "eq", "lag needs type finishToStart, not %s", d.Type)
+			e.Addf(p("lag"), "eq", "lag needs type finishToStart, not %s", d.Type)
 		}
 	}
 	for j, h := range it.History {
-		p := fmt.Sprintf("%s[%d]", f("history"), j)
+		p := func(field string) string { return f(fmt.Sprintf("history[%d].%s", j, field)) }
 		if h.To == "" {
-			e.Add(p+".to", "required", "", "is required")
+			e.Add(p("to"), "required", "", "is required")
 		}
 		if h.At.IsZero() {
-			e.Add(p+".at", "required", "", "is required")
+			e.Add(p("at"), "required", "", "is required")
 		} else if j > 0 && h.At.Before(it.History[j-1].At) {
-			e.Addf(p+".at", "order", "is before the previous change")
+			e.Addf(p("at"), "order", "is before the previous change")
 		}
 	}
 }
 
+// amountOK is checkAmount's allocation-free fast path: a non-negative number with at most
+// EstimateScale fractional digits and fewer than 10 integer digits (so below MaxEstimate).
+func amountOK(d decimal.Decimal) bool {
+	exp := d.Exponent()
+	return d.Sign() >= 0 && exp >= -EstimateScale && exp <= 0 && d.NumDigits()+int(exp) <= 9
+}
+
 // checkAmount validates an estimate or capacity: finite range and scale.
 func checkAmount(e *validation.Errors, field string, d decimal.Decimal) {
+	if amountOK(d) {
+		return
+	}
 	switch {
 	case d.Sign() < 0:
 		e.Addf(field, "dgte", "must be at least 0, got %s", validation.Truncate(d.String()))
@@ -257,7 +279,7 @@ func CheckItems(items []Item) error {
 func newIndex(items []Item) (*index, error) {
 	e := validation.New("roadmap: items")
 	for i := range items {
-		items[i].check(e, fmt.Sprintf("items[%d]", i))
+		items[i].check(e, i)
 	}
 	if len(items) > math.MaxInt32-1 {
 		e.Addf("items", "max", "too many items")

@@ -92,19 +92,19 @@ func (p Period) IsZero() bool { return p == Period{} }
 // Validate reports an out-of-range field. The zero Period is valid (unset).
 func (p Period) Validate() error {
 	e := validation.New("roadmap: period")
-	p.check(e, "")
+	p.check(e, nil)
 	return e.Err()
 }
 
-func (p Period) check(e *validation.Errors, prefix string) {
+func (p Period) check(e *validation.Errors, prefix func() string) {
 	if p.IsZero() {
 		return
 	}
 	field := func(f string) string {
-		if prefix == "" {
+		if prefix == nil {
 			return f
 		}
-		return prefix + "." + f
+		return prefix() + "." + f
 	}
 	if p.Year < 1 || p.Year > 9999 {
 		e.Addf(field("year"), "range", "must be between 1 and 9999, got %d", p.Year)

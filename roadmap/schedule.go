@@ -249,20 +249,19 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 	e = validation.New("roadmap: schedule")
 	for v := range n {
 		it := ix.item(int32(v))
-		p := fmt.Sprintf("items[%d]", ix.pos[v])
-		id := validation.Truncate(string(it.ID))
+		p := func() string { return fmt.Sprintf("items[%d]", ix.pos[v]) }
+		id := func() string { return validation.Truncate(string(it.ID)) }
 		s.skip[v] = it.Status == Done || it.Status == Canceled
 		leaf := len(ix.kids(int32(v))) == 0
-		if !leaf {
-			for j, d := range it.DependsOn {
-				if d.precedence() {
-					e.Addf(fmt.Sprintf("%s.dependsOn[%d]", p, j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id)
-				}
-			}
-		}
 		for j, d := range it.DependsOn {
-			if u := ix.node[d.On]; d.precedence() && len(ix.kids(u)) > 0 {
-				e.Addf(fmt.Sprintf("%s.dependsOn[%d].on", p, j), "leaf", "item %q depends on parent item %q; link its children", id, validation.Truncate(string(d.On)))
+			if !d.precedence() {
+				continue
+			}
+			if !leaf {
+				e.Addf(fmt.Sprintf("%s.dependsOn[%d]", p(), j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id())
+			}
+			if u := ix.node[d.On]; len(ix.kids(u)) > 0 {
+				e.Addf(fmt.Sprintf("%s.dependsOn[%d].on", p(), j), "leaf", "item %q depends on parent item %q; link its children", id(), validation.Truncate(string(d.On)))
 			}
 		}
 		if !leaf || s.skip[v] {
@@ -272,9 +271,9 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 		t, ok := teamIdx[it.Team]
 		switch {
 		case it.Team == "":
-			e.Addf(p+".team", "required", "item %q has no team", id)
+			e.Addf(p()+".team", "required", "item %q has no team", id())
 		case !ok:
-			e.Addf(p+".team", "exists", "item %q has unknown team %q", id, validation.Truncate(string(it.Team)))
+			e.Addf(p()+".team", "exists", "item %q has unknown team %q", id(), validation.Truncate(string(it.Team)))
 		}
 		s.team[v] = t
 		switch {
@@ -283,7 +282,7 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 		case opts.Unestimated == FreeUnestimated:
 			s.free[v] = true
 		default:
-			e.Addf(p+".estimate", "required", "item %q has no estimate", id)
+			e.Addf(p()+".estimate", "required", "item %q has no estimate", id())
 		}
 	}
 	if err := e.Err(); err != nil {
