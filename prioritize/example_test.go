@@ -247,7 +247,7 @@ func ExampleClassify() {
 
 // item is a caller's own backlog type.
 type item struct {
-	Key                          string
+	Key                         string
 	Reach, Impact, Conf, Months string
 }
 

@@ -266,7 +266,9 @@ func TestPERT(t *testing.T) {
 }
 
 func TestSimulateRanks(t *testing.T) {
-	tp := func(o, m, p string) ThreePoint { return ThreePoint{Optimistic: d(o), MostLikely: d(m), Pessimistic: d(p)} }
+	tp := func(o, m, p string) ThreePoint {
+		return ThreePoint{Optimistic: d(o), MostLikely: d(m), Pessimistic: d(p)}
+	}
 	items := []UncertainItem{
 		{ID: "sure", Value: d("1000"), Effort: tp("1", "1", "1")},
 		{ID: "a", Value: d("100"), Effort: tp("1", "2", "6")},

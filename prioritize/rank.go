@@ -123,10 +123,10 @@ type rankKey struct {
 
 // ranker holds one Rank call's keys, IDs and fallback fractions.
 type ranker struct {
-	keys  []rankKey
-	ids   []ItemID
-	bigs  []Fraction
-	ranks []int32
+	keys   []rankKey
+	ids    []ItemID
+	bigs   []Fraction
+	ranks  []int32
 	errs   *validation.Errors
 	bad    int
 	failed map[int]bool // items already reported

@@ -64,7 +64,7 @@ var benchData = sync.OnceValue(func() map[int][2]any {
 })
 
 func riceOf(it benchItem) RICEInput {
-	return RICEInput{ID: it.ID, Reach: it.Reach, Impact: it.Impact, Confidence: it.Confidence, Effort: it.Effort}
+	return RICEInput(it)
 }
 
 // BenchmarkRankRICE scores and ranks n RICE items exactly (validation, exact comparison,
