@@ -138,4 +138,3 @@ func BenchmarkSchedule(b *testing.B) {
 		})
 	}
 }
-

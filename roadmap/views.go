@@ -248,8 +248,8 @@ const MaxTimelineWeeks = 520
 
 // RenderTimeline writes a plain-text timeline for terminals and logs: one column per
 // week (weeks start on Monday, in loc; nil means UTC), '#' where a bar covers part of the
-// week and '.' elsewhere, year and month labels above (at the week where each starts),
-// and each bar's note after it. Labels are
+// week and '.' elsewhere, year and month labels above (a week belongs to the month and
+// year of its Thursday, as in ISO 8601), and each bar's note after it. Labels are
 // cut to 24 characters. It fails if the bars span more than MaxTimelineWeeks weeks or a
 // bar ends before it starts.
 func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
@@ -295,8 +295,14 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 	} {
 		header := []rune(strings.Repeat(" ", len(weeks)+8))
 		free := 0
-		for c, t := range weeks {
-			if c > 0 && !row.changed(t, weeks[c-1]) {
+		// A week is labelled by its Thursday, as ISO 8601 assigns weeks to years.
+		thu := func(c int) time.Time {
+			t := weeks[c]
+			return time.Date(t.Year(), t.Month(), t.Day()+3, 0, 0, 0, 0, loc)
+		}
+		for c := range weeks {
+			t := thu(c)
+			if c > 0 && !row.changed(t, thu(c-1)) {
 				continue
 			}
 			if label := row.label(t); c >= free {

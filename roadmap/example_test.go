@@ -1,0 +1,619 @@
+package roadmap_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops"
+	"github.com/productops/productops/roadmap"
+)
+
+func est(s string) *decimal.Decimal {
+	d := decimal.RequireFromString(s)
+	return &d
+}
+
+var jan5 = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+
+// twoWeekSprints returns n two-week sprints from 2026-01-05, each with capacity c.
+func twoWeekSprints(n int, c string) []roadmap.Sprint {
+	out := make([]roadmap.Sprint, n)
+	for i := range out {
+		out[i] = roadmap.Sprint{Name: fmt.Sprintf("S%d", i+1), Start: jan5.AddDate(0, 0, 14*i), End: jan5.AddDate(0, 0, 14*(i+1)), Capacity: decimal.RequireFromString(c)}
+	}
+	return out
+}
+
+func ExampleParsePeriod() {
+	for _, s := range []string{"2026-03-15", "2026-03", "Q3 FY2026", "2026H2", "FY2027", "next quarter"} {
+		p, err := roadmap.ParsePeriod(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-12s %-8s %s\n", s, p.Resolution, p)
+	}
+	// Output:
+	// 2026-03-15   day      2026-03-15
+	// 2026-03      month    2026-03
+	// Q3 FY2026    quarter  2026-Q3
+	// 2026H2       halfYear 2026-H2
+	// FY2027       year     2027
+	// roadmap: unparseable period "next quarter": want a four-digit year
+}
+
+func ExamplePeriod_Add() {
+	fmt.Println(roadmap.QuarterOf(2026, 4).Add(1), roadmap.MonthOf(2026, time.January).Add(-1), roadmap.HalfOf(2026, 1).Add(3))
+	// Output:
+	// 2027-Q1 2025-12 2027-H2
+}
+
+func ExamplePeriod_Validate() {
+	fmt.Println(roadmap.QuarterOf(2026, 5).Validate())
+	// Output:
+	// roadmap: period: invalid: index: quarter must be between 1 and 4, got 5
+}
+
+func ExamplePeriod_UnmarshalText() {
+	var it roadmap.Item
+	err := json.Unmarshal([]byte(`{"id":"search","start":"2026-Q1","target":"2026-05"}`), &it)
+	fmt.Println(it.Start, it.Target, err)
+	err = json.Unmarshal([]byte(`{"id":"search","target":"soon"}`), &it)
+	fmt.Println(errors.Is(err, roadmap.ErrPeriodSyntax))
+	// Output:
+	// 2026-Q1 2026-05 <nil>
+	// true
+}
+
+func ExampleDayOf() {
+	fmt.Println(roadmap.DayOf(time.Date(2026, 2, 28, 15, 0, 0, 0, time.UTC)), roadmap.YearOf(2026))
+	// Output:
+	// 2026-02-28 2026
+}
+
+// A fiscal year starting in October: FY2026 runs from 1 October 2025, and its fourth
+// quarter ends on 30 September 2026.
+func ExampleCalendar_Range() {
+	cal := roadmap.Calendar{FiscalStartMonth: time.October}
+	for _, p := range []roadmap.Period{roadmap.QuarterOf(2026, 1), roadmap.QuarterOf(2026, 4), roadmap.YearOf(2026)} {
+		r, _ := cal.Range(p)
+		fmt.Printf("FY%s: %s to %s (deadline before %s)\n", p, r.Start.Format(time.DateOnly), r.LastDay().Format(time.DateOnly), r.End.Format(time.DateOnly))
+	}
+	// Output:
+	// FY2026-Q1: 2025-10-01 to 2025-12-31 (deadline before 2026-01-01)
+	// FY2026-Q4: 2026-07-01 to 2026-09-30 (deadline before 2026-10-01)
+	// FY2026: 2025-10-01 to 2026-09-30 (deadline before 2026-10-01)
+}
+
+func ExampleCalendar_PeriodOf() {
+	cal := roadmap.Calendar{FiscalStartMonth: time.October}
+	t := time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC)
+	fmt.Println(cal.PeriodOf(roadmap.Quarter, t), cal.PeriodOf(roadmap.HalfYear, t), cal.PeriodOf(roadmap.Year, t), cal.PeriodOf(roadmap.Month, t))
+	// Output:
+	// 2026-Q1 2026-H1 2026 2025-11
+}
+
+func ExampleCalendar_Validate() {
+	fmt.Println(roadmap.Calendar{FiscalStartMonth: 13}.Validate())
+	// Output:
+	// roadmap: calendar: invalid: fiscalStartMonth: must be between 1 and 12 (0 = January), got 13
+}
+
+func ExampleDateRange_Contains() {
+	r, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2026, time.March))
+	april, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2026, time.April))
+	fmt.Println(r.Contains(time.Date(2026, 3, 31, 23, 0, 0, 0, time.UTC)), r.Contains(r.End), r.Overlaps(april))
+	// Output:
+	// true false false
+}
+
+func ExampleItem_Validate() {
+	it := roadmap.Item{ID: "checkout", Priority: -1, Estimate: est("-3"), Health: roadmap.Health{Status: roadmap.OffTrack}}
+	err := it.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, productops.ErrInvalid))
+	// Output:
+	// roadmap: item "checkout": invalid: priority: must be at least 0 (0 = no priority), got -1; estimate: must be at least 0, got -3; health.reason: is required when health is offTrack
+	// true
+}
+
+func ExampleCheckItems() {
+	items := []roadmap.Item{
+		{ID: "payments", Kind: roadmap.Initiative},
+		{ID: "wallet", Kind: roadmap.Epic, Parent: "payments"},
+		{ID: "apple-pay", Parent: "wallet", DependsOn: []roadmap.Dependency{{On: "tokens"}}},
+		{ID: "refunds", Parent: "ledger"},
+	}
+	fmt.Println(roadmap.CheckItems(items))
+	// Output:
+	// roadmap: items: invalid: items[3].parent: item "refunds" has unknown parent "ledger"; items[2].dependsOn[0].on: item "apple-pay" depends on unknown item "tokens"
+}
+
+func ExampleCheckDependencies() {
+	items := []roadmap.Item{
+		{ID: "api", DependsOn: []roadmap.Dependency{{On: "schema"}}},
+		{ID: "schema", DependsOn: []roadmap.Dependency{{On: "ui"}}},
+		{ID: "ui", DependsOn: []roadmap.Dependency{{On: "api"}}},
+		{ID: "docs", DependsOn: []roadmap.Dependency{{On: "ui", Type: roadmap.Relates}}},
+	}
+	err := roadmap.CheckDependencies(items)
+	var ce *roadmap.CycleError
+	if errors.As(err, &ce) {
+		fmt.Println(ce.Path)
+	}
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, roadmap.ErrCycle))
+	// Output:
+	// [api ui schema api]
+	// roadmap: dependency cycle: api -> ui -> schema -> api
+	// true
+}
+
+func ExampleOrder() {
+	items := []roadmap.Item{
+		{ID: "1", DependsOn: []roadmap.Dependency{{On: "4"}}},
+		{ID: "2", DependsOn: []roadmap.Dependency{{On: "4"}}},
+		{ID: "3", DependsOn: []roadmap.Dependency{{On: "1"}}},
+		{ID: "4"},
+		{ID: "5", Priority: 1},
+	}
+	order, _ := roadmap.Order(items)
+	fmt.Println(order)
+	// Output:
+	// [5 4 1 2 3]
+}
+
+func ExampleCriticalPath() {
+	items := []roadmap.Item{
+		{ID: "A", Estimate: est("3")},
+		{ID: "B", Estimate: est("2")},
+		{ID: "C", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "A"}}},
+		{ID: "D", Estimate: est("2"), DependsOn: []roadmap.Dependency{{On: "A"}, {On: "B"}}},
+		{ID: "E", Estimate: est("3"), DependsOn: []roadmap.Dependency{{On: "C"}, {On: "D"}}},
+	}
+	cpm, _ := roadmap.CriticalPath(items, roadmap.CPMOptions{})
+	fmt.Println("duration", cpm.Duration, "path", cpm.Path)
+	for _, a := range cpm.Activities {
+		fmt.Printf("%s ES %s EF %s LS %s LF %s slack %s free %s critical %t\n", a.ID, a.EarlyStart, a.EarlyFinish, a.LateStart, a.LateFinish, a.TotalFloat, a.FreeFloat, a.Critical)
+	}
+	// Output:
+	// duration 10 path [A C E]
+	// A ES 0 EF 3 LS 0 LF 3 slack 0 free 0 critical true
+	// B ES 0 EF 2 LS 3 LF 5 slack 3 free 1 critical false
+	// C ES 3 EF 7 LS 3 LF 7 slack 0 free 0 critical true
+	// D ES 3 EF 5 LS 5 LF 7 slack 2 free 2 critical false
+	// E ES 7 EF 10 LS 7 LF 10 slack 0 free 0 critical true
+}
+
+func ExampleCategoryAllowed() {
+	fmt.Println(roadmap.CategoryAllowed(roadmap.Backlog, roadmap.Done), roadmap.CategoryAllowed(roadmap.InProgress, roadmap.Done), roadmap.CategoryAllowed(roadmap.Done, roadmap.InProgress))
+	// Output:
+	// false true true
+}
+
+func ExampleDefaultLifecycle() {
+	for _, s := range roadmap.DefaultLifecycle().Statuses {
+		fmt.Printf("%s=%s ", s.Name, s.Category)
+	}
+	fmt.Println()
+	// Output:
+	// Backlog=backlog Planned=planned In Progress=inProgress Paused=paused Done=done Canceled=canceled
+}
+
+func ExampleLifecycle_Move() {
+	lc := roadmap.DefaultLifecycle()
+	it := roadmap.Item{ID: "search"}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	fmt.Println(lc.Move(&it, "Done", at, "ana"))
+	_ = lc.Move(&it, "In Progress", at, "ana")
+	_ = lc.Move(&it, "Done", at.Add(72*time.Hour), "bo")
+	for _, h := range it.History {
+		fmt.Println(h.From, "->", h.To, h.At.Format(time.DateOnly), h.Actor)
+	}
+	fmt.Println(it.Status)
+	// Output:
+	// roadmap: invalid transition: item "search": "Backlog" -> "Done": not allowed
+	// Backlog -> In Progress 2026-03-02 ana
+	// In Progress -> Done 2026-03-05 bo
+	// done
+}
+
+func ExampleLifecycle_Allowed() {
+	lc := roadmap.Lifecycle{
+		Statuses:    []roadmap.Status{{Name: "Idea", Category: roadmap.Backlog}, {Name: "Build", Category: roadmap.InProgress}, {Name: "Review", Category: roadmap.InProgress}, {Name: "Shipped", Category: roadmap.Done}},
+		Transitions: []roadmap.Transition{{From: "Idea", To: "Build"}, {From: "Build", To: "Review"}, {From: "Review", To: "Shipped"}},
+	}
+	fmt.Println(lc.Validate(), lc.Allowed("Build", "Review"), lc.Allowed("Build", "Shipped"))
+	// Output:
+	// <nil> true false
+}
+
+func ExampleLifecycle_Current() {
+	lc := roadmap.DefaultLifecycle()
+	fmt.Println(lc.Current(roadmap.Item{Status: roadmap.InProgress}))
+	// Output:
+	// In Progress
+}
+
+func ExampleLifecycle_Check() {
+	lc := roadmap.DefaultLifecycle()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	items := []roadmap.Item{{ID: "x", Status: roadmap.Done, History: []roadmap.StatusChange{{From: "Backlog", To: "Done", At: at}}}}
+	fmt.Println(lc.Check(items))
+	// Output:
+	// roadmap: items: invalid: items[0].history[0]: item "x": "Backlog" -> "Done" is not allowed
+}
+
+func ExampleLifecycle_Validate() {
+	lc := roadmap.Lifecycle{Statuses: []roadmap.Status{{Name: "Open"}, {Name: "Open", Category: roadmap.Done}}}
+	fmt.Println(lc.Validate())
+	// Output:
+	// roadmap: lifecycle: invalid: statuses[1].name: duplicate status "Open"
+}
+
+func ExampleCadence_Sprints() {
+	c := roadmap.Cadence{
+		Start: jan5, Weeks: 2, Count: 3, Capacity: decimal.NewFromInt(20), NamePrefix: "S",
+		// A holiday in sprint 1; one of four people away for sprint 2's first week.
+		Holidays: []time.Time{time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)},
+		Absences: []roadmap.Absence{{From: time.Date(2026, 1, 19, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC), Available: decimal.RequireFromString("0.75")}},
+	}
+	sprints, err := c.Sprints()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range sprints {
+		fmt.Println(s.Name, s.Start.Format(time.DateOnly), s.Capacity)
+	}
+	// Output:
+	// S1 2026-01-05 18
+	// S2 2026-01-19 17.5
+	// S3 2026-02-02 20
+}
+
+func ExampleCadence_Validate() {
+	fmt.Println(roadmap.Cadence{Start: jan5, Weeks: 0, Count: 1, Capacity: decimal.NewFromInt(-5)}.Validate())
+	// Output:
+	// roadmap: cadence: invalid: weeks: must be between 1 and 52, got 0; capacity: must be at least 0, got -5
+}
+
+func ExampleTeam_Validate() {
+	t := roadmap.Team{ID: "web", Sprints: twoWeekSprints(1, "-8")}
+	fmt.Println(t.Validate())
+	// Output:
+	// roadmap: team "web": invalid: sprints[0].capacity: team "web" sprint "S1": capacity must be at least 0, got -8
+}
+
+func scheduleItems() []roadmap.Item {
+	w := func(id, e string, p roadmap.Priority, deps ...roadmap.ItemID) roadmap.Item {
+		it := roadmap.Item{ID: roadmap.ItemID(id), Team: "web", Estimate: est(e), Priority: p}
+		for _, d := range deps {
+			it.DependsOn = append(it.DependsOn, roadmap.Dependency{On: d})
+		}
+		return it
+	}
+	return []roadmap.Item{w("A", "3", 1), w("B", "3", 2), w("C", "2", 3), w("D", "4", 1, "A"), w("E", "6", 1), w("F", "1", 4, "E")}
+}
+
+func ExampleSchedule() {
+	teams := []roadmap.Team{{ID: "web", Sprints: twoWeekSprints(3, "5")}}
+	r, err := roadmap.Schedule(scheduleItems(), teams, roadmap.ScheduleOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range r.Placements {
+		fmt.Println(p.ID, p.Sprint, p.Start.Format(time.DateOnly))
+	}
+	for _, u := range r.Unfit {
+		fmt.Println(u.ID, u.Reason, u.Detail)
+	}
+	for _, l := range r.Load {
+		fmt.Println(l.Sprint, l.Used, "/", l.Capacity)
+	}
+	// Output:
+	// A S1 2026-01-05
+	// C S1 2026-01-05
+	// D S2 2026-01-19
+	// B S3 2026-02-02
+	// E tooLarge estimate 6 exceeds the capacity of every remaining sprint of team "web" (at most 5)
+	// F dependency prerequisite "E" is not scheduled
+	// S1 5 / 5
+	// S2 4 / 5
+	// S3 3 / 5
+}
+
+func ExampleScheduleResult_Placement() {
+	r, _ := roadmap.Schedule(scheduleItems(), []roadmap.Team{{ID: "web", Sprints: twoWeekSprints(3, "5")}}, roadmap.ScheduleOptions{})
+	p, ok := r.Placement("D")
+	fmt.Println(p.Sprint, ok)
+	// Output:
+	// S2 true
+}
+
+// What if the first sprint had 8 points instead of 5?
+func ExampleDiff() {
+	teams := []roadmap.Team{{ID: "web", Sprints: twoWeekSprints(3, "5")}}
+	before, _ := roadmap.Schedule(scheduleItems(), teams, roadmap.ScheduleOptions{})
+	teams[0].Sprints[0].Capacity = decimal.NewFromInt(8)
+	after, _ := roadmap.Schedule(scheduleItems(), teams, roadmap.ScheduleOptions{})
+	d := roadmap.Diff(before, after)
+	for _, m := range d.Moved {
+		fmt.Println(m.ID, m.FromSprint, "->", m.ToSprint)
+	}
+	fmt.Println("finish", d.FinishBefore.Format(time.DateOnly), "->", d.FinishAfter.Format(time.DateOnly))
+	// Output:
+	// B S3 -> S1
+	// finish 2026-02-16 -> 2026-02-02
+}
+
+func ExampleScheduleResult_Conflicts() {
+	items := scheduleItems()
+	r, _ := roadmap.Schedule(items, []roadmap.Team{{ID: "web", Sprints: twoWeekSprints(3, "5")}}, roadmap.ScheduleOptions{})
+	// Pull D into A's sprint by hand.
+	for i, p := range r.Placements {
+		if p.ID == "D" {
+			r.Placements[i].Sprint, r.Placements[i].Start, r.Placements[i].End = "S1", jan5, jan5.AddDate(0, 0, 14)
+		}
+	}
+	c, _ := r.Conflicts(items, roadmap.Sequential)
+	fmt.Println(c[0].Detail)
+	c, _ = r.Conflicts(items, roadmap.Concurrent)
+	fmt.Println(len(c))
+	// Output:
+	// "D" in "S1" is not after "A" in "S1" (sequential)
+	// 0
+}
+
+func ExampleScheduleResult_Bars() {
+	r, _ := roadmap.Schedule(scheduleItems(), []roadmap.Team{{ID: "web", Sprints: twoWeekSprints(3, "5")}}, roadmap.ScheduleOptions{})
+	_ = roadmap.RenderTimeline(os.Stdout, r.Bars(), time.UTC)
+	// Output:
+	// 2026
+	//    Jan Feb
+	// A  ##....  S1
+	// C  ##....  S1
+	// D  ..##..  S2
+	// B  ....##  S3
+}
+
+func ExampleConflicts() {
+	items := []roadmap.Item{
+		{ID: "api", Target: roadmap.QuarterOf(2026, 3)},
+		{ID: "mobile", Start: roadmap.MonthOf(2026, time.September), DependsOn: []roadmap.Dependency{{On: "api"}}},
+	}
+	c, _ := roadmap.Conflicts(items, roadmap.Calendar{})
+	fmt.Println(c[0].Detail)
+	// Output:
+	// "mobile" starts 2026-09-01, before "api" ends 2026-10-01
+}
+
+func progressItems() []roadmap.Item {
+	return []roadmap.Item{
+		{ID: "E", Kind: roadmap.Epic},
+		{ID: "F1", Parent: "E", Status: roadmap.Done, Estimate: est("3")},
+		{ID: "F2", Parent: "E", Status: roadmap.InProgress, Estimate: est("5")},
+		{ID: "F3", Parent: "E", Status: roadmap.Paused, Estimate: est("2")},
+		{ID: "F4", Parent: "E"},
+		{ID: "F5", Parent: "E", Status: roadmap.Canceled, Estimate: est("8")},
+		{ID: "F6", Parent: "E", Status: roadmap.Planned, Estimate: est("4")},
+	}
+}
+
+func ExampleProgress() {
+	for _, f := range []roadmap.Formula{roadmap.LinearFormula(), roadmap.EstimateFormula(), roadmap.CountFormula()} {
+		p, _ := roadmap.Progress(progressItems(), "E", f)
+		fmt.Printf("%-8s %s\n", f.Name, p.Formula)
+	}
+	// Output:
+	// linear   (done + 0.25 × in progress) / total = (3 + 0.25 × 7) / 15 = 0.316667
+	// estimate done / total = 3 / 14 = 0.214286
+	// count    done items / items = 1 / 5 = 0.2
+}
+
+func ExampleLinearFormula() {
+	f := roadmap.LinearFormula()
+	fmt.Println(f.InProgressCredit, *f.UnestimatedPoints, f.CountBased)
+	// Output:
+	// 0.25 1 false
+}
+
+func ExampleEstimateFormula() {
+	p, _ := roadmap.Progress(progressItems(), "E", roadmap.EstimateFormula())
+	fmt.Println(p.Value, p.Done, p.Total)
+	// Output:
+	// 0.214286 3 14
+}
+
+func ExampleCountFormula() {
+	p, _ := roadmap.Progress(progressItems(), "E", roadmap.CountFormula())
+	fmt.Println(p.Value, p.Items, p.Canceled)
+	// Output:
+	// 0.2 5 1
+}
+
+func ExampleFormula_Validate() {
+	fmt.Println(roadmap.Formula{InProgressCredit: decimal.RequireFromString("1.5")}.Validate())
+	// Output:
+	// roadmap: progress formula: invalid: inProgressCredit: must be between 0 and 1, got 1.5
+}
+
+func ExampleScoreKeyResult() {
+	// Lower is better: churn from 10 % to 2 %, now 4 %.
+	s, _ := roadmap.ScoreKeyResult(roadmap.KeyResult{ID: "churn", Start: decimal.NewFromInt(10), Target: decimal.NewFromInt(2), Current: decimal.NewFromInt(4)})
+	fmt.Println(s.Progress, s.Score, s.Band)
+	_, err := roadmap.ScoreKeyResult(roadmap.KeyResult{ID: "flat", Start: decimal.NewFromInt(5), Target: decimal.NewFromInt(5)})
+	fmt.Println(err)
+	// Output:
+	// 0.75 0.75 green
+	// roadmap: key result: invalid: keyResult.target: key result "flat": target must differ from start (5)
+}
+
+func ExampleScoreObjectives() {
+	objs := []roadmap.Objective{
+		{ID: "grow", Expectation: roadmap.Aspirational},
+		{ID: "activation", Parent: "grow", KeyResults: []roadmap.KeyResult{
+			{ID: "k1", Start: decimal.Zero, Target: decimal.NewFromInt(100), Current: decimal.NewFromInt(50)},
+			{ID: "k2", Start: decimal.Zero, Target: decimal.NewFromInt(10), Current: decimal.NewFromInt(12), Weight: decimal.NewFromInt(3)},
+		}},
+		{ID: "retention", Parent: "grow", Weight: decimal.NewFromInt(3), KeyResults: []roadmap.KeyResult{
+			{ID: "k3", Start: decimal.Zero, Target: decimal.NewFromInt(4), Current: decimal.NewFromInt(1)},
+		}},
+	}
+	for _, roll := range []roadmap.RollUp{roadmap.Weighted, roadmap.Unweighted} {
+		scores, _ := roadmap.ScoreObjectives(objs, roll)
+		for _, s := range scores {
+			fmt.Printf("%-10s %-8s %-6s met=%t  %s\n", s.ID, s.Score, s.Band, s.Met, s.Formula)
+		}
+	}
+	// Output:
+	// grow       0.40625  yellow met=false  weighted: (1×0.875 + 3×0.25) / 4 = 0.40625
+	// activation 0.875    green  met=false  weighted: (1×0.5 + 3×1) / 4 = 0.875
+	// retention  0.25     red    met=false  weighted: (1×0.25) / 1 = 0.25
+	// grow       0.5      yellow met=false  unweighted: (1×0.75 + 1×0.25) / 2 = 0.5
+	// activation 0.75     green  met=false  unweighted: (1×0.5 + 1×1) / 2 = 0.75
+	// retention  0.25     red    met=false  unweighted: (1×0.25) / 1 = 0.25
+}
+
+func ExampleValidateObjectives() {
+	err := roadmap.ValidateObjectives([]roadmap.Objective{{ID: "a", Parent: "missing"}, {ID: "a"}})
+	fmt.Println(err)
+	// Output:
+	// roadmap: objectives: invalid: objectives[1].id: duplicate objective "a"; objectives[0].parent: objective "a" has unknown parent "missing"
+}
+
+func ExampleBandOf() {
+	for _, s := range []string{"0.3", "0.4", "0.69", "0.7"} {
+		fmt.Print(roadmap.BandOf(decimal.RequireFromString(s)), " ")
+	}
+	fmt.Println()
+	// Output:
+	// red yellow yellow green
+}
+
+func ExampleExpectation_Met() {
+	s := decimal.RequireFromString("0.8")
+	fmt.Println(roadmap.Committed.Met(s), roadmap.Aspirational.Met(s))
+	// Output:
+	// false true
+}
+
+func ExampleAlignment() {
+	objs := []roadmap.Objective{{ID: "grow", KeyResults: []roadmap.KeyResult{{ID: "signups", Start: decimal.Zero, Target: decimal.NewFromInt(1000)}}}, {ID: "retain"}}
+	items := []roadmap.Item{
+		{ID: "onboarding", KeyResults: []roadmap.KeyResultID{"signups"}, Estimate: est("8")},
+		{ID: "referrals", Objectives: []roadmap.ObjectiveID{"grow", "retain"}, Estimate: est("4")},
+		{ID: "refactor", Estimate: est("4")},
+	}
+	r, _ := roadmap.Alignment(items, objs)
+	fmt.Println("items", r.ItemCoverage.Num, "/", r.ItemCoverage.Den, "=", r.ItemCoverage.Value)
+	fmt.Println("effort", r.EffortCoverage.Num, "/", r.EffortCoverage.Den, "=", r.EffortCoverage.Value)
+	fmt.Println("unaligned", r.Unaligned, "orphans", r.Orphans)
+	for _, o := range r.PerObjective {
+		fmt.Println(o.ID, o.Items, o.Effort)
+	}
+	// Output:
+	// items 2 / 3 = 0.666667
+	// effort 12 / 16 = 0.75
+	// unaligned [refactor] orphans []
+	// grow 2 10
+	// retain 1 2
+}
+
+func viewItems() []roadmap.Item {
+	return []roadmap.Item{
+		{ID: "sso", Team: "core", Horizon: roadmap.Now, Priority: 1, Target: roadmap.QuarterOf(2026, 1), Objectives: []roadmap.ObjectiveID{"enterprise"}},
+		{ID: "audit-log", Team: "core", Horizon: roadmap.Next, Target: roadmap.MonthOf(2026, time.May), Objectives: []roadmap.ObjectiveID{"enterprise"}},
+		{ID: "dark-mode", Team: "web", Horizon: roadmap.Later},
+	}
+}
+
+func ExampleByQuarter() {
+	groups, _ := roadmap.ByQuarter(viewItems(), roadmap.Calendar{})
+	for _, g := range groups {
+		fmt.Printf("%q %v\n", g.Key, g.Items)
+	}
+	// Output:
+	// "2026-Q1" [sso]
+	// "2026-Q2" [audit-log]
+	// "" [dark-mode]
+}
+
+func ExampleByHorizon() {
+	groups, _ := roadmap.ByHorizon(viewItems())
+	for _, g := range groups {
+		fmt.Println(g.Key, g.Items)
+	}
+	// Output:
+	// now [sso]
+	// next [audit-log]
+	// later [dark-mode]
+}
+
+func ExampleByTeam() {
+	groups, _ := roadmap.ByTeam(viewItems())
+	for _, g := range groups {
+		fmt.Println(g.Key, g.Items)
+	}
+	// Output:
+	// core [sso audit-log]
+	// web [dark-mode]
+}
+
+func ExampleByObjective() {
+	groups, _ := roadmap.ByObjective(viewItems(), []roadmap.Objective{{ID: "enterprise"}})
+	for _, g := range groups {
+		fmt.Printf("%q %v\n", g.Key, g.Items)
+	}
+	// Output:
+	// "enterprise" [sso audit-log]
+	// "" [dark-mode]
+}
+
+func ExampleHorizonOf() {
+	asOf := time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC)
+	for _, p := range []roadmap.Period{roadmap.MonthOf(2026, time.June), roadmap.QuarterOf(2026, 3), roadmap.HalfOf(2027, 1)} {
+		h, _ := roadmap.HorizonOf(p, roadmap.Calendar{}, asOf)
+		fmt.Print(p, "=", h, " ")
+	}
+	fmt.Println()
+	// Output:
+	// 2026-06=now 2026-Q3=next 2027-H1=later
+}
+
+func ExampleItemBars() {
+	items := []roadmap.Item{{ID: "sso", Start: roadmap.MonthOf(2026, time.January), Target: roadmap.MonthOf(2026, time.February)}}
+	bars, _ := roadmap.ItemBars(items, roadmap.Calendar{})
+	_ = roadmap.RenderTimeline(os.Stdout, bars, time.UTC)
+	// Output:
+	// 2026
+	//      Jan  Feb
+	// sso  #########  2026-01 → 2026-02
+}
+
+func ExampleRenderTimeline() {
+	bars := []roadmap.Bar{
+		{Label: "search", Start: jan5, End: jan5.AddDate(0, 0, 21), Note: "core"},
+		{Label: "billing", Start: jan5.AddDate(0, 0, 14), End: jan5.AddDate(0, 0, 49), Note: "web"},
+	}
+	_ = roadmap.RenderTimeline(os.Stdout, bars, time.UTC)
+	// Output:
+	// 2026
+	//          Jan Feb
+	// search   ###....  core
+	// billing  ..#####  web
+}
+
+func ExampleCategory_UnmarshalText() {
+	var c roadmap.Category
+	_ = c.UnmarshalText([]byte("started")) // Linear's and Plane's name for in progress
+	fmt.Println(c)
+	// Output:
+	// inProgress
+}
