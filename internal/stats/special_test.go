@@ -131,3 +131,12 @@ func BenchmarkStudentTQuantile(b *testing.B) {
 		_ = StudentTQuantile(0.975, 6743.2)
 	}
 }
+
+func TestStudentTSurvival(t *testing.T) {
+	// Far tail: 1 - CDF would round; the survival keeps its precision. nu = 1: atan form.
+	got := StudentTSurvival(1e6, 1)
+	want := 0.5 - math.Atan(1e6)/math.Pi
+	if math.Abs(got/want-1) > 1e-9 {
+		t.Errorf("StudentTSurvival(1e6, 1) = %v, want %v", got, want)
+	}
+}

@@ -45,7 +45,30 @@ func StudentTQuantile(p, nu float64) float64 {
 	if p > 0.5 {
 		return -StudentTQuantile(1-p, nu)
 	}
-	// p < 0.5: the quantile is negative. Bracket it, then bisect with Newton steps.
+	// p < 0.5: the quantile is negative. From nu = 3 on, start Newton's method at the
+	// Cornish–Fisher expansion around the normal quantile, which is already close.
+	if nu >= 3 {
+		z := NormalQuantile(p)
+		z2 := z * z
+		x := z + z*(z2+1)/(4*nu) + z*(5*z2*z2+16*z2+3)/(96*nu*nu) + z*(3*z2*z2*z2+19*z2*z2+17*z2-15)/(384*nu*nu*nu)
+		for range 8 {
+			step := (StudentTCDF(x, nu) - p) / studentTPDF(x, nu)
+			next := x - step
+			if !(next < 0) || next != next {
+				break
+			}
+			if math.Abs(step) <= 1e-13*math.Max(1, math.Abs(next)) {
+				return next
+			}
+			x = next
+		}
+	}
+	return studentTBisect(p, nu)
+}
+
+// studentTBisect finds the negative quantile for p < 0.5 by bracketing, then bisection
+// safeguarded Newton steps.
+func studentTBisect(p, nu float64) float64 {
 	lo, hi := -1.0, 0.0
 	for StudentTCDF(lo, nu) > p {
 		hi = lo
