@@ -28,7 +28,10 @@ func BenchmarkExperimentTests(b *testing.B) {
 				CUPEDSample{Post: MeanSample{N: 7, Sum: 46, SumSquares: 320}, Pre: MeanSample{N: 7, Sum: 29, SumSquares: 143}, SumProducts: 210})
 			return err
 		}},
-		{"sample-size", func() error { _, err := SampleSizeProportions(SampleSizeInput{Baseline: 0.1, MinimumEffect: 0.2}); return err }},
+		{"sample-size", func() error {
+			_, err := SampleSizeProportions(SampleSizeInput{Baseline: 0.1, MinimumEffect: 0.2})
+			return err
+		}},
 		{"wilson", func() error { _, err := NewProportionInterval(512, 5021, IntervalWilson, 0); return err }},
 	}
 	for _, c := range cases {
