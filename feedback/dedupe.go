@@ -1,0 +1,491 @@
+package feedback
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// Defaults of [DedupeOptions].
+const (
+	DefaultDuplicateThreshold = 0.8
+	DefaultSimilarThreshold   = 0.5
+	DefaultBands              = 64
+	DefaultRows               = 4
+)
+
+// maxSignature bounds bands × rows.
+const maxSignature = 4096
+
+// DedupeOptions configures near-duplicate detection. The zero value normalizes fully,
+// compares word unigrams, calls a pair a duplicate at Jaccard ≥ 0.8 and similar at ≥ 0.5,
+// and uses MinHash signatures of 64 bands × 4 rows with seed 0.
+//
+// Bands and rows set the LSH S-curve: a pair of similarity s is looked at with probability
+// 1 - (1 - s^rows)^bands ([DedupeOptions.CandidateProbability]); with the defaults that is
+// 0.984 at 0.5 and above 0.9999 at 0.8, while pairs at 0.1 are looked at 0.6% of the time.
+// More rows make the curve steeper and candidate lists shorter, more bands raise recall,
+// both cost time linear in bands × rows. Every candidate is verified by exact Jaccard, so
+// LSH can miss a pair but never report a wrong one.
+type DedupeOptions struct {
+	// Normalize says how text is normalized before shingling.
+	Normalize NormalizeOptions `json:"normalize"`
+	// Shingling is the set compared; zero is [WordUnigrams].
+	Shingling Shingling `json:"shingling"`
+	// DuplicateThreshold is the Jaccard similarity, in (0, 1], from which a pair is a
+	// duplicate; zero means 0.8.
+	DuplicateThreshold float64 `json:"duplicate_threshold,omitempty"`
+	// SimilarThreshold is the Jaccard similarity, in (0, DuplicateThreshold], from which a
+	// pair is reported as similar but not a duplicate; zero means 0.5. Set it equal to
+	// DuplicateThreshold to report duplicates only.
+	SimilarThreshold float64 `json:"similar_threshold,omitempty"`
+	// Bands and Rows shape the MinHash signature (bands × rows values, at most 4096); zero
+	// means 64 and 4.
+	Bands int `json:"bands,omitempty"`
+	Rows  int `json:"rows,omitempty"`
+	// Seed seeds the MinHash functions; the same seed gives the same candidates on every
+	// run and machine.
+	Seed uint64 `json:"seed,omitempty"`
+}
+
+func (o DedupeOptions) duplicate() float64 { return cmp.Or(o.DuplicateThreshold, DefaultDuplicateThreshold) }
+func (o DedupeOptions) similar() float64   { return cmp.Or(o.SimilarThreshold, DefaultSimilarThreshold) }
+func (o DedupeOptions) bands() int         { return cmp.Or(o.Bands, DefaultBands) }
+func (o DedupeOptions) rows() int          { return cmp.Or(o.Rows, DefaultRows) }
+
+// Validate reports every bad option: thresholds outside their ranges or not finite, a
+// similar threshold above the duplicate threshold, negative bands or rows, a signature over
+// 4096 values, and an undefined shingling.
+func (o DedupeOptions) Validate() error {
+	e := validation.New("feedback: dedupe options")
+	dup, sim := o.duplicate(), o.similar()
+	if !validation.Finite(dup) || dup <= 0 || dup > 1 {
+		e.Addf("duplicate_threshold", "range", "%v is outside (0, 1]", o.DuplicateThreshold)
+	}
+	if !validation.Finite(sim) || sim <= 0 || sim > 1 {
+		e.Addf("similar_threshold", "range", "%v is outside (0, 1]", o.SimilarThreshold)
+	} else if sim > dup {
+		e.Addf("similar_threshold", "ltefield", "%v is above the duplicate threshold %v", sim, dup)
+	}
+	if o.Bands < 0 {
+		e.Addf("bands", "gte", "%d is negative", o.Bands)
+	}
+	if o.Rows < 0 {
+		e.Addf("rows", "gte", "%d is negative", o.Rows)
+	}
+	if o.Bands >= 0 && o.Rows >= 0 && o.bands()*o.rows() > maxSignature {
+		e.Addf("bands", "max", "%d bands × %d rows exceeds %d signature values", o.bands(), o.rows(), maxSignature)
+	}
+	if int(o.Shingling) >= len(shinglingNames) {
+		e.Addf("shingling", "oneof", "undefined shingling %d", o.Shingling)
+	}
+	return e.Err()
+}
+
+// MatchKind classifies a pair of texts.
+type MatchKind uint8
+
+// Match kinds, from closest to loosest.
+const (
+	// MatchExact: the normalized texts are equal (similarity 1).
+	MatchExact MatchKind = iota
+	// MatchDuplicate: Jaccard similarity at least the duplicate threshold.
+	MatchDuplicate
+	// MatchSimilar: similar but not a duplicate: at least the similar threshold and below
+	// the duplicate threshold. Worth showing a person, not worth merging automatically.
+	MatchSimilar
+)
+
+var matchNames = []string{"exact", "duplicate", "similar"}
+
+// String returns the kind's text form ("duplicate").
+func (k MatchKind) String() string { return enumString(matchNames, uint8(k), "MatchKind") }
+
+// MarshalText encodes the kind as its text form; an undefined value is an error.
+func (k MatchKind) MarshalText() ([]byte, error) { return enumMarshal(matchNames, uint8(k), "match kind") }
+
+// UnmarshalText decodes a text form written by MarshalText ("similar").
+func (k *MatchKind) UnmarshalText(b []byte) error {
+	v, err := enumUnmarshal(matchNames, b, "match kind")
+	if err == nil {
+		*k = MatchKind(v)
+	}
+	return err
+}
+
+// DuplicatePair is two items found alike. A < B, so a pair is reported once.
+type DuplicatePair struct {
+	A          ItemID    `json:"a"`
+	B          ItemID    `json:"b"`
+	Similarity float64   `json:"similarity"`
+	Kind       MatchKind `json:"kind"`
+}
+
+// DuplicateReport is the result of [FindDuplicates] and [DedupeIndex.Pairs].
+type DuplicateReport struct {
+	// Pairs lists every pair found at or above the similar threshold, by A then B.
+	Pairs []DuplicatePair `json:"pairs"`
+	// Empty lists the items whose normalized text is empty (nothing to compare, so never
+	// matched), sorted.
+	Empty []ItemID `json:"empty,omitempty"`
+	// Items is the number of items looked at, Distinct the number of distinct normalized
+	// texts among them, and Candidates the number of LSH candidate pairs of distinct texts
+	// verified by exact Jaccard.
+	Items      int `json:"items"`
+	Distinct   int `json:"distinct"`
+	Candidates int `json:"candidates"`
+}
+
+// ErrDuplicateID is returned (wrapped) by [DedupeIndex.Add] for an ID already in the index.
+var ErrDuplicateID = errors.New("feedback: duplicate item id")
+
+// DedupeIndex holds a corpus of texts for near-duplicate detection and suggestions. Build it
+// with [NewDedupeIndex] and [DedupeIndex.Add]; query it with [DedupeIndex.Suggest] and
+// [DedupeIndex.Pairs]. Results do not depend on the order of Adds. Queries may run
+// concurrently with each other but not with Add.
+type DedupeIndex struct {
+	opts  DedupeOptions
+	bands int
+	rows  int
+	vocab map[string]uint32
+
+	ids   map[ItemID]struct{}
+	empty []ItemID
+	// Each distinct normalized text is a group.
+	groupOf map[string]int32
+	members [][]ItemID
+	sets    [][]uint32 // sorted shingle IDs per group
+	keys    []uint64   // band keys, bands per group
+	buckets map[uint64][]int32
+
+	sig   []uint32
+	bases []uint64
+	ha    []uint64 // hash family multipliers
+	hb    []uint64 // hash family increments
+}
+
+// NewDedupeIndex returns an empty index, or the options' validation error.
+func NewDedupeIndex(opts DedupeOptions) (*DedupeIndex, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	return newIndexNoCheck(opts, true), nil
+}
+
+func newIndexNoCheck(opts DedupeOptions, buckets bool) *DedupeIndex {
+	x := &DedupeIndex{
+		opts: opts, bands: opts.bands(), rows: opts.rows(),
+		vocab:   make(map[string]uint32),
+		ids:     make(map[ItemID]struct{}),
+		groupOf: make(map[string]int32),
+		sig:     make([]uint32, opts.bands()*opts.rows()),
+	}
+	x.ha, x.hb = hashFamily(len(x.sig), opts.Seed)
+	if buckets {
+		x.buckets = make(map[uint64][]int32)
+	}
+	return x
+}
+
+// Len returns the number of texts added.
+func (x *DedupeIndex) Len() int { return len(x.ids) }
+
+// Add puts the text of item id into the index. It returns an error wrapping
+// [ErrDuplicateID] when id is already present, and a validation error for an empty id.
+func (x *DedupeIndex) Add(id ItemID, text string) error {
+	if id == "" {
+		e := validation.New("feedback: dedupe index")
+		e.Add("id", "required", "", "is required")
+		return e.Err()
+	}
+	if _, dup := x.ids[id]; dup {
+		return fmt.Errorf("%w %s", ErrDuplicateID, quoteID(string(id)))
+	}
+	x.ids[id] = struct{}{}
+	t := Normalize(text, x.opts.Normalize)
+	if t == "" {
+		x.empty = append(x.empty, id)
+		return nil
+	}
+	if g, ok := x.groupOf[t]; ok {
+		x.members[g] = append(x.members[g], id)
+		return nil
+	}
+	g := int32(len(x.members))
+	x.groupOf[t] = g
+	x.members = append(x.members, []ItemID{id})
+	var set []uint32
+	eachShingle(t, x.opts.Shingling, func(s string) {
+		v, ok := x.vocab[s]
+		if !ok {
+			v = uint32(len(x.vocab))
+			x.vocab[s] = v
+		}
+		set = append(set, v)
+	})
+	slices.Sort(set)
+	set = slices.Compact(set)
+	x.sets = append(x.sets, set)
+	x.keys = append(x.keys, make([]uint64, x.bands)...)
+	keys := x.keys[int(g)*x.bands:]
+	x.signatureOf(t, keys)
+	if x.buckets != nil {
+		for _, k := range keys {
+			x.buckets[k] = append(x.buckets[k], g)
+		}
+	}
+	return nil
+}
+
+// signatureOf computes the band keys of normalized text t into keys.
+func (x *DedupeIndex) signatureOf(t string, keys []uint64) {
+	x.bases = x.bases[:0]
+	eachShingle(t, x.opts.Shingling, func(s string) { x.bases = append(x.bases, fnv64(s)) })
+	slices.Sort(x.bases)
+	x.bases = slices.Compact(x.bases)
+	signature(x.sig, x.bases, x.opts.Seed, x.ha, x.hb)
+	bandKeys(keys, x.sig, x.rows)
+}
+
+// kindOf classifies a similarity at or above the similar threshold.
+func (x *DedupeIndex) kindOf(j float64) MatchKind {
+	if j >= x.opts.duplicate() {
+		return MatchDuplicate
+	}
+	return MatchSimilar
+}
+
+// Pairs returns every pair of texts in the index at or above the similar threshold: exact
+// duplicates by normalized text, and LSH candidates verified by exact Jaccard.
+func (x *DedupeIndex) Pairs() *DuplicateReport {
+	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
+	add := func(a, b ItemID, j float64, k MatchKind) {
+		if b < a {
+			a, b = b, a
+		}
+		r.Pairs = append(r.Pairs, DuplicatePair{A: a, B: b, Similarity: j, Kind: k})
+	}
+	for _, m := range x.members {
+		for i := range m {
+			for _, b := range m[i+1:] {
+				add(m[i], b, 1, MatchExact)
+			}
+		}
+	}
+	sim := x.opts.similar()
+	x.eachCandidate(func(g, h int32) {
+		r.Candidates++
+		j := jaccardIDs(x.sets[g], x.sets[h])
+		if j < sim {
+			return
+		}
+		k := x.kindOf(j)
+		for _, a := range x.members[g] {
+			for _, b := range x.members[h] {
+				add(a, b, j, k)
+			}
+		}
+	})
+	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int { return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B)) })
+	return r
+}
+
+// eachCandidate calls visit once for every pair of groups g < h that share a band key.
+//
+// Per band, the groups are sorted by key (the key's high bits with the group number in the
+// low bits, so one integer sort does it; dropping low key bits can only add candidates,
+// which verification removes). Runs of equal keys longer than one are recorded per group,
+// then each group meets the members of its runs, with a stamp per group so each pair is
+// visited once.
+func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
+	n, nb := len(x.members), x.bands
+	if n < 2 {
+		return
+	}
+	gbits := uint(bits.Len(uint(n)))
+	gmask := uint64(1)<<gbits - 1
+	order := make([]uint64, n*nb) // per band, sorted (key high bits | group)
+	type run struct{ start, end int32 }
+	var runs []run
+	count := make([]int32, n+1) // runs per group, then offsets
+	var runOf []int32           // run index per (band, position) for positions in long runs
+	for b := range nb {
+		col := order[b*n : (b+1)*n]
+		for g := range n {
+			col[g] = x.keys[g*nb+b]&^gmask | uint64(g)
+		}
+		slices.Sort(col)
+		for i := 0; i < n; {
+			j := i + 1
+			for j < n && col[j]&^gmask == col[i]&^gmask {
+				j++
+			}
+			if j-i > 1 {
+				runs = append(runs, run{int32(b*n + i), int32(b*n + j)})
+				for _, e := range col[i:j] {
+					count[e&gmask+1]++
+				}
+			}
+			i = j
+		}
+	}
+	for g := range n {
+		count[g+1] += count[g]
+	}
+	runOf = make([]int32, count[n])
+	fill := slices.Clone(count[:n])
+	for r, rr := range runs {
+		for _, e := range order[rr.start:rr.end] {
+			g := e & gmask
+			runOf[fill[g]] = int32(r)
+			fill[g]++
+		}
+	}
+	stamp := make([]int32, n)
+	for g := range stamp {
+		stamp[g] = -1
+	}
+	for g := range int32(n) {
+		for _, r := range runOf[count[g]:count[g+1]] {
+			for _, e := range order[runs[r].start:runs[r].end] {
+				if h := int32(e & gmask); h > g && stamp[h] != g {
+					stamp[h] = g
+					visit(g, h)
+				}
+			}
+		}
+	}
+}
+
+// Suggestion is an indexed item found alike to a new text.
+type Suggestion struct {
+	Item       ItemID    `json:"item"`
+	Similarity float64   `json:"similarity"`
+	Kind       MatchKind `json:"kind"`
+}
+
+// Suggest returns the indexed items alike to text (at or above the similar threshold), most
+// similar first, then by ID, at most limit of them (all when limit <= 0). Exact duplicates
+// come first with similarity 1; the rest are LSH candidates verified by exact Jaccard. The
+// index is not changed: use it to show "is this what you meant?" while someone types.
+func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
+	t := Normalize(text, x.opts.Normalize)
+	if t == "" {
+		return nil
+	}
+	var out []Suggestion
+	exact := int32(-1)
+	if g, ok := x.groupOf[t]; ok {
+		exact = g
+		for _, id := range x.members[g] {
+			out = append(out, Suggestion{Item: id, Similarity: 1, Kind: MatchExact})
+		}
+	}
+	// The query's set: known shingle IDs plus a count of unknown shingles.
+	var set []uint32
+	seenUnknown := map[string]bool{}
+	eachShingle(t, x.opts.Shingling, func(s string) {
+		if v, ok := x.vocab[s]; ok {
+			set = append(set, v)
+		} else {
+			seenUnknown[s] = true
+		}
+	})
+	slices.Sort(set)
+	set = slices.Compact(set)
+	keys := make([]uint64, x.bands)
+	q := &DedupeIndex{opts: x.opts, rows: x.rows, sig: make([]uint32, len(x.sig)), ha: x.ha, hb: x.hb}
+	q.signatureOf(t, keys)
+	seen := map[int32]bool{exact: true}
+	sim := x.opts.similar()
+	for _, k := range keys {
+		for _, g := range x.bucket(k) {
+			if seen[g] {
+				continue
+			}
+			seen[g] = true
+			j := jaccardWithUnknown(set, len(seenUnknown), x.sets[g])
+			if j < sim {
+				continue
+			}
+			for _, id := range x.members[g] {
+				out = append(out, Suggestion{Item: id, Similarity: j, Kind: x.kindOf(j)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Suggestion) int {
+		return cmp.Or(cmp.Compare(exactFirst(a.Kind), exactFirst(b.Kind)), cmp.Compare(b.Similarity, a.Similarity), cmp.Compare(a.Item, b.Item))
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+func exactFirst(k MatchKind) int {
+	if k == MatchExact {
+		return 0
+	}
+	return 1
+}
+
+// bucket returns the groups with band key k.
+func (x *DedupeIndex) bucket(k uint64) []int32 {
+	if x.buckets != nil {
+		return x.buckets[k]
+	}
+	return nil
+}
+
+// jaccardWithUnknown is Jaccard of a set given as known IDs plus unknown extra elements
+// against an indexed set.
+func jaccardWithUnknown(a []uint32, extra int, b []uint32) float64 {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+extra+len(b)-inter)
+}
+
+// FindDuplicates finds every pair of items whose texts are exact duplicates after
+// normalization, duplicates, or similar but not duplicates, as opts defines. Candidates come
+// from MinHash with LSH banding and are verified by exact Jaccard, so every reported
+// similarity is exact; a pair can be missed with the probability given by
+// [DedupeOptions.CandidateProbability]. The result depends only on the items' IDs and texts
+// and the options, never on the order of items. It returns a validation error for bad
+// options, an empty ID or a repeated ID.
+func FindDuplicates(items []Item, opts DedupeOptions) (*DuplicateReport, error) {
+	e := validation.New("feedback: find duplicates")
+	e.Merge("options", opts.Validate())
+	seen := make(map[ItemID]int, len(items))
+	for i, it := range items {
+		if it.ID == "" {
+			e.Add(fmt.Sprintf("items[%d].id", i), "required", "", "is required")
+		} else if j, dup := seen[it.ID]; dup {
+			e.Addf(fmt.Sprintf("items[%d].id", i), "unique", "%s repeats items[%d]", quoteID(string(it.ID)), j)
+		} else {
+			seen[it.ID] = i
+		}
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	x := newIndexNoCheck(opts, false)
+	for _, it := range items {
+		_ = x.Add(it.ID, it.Text) // IDs were checked above.
+	}
+	return x.Pairs(), nil
+}

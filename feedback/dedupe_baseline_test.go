@@ -1,0 +1,137 @@
+package feedback
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// allPairs is the exact baseline: every pair of distinct normalized texts compared by exact
+// Jaccard, with the same normalization, shingling, grouping and classification as the index.
+func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
+	x := newIndexNoCheck(opts, false)
+	for _, it := range items {
+		if err := x.Add(it.ID, it.Text); err != nil {
+			panic(err)
+		}
+	}
+	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
+	add := func(a, b ItemID, j float64, k MatchKind) {
+		if b < a {
+			a, b = b, a
+		}
+		r.Pairs = append(r.Pairs, DuplicatePair{A: a, B: b, Similarity: j, Kind: k})
+	}
+	for _, m := range x.members {
+		for i := range m {
+			for _, b := range m[i+1:] {
+				add(m[i], b, 1, MatchExact)
+			}
+		}
+	}
+	sim := opts.similar()
+	for g := range x.sets {
+		for h := g + 1; h < len(x.sets); h++ {
+			r.Candidates++
+			j := jaccardIDs(x.sets[g], x.sets[h])
+			if j < sim {
+				continue
+			}
+			for _, a := range x.members[g] {
+				for _, b := range x.members[h] {
+					add(a, b, j, x.kindOf(j))
+				}
+			}
+		}
+	}
+	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int {
+		if p.A != q.A {
+			return strings.Compare(string(p.A), string(q.A))
+		}
+		return strings.Compare(string(p.B), string(q.B))
+	})
+	return r
+}
+
+// recall returns the share of the baseline's pairs with similarity >= min that got found.
+func recall(got, want *DuplicateReport, min float64) (float64, int) {
+	found := make(map[[2]ItemID]bool, len(got.Pairs))
+	for _, p := range got.Pairs {
+		found[[2]ItemID{p.A, p.B}] = true
+	}
+	n, hit := 0, 0
+	for _, p := range want.Pairs {
+		if p.Similarity < min {
+			continue
+		}
+		n++
+		if found[[2]ItemID{p.A, p.B}] {
+			hit++
+		}
+	}
+	if n == 0 {
+		return 1, 0
+	}
+	return float64(hit) / float64(n), n
+}
+
+var stopWords = strings.Fields("the a to and of in for is it on with please can we i my be as at this that not our when")
+
+// syntheticItems returns n short feedback texts (4 to 12 words, stop words and a Zipf-like
+// vocabulary of 5,000 words), of which about 30% are edited copies of an earlier text (a word
+// replaced, dropped, added or moved, case, punctuation or diacritics changed), so that
+// duplicates, similar pairs and unrelated pairs all occur. Deterministic in seed.
+func syntheticItems(n int, seed uint64) []Item {
+	rng := rand.New(rand.NewPCG(seed, 42))
+	syll := strings.Fields("ex port csv dash board sso log in team bill ing rep ort fil ter sea rch note tag mo bile sync cal end ar em ail api key web hook chart user role per mis sion dark mode")
+	vocab := make([]string, 5000)
+	for i := range vocab {
+		w := ""
+		for k := 2 + rng.IntN(2); k > 0; k-- {
+			w += syll[rng.IntN(len(syll))]
+		}
+		vocab[i] = fmt.Sprintf("%s%d", w, i%7)
+	}
+	zipf := rand.NewZipf(rng, 1.07, 2, uint64(len(vocab)-1))
+	word := func() string {
+		if rng.IntN(10) < 3 {
+			return stopWords[rng.IntN(len(stopWords))]
+		}
+		return vocab[zipf.Uint64()]
+	}
+	items := make([]Item, n)
+	var texts [][]string
+	for i := range items {
+		var ws []string
+		if i > 0 && rng.IntN(10) < 3 {
+			ws = slices.Clone(texts[rng.IntN(len(texts))])
+			for e := 1 + rng.IntN(2); e > 0; e-- {
+				switch k := rng.IntN(len(ws)); rng.IntN(6) {
+				case 0:
+					ws[k] = word()
+				case 1:
+					if len(ws) > 3 {
+						ws = slices.Delete(ws, k, k+1)
+					}
+				case 2:
+					ws = slices.Insert(ws, k, word())
+				case 3:
+					j := rng.IntN(len(ws))
+					ws[k], ws[j] = ws[j], ws[k]
+				case 4:
+					ws[k] = strings.ToUpper(ws[k]) + ","
+				default:
+					ws[k] = strings.Replace(ws[k], "e", "é", 1)
+				}
+			}
+		} else {
+			for k := 4 + rng.IntN(9); k > 0; k-- {
+				ws = append(ws, word())
+			}
+		}
+		texts = append(texts, ws)
+		items[i] = Item{ID: ItemID(fmt.Sprintf("it%06d", i)), Text: strings.Join(ws, " ")}
+	}
+	return items
+}
