@@ -57,6 +57,7 @@ type Phase uint8
 
 // Phases, best first.
 const (
+	// PhasePass: every check of the metric passed.
 	PhasePass Phase = iota + 1
 	// PhaseInconclusive: insufficient data, or errors within the limit; holds.
 	PhaseInconclusive
@@ -132,17 +133,17 @@ type Observation struct {
 // Tick is one analysis interval: its end instant and one observation per check. A check
 // without an observation has an error outcome.
 type Tick struct {
-	At           time.Time     `json:"at"`
-	Observations []Observation `json:"observations"`
+	At           time.Time     `json:"at"`           // end of the interval; strictly increasing
+	Observations []Observation `json:"observations"` // at most one per check
 }
 
 // CheckResult is one check's outcome in one interval.
 type CheckResult struct {
-	ID       CheckID `json:"id"`
-	Metric   string  `json:"metric"`
-	Outcome  Outcome `json:"outcome"`
-	Critical bool    `json:"critical,omitempty"`
-	DryRun   bool    `json:"dry_run,omitempty"`
+	ID       CheckID `json:"id"`                 // the check
+	Metric   string  `json:"metric"`             // the check's metric
+	Outcome  Outcome `json:"outcome"`            // error, insufficient_data, fail or pass
+	Critical bool    `json:"critical,omitempty"` // copied from the check
+	DryRun   bool    `json:"dry_run,omitempty"`  // copied from the check; never decisive
 	// Value is the observed value; nil for errors and regression checks.
 	Value *float64 `json:"value"`
 	// Sample is the sample compared with MinSample.
@@ -157,25 +158,10 @@ type CheckResult struct {
 	Message string `json:"message"`
 }
 
-// phase maps the outcome to the three-outcome roll-up.
-func (c *CheckResult) phase() Phase {
-	switch c.Outcome {
-	case OutcomePass:
-		return PhasePass
-	case OutcomeFail:
-		return PhaseFail
-	case OutcomeError:
-		if c.ErrorLimitExceeded {
-			return PhaseFail
-		}
-	}
-	return PhaseInconclusive
-}
-
 // MetricPhase is one metric's roll-up in one interval: the worst phase of its checks.
 type MetricPhase struct {
-	Metric string `json:"metric"`
-	Phase  Phase  `json:"phase"`
+	Metric string `json:"metric"` // metric name
+	Phase  Phase  `json:"phase"`  // worst phase of its decisive checks
 	// DryRun is true when every check of the metric is a dry run; such a metric never
 	// affects the decision.
 	DryRun bool `json:"dry_run,omitempty"`
@@ -183,8 +169,8 @@ type MetricPhase struct {
 
 // TickResult is the decision after one interval and everything behind it.
 type TickResult struct {
-	At       time.Time `json:"at"`
-	Decision Decision  `json:"decision"`
+	At       time.Time `json:"at"`       // the interval's end
+	Decision Decision  `json:"decision"` // promote, hold or rollback
 	// Phase is the worst phase of the decisive (non-dry-run) metrics.
 	Phase Phase `json:"phase"`
 	// FailedChecks is the cumulative failed-interval counter after this interval.
@@ -200,11 +186,11 @@ type TickResult struct {
 
 // MetricSummary counts one metric's phases over the whole analysis.
 type MetricSummary struct {
-	Metric       string `json:"metric"`
-	DryRun       bool   `json:"dry_run,omitempty"`
-	Pass         int    `json:"pass"`
-	Inconclusive int    `json:"inconclusive"`
-	Fail         int    `json:"fail"`
+	Metric       string `json:"metric"`            // metric name
+	DryRun       bool   `json:"dry_run,omitempty"` // every check of the metric is a dry run
+	Pass         int    `json:"pass"`              // intervals the metric passed
+	Inconclusive int    `json:"inconclusive"`      // intervals the metric was inconclusive
+	Fail         int    `json:"fail"`              // intervals the metric failed
 	// Worst is the worst phase seen; Last the phase of the last interval. Both are zero
 	// (omitted from JSON) before the first interval.
 	Worst Phase `json:"worst,omitzero"`
@@ -222,7 +208,7 @@ type GuardrailResult struct {
 	Ticks int `json:"ticks"`
 	// FailedChecks is the cumulative failed-interval counter; Threshold its trip value.
 	FailedChecks int `json:"failed_checks"`
-	Threshold    int `json:"threshold"`
+	Threshold    int `json:"threshold"` // FailureThreshold as used (default 1)
 	// Metrics summarise each metric over all intervals, by metric name.
 	Metrics []MetricSummary `json:"metrics"`
 	// Last is the last interval's full result; nil when none was analysed.

@@ -1,6 +1,7 @@
 package launch
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -110,13 +111,19 @@ type Deadline struct {
 	Zone string `json:"zone,omitempty"`
 }
 
+var errLocalZone = errors.New("launch: the Local zone depends on the machine")
+
 // zones caches loaded locations for one validation or evaluation (not shared).
 type zones map[string]*time.Location
 
-// load returns the location named name, loading it once.
+// load returns the location named name, loading it once. "Local" is refused: it depends
+// on the machine, and results must not.
 func (z zones) load(name string) (*time.Location, error) {
 	if loc, ok := z[name]; ok {
 		return loc, nil
+	}
+	if name == "Local" {
+		return nil, errLocalZone
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {

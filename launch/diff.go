@@ -41,9 +41,9 @@ type Change struct {
 // ItemChange is one item's before and after; a nil side means the item was not required
 // (or not in the plan) in that evaluation.
 type ItemChange struct {
-	ID     ItemID      `json:"id"`
-	Before *ItemResult `json:"before"`
-	After  *ItemResult `json:"after"`
+	ID     ItemID      `json:"id"`     // the item
+	Before *ItemResult `json:"before"` // nil when not required before
+	After  *ItemResult `json:"after"`  // nil when not required after
 }
 
 type reasonKey struct {

@@ -50,8 +50,8 @@ func (s Score) Percent() string {
 
 // FunctionScore is the readiness of one function's required items.
 type FunctionScore struct {
-	Function Function `json:"function"`
-	Score    Score    `json:"score"`
+	Function Function `json:"function"` // the function
+	Score    Score    `json:"score"`    // readiness of its required items
 	// Items counts the function's required items, counted in the score or not.
 	Items int `json:"items"`
 	// Blockers counts the function's items that raised a Blocker.
@@ -60,11 +60,11 @@ type FunctionScore struct {
 
 // ItemResult is how one required item was classified (domain study §6.2 step 2).
 type ItemResult struct {
-	ID       ItemID          `json:"id"`
-	Function Function        `json:"function"`
-	Kind     Kind            `json:"kind"`
-	Status   Status          `json:"status"`
-	Weight   decimal.Decimal `json:"weight"`
+	ID       ItemID          `json:"id"`       // the item
+	Function Function        `json:"function"` // copied from the item
+	Kind     Kind            `json:"kind"`     // gate or advisory
+	Status   Status          `json:"status"`   // copied from the item
+	Weight   decimal.Decimal `json:"weight"`   // effective weight (1 when unset)
 	// Counted is true when the item's weight is in the score's denominator.
 	Counted bool `json:"counted"`
 	// Satisfied is true for Done, NotApplicable with a reason, or an active waiver.
@@ -82,12 +82,12 @@ type ItemResult struct {
 
 // RiskResult is how one risk was graded and what it did.
 type RiskResult struct {
-	ID       RiskID     `json:"id"`
-	Title    string     `json:"title,omitempty"`
-	Owner    string     `json:"owner,omitempty"`
-	Status   RiskStatus `json:"status"`
-	Response Response   `json:"response"`
-	Approver string     `json:"approver,omitempty"`
+	ID       RiskID     `json:"id"`                 // the risk
+	Title    string     `json:"title,omitempty"`    // copied from the risk
+	Owner    string     `json:"owner,omitempty"`    // copied from the risk
+	Status   RiskStatus `json:"status"`             // copied from the risk
+	Response Response   `json:"response"`           // copied from the risk
+	Approver string     `json:"approver,omitempty"` // copied from the risk
 	// Inherent is the graded inherent assessment.
 	Inherent RiskScore `json:"inherent"`
 	// Residual is the graded residual assessment; nil when not assessed.
@@ -100,8 +100,8 @@ type RiskResult struct {
 
 // Reason is one entry of an evaluation's explanation.
 type Reason struct {
-	Severity Severity   `json:"severity"`
-	Kind     ReasonKind `json:"kind"`
+	Severity Severity   `json:"severity"` // blocker or risk
+	Kind     ReasonKind `json:"kind"`     // what happened; its rank orders reasons
 	// Subject is the item or risk ID the reason concerns; empty for ReasonScoreBelowMin.
 	Subject string `json:"subject,omitempty"`
 	// Function is the item's function; empty for risks and the score floor.
@@ -112,12 +112,12 @@ type Reason struct {
 
 // OverdueItem is a required, unsatisfied item whose deadline has passed at asOf.
 type OverdueItem struct {
-	ID       ItemID    `json:"id"`
-	Function Function  `json:"function"`
-	Owner    string    `json:"owner,omitempty"`
-	Kind     Kind      `json:"kind"`
-	Status   Status    `json:"status"`
-	Due      time.Time `json:"due"`
+	ID       ItemID    `json:"id"`              // the item
+	Function Function  `json:"function"`        // copied from the item
+	Owner    string    `json:"owner,omitempty"` // copied from the item
+	Kind     Kind      `json:"kind"`            // gate or advisory
+	Status   Status    `json:"status"`          // copied from the item
+	Due      time.Time `json:"due"`             // the deadline instant
 }
 
 // Evaluation is the readiness of a plan at one instant, with everything that explains it.
@@ -128,9 +128,9 @@ type Evaluation struct {
 	Plan string `json:"plan"`
 	// AsOf is the evaluation instant.
 	AsOf          time.Time `json:"as_of"`
-	Tier          Tier      `json:"tier"`
-	DecisionMaker string    `json:"decision_maker,omitempty"`
-	Verdict       Verdict   `json:"verdict"`
+	Tier          Tier      `json:"tier"`                     // the effective tier
+	DecisionMaker string    `json:"decision_maker,omitempty"` // copied from the plan
+	Verdict       Verdict   `json:"verdict"`                  // go, go_with_risks or no_go
 	// Score is the overall readiness of required items; risk never enters it.
 	Score Score `json:"score"`
 	// Functions are per-function scores, known functions in the order of the constants,
@@ -320,7 +320,8 @@ func classify(it *Item, ws []*Waiver, asOf time.Time) ItemResult {
 	res := ItemResult{ID: it.ID, Function: it.Function, Kind: it.Kind, Status: it.Status, Weight: it.weight()}
 	state, w := stateOf(ws, asOf)
 	if state != waiverNone {
-		res.Waiver = w
+		wc := *w // a copy, so the result never aliases the caller's plan
+		res.Waiver = &wc
 	}
 	switch {
 	case it.Status == Done:

@@ -17,8 +17,10 @@ type Direction uint8
 
 // Directions. The zero value is unset (invalid where required).
 const (
-	HigherIsBetter Direction = iota + 1 // conversion, success rate
-	LowerIsBetter                       // error rate, latency
+	// HigherIsBetter: a drop is a regression (conversion, success rate).
+	HigherIsBetter Direction = iota + 1
+	// LowerIsBetter: a rise is a regression (error rate, latency).
+	LowerIsBetter
 )
 
 var directionEnum = enum{typ: "direction", names: []string{"", "higher_is_better", "lower_is_better"}}

@@ -16,17 +16,28 @@ type Function string
 // Functions that recur across launch checklists (domain study §1.4). Reports list them in
 // this order, then any other function byte-wise.
 const (
+	// Engineering: code complete, flags, migrations, performance.
 	Engineering Function = "engineering"
-	QA          Function = "qa"
-	Security    Function = "security"
-	Legal       Function = "legal" // legal and compliance
-	Docs        Function = "docs"
-	Support     Function = "support"
-	Sales       Function = "sales" // sales enablement
-	Marketing   Function = "marketing"
-	Pricing     Function = "pricing" // pricing and billing
-	Operations  Function = "operations"
-	Analytics   Function = "analytics"
+	// QA: test plan, regression, acceptance, accessibility, load.
+	QA Function = "qa"
+	// Security: security review, penetration test.
+	Security Function = "security"
+	// Legal: legal and compliance (terms, privacy, regulatory).
+	Legal Function = "legal"
+	// Docs: help centre and reference documentation.
+	Docs Function = "docs"
+	// Support: training, macros, escalation path.
+	Support Function = "support"
+	// Sales: sales enablement (deck, battlecard, demo).
+	Sales Function = "sales"
+	// Marketing: messaging, blog, landing page, email.
+	Marketing Function = "marketing"
+	// Pricing: pricing and billing (SKU, entitlements).
+	Pricing Function = "pricing"
+	// Operations: monitoring, on-call, rollback plan.
+	Operations Function = "operations"
+	// Analytics: instrumentation and dashboards.
+	Analytics Function = "analytics"
 )
 
 // functionRank orders the known functions in reports; unknown functions come after them.
@@ -81,6 +92,9 @@ const (
 	// the plan (GitLab's "N/A or reasons" rule).
 	NotApplicable
 )
+
+// Pending is the domain study's name for NotStarted.
+const Pending = NotStarted
 
 var statusEnum = enum{
 	typ:     "status",

@@ -52,7 +52,7 @@ func genPlanSpec() gopter.Gen {
 		"NAReason": gen.Bool(),
 	})
 	waiver := gen.Struct(reflect.TypeFor[waiverSpec](), map[string]gopter.Gen{
-		"Item":     gen.IntRange(0, 19),
+		"Item":     gen.IntRange(0, 11),
 		"Start":    gen.IntRange(-3, 1),
 		"Length":   gen.IntRange(1, 4),
 		"Approved": gen.Bool(),
@@ -64,7 +64,7 @@ func genPlanSpec() gopter.Gen {
 		"Approved": gen.Bool(),
 	})
 	return gen.Struct(reflect.TypeFor[planSpec](), map[string]gopter.Gen{
-		"Items":   gen.SliceOfN(20, item),
+		"Items":   gen.SliceOfN(12, item),
 		"Waivers": gen.SliceOf(waiver),
 		"Risks":   gen.SliceOf(risk),
 		"Floor":   gen.IntRange(-1, 10),

@@ -9,14 +9,14 @@ import (
 // Proportion is a count of events among trials in one arm over one interval, such as
 // 37 errors in 12,000 requests. 0 <= Events <= Trials.
 type Proportion struct {
-	Events int64 `json:"events"`
-	Trials int64 `json:"trials"`
+	Events int64 `json:"events"` // events counted (errors, conversions)
+	Trials int64 `json:"trials"` // units exposed (requests, users)
 }
 
 // Interval is a closed interval [Lo, Hi] of a statistic.
 type Interval struct {
-	Lo float64 `json:"lo"`
-	Hi float64 `json:"hi"`
+	Lo float64 `json:"lo"` // lower end
+	Hi float64 `json:"hi"` // upper end
 }
 
 // RegressionResult explains one regression test (see RegressionTest).

@@ -80,9 +80,13 @@ type RiskBand uint8
 
 // Risk bands, in increasing severity.
 const (
+	// Low: NHS score 1-3.
 	Low RiskBand = iota + 1
+	// Moderate: NHS score 4-6.
 	Moderate
+	// High: NHS score 8-12; by default an open High risk is a Risk reason.
 	High
+	// Extreme: NHS score 15-25; by default an open Extreme risk is a Blocker.
 	Extreme
 )
 
@@ -108,9 +112,12 @@ func (b *RiskBand) UnmarshalText(t []byte) error {
 // organisational policy; the zero value means NHSBands. Set HighMax to 25 for a three-band
 // scheme with no Extreme grade.
 type Bands struct {
-	LowMax      decimal.Decimal `json:"low_max"`
+	// LowMax is the largest Low score.
+	LowMax decimal.Decimal `json:"low_max"`
+	// ModerateMax is the largest Moderate score; above LowMax.
 	ModerateMax decimal.Decimal `json:"moderate_max"`
-	HighMax     decimal.Decimal `json:"high_max"`
+	// HighMax is the largest High score; above ModerateMax, at most 25.
+	HighMax decimal.Decimal `json:"high_max"`
 }
 
 // NHSBands returns the NHS/NPSA "risk matrix for risk managers" grading: 1-3 Low,
@@ -215,9 +222,12 @@ type Impact struct {
 // times impact 1 (negligible) .. 5 (catastrophic). Give either one Impact or several
 // Impacts (combined by the plan's ImpactMethod), not both.
 type Assessment struct {
-	Likelihood int      `json:"likelihood"`
-	Impact     int      `json:"impact,omitempty"`
-	Impacts    []Impact `json:"impacts,omitempty"`
+	// Likelihood is 1 (rare) .. 5 (almost certain).
+	Likelihood int `json:"likelihood"`
+	// Impact is the single consequence level 1..5; zero when Impacts is used.
+	Impact int `json:"impact,omitempty"`
+	// Impacts are per-dimension levels with unique dimensions; empty when Impact is used.
+	Impacts []Impact `json:"impacts,omitempty"`
 }
 
 // RiskScore is a graded assessment.
@@ -306,12 +316,4 @@ type Risk struct {
 	Status RiskStatus `json:"status"`
 	// Approver accepted the risk; required for RiskAccepted to count as accepted.
 	Approver string `json:"approver,omitempty" validate:"max=200"`
-}
-
-// current returns the assessment that decides: residual when given, else inherent.
-func (r *Risk) current() *Assessment {
-	if r.Residual != nil {
-		return r.Residual
-	}
-	return &r.Inherent
 }
