@@ -234,15 +234,30 @@ func scaledInt(d decimal.Decimal, scale int32) (int64, bool) {
 // finish sorts the records and turns them into per-customer change points; subOf names
 // a record's subscription.
 func (b *ledgerBuilder) finish(recs []mrrRecord, subOf func(mrrRecord) SubscriptionID) {
-	slices.SortFunc(recs, func(x, y mrrRecord) int {
-		if x.cust != y.cust {
-			return cmp.Compare(x.cust, y.cust)
-		}
-		if x.at != y.at {
-			return cmp.Compare(x.at, y.at)
-		}
-		return cmp.Compare(x.seq, y.seq)
-	})
+	// Counting sort by customer (stable, so input order is kept), then each customer's
+	// few records by time and input position.
+	counts := make([]int, len(b.l.customers)+1)
+	for _, r := range recs {
+		counts[r.cust+1]++
+	}
+	for c := 1; c < len(counts); c++ {
+		counts[c] += counts[c-1]
+	}
+	sorted := make([]mrrRecord, len(recs))
+	next := slices.Clone(counts[:len(counts)-1])
+	for _, r := range recs {
+		sorted[next[r.cust]] = r
+		next[r.cust]++
+	}
+	recs = sorted
+	for c := range b.l.customers {
+		slices.SortFunc(recs[counts[c]:counts[c+1]], func(x, y mrrRecord) int {
+			if x.at != y.at {
+				return cmp.Compare(x.at, y.at)
+			}
+			return cmp.Compare(x.seq, y.seq)
+		})
+	}
 	l := b.l
 	l.offsets = make([]int, len(l.customers)+1)
 	l.points = make([]mrrPoint, 0, len(recs))
