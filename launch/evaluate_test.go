@@ -547,3 +547,25 @@ func TestEvaluateInvalid(t *testing.T) {
 		t.Errorf("zero asOf: err = %v, want ErrInvalid", err)
 	}
 }
+
+// TestLocalZoneRefused: "Local" depends on the machine, so results would too.
+func TestLocalZoneRefused(t *testing.T) {
+	p := Plan{Name: "l", Zone: "Local", Items: []Item{{ID: "a", Function: QA, Due: &Deadline{Date: Date{2026, 12, 1}, Zone: "Local"}}}}
+	var ve *productops.ValidationError
+	if err := p.Validate(); !errors.As(err, &ve) || len(ve.Fields) != 2 {
+		t.Fatalf("err = %v, want two fields", err)
+	}
+}
+
+// TestResultDoesNotAlias: changing the plan after Evaluate leaves the result alone.
+func TestResultDoesNotAlias(t *testing.T) {
+	p := Plan{Name: "a", Items: []Item{{ID: "x", Function: QA}}, Waivers: []Waiver{{Item: "x", Approver: "vp", Reason: "r", ExpiresAt: utc("2027-01-01T00:00:00Z")}}}
+	ev, err := Evaluate(p, utc("2026-12-01T00:00:00Z"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Waivers[0].Approver = "changed"
+	if got := ev.Items[0].Waiver.Approver; got != "vp" {
+		t.Errorf("waiver approver = %q, want vp", got)
+	}
+}

@@ -234,7 +234,7 @@ func ExampleDate_UnmarshalText() {
 	// launch: date: invalid: want a real calendar date as YYYY-MM-DD, got "2026-02-30"
 }
 
-func ExampleStatus_UnmarshalText() {
+func Example_textForms() {
 	var s launch.Status
 	_ = s.UnmarshalText([]byte("pending")) // accepted alias of not_started
 	b, _ := s.MarshalText()
@@ -347,4 +347,69 @@ func ExampleRegressionTest() {
 	// Output:
 	// worsening 0.0050, 95% interval [0.00192, 0.00808], p=0.00073, regressed true
 	// hold
+}
+
+func ExampleChange_Text() {
+	p := examplePlan()
+	before, _ := launch.Evaluate(p, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	p.Risks[0].Status = launch.RiskMitigated
+	after, _ := launch.Evaluate(p, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	fmt.Print(launch.Diff(before, after).Text())
+	// Output:
+	// changes from 2026-12-01T09:00:00Z to 2026-12-01T09:00:00Z:
+	// verdict: NO-GO (unchanged)
+	// readiness: 50.00% (2/4) -> 50.00% (2/4) (+0.00 points)
+	//   resolved: risk risk_high_open R1: risk scored 12 (high) is open, response mitigate
+}
+
+func ExampleChange_Changed() {
+	ev, _ := launch.Evaluate(examplePlan(), time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	fmt.Println(launch.Diff(ev, ev).Changed())
+	// Output:
+	// false
+}
+
+func ExampleReason_String() {
+	r := launch.Reason{Severity: launch.SeverityBlocker, Kind: launch.ReasonFailed, Subject: "pen-test", Function: launch.Security, Message: "gate failed"}
+	fmt.Println(r)
+	// Output:
+	// blocker failed pen-test (security): gate failed
+}
+
+func ExampleBands_IsZero() {
+	fmt.Println(launch.Bands{}.IsZero(), launch.NHSBands().IsZero())
+	// Output:
+	// true false
+}
+
+func ExampleDate_String() {
+	fmt.Printf("%q %q\n", launch.Date{Year: 2026, Month: time.July, Day: 4}.String(), launch.Date{}.String())
+	// Output:
+	// "2026-07-04" ""
+}
+
+func ExampleDate_MarshalText() {
+	b, err := launch.Date{Year: 2026, Month: time.July, Day: 4}.MarshalText()
+	fmt.Println(string(b), err)
+	_, err = launch.Date{Year: 2026, Month: time.June, Day: 31}.MarshalText()
+	fmt.Println(err != nil)
+	// Output:
+	// 2026-07-04 <nil>
+	// true
+}
+
+func ExampleDate_IsZero() {
+	fmt.Println(launch.Date{}.IsZero())
+	// Output:
+	// true
+}
+
+func ExampleAnalysis_FailedChecks() {
+	a, _ := launch.NewAnalysis(guardrail())
+	_, _ = a.Step(launch.Tick{At: time.Date(2026, 12, 8, 10, 0, 0, 0, time.UTC), Observations: []launch.Observation{
+		{Check: "errors", Value: 0.05, Sample: 900}, {Check: "p95", Value: 250, Sample: 900},
+	}})
+	fmt.Println(a.FailedChecks())
+	// Output:
+	// 1
 }
