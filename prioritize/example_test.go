@@ -197,7 +197,7 @@ func ExampleScorecard_Score() {
 	fmt.Print(s[0].Explain())
 	// Output:
 	// weighted/scale A: 0.814815
-	//   (2 × 7/9 ≈ 0.777778 + 1 × 8/9 ≈ 0.888889) ÷ 3 = 22/27 ≈ 0.814815
+	//   (2 × 7/9 + 1 × 8/9) ÷ 3 = 22/27 ≈ 0.814815
 	//   value   8  0.777778  weight 2  + 1.555556
 	//   effort  2  0.888889  weight 1  + 0.888889
 }
@@ -217,6 +217,13 @@ func ExampleOpportunity() {
 	// Output:
 	// floor 5 + max(5 − 7, 0) = 5
 	// no-floor 5 + (5 − 7) = 3
+}
+
+func ExampleOpportunityFromAnswers() {
+	s, _ := prioritize.OpportunityFromAnswers("export-to-excel", []int{5, 4, 1}, []int{5, 1, 1}, prioritize.OpportunityOptions{})
+	fmt.Println(s.Formula)
+	// Output:
+	// 20/3 + max(20/3 − 10/3, 0) = 10
 }
 
 func ExampleOpportunityInput_Validate() {

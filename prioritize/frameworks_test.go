@@ -324,3 +324,23 @@ func TestClassify(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// TestOpportunityFromAnswers keeps non-terminating shares exact: importance 2 of 3
+// (20/3), satisfaction 1 of 3 (10/3) gives exactly 10, where rounded shares give 10.000001.
+func TestOpportunityFromAnswers(t *testing.T) {
+	s, err := OpportunityFromAnswers("o", []int{5, 4, 1}, []int{5, 1, 1}, OpportunityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("20/3 + max(20/3 − 10/3, 0) = 10", s.Formula); diff != "" || !s.Exact.Equal(intF(10)) {
+		t.Errorf("(-want +got):\n%s %s", diff, s.Exact)
+	}
+	over, _ := OpportunityFromAnswers("o", []int{1, 4}, []int{5, 5}, OpportunityOptions{Variant: OpportunityNoFloor})
+	if !over.Exact.Equal(intF(-5)) || over.Factors[1].Op != OpSubtract || !over.Factors[1].Value.Equal(d("5")) {
+		t.Errorf("%+v", over)
+	}
+	_, err = OpportunityFromAnswers("", []int{0}, nil, OpportunityOptions{Variant: 3})
+	if diff := cmp.Diff([]string{"id required", "importance[0] oneof", "satisfaction required", "variant oneof"}, fields(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

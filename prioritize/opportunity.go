@@ -76,25 +76,54 @@ func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	if err != nil {
 		return Score{}, err
 	}
-	gap := in.Importance.Sub(in.Satisfaction)
-	formula := in.Importance.String() + " + (" + in.Importance.String() + " − " + in.Satisfaction.String() + ")"
+	return opportunity(in.ID, FractionOf(in.Importance), FractionOf(in.Satisfaction), in.Importance, in.Satisfaction, opts), nil
+}
+
+// OpportunityFromAnswers scores one outcome from raw 1–5 answers: importance and
+// satisfaction are each the top-two-box share (answers 4 or 5) times 10, kept exact, so
+// the score is exact even when the shares do not terminate (1/3 of answers is 10/3). The
+// factors show the shares rounded to DisplayScale places. Errors name importance[i] or
+// satisfaction[i].
+func OpportunityFromAnswers(id ItemID, importance, satisfaction []int, opts OpportunityOptions) (Score, error) {
+	e := validation.New("prioritize: opportunity answers")
+	if id == "" {
+		e.Add("id", "required", "", "is required")
+	}
+	imp := topTwo(e, "importance", importance)
+	sat := topTwo(e, "satisfaction", satisfaction)
+	if opts.Variant > OpportunityNoFloor {
+		e.Add("variant", "oneof", "floor no-floor", "must be floor or no-floor")
+	}
+	if err := e.Err(); err != nil {
+		return Score{}, err
+	}
+	return opportunity(id, imp, sat, imp.Decimal(DisplayScale), sat.Decimal(DisplayScale), opts), nil
+}
+
+// opportunity computes the score from exact importance and satisfaction; impD and satD are
+// their displayed values.
+func opportunity(id ItemID, imp, sat Fraction, impD, satD decimal.Decimal, opts OpportunityOptions) Score {
+	gap := subF(imp, sat)
+	formula := term(imp) + " + (" + term(imp) + " − " + term(sat) + ")"
 	var notes []string
 	if opts.Variant == OpportunityFloor {
-		formula = in.Importance.String() + " + max(" + in.Importance.String() + " − " + in.Satisfaction.String() + ", 0)"
+		formula = term(imp) + " + max(" + term(imp) + " − " + term(sat) + ", 0)"
 		if gap.Sign() < 0 {
-			gap = decimal.Zero
+			gap = Fraction{}
 			notes = append(notes, "overserved: satisfaction exceeds importance, gap floored at 0")
 		}
 	}
-	exact := FractionOf(in.Importance.Add(gap))
+	exact := addF(imp, gap)
 	notes = append(notes, opportunityBand(exact))
-	imp := addFactor("importance", in.Importance)
+	impF := addFactor("importance", impD)
+	impF.Value, impF.Contribution = imp.Decimal(DisplayScale), imp.Decimal(DisplayScale)
 	// The second term: the satisfaction gap, with satisfaction as its input.
-	g := Factor{Name: "satisfaction_gap", Input: in.Satisfaction, Value: gap, Weight: one, Op: OpAdd, Contribution: gap}
+	gd := gap.Decimal(DisplayScale)
+	g := Factor{Name: "satisfaction_gap", Input: satD, Value: gd, Weight: one, Op: OpAdd, Contribution: gd}
 	if gap.Sign() < 0 {
-		g.Op, g.Value, g.Contribution = OpSubtract, gap.Neg(), gap.Neg()
+		g.Op, g.Value, g.Contribution = OpSubtract, gd.Neg(), gd.Neg()
 	}
-	return newScore(in.ID, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{imp, g}, notes), nil
+	return newScore(id, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{impF, g}, notes)
 }
 
 func opportunityBand(f Fraction) string {
@@ -114,20 +143,27 @@ func opportunityBand(f Fraction) string {
 // answers or an answer outside 1–5.
 func TopTwoBox(answers []int) (decimal.Decimal, error) {
 	e := validation.New("prioritize: top-two-box answers")
+	f := topTwo(e, "answers", answers)
+	if err := e.Err(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return f.Decimal(DisplayScale), nil
+}
+
+// topTwo returns 10 × the share of answers 4 or 5, exactly, recording bad answers.
+func topTwo(e *validation.Errors, name string, answers []int) Fraction {
 	if len(answers) == 0 {
-		e.Add("answers", "required", "", "needs at least one answer")
+		e.Add(name, "required", "", "needs at least one answer")
+		return Fraction{}
 	}
 	top := 0
 	for i, a := range answers {
 		switch {
 		case a < 1 || a > 5:
-			e.Add(index("answers", i), "oneof", "1 2 3 4 5", "must be an answer from 1 to 5")
+			e.Add(index(name, i), "oneof", "1 2 3 4 5", "must be an answer from 1 to 5")
 		case a >= 4:
 			top++
 		}
 	}
-	if err := e.Err(); err != nil {
-		return decimal.Decimal{}, err
-	}
-	return reduceInts(int64(top)*10, int64(len(answers))).Decimal(DisplayScale), nil
+	return reduceInts(int64(top)*10, int64(len(answers)))
 }

@@ -139,6 +139,16 @@ func newScore(id ItemID, fw Framework, variant string, exact Fraction, formula s
 	}
 }
 
+// term shows a fraction inside a formula: a decimal when it terminates within DisplayScale
+// places, else "num/den".
+func term(f Fraction) string {
+	d := f.Decimal(DisplayScale)
+	if FractionOf(d).Equal(f) {
+		return d.String()
+	}
+	return f.String()
+}
+
 // fracText shows a fraction as a decimal when it terminates within DisplayScale places,
 // else as "num/den ≈ decimal".
 func fracText(f Fraction) string {

@@ -188,7 +188,7 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 				f.Contribution = negF(contrib).Decimal(DisplayScale)
 			}
 			factors[k] = f
-			terms[k] = c.Weight.String() + " × " + fracText(v)
+			terms[k] = c.Weight.String() + " × " + term(v)
 		}
 		exact := quoF(total, FractionOf(wsum))
 		formula := "(" + strings.Join(terms, " + ") + ") ÷ " + wsum.String()

@@ -196,7 +196,7 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 		factors[3].Op, factors[3].Contribution = OpDivide, decimal.Zero
 		cod := addF(addF(fr[0], fr[1]), fr[2])
 		exact := quoF(cod, fr[3])
-		formula := "(" + fracText(fr[0]) + " + " + fracText(fr[1]) + " + " + fracText(fr[2]) + ") ÷ " + fracText(fr[3])
+		formula := "(" + term(fr[0]) + " + " + term(fr[1]) + " + " + term(fr[2]) + ") ÷ " + term(fr[3])
 		var notes []string
 		if opts.Variant == WSJFNormalizeColumns {
 			notes = append(notes, "columns divided by their minimum over "+itoa(len(items))+" items (user_business_value "+
