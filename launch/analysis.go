@@ -22,13 +22,13 @@ type Outcome uint8
 
 // Check outcomes, decided in this order (domain study §2.3).
 const (
-	// OutcomeError: no observation, Missing, or a non-finite value. Counts toward the
-	// check's consecutive-error limit.
+	// OutcomeError: no observation, Missing, or a non-finite value (under the default
+	// NoDataError policy). Counts toward the check's consecutive-error limit.
 	OutcomeError Outcome = iota + 1
 	// OutcomeInsufficient: the sample is below MinSample; never a pass, never a failure.
 	OutcomeInsufficient
-	// OutcomeFail: the value is outside the bounds (equality passes), or the regression
-	// test found the treatment worse beyond tolerance.
+	// OutcomeFail: the value is outside the bounds (equality passes), the regression
+	// test found the treatment worse beyond tolerance, or no data under NoDataFail.
 	OutcomeFail
 	// OutcomePass: otherwise.
 	OutcomePass
@@ -528,7 +528,7 @@ func (a *Analysis) outcomeOf(i int, o *Observation) Outcome {
 	c := &a.g.Checks[i]
 	switch {
 	case o == nil, o.Missing:
-		return OutcomeError
+		return a.noData()
 	case c.Regression != nil:
 		if min(o.Control.Trials, o.Treatment.Trials) < max(c.MinSample, 1) {
 			return OutcomeInsufficient
@@ -538,7 +538,7 @@ func (a *Analysis) outcomeOf(i int, o *Observation) Outcome {
 		}
 		return OutcomePass
 	case math.IsNaN(o.Value) || math.IsInf(o.Value, 0):
-		return OutcomeError
+		return a.noData()
 	case o.Sample < c.MinSample:
 		return OutcomeInsufficient
 	}
@@ -549,16 +549,24 @@ func (a *Analysis) outcomeOf(i int, o *Observation) Outcome {
 	return OutcomePass
 }
 
+// noData is the outcome of a missing value under the guardrail's policy.
+func (a *Analysis) noData() Outcome {
+	if a.g.NoData == NoDataFail {
+		return OutcomeFail
+	}
+	return OutcomeError
+}
+
 // judge computes one check's outcome with its explanation (o is nil when absent).
 func (a *Analysis) judge(i int, o *Observation) CheckResult {
 	c := &a.g.Checks[i]
 	cr := CheckResult{ID: c.ID, Metric: c.Metric, Critical: c.Critical, DryRun: c.DryRun}
 	switch {
 	case o == nil:
-		cr.Outcome, cr.Message = OutcomeError, "no observation"
+		cr.Outcome, cr.Message = a.noData(), "no observation"
 		return cr
 	case o.Missing:
-		cr.Outcome, cr.Message = OutcomeError, "value missing"
+		cr.Outcome, cr.Message = a.noData(), "value missing"
 		return cr
 	}
 	if c.Regression != nil {
@@ -580,7 +588,7 @@ func (a *Analysis) judge(i int, o *Observation) CheckResult {
 		return cr
 	}
 	if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
-		cr.Outcome, cr.Message = OutcomeError, "value is not finite"
+		cr.Outcome, cr.Message = a.noData(), "value is not finite"
 		return cr
 	}
 	v := o.Value

@@ -138,6 +138,13 @@ func TestGuardrailVectors(t *testing.T) {
 			},
 		},
 		{
+			// Flagger's no-data rule: a missing value fails the check and counts.
+			name:  "no data fails under NoDataFail",
+			g:     Guardrail{Checks: []Check{errRate}, NoData: NoDataFail, FailureThreshold: 2},
+			ticks: [][]Observation{{{Check: "err", Missing: true}}, {}, {v("err", 0, 0)}},
+			want:  []stepWant{{Hold, 1, PhaseFail}, {Hold, 2, PhaseFail}, {Rollback, 2, PhasePass}},
+		},
+		{
 			name:  "consecutive error limit 1",
 			g:     Guardrail{Checks: []Check{errRate}, ConsecutiveErrorLimit: &one},
 			ticks: [][]Observation{{{Check: "err", Missing: true}}, {{Check: "err", Missing: true}}},
@@ -294,7 +301,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		{ID: "a", Metric: "m"},
 		{ID: "b", Metric: "m", Max: dec("1"), Regression: &RegressionTest{Direction: LowerIsBetter}},
 		{ID: "c", Metric: "m", Regression: &RegressionTest{Tolerance: *dec("1"), Confidence: *dec("-0.1")}, MinSample: -1},
-	}, FailureThreshold: -1, ConsecutiveErrorLimit: &neg, OnInsufficient: InsufficientPolicy(3)}
+	}, FailureThreshold: -1, ConsecutiveErrorLimit: &neg, OnInsufficient: InsufficientPolicy(3), NoData: NoDataPolicy(4)}
 	_, err := NewAnalysis(g)
 	var ve *productops.ValidationError
 	if !errors.As(err, &ve) || !errors.Is(err, productops.ErrInvalid) {
@@ -316,6 +323,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		"checks[2].regression excluded_with",
 		"checks[3].regression.direction required",
 		"checks[3].regression.confidence range",
+		"no_data oneof",
 		"on_insufficient oneof",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -26,10 +26,14 @@
 //
 // After launch, a [Guardrail] judges metric [Check]s interval by interval ([Analysis],
 // [Analyze]): thresholds with equality passing, a minimum sample before a check counts,
-// statistical regression tests of a rate against a control, a cumulative failed-checks
-// counter with a threshold (Flagger), a three-outcome roll-up per metric (pass, fail,
-// inconclusive; worst wins; inconclusive holds, as in Argo Rollouts), and a [Decision]
-// (promote, hold, roll back) with reasons.
+// statistical regression tests of a rate against a control ([RegressionTest]), a
+// cumulative failed-checks counter with a threshold (Flagger), a three-outcome roll-up per
+// metric (pass, fail, inconclusive; worst wins; inconclusive holds, as in Argo Rollouts),
+// and a [Decision] (promote, hold, roll back) with reasons. Where the engines disagree the
+// choice is a named option with a documented default: missing data is an error (Argo) or
+// a failure (Flagger) ([NoDataPolicy]); insufficient data at the step deadline rolls back
+// (LaunchDarkly) or holds (GrowthBook, Statsig) ([InsufficientPolicy]). Flagger's
+// threshold t is FailureThreshold t; Argo's failureLimit k is FailureThreshold k+1.
 //
 // Every function is pure: no clock, no randomness; time comes in as an asOf argument.
 // Invalid input is reported as a *productops.ValidationError naming every bad field, and

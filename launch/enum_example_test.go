@@ -302,3 +302,24 @@ func ExampleDecision_UnmarshalText() {
 	// Output:
 	// promote <nil>
 }
+
+func ExampleNoDataPolicy_String() {
+	fmt.Println(launch.NoDataFail.String())
+	// Output:
+	// fail
+}
+
+func ExampleNoDataPolicy_MarshalText() {
+	b, err := launch.NoDataFail.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// fail <nil>
+}
+
+func ExampleNoDataPolicy_UnmarshalText() {
+	var x launch.NoDataPolicy
+	err := x.UnmarshalText([]byte("error"))
+	fmt.Println(x, err)
+	// Output:
+	// error <nil>
+}

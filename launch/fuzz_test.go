@@ -76,6 +76,7 @@ func FuzzEnumText(f *testing.F) {
 			func() textEnum { return new(ReasonKind) }, func() textEnum { return new(Direction) },
 			func() textEnum { return new(InsufficientPolicy) }, func() textEnum { return new(Outcome) },
 			func() textEnum { return new(Phase) }, func() textEnum { return new(Decision) },
+			func() textEnum { return new(NoDataPolicy) },
 		}
 		for _, mk := range makers {
 			v := mk()

@@ -71,6 +71,37 @@ func (p *InsufficientPolicy) UnmarshalText(b []byte) error {
 	return err
 }
 
+// NoDataPolicy says what a missing value (no observation, Missing, or a non-finite value)
+// means. The zero value is NoDataError. Engines disagree (domain study §2.1 G5).
+type NoDataPolicy uint8
+
+// No-data policies.
+const (
+	// NoDataError: an error outcome (Argo Rollouts); it holds, and only a run of errors
+	// past ConsecutiveErrorLimit rolls back.
+	NoDataError NoDataPolicy = iota
+	// NoDataFail: a failing check (Flagger: "halt advancement, no values found"); it
+	// counts toward FailedChecks like any failure.
+	NoDataFail
+)
+
+var noDataEnum = enum{typ: "no-data policy", names: []string{"error", "fail"}, zero: true}
+
+// String returns "error" or "fail".
+func (p NoDataPolicy) String() string { return noDataEnum.name(uint8(p)) }
+
+// MarshalText returns the text form; it fails for a value outside the constants.
+func (p NoDataPolicy) MarshalText() ([]byte, error) { return noDataEnum.marshal(uint8(p)) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (p *NoDataPolicy) UnmarshalText(b []byte) error {
+	v, err := noDataEnum.parse(b)
+	if err == nil {
+		*p = NoDataPolicy(v)
+	}
+	return err
+}
+
 // RegressionTest compares a rate in the treatment (the new release) with the same rate
 // in a control, once per interval.
 //
@@ -134,6 +165,8 @@ type Guardrail struct {
 	Deadline time.Time `json:"deadline,omitzero"`
 	// OnInsufficient is the deadline policy; the zero value rolls back.
 	OnInsufficient InsufficientPolicy `json:"on_insufficient,omitempty"`
+	// NoData says what a missing value is; the zero value makes it an error (Argo).
+	NoData NoDataPolicy `json:"no_data,omitempty"`
 }
 
 func (g *Guardrail) threshold() int {
@@ -185,6 +218,9 @@ func (g *Guardrail) Validate() error {
 				e.Add(p+".regression.confidence", "range", "0.5..0.9999", "must be 0 (meaning 0.95) or within 0.5..0.9999")
 			}
 		}
+	}
+	if !noDataEnum.valid(uint8(g.NoData)) {
+		e.Add("no_data", "oneof", "", "unknown value "+g.NoData.String())
 	}
 	if !insufficientEnum.valid(uint8(g.OnInsufficient)) {
 		e.Add("on_insufficient", "oneof", "", "unknown value "+g.OnInsufficient.String())

@@ -224,7 +224,7 @@ func TestPropertyAnalyzeMatchesStep(t *testing.T) {
 	})
 	props := gopter.NewProperties(proptest.Parameters(t))
 	props.Property("Analyze == Step loop", prop.ForAll(
-		func(specs []obsSpec, threshold, errLimit int, critical, holdPolicy bool) bool {
+		func(specs []obsSpec, threshold, errLimit int, critical, holdPolicy, noDataFail bool) bool {
 			g := Guardrail{Checks: []Check{
 				{ID: "a", Metric: "m1", Max: new(decimal.NewFromInt(8)), MinSample: 5, Critical: critical},
 				{ID: "b", Metric: "m1", Min: new(decimal.NewFromInt(2))},
@@ -233,6 +233,9 @@ func TestPropertyAnalyzeMatchesStep(t *testing.T) {
 			}, FailureThreshold: threshold, ConsecutiveErrorLimit: &errLimit, Deadline: tickAt(len(specs) / 8)}
 			if holdPolicy {
 				g.OnInsufficient = HoldOnInsufficient
+			}
+			if noDataFail {
+				g.NoData = NoDataFail
 			}
 			var ticks []Tick
 			for k := 0; k+4 <= len(specs); k += 4 {
@@ -276,7 +279,7 @@ func TestPropertyAnalyzeMatchesStep(t *testing.T) {
 			}
 			return true
 		},
-		gen.SliceOf(obsGen), gen.IntRange(0, 3), gen.IntRange(0, 3), gen.Bool(), gen.Bool(),
+		gen.SliceOf(obsGen), gen.IntRange(0, 3), gen.IntRange(0, 3), gen.Bool(), gen.Bool(), gen.Bool(),
 	))
 	props.TestingRun(t)
 }
