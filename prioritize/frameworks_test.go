@@ -336,7 +336,7 @@ func TestOpportunityFromAnswers(t *testing.T) {
 		t.Errorf("(-want +got):\n%s %s", diff, s.Exact)
 	}
 	over, _ := OpportunityFromAnswers("o", []int{1, 4}, []int{5, 5}, OpportunityOptions{Variant: OpportunityNoFloor})
-	if !over.Exact.Equal(intF(-5)) || over.Factors[1].Op != OpSubtract || !over.Factors[1].Value.Equal(d("5")) {
+	if !over.Exact.Equal(intF(0)) || over.Factors[1].Op != OpSubtract || !over.Factors[1].Value.Equal(d("5")) {
 		t.Errorf("%+v", over)
 	}
 	_, err = OpportunityFromAnswers("", []int{0}, nil, OpportunityOptions{Variant: 3})
