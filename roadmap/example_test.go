@@ -617,3 +617,29 @@ func ExampleCategory_UnmarshalText() {
 	// Output:
 	// inProgress
 }
+
+func ExampleDates() {
+	items := []roadmap.Item{
+		{ID: "billing", Kind: roadmap.Epic, Target: roadmap.QuarterOf(2026, 4)},
+		{ID: "metering", Parent: "billing", Start: roadmap.MonthOf(2026, time.July), Target: roadmap.MonthOf(2026, time.August)},
+		{ID: "invoices", Parent: "billing", Start: roadmap.MonthOf(2026, time.September)},
+	}
+	spans, _ := roadmap.Dates(items, roadmap.Calendar{})
+	for _, s := range spans {
+		fmt.Println(s.ID, s.Start.Format(time.DateOnly), s.StartInherited, s.End.Format(time.DateOnly), s.EndInherited)
+	}
+	// Output:
+	// billing 2026-07-01 true 2027-01-01 false
+	// invoices 2026-09-01 false 0001-01-01 false
+	// metering 2026-07-01 false 2026-09-01 false
+}
+
+func ExampleItem_UnmarshalJSON() {
+	var items []roadmap.Item
+	err := json.Unmarshal([]byte(`[{"id":"sso","target":"2026-Q3"},{"id":"audit","target":"after sso"}]`), &items)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, roadmap.ErrPeriodSyntax))
+	// Output:
+	// roadmap: item "audit": target: unparseable period "after sso": want a four-digit year
+	// true
+}

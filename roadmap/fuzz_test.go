@@ -148,8 +148,17 @@ func TestEnumStrings(t *testing.T) {
 	}
 	var it Item
 	err := json.Unmarshal([]byte(`{"id":"A","target":"next quarter"}`), &it)
-	if err == nil || !errors.Is(err, ErrPeriodSyntax) {
+	if err == nil || !errors.Is(err, ErrPeriodSyntax) || err.Error() != `roadmap: item "A": target: unparseable period "next quarter": want a four-digit year` {
 		t.Errorf("item with an unparseable target: %v", err)
+	}
+	var items []Item
+	err = json.Unmarshal([]byte(`[{"id":"A","start":"2026-Q1"},{"id":"B","start":"2026-Q7"}]`), &items)
+	var fe *ItemFieldError
+	if !errors.As(err, &fe) || fe.ID != "B" || fe.Field != "start" {
+		t.Errorf("second item's bad start: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"id":"A","start":null,"target":"","kind":"story"}`), &it); err == nil {
+		t.Error("unknown kind: want an error")
 	}
 	if s := (Period{Resolution: Quarter, Year: 2026, Index: 9}).String(); s != "roadmap.Period{3 2026 9 0}" {
 		t.Errorf("invalid period String = %q", s)

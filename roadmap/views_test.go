@@ -133,3 +133,39 @@ func TestConflictsFromDates(t *testing.T) {
 		t.Error("bad calendar: want an error")
 	}
 }
+
+// Inherited dates (§8.3): each of a parent's dates is its own when set, else the
+// earliest child start / latest child end, recursively; children without the date are
+// skipped.
+func TestDates(t *testing.T) {
+	items := []Item{
+		{ID: "I", Kind: Initiative, Target: MonthOf(2026, 12)},
+		{ID: "E1", Kind: Epic, Parent: "I"},
+		{ID: "E2", Kind: Epic, Parent: "I", Start: MonthOf(2026, 2)},
+		{ID: "F1", Parent: "E1", Start: MonthOf(2026, 3), Target: QuarterOf(2026, 2)},
+		{ID: "F2", Parent: "E1", Start: Period{Resolution: Day, Year: 2026, Index: 1, Day: 15}},
+		{ID: "F3", Parent: "E2"},
+	}
+	got, err := Dates(items, Calendar{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	utc := time.UTC
+	want := []Span{
+		{ID: "E1", Start: date(2026, 1, 15, utc), End: date(2026, 7, 1, utc), HasStart: true, HasEnd: true, StartInherited: true, EndInherited: true},
+		{ID: "E2", Start: date(2026, 2, 1, utc), HasStart: true},
+		{ID: "F1", Start: date(2026, 3, 1, utc), End: date(2026, 7, 1, utc), HasStart: true, HasEnd: true},
+		{ID: "F2", Start: date(2026, 1, 15, utc), HasStart: true},
+		{ID: "F3"},
+		{ID: "I", Start: date(2026, 1, 15, utc), End: date(2027, 1, 1, utc), HasStart: true, HasEnd: true, StartInherited: true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dates (-want +got):\n%s", diff)
+	}
+	if _, err := Dates(items, Calendar{FiscalStartMonth: 20}); err == nil {
+		t.Error("bad calendar: want an error")
+	}
+	if _, err := Dates([]Item{{ID: "x", Parent: "y"}}, Calendar{}); err == nil {
+		t.Error("unknown parent: want an error")
+	}
+}

@@ -1,0 +1,63 @@
+package roadmap
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/productops/productops/internal/validation"
+)
+
+// ItemFieldError reports a field of an item that does not decode, such as a fuzzy date
+// that does not parse; it names the item. It unwraps to the cause, so
+// errors.Is(err, ErrPeriodSyntax) holds for a bad date.
+type ItemFieldError struct {
+	ID    ItemID
+	Field string
+	Err   error
+}
+
+// Error formats `roadmap: item "search": target: unparseable period "soon": ...`.
+func (e *ItemFieldError) Error() string {
+	msg := e.Err.Error()
+	var pe *periodError
+	if errors.As(e.Err, &pe) {
+		msg = fmt.Sprintf("unparseable period %q: %s", pe.text, pe.why)
+	}
+	return fmt.Sprintf("roadmap: item %q: %s: %s", validation.Truncate(string(e.ID)), e.Field, msg)
+}
+
+// Unwrap returns the cause.
+func (e *ItemFieldError) Unwrap() error { return e.Err }
+
+// UnmarshalJSON decodes an item, reporting an unparseable start or target date as an
+// *ItemFieldError that names the item.
+func (it *Item) UnmarshalJSON(b []byte) error {
+	type plain Item
+	var aux struct {
+		plain
+		Start  *string `json:"start"`
+		Target *string `json:"target"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	out := Item(aux.plain)
+	for _, f := range []struct {
+		name string
+		text *string
+		dst  *Period
+	}{{"start", aux.Start, &out.Start}, {"target", aux.Target, &out.Target}} {
+		*f.dst = Period{}
+		if f.text == nil || *f.text == "" {
+			continue
+		}
+		p, err := ParsePeriod(*f.text)
+		if err != nil {
+			return &ItemFieldError{ID: out.ID, Field: f.name, Err: err}
+		}
+		*f.dst = p
+	}
+	*it = out
+	return nil
+}
