@@ -257,15 +257,25 @@ func (d *Dataset) Unmerge(dup RequestID) error {
 	return nil
 }
 
-// MergedInto returns the requests whose chains end at id (not id itself), sorted by ID.
+// MergedInto returns the requests merged into id, directly or through a chain (A into B
+// into id), sorted by ID; empty when none.
 func (d *Dataset) MergedInto(id RequestID) []RequestID {
 	ix := newIndex(d)
 	var out []RequestID
 	for _, r := range d.Requests {
-		if r.ID == id {
-			continue
+		cur := r.MergedInto
+		for range len(d.Requests) {
+			if cur == "" || cur == id {
+				break
+			}
+			j, ok := ix.requests[cur]
+			if !ok {
+				cur = ""
+				break
+			}
+			cur = d.Requests[j].MergedInto
 		}
-		if c, err := d.canonical(ix, r.ID); err == nil && c == id {
+		if cur == id && r.ID != id {
 			out = append(out, r.ID)
 		}
 	}
