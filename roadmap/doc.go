@@ -11,7 +11,9 @@
 // Canceled: the groups Plane and Linear agree on) and optionally a status name from a
 // Lifecycle; Lifecycle.Move validates a change and records it with time and actor. Dates
 // are Periods: a day, or a fuzzy month, quarter, half-year or year (Linear's date
-// resolutions) that a Calendar resolves to a concrete range in a zone and fiscal year.
+// resolutions) that a Calendar resolves to a concrete range in a zone and fiscal year;
+// Dates gives parents their inherited dates. Health is reported by a person
+// (Item.Health, with a reason); ScheduleHealth computes one from the calendar.
 //
 // # Dependencies
 //

@@ -643,3 +643,12 @@ func ExampleItem_UnmarshalJSON() {
 	// roadmap: item "audit": target: unparseable period "after sso": want a four-digit year
 	// true
 }
+
+func ExampleScheduleHealth() {
+	april, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2026, time.April))
+	asOf := time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC)
+	h := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
+	fmt.Println(h.Status, "-", h.Reason)
+	// Output:
+	// atRisk - expected 0.5 by now, progress 0.25 (gap 0.25)
+}
