@@ -141,33 +141,45 @@ func candidatesFrom(ws []uint32) []Candidate {
 	return out
 }
 
-// bruteForce returns the best total value over all feasible subsets.
+// bruteForce returns the best total value over all feasible subsets, in integers (values
+// are whole, efforts and capacities whole tenths).
 func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal {
-	best := decimal.Zero
-	for mask := 0; mask < 1<<len(cs); mask++ {
-		in := map[ItemID]bool{}
-		for i, c := range cs {
-			if mask&(1<<i) != 0 {
-				in[c.ID] = true
-			}
+	n := len(cs)
+	val, eff, team := make([]int64, n), make([]int64, n), make([]int, n)
+	req := make([]int, n) // bit mask of prerequisites
+	pos := map[ItemID]int{}
+	for i, c := range cs {
+		pos[c.ID] = i
+	}
+	for i, c := range cs {
+		val[i] = c.Value.IntPart()
+		eff[i] = c.Effort.Shift(1).IntPart()
+		if c.Team == "b" {
+			team[i] = 1
 		}
-		used := map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero}
-		v, ok := decimal.Zero, true
-		for i, c := range cs {
+		for _, r := range c.Requires {
+			req[i] |= 1 << pos[r]
+		}
+	}
+	capa := [2]int64{caps["a"].Shift(1).IntPart(), caps["b"].Shift(1).IntPart()}
+	var best int64
+	for mask := 0; mask < 1<<n; mask++ {
+		var used [2]int64
+		var v int64
+		ok := true
+		for i := 0; i < n && ok; i++ {
 			if mask&(1<<i) == 0 {
 				continue
 			}
-			for _, r := range c.Requires {
-				ok = ok && in[r]
-			}
-			used[c.Team] = used[c.Team].Add(c.Effort)
-			v = v.Add(c.Value)
+			ok = mask&req[i] == req[i]
+			used[team[i]] += eff[i]
+			v += val[i]
 		}
-		if ok && !used["a"].GreaterThan(caps["a"]) && !used["b"].GreaterThan(caps["b"]) && v.GreaterThan(best) {
+		if ok && used[0] <= capa[0] && used[1] <= capa[1] && v > best {
 			best = v
 		}
 	}
-	return best
+	return decimal.NewFromInt(best)
 }
 
 func TestSelectProperties(t *testing.T) {
