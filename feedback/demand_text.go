@@ -22,7 +22,8 @@ func (r *DemandReport) WriteText(w io.Writer, limit int) error {
 		if title == "" {
 			title = string(d.Request)
 		}
-		fmt.Fprintf(&b, "%d. %s [%s] score %s: %d people, %d accounts, %d points", i+1, title, d.Status, d.Score, d.People, d.Accounts, d.Points)
+		fmt.Fprintf(&b, "%d. %s [%s] score %s: %s, %s, %d points", i+1, title, d.Status, d.Score,
+			count(d.People, "person", "people"), count(d.Accounts, "account", "accounts"), d.Points)
 		if d.Revenue.Defined && d.Revenue.Accounts > 0 {
 			fmt.Fprintf(&b, ", %s %s %s", d.Revenue.Aggregation, d.Revenue.Value.StringFixed(2), d.Revenue.Currency)
 		}
@@ -35,14 +36,14 @@ func (r *DemandReport) WriteText(w io.Writer, limit int) error {
 			if a.Segment != "" {
 				fmt.Fprintf(&b, " (%s)", a.Segment)
 			}
-			fmt.Fprintf(&b, ": %d people, score %s", a.People, a.Score)
+			fmt.Fprintf(&b, ": %s, score %s", count(a.People, "person", "people"), a.Score)
 			if a.HasRevenue {
 				fmt.Fprintf(&b, ", %s %s %s", strings.ToUpper(o.Measure.String()), a.Revenue.StringFixed(2), a.Currency)
 			}
 			b.WriteByte('\n')
 		}
 		if n := d.People - peopleWithAccounts(d); n > 0 {
-			fmt.Fprintf(&b, "   - %d without an account\n", n)
+			fmt.Fprintf(&b, "   - %s without an account\n", count(n, "person", "people"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -63,4 +64,12 @@ func joinIDs(ids []RequestID) string {
 		s[i] = string(id)
 	}
 	return strings.Join(s, ", ")
+}
+
+// count formats n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -104,11 +104,11 @@ func ExampleDemandReport_WriteText() {
 	}
 	// Output:
 	// demand as of 2026-03-10 09:00 UTC (scale productboard, revenue sum of MRR, accounts as of now)
-	// 1. Single sign-on [new] score 5: 2 people, 1 accounts, 5 points, sum 1000.00 USD
+	// 1. Single sign-on [new] score 5: 2 people, 1 account, 5 points, sum 1000.00 USD
 	//    - acme (enterprise): 2 people, score 5, MRR 1000.00 USD
 	// 2. SAML login [new] score 4: 2 people, 2 accounts, 4 points, sum 1250.00 USD
-	//    - globex (smb): 1 people, score 3, MRR 250.00 USD
-	//    - acme (enterprise): 1 people, score 1, MRR 1000.00 USD
+	//    - globex (smb): 1 person, score 3, MRR 250.00 USD
+	//    - acme (enterprise): 1 person, score 1, MRR 1000.00 USD
 }
 
 func ExampleDemandReport_Request() {
