@@ -12,8 +12,8 @@ import (
 
 // Ratio is a share with its numerator and denominator.
 type Ratio struct {
-	Num decimal.Decimal `json:"num"`
-	Den decimal.Decimal `json:"den"`
+	Num decimal.Decimal `json:"num"` // the numerator.
+	Den decimal.Decimal `json:"den"` // the denominator.
 	// Value is Num / Den at RatioScale digits; 0 when not Defined.
 	Value decimal.Decimal `json:"value"`
 	// Defined is false when Den is 0.
@@ -30,7 +30,7 @@ func ratio(num, den decimal.Decimal) Ratio {
 
 // ObjectiveEffort is the work serving one objective.
 type ObjectiveEffort struct {
-	ID ObjectiveID `json:"id"`
+	ID ObjectiveID `json:"id"` // the objective.
 	// Items counts the items serving it.
 	Items int `json:"items"`
 	// Effort sums estimate / k over those items, k being how many objectives the item

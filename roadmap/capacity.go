@@ -15,7 +15,7 @@ type Sprint struct {
 	Name string `json:"name"`
 	// Start is the first instant of the bucket; End is the first instant after it.
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	End   time.Time `json:"end"` // first instant after the bucket.
 	// Capacity is how much estimate the team can finish in the bucket, in the items'
 	// estimate unit: 0 to MaxEstimate, at most EstimateScale fractional digits. Lower it
 	// for holidays and partial availability, or build buckets with Cadence.
@@ -24,7 +24,7 @@ type Sprint struct {
 
 // Team is a team and its capacity buckets.
 type Team struct {
-	ID TeamID `json:"id"`
+	ID TeamID `json:"id"` // unique among teams; items name it in Team.
 	// Sprints are the team's buckets in time order, not overlapping.
 	Sprints []Sprint `json:"sprints"`
 }
@@ -69,7 +69,7 @@ type Absence struct {
 	// From and To are the first and last day affected (inclusive), read as dates in the
 	// Cadence's Location.
 	From time.Time `json:"from"`
-	To   time.Time `json:"to"`
+	To   time.Time `json:"to"` // last day affected (inclusive).
 	// Available is the share of the team's capacity left on those days, 0 to 1
 	// (0.8 = one of five people away).
 	Available decimal.Decimal `json:"available"`

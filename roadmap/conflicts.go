@@ -13,12 +13,12 @@ import (
 // prerequisite ends (Jira Plans shows it as a red, off-track dependency; Plane's timeline
 // as a violated dependency).
 type Conflict struct {
-	Prerequisite ItemID `json:"prerequisite"`
-	Dependent    ItemID `json:"dependent"`
+	Prerequisite ItemID `json:"prerequisite"` // the item that must finish first.
+	Dependent    ItemID `json:"dependent"`    // the item that starts too early.
 	// PrerequisiteEnd is the first instant after the prerequisite (plus lag);
 	// DependentStart is the dependent's first instant.
 	PrerequisiteEnd time.Time `json:"prerequisiteEnd"`
-	DependentStart  time.Time `json:"dependentStart"`
+	DependentStart  time.Time `json:"dependentStart"` // the dependent's first instant.
 	// Detail explains the conflict in one lowercase sentence.
 	Detail string `json:"detail"`
 }

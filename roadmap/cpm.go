@@ -26,23 +26,23 @@ type CPMOptions struct {
 // from 0 with half-open intervals [EarlyStart, EarlyFinish) ("time-0" convention: a
 // successor may start at the instant its prerequisite finishes, plus any lag).
 type Activity struct {
-	ID ItemID `json:"id"`
+	ID ItemID `json:"id"` // the item.
 	// Duration is the item's estimate.
 	Duration decimal.Decimal `json:"duration"`
 	// EarlyStart is the max over prerequisites of (EarlyFinish + lag), 0 if none;
 	// EarlyFinish = EarlyStart + Duration.
 	EarlyStart  decimal.Decimal `json:"earlyStart"`
-	EarlyFinish decimal.Decimal `json:"earlyFinish"`
+	EarlyFinish decimal.Decimal `json:"earlyFinish"` // EarlyStart + Duration.
 	// LateFinish is the min over dependents of (LateStart - lag), or the end (Deadline or
 	// Duration of the project) if none; LateStart = LateFinish - Duration.
 	LateStart  decimal.Decimal `json:"lateStart"`
-	LateFinish decimal.Decimal `json:"lateFinish"`
+	LateFinish decimal.Decimal `json:"lateFinish"` // see LateStart.
 	// TotalFloat (slack) = LateStart - EarlyStart: how far the item can slip without
 	// moving the end. FreeFloat = min over dependents of (EarlyStart - lag) - EarlyFinish,
 	// or project Duration - EarlyFinish if none: how far it can slip without moving any
 	// dependent's early start.
 	TotalFloat decimal.Decimal `json:"totalFloat"`
-	FreeFloat  decimal.Decimal `json:"freeFloat"`
+	FreeFloat  decimal.Decimal `json:"freeFloat"` // see TotalFloat.
 	// Critical is true when TotalFloat equals the smallest total float of the plan (0
 	// without a deadline).
 	Critical bool `json:"critical"`

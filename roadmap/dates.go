@@ -9,16 +9,16 @@ import (
 // independently): the earliest start and the latest end among children that have one,
 // recursively. Has* is false when neither the item nor any descendant has that date.
 type Span struct {
-	ID ItemID `json:"id"`
+	ID ItemID `json:"id"` // the item.
 	// Start is the first instant; End the first instant after (a Target's range end).
 	Start time.Time `json:"start,omitzero"`
-	End   time.Time `json:"end,omitzero"`
+	End   time.Time `json:"end,omitzero"` // first instant after the item (its Target's range end).
 	// HasStart and HasEnd say whether each date exists.
 	HasStart bool `json:"hasStart"`
-	HasEnd   bool `json:"hasEnd"`
+	HasEnd   bool `json:"hasEnd"` // whether End exists.
 	// StartInherited and EndInherited say the date came from children.
 	StartInherited bool `json:"startInherited,omitempty"`
-	EndInherited   bool `json:"endInherited,omitempty"`
+	EndInherited   bool `json:"endInherited,omitempty"` // End came from children.
 }
 
 // Dates resolves every item's effective start and end in cal, returned in ID order.

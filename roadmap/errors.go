@@ -72,7 +72,7 @@ type TransitionError struct {
 	ID ItemID `json:"id"`
 	// From and To are the status names.
 	From string `json:"from"`
-	To   string `json:"to"`
+	To   string `json:"to"` // the requested status name.
 	// Reason says why: "not allowed" or "unknown status".
 	Reason string `json:"reason"`
 }

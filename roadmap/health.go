@@ -29,7 +29,7 @@ func ScheduleHealth(span DateRange, progress decimal.Decimal, status Category, a
 	}
 	expected := decimal.Zero
 	if asOf.After(span.Start) {
-		expected = decimal.NewFromInt(int64(asOf.Sub(span.Start) / time.Second)).
+		expected = decimal.NewFromInt(int64(asOf.Sub(span.Start)/time.Second)).
 			DivRound(decimal.NewFromInt(int64(span.End.Sub(span.Start)/time.Second)), RatioScale)
 	}
 	gap := expected.Sub(progress)

@@ -83,7 +83,7 @@ func (h Health) IsZero() bool { return h.Status == HealthUnknown && h.Reason == 
 type StatusChange struct {
 	// From and To are the status names before and after.
 	From string `json:"from"`
-	To   string `json:"to"`
+	To   string `json:"to"` // status name after the change.
 	// At is when the change happened.
 	At time.Time `json:"at"`
 	// Actor is who made it.
@@ -118,7 +118,7 @@ type Item struct {
 	// Start and Target are a day or a fuzzy period (month, quarter, half-year, year);
 	// zero means unset. Target is met by finishing before the end of its range.
 	Start  Period `json:"start,omitzero"`
-	Target Period `json:"target,omitzero"`
+	Target Period `json:"target,omitzero"` // the due date or period; see Start.
 	// Horizon is Now, Next or Later, set by hand; NoHorizon means unset.
 	Horizon Horizon `json:"horizon,omitzero"`
 	// Health is the latest reported health.

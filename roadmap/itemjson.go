@@ -12,9 +12,9 @@ import (
 // that does not parse; it names the item. It unwraps to the cause, so
 // errors.Is(err, ErrPeriodSyntax) holds for a bad date.
 type ItemFieldError struct {
-	ID    ItemID
-	Field string
-	Err   error
+	ID    ItemID // the item.
+	Field string // the JSON field, such as "target".
+	Err   error  // the cause.
 }
 
 // Error formats `roadmap: item "search": target: unparseable period "soon": ...`.

@@ -9,14 +9,14 @@ import (
 
 // Status is a named status and the category it belongs to ("In review" in InProgress).
 type Status struct {
-	Name     string   `json:"name"`
-	Category Category `json:"category"`
+	Name     string   `json:"name"`     // unique within the lifecycle.
+	Category Category `json:"category"` // the status group.
 }
 
 // Transition is one allowed move between two status names.
 type Transition struct {
-	From string `json:"from"`
-	To   string `json:"to"`
+	From string `json:"from"` // status name before.
+	To   string `json:"to"`   // status name after.
 }
 
 // Lifecycle is a configurable status state machine: named statuses, each in a category,

@@ -120,12 +120,12 @@ func BandOf(score decimal.Decimal) Band {
 type KeyResult struct {
 	// ID is unique across the plan's objectives.
 	ID    KeyResultID `json:"id"`
-	Title string      `json:"title,omitempty"`
+	Title string      `json:"title,omitempty"` // for people.
 	// Start, Target and Current are the baseline, the goal and the latest value, in the
 	// KR's own unit. Start must differ from Target.
 	Start   decimal.Decimal `json:"start"`
-	Target  decimal.Decimal `json:"target"`
-	Current decimal.Decimal `json:"current"`
+	Target  decimal.Decimal `json:"target"`  // the goal value; must differ from Start.
+	Current decimal.Decimal `json:"current"` // the latest measured value.
 	// Direction must agree with sign(Target - Start) when set.
 	Direction Direction `json:"direction,omitzero"`
 	// Weight is the KR's weight in its objective, > 0; zero means 1.
@@ -162,7 +162,7 @@ func weightOf(w decimal.Decimal) decimal.Decimal {
 
 // KRScore is a key result's progress and score.
 type KRScore struct {
-	ID KeyResultID `json:"id"`
+	ID KeyResultID `json:"id"` // the key result.
 	// Progress is (Current - Start) / (Target - Start) at RatioScale digits; it may be
 	// negative or exceed 1. It works for lower-is-better KRs unchanged.
 	Progress decimal.Decimal `json:"progress"`
@@ -170,7 +170,7 @@ type KRScore struct {
 	Score decimal.Decimal `json:"score"`
 	// Weight is the effective weight (1 when unset).
 	Weight decimal.Decimal `json:"weight"`
-	Band   Band            `json:"band"`
+	Band   Band            `json:"band"` // Score's colour band.
 }
 
 // ScoreKeyResult computes a key result's progress and score. Errors: start equal to target
@@ -197,15 +197,15 @@ func scoreKR(kr KeyResult) KRScore {
 
 // Objective is a qualitative goal with key results, possibly under a parent objective.
 type Objective struct {
-	ID    ObjectiveID `json:"id"`
-	Title string      `json:"title,omitempty"`
+	ID    ObjectiveID `json:"id"`              // unique among objectives; required.
+	Title string      `json:"title,omitempty"` // for people.
 	// Parent is the objective this one supports; empty for a top-level objective.
 	Parent      ObjectiveID `json:"parent,omitempty"`
-	Expectation Expectation `json:"expectation,omitzero"`
+	Expectation Expectation `json:"expectation,omitzero"` // Committed (default) or Aspirational.
 	// Weight is this objective's alignment weight in its parent's roll-up, > 0; zero
 	// means 1.
 	Weight     decimal.Decimal `json:"weight,omitzero"`
-	KeyResults []KeyResult     `json:"keyResults,omitempty"`
+	KeyResults []KeyResult     `json:"keyResults,omitempty"` // the objective's key results; IDs unique across all objectives.
 }
 
 // RollUp says how scores combine into an objective's score. The zero value is Weighted.
@@ -240,13 +240,13 @@ func (r *RollUp) UnmarshalText(b []byte) error {
 
 // ObjectiveScore is an objective's rolled-up score.
 type ObjectiveScore struct {
-	ID          ObjectiveID `json:"id"`
-	Expectation Expectation `json:"expectation"`
+	ID          ObjectiveID `json:"id"`          // the objective.
+	Expectation Expectation `json:"expectation"` // the objective's expectation.
 	// Score is 0-1 at RatioScale digits; 0 when not Defined.
 	Score decimal.Decimal `json:"score"`
 	// Defined is false for an objective with no key results and no scored children.
 	Defined bool `json:"defined"`
-	Band    Band `json:"band"`
+	Band    Band `json:"band"` // Score's colour band.
 	// Met applies Expectation.Met to Score (meaningful at the period's end).
 	Met bool `json:"met"`
 	// Formula shows the roll-up: "weighted: (1×0.5 + 2×1) / 3 = 0.833333".

@@ -60,10 +60,10 @@ func (r *Resolution) UnmarshalText(b []byte) error {
 // The text form (MarshalText, ParsePeriod) is "2026-03-15", "2026-03", "2026-Q3",
 // "2026-H2" or "2026".
 type Period struct {
-	Resolution Resolution `json:"resolution"`
-	Year       int        `json:"year"`
-	Index      int        `json:"index,omitempty"`
-	Day        int        `json:"day,omitempty"`
+	Resolution Resolution `json:"resolution"`      // day, month, quarter, half-year or year; NoResolution = unset.
+	Year       int        `json:"year"`            // calendar year (Day, Month) or fiscal year (Quarter, HalfYear, Year), 1-9999.
+	Index      int        `json:"index,omitempty"` // month 1-12 (Day, Month), quarter 1-4, half 1-2, or 0 (Year).
+	Day        int        `json:"day,omitempty"`   // day of the month for Day, else 0.
 }
 
 // DayOf returns the Day period of t's date, read in t's own location.
@@ -192,10 +192,12 @@ var ErrPeriodSyntax = errors.New("roadmap: unparseable period")
 // periodError reports a fuzzy date that does not parse; it matches ErrPeriodSyntax.
 type periodError struct{ text, why string }
 
+// Error formats the text and the reason.
 func (e *periodError) Error() string {
 	return fmt.Sprintf("roadmap: unparseable period %q: %s", e.text, e.why)
 }
 
+// Is reports whether target is ErrPeriodSyntax.
 func (e *periodError) Is(target error) bool { return target == ErrPeriodSyntax }
 
 // ParsePeriod parses a day or fuzzy date. Accepted forms (case-insensitive, surrounding
@@ -382,8 +384,8 @@ func (c Calendar) startMonth() time.Month {
 // the Calendar's zone, End being the first midnight after the range (so a deadline
 // "target Q3" is met by anything finished before End).
 type DateRange struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Start time.Time `json:"start"` // first instant (local midnight).
+	End   time.Time `json:"end"`   // first instant after the range (local midnight).
 }
 
 // LastDay returns midnight of the range's last day (inclusive end), computed on the wall

@@ -68,11 +68,11 @@ type ProgressResult struct {
 	// Done, InProgress and Total are points (items when count-based); InProgress
 	// includes Paused, Total excludes Canceled.
 	Done       decimal.Decimal `json:"done"`
-	InProgress decimal.Decimal `json:"inProgress"`
-	Total      decimal.Decimal `json:"total"`
+	InProgress decimal.Decimal `json:"inProgress"` // points in progress or paused.
+	Total      decimal.Decimal `json:"total"`      // points of every item but canceled ones.
 	// Items counts the leaves included; Canceled counts those excluded.
 	Items    int `json:"items"`
-	Canceled int `json:"canceled"`
+	Canceled int `json:"canceled"` // canceled leaves excluded.
 	// Value is the progress, 0 to 1, at RatioScale digits; 0 when not Defined.
 	Value decimal.Decimal `json:"value"`
 	// Defined is false when Total is 0 (nothing to measure; Linear returns 0 then).

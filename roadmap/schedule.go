@@ -60,11 +60,11 @@ const (
 // ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
 // bucket, and unestimated items rejected.
 type ScheduleOptions struct {
-	Mode DependencyMode `json:"mode,omitzero"`
+	Mode DependencyMode `json:"mode,omitzero"` // Sequential (default) or Concurrent dependencies.
 	// Horizon, if set, is the planning cut-off: buckets starting at or after it are not
 	// used, and what does not fit before it is reported.
 	Horizon     time.Time         `json:"horizon,omitzero"`
-	Unestimated UnestimatedPolicy `json:"unestimated,omitzero"`
+	Unestimated UnestimatedPolicy `json:"unestimated,omitzero"` // what to do with items without an estimate; default reject.
 }
 
 // Reason says why an item was not scheduled.
@@ -102,14 +102,14 @@ func (r *Reason) UnmarshalText(b []byte) error {
 
 // Placement is an item's inferred dates.
 type Placement struct {
-	ID   ItemID `json:"id"`
-	Team TeamID `json:"team,omitempty"`
+	ID   ItemID `json:"id"`             // the item.
+	Team TeamID `json:"team,omitempty"` // the team whose bucket holds it (a parent's own Team).
 	// Sprint and Bucket name and index the team's bucket; empty and -1 for a parent.
 	Sprint string `json:"sprint,omitempty"`
-	Bucket int    `json:"bucket"`
+	Bucket int    `json:"bucket"` // index into the team's Sprints; -1 for a parent.
 	// Start and End are the bucket's range, or for a parent the span of its children.
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	End   time.Time `json:"end"` // first instant after the bucket or span.
 	// Parent is true for an item with children: its dates are inferred from them and it
 	// consumes no capacity.
 	Parent bool `json:"parent,omitempty"`
@@ -117,8 +117,8 @@ type Placement struct {
 
 // Unfit is an item that could not be scheduled.
 type Unfit struct {
-	ID     ItemID `json:"id"`
-	Reason Reason `json:"reason"`
+	ID     ItemID `json:"id"`     // the item not scheduled.
+	Reason Reason `json:"reason"` // why it was not scheduled.
 	// Blocker is the prerequisite or child responsible, for ReasonDependency and
 	// ReasonChildren.
 	Blocker ItemID `json:"blocker,omitempty"`
@@ -128,13 +128,13 @@ type Unfit struct {
 
 // Load is one bucket's capacity and what was placed in it.
 type Load struct {
-	Team     TeamID          `json:"team"`
-	Sprint   string          `json:"sprint"`
-	Start    time.Time       `json:"start"`
-	End      time.Time       `json:"end"`
-	Capacity decimal.Decimal `json:"capacity"`
-	Used     decimal.Decimal `json:"used"`
-	Items    []ItemID        `json:"items"`
+	Team     TeamID          `json:"team"`     // the team.
+	Sprint   string          `json:"sprint"`   // the bucket name.
+	Start    time.Time       `json:"start"`    // the bucket start.
+	End      time.Time       `json:"end"`      // the first instant after the bucket.
+	Capacity decimal.Decimal `json:"capacity"` // the bucket capacity, estimate units.
+	Used     decimal.Decimal `json:"used"`     // the estimates placed in it, <= Capacity.
+	Items    []ItemID        `json:"items"`    // the items placed in it, in placement order.
 }
 
 // ScheduleResult is Schedule's output.
@@ -572,13 +572,13 @@ func (s *scheduler) result() ScheduleResult {
 
 // Move is an item whose placement changed between two schedules.
 type Move struct {
-	ID         ItemID    `json:"id"`
-	FromSprint string    `json:"fromSprint"`
-	ToSprint   string    `json:"toSprint"`
-	FromStart  time.Time `json:"fromStart"`
-	ToStart    time.Time `json:"toStart"`
-	FromEnd    time.Time `json:"fromEnd"`
-	ToEnd      time.Time `json:"toEnd"`
+	ID         ItemID    `json:"id"`         // the item that moved.
+	FromSprint string    `json:"fromSprint"` // sprint before ("" for a parent).
+	ToSprint   string    `json:"toSprint"`   // sprint after ("" for a parent).
+	FromStart  time.Time `json:"fromStart"`  // start before.
+	ToStart    time.Time `json:"toStart"`    // start after.
+	FromEnd    time.Time `json:"fromEnd"`    // end before.
+	ToEnd      time.Time `json:"toEnd"`      // end after.
 }
 
 // ScheduleDiff is what changed between two schedules (a what-if).
@@ -591,7 +591,7 @@ type ScheduleDiff struct {
 	NewlyPlaced []Placement `json:"newlyPlaced"`
 	// FinishBefore and FinishAfter are the two schedules' Finish.
 	FinishBefore time.Time `json:"finishBefore,omitzero"`
-	FinishAfter  time.Time `json:"finishAfter,omitzero"`
+	FinishAfter  time.Time `json:"finishAfter,omitzero"` // the changed schedule's Finish.
 }
 
 // Diff compares two schedules of the same plan, typically before and after a what-if

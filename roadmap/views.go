@@ -199,9 +199,9 @@ func HorizonOf(p Period, cal Calendar, asOf time.Time) (Horizon, error) {
 
 // Bar is one row of a text timeline.
 type Bar struct {
-	Label string    `json:"label"`
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Label string    `json:"label"` // row label, cut to 24 characters.
+	Start time.Time `json:"start"` // first instant covered.
+	End   time.Time `json:"end"`   // first instant after the bar.
 	// Note is printed after the bar ("Sprint 3", "unfit: capacity").
 	Note string `json:"note,omitempty"`
 }
