@@ -130,3 +130,23 @@ func BenchmarkScanBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStep is one fully explained interval of 10 checks (what Step costs per call).
+func BenchmarkStep(b *testing.B) {
+	g, ticks := benchGuardrail(1)
+	a, err := NewAnalysis(g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := ticks[0]
+	if err := a.checkTick(&t); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res := a.detail(&t, a.errRun, a.failed)
+		if res.Decision != Promote {
+			b.Fatal(res.Decision)
+		}
+	}
+}
