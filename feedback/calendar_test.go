@@ -417,7 +417,7 @@ func TestCalendarProperties(t *testing.T) {
 			return false
 		}
 		cal := b.Sub(a)
-		return (ab >= 0) == (cal >= 0) && ab.Abs() <= cal.Abs()
+		return (cal >= 0 && ab >= 0 || cal <= 0 && ab <= 0) && ab.Abs() <= cal.Abs()
 	}, instant, instant, instant))
 	props.Property("add then measure", prop.ForAll(func(a time.Time, secs int64) bool {
 		d := time.Duration(secs) * time.Second
@@ -489,6 +489,34 @@ func TestCalendarAgreesWithSteppingAroundTransitions(t *testing.T) {
 					t.Errorf("%s %v: Duration %v, stepping %v", zone, from, got, want)
 				}
 			}
+		}
+	}
+}
+
+// Instants outside 1678-2261 are clamped to the supported range, never wrapped.
+func TestCalendarClamps(t *testing.T) {
+	c := MustCalendar(BusinessHours{Zone: "UTC", Weekly: everyDay(ClockRange{0, secondsPerDay})})
+	early := time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC)
+	late := time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC)
+	if d := c.Duration(early, time.Date(1500, 6, 1, 0, 0, 0, 0, time.UTC)); d != 0 {
+		t.Errorf("before range: %v", d)
+	}
+	if d := c.Duration(late, late.Add(time.Hour)); d != 0 {
+		t.Errorf("after range: %v", d)
+	}
+	if got := c.Add(late, time.Hour); got.Year() != 2262 {
+		t.Errorf("Add after range = %v", got)
+	}
+	if got := c.NextOpen(late); got.Year() != 2262 {
+		t.Errorf("NextOpen after range = %v", got)
+	}
+	var ct ClockTime
+	if err := ct.UnmarshalText([]byte("07:15")); err != nil || ct != Clock(7, 15, 0) {
+		t.Errorf("UnmarshalText = %v %v", ct, err)
+	}
+	for _, r := range []ClockRange{{-1, 10}, {10, secondsPerDay + 1}, {10, 10}} {
+		if r.check() == "" {
+			t.Errorf("%v accepted", r)
 		}
 	}
 }

@@ -496,3 +496,34 @@ func FuzzSLATargetJSON(f *testing.F) {
 		}
 	})
 }
+
+// Many cycles spill out of the evaluator's fixed buffer; every cycle is still reported.
+func TestSLAManyCycles(t *testing.T) {
+	e, err := NewSLAEvaluator([]SLAPolicy{{Name: "p", Targets: []SLATarget{{Metric: SLAPeriodicUpdate, Priority: TicketPriorityNormal, Target: 50 * time.Minute}}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := utc(t, "2026-06-01T09:00:00Z")
+	tk := Ticket{ID: "many", CreatedAt: created, Priority: TicketPriorityNormal}
+	for i := 1; i <= 9; i++ {
+		tk.Events = append(tk.Events, ev(created.Add(time.Duration(i)*time.Hour), TicketPublicComment, ActorAgent))
+	}
+	rep, err := e.Evaluate(&tk, created.Add(20*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nine replies an hour apart: eight closed cycles of 1h (breached: 1h > 50m) and the
+	// last one open since 18:00 (09:00 + 9h), 11h by the as-of instant 05:00.
+	if len(rep.Results) != 9 {
+		t.Fatalf("%d results", len(rep.Results))
+	}
+	for i, r := range rep.Results {
+		want := time.Hour
+		if i == 8 {
+			want = 11 * time.Hour
+		}
+		if r.Cycle != i || r.Elapsed != want || r.State != SLABreached || r.Fulfilled != (i < 8) {
+			t.Errorf("cycle %d: %+v", i, r)
+		}
+	}
+}
