@@ -322,6 +322,14 @@ var errEmptyID = func() error {
 // fall back to exact big-number arithmetic.
 func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) {
+		if opts.Variant > RICELenient {
+			r.bad++
+			r.errs.Add("variant", "oneof", "strict lenient", "must be strict or lenient")
+			for i := range items {
+				r.ids[i] = input(items[i]).ID
+			}
+			return
+		}
 		for i := range items {
 			in := input(items[i])
 			num, den, ok := riceFast(&in, opts.Variant)

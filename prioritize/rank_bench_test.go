@@ -110,3 +110,21 @@ func BenchmarkFloat64Baseline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScoreRICE scores n items one by one with RICE, each with its full breakdown
+// (formula text and factors): the cost of explaining, which Rank does not pay.
+func BenchmarkScoreRICE(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			items, _ := benchBacklog(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, it := range items {
+					if _, err := RICE(riceOf(it), RICEOptions{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

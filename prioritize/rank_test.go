@@ -204,3 +204,10 @@ func TestRankOtherScorers(t *testing.T) {
 		t.Errorf("%v %v", wr.IDs(), err)
 	}
 }
+
+func TestRankBadVariant(t *testing.T) {
+	_, err := Rank([]RICEInput{rice("a", "1", "1", "1", "1"), rice("b", "1", "1", "1", "1")}, ByRICE(identity, RICEOptions{Variant: 9}))
+	if diff := gocmp.Diff([]string{"variant oneof"}, fields(t, err)); diff != "" {
+		t.Error(diff)
+	}
+}
