@@ -115,12 +115,12 @@ func Kano(functional, dysfunctional KanoAnswer) (KanoCategory, error) {
 
 // KanoCounts counts respondents per category.
 type KanoCounts struct {
-	Attractive     int `json:"attractive"`
-	OneDimensional int `json:"one_dimensional"`
-	MustBe         int `json:"must_be"`
-	Indifferent    int `json:"indifferent"`
-	Reverse        int `json:"reverse"`
-	Questionable   int `json:"questionable"`
+	Attractive     int `json:"attractive"`      // A
+	OneDimensional int `json:"one_dimensional"` // O
+	MustBe         int `json:"must_be"`         // M
+	Indifferent    int `json:"indifferent"`     // I
+	Reverse        int `json:"reverse"`         // R
+	Questionable   int `json:"questionable"`    // Q
 }
 
 func (c *KanoCounts) at(k KanoCategory) *int {
@@ -165,7 +165,7 @@ type KanoResult struct {
 	// Tie is true when another category had the same (top) count; Tied lists all of them
 	// in tie-break order.
 	Tie  bool           `json:"tie"`
-	Tied []KanoCategory `json:"tied,omitempty"`
+	Tied []KanoCategory `json:"tied,omitempty"` // nil without a tie
 	// CategoryStrength is the top share minus the runner-up share, so callers can apply a
 	// threshold rule (some analysts treat gaps up to 6 points as ties).
 	CategoryStrength Ratio `json:"category_strength"`

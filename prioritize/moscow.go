@@ -54,14 +54,14 @@ type MoSCoWReport struct {
 	Capacity decimal.Decimal `json:"capacity"`
 	// Effort per category (Won't included for information only).
 	Must   decimal.Decimal `json:"must"`
-	Should decimal.Decimal `json:"should"`
-	Could  decimal.Decimal `json:"could"`
-	Wont   decimal.Decimal `json:"wont"`
+	Should decimal.Decimal `json:"should"` // Should Have effort
+	Could  decimal.Decimal `json:"could"`  // Could Have effort
+	Wont   decimal.Decimal `json:"wont"`   // Won't Have effort, outside every share
 	// MustShare, ShouldShare and CouldShare are effort ÷ Capacity; undefined when the
 	// capacity is zero.
 	MustShare   Ratio `json:"must_share"`
-	ShouldShare Ratio `json:"should_share"`
-	CouldShare  Ratio `json:"could_share"`
+	ShouldShare Ratio `json:"should_share"` // Should ÷ Capacity
+	CouldShare  Ratio `json:"could_share"`  // Could ÷ Capacity, DSDM advises about 20%
 	// MaxMustShare is the limit applied.
 	MaxMustShare decimal.Decimal `json:"max_must_share"`
 	// Pass is true when MustShare ≤ MaxMustShare (false when undefined).

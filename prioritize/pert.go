@@ -45,10 +45,10 @@ func (t ThreePoint) Validate() error {
 type PERTEstimate struct {
 	// Mean is (O + 4M + P) ÷ 6, exact; MeanValue is it rounded to DisplayScale places.
 	Mean      Fraction        `json:"mean"`
-	MeanValue decimal.Decimal `json:"mean_value"`
+	MeanValue decimal.Decimal `json:"mean_value"` // Mean rounded for display
 	// StdDev is (P − O) ÷ 6, exact; StdDevValue is it rounded to DisplayScale places.
 	StdDev      Fraction        `json:"std_dev"`
-	StdDevValue decimal.Decimal `json:"std_dev_value"`
+	StdDevValue decimal.Decimal `json:"std_dev_value"` // StdDev rounded for display
 }
 
 // PERT summarizes a three-point estimate: mean (O + 4M + P) ÷ 6 and standard deviation
@@ -121,10 +121,10 @@ type RankOdds struct {
 	ID ItemID `json:"id"`
 	// Hits counts the runs in which the item ranked ≤ K, out of Runs.
 	Hits int `json:"hits"`
-	Runs int `json:"runs"`
+	Runs int `json:"runs"` // samples drawn
 	// P is Hits ÷ Runs; StdErr is its binomial standard error sqrt(P(1 − P) ÷ Runs).
 	P      float64 `json:"p"`
-	StdErr float64 `json:"std_err"`
+	StdErr float64 `json:"std_err"` // binomial standard error of P
 }
 
 // SimulateRanks estimates, for each item, P(rank ≤ K) when each effort is drawn from its

@@ -90,6 +90,9 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 	if by.prepare == nil {
 		return nil, errors.New("prioritize: rank: zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
 	}
+	if len(items) > math.MaxInt32 {
+		return nil, errors.New("prioritize: rank: more than 2^31-1 items")
+	}
 	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), errs: validation.New("prioritize: rank " + by.name)}
 	by.prepare(items, r)
 	if err := r.checkIDs(); err != nil {

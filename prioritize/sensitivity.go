@@ -22,7 +22,7 @@ type Threshold struct {
 	Defined bool `json:"defined"`
 	// Critical is the tying value, exact; Value is it rounded to DisplayScale places.
 	Critical Fraction        `json:"critical"`
-	Value    decimal.Decimal `json:"value"`
+	Value    decimal.Decimal `json:"value"` // Critical rounded for display
 	// Feasible is true when Critical lies in the input's valid range (reach ≥ 0,
 	// confidence within [0, 1], effort > 0, impact within 0.25–3 under RICEStrict, weight ≥ 0).
 	Feasible bool `json:"feasible"`
@@ -137,15 +137,15 @@ type Interval struct {
 	ID ItemID `json:"id"`
 	// Score is the unperturbed score; Low and High bound it under the perturbation.
 	Score Fraction `json:"score"`
-	Low   Fraction `json:"low"`
-	High  Fraction `json:"high"`
+	Low   Fraction `json:"low"`  // pessimistic corner
+	High  Fraction `json:"high"` // optimistic corner
 }
 
 // PairStability says whether two adjacent items can swap under the perturbation.
 type PairStability struct {
 	// Higher is ranked above Lower.
 	Higher ItemID `json:"higher"`
-	Lower  ItemID `json:"lower"`
+	Lower  ItemID `json:"lower"` // the item ranked just below Higher
 	// Stable is true when Higher's lowest score is above Lower's highest: no combination
 	// of perturbed inputs can swap them.
 	Stable bool `json:"stable"`

@@ -79,7 +79,7 @@ type Criterion struct {
 	// Min and Max bound the criterion's scale; required (Min < Max) for NormalizeScale and
 	// otherwise ignored.
 	Min decimal.Decimal `json:"min"`
-	Max decimal.Decimal `json:"max"`
+	Max decimal.Decimal `json:"max"` // upper end of the scale
 }
 
 // Scorecard is a weighted scoring model: score = Σ weight × normalized value ÷ Σ weight.
