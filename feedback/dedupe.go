@@ -52,10 +52,12 @@ type DedupeOptions struct {
 	Seed uint64 `json:"seed,omitempty"`
 }
 
-func (o DedupeOptions) duplicate() float64 { return cmp.Or(o.DuplicateThreshold, DefaultDuplicateThreshold) }
-func (o DedupeOptions) similar() float64   { return cmp.Or(o.SimilarThreshold, DefaultSimilarThreshold) }
-func (o DedupeOptions) bands() int         { return cmp.Or(o.Bands, DefaultBands) }
-func (o DedupeOptions) rows() int          { return cmp.Or(o.Rows, DefaultRows) }
+func (o DedupeOptions) duplicate() float64 {
+	return cmp.Or(o.DuplicateThreshold, DefaultDuplicateThreshold)
+}
+func (o DedupeOptions) similar() float64 { return cmp.Or(o.SimilarThreshold, DefaultSimilarThreshold) }
+func (o DedupeOptions) bands() int       { return cmp.Or(o.Bands, DefaultBands) }
+func (o DedupeOptions) rows() int        { return cmp.Or(o.Rows, DefaultRows) }
 
 // Validate reports every bad option: thresholds outside their ranges or not finite, a
 // similar threshold above the duplicate threshold, negative bands or rows, a signature over
@@ -106,7 +108,9 @@ var matchNames = []string{"exact", "duplicate", "similar"}
 func (k MatchKind) String() string { return enumString(matchNames, uint8(k), "MatchKind") }
 
 // MarshalText encodes the kind as its text form; an undefined value is an error.
-func (k MatchKind) MarshalText() ([]byte, error) { return enumMarshal(matchNames, uint8(k), "match kind") }
+func (k MatchKind) MarshalText() ([]byte, error) {
+	return enumMarshal(matchNames, uint8(k), "match kind")
+}
 
 // UnmarshalText decodes a text form written by MarshalText ("similar").
 func (k *MatchKind) UnmarshalText(b []byte) error {
@@ -403,7 +407,7 @@ func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
 	seen := map[int32]bool{exact: true}
 	sim := x.opts.similar()
 	for _, k := range keys {
-		for _, g := range x.bucket(k) {
+		for _, g := range x.buckets[k] {
 			if seen[g] {
 				continue
 			}
@@ -431,14 +435,6 @@ func exactFirst(k MatchKind) int {
 		return 0
 	}
 	return 1
-}
-
-// bucket returns the groups with band key k.
-func (x *DedupeIndex) bucket(k uint64) []int32 {
-	if x.buckets != nil {
-		return x.buckets[k]
-	}
-	return nil
 }
 
 // jaccardWithUnknown is Jaccard of a set given as known IDs plus unknown extra elements

@@ -32,7 +32,9 @@ const AverageScale = 4
 var revenueAggNames = []string{"sum", "average", "min", "max"}
 
 // String returns the aggregation's text form ("sum").
-func (a RevenueAggregation) String() string { return enumString(revenueAggNames, uint8(a), "RevenueAggregation") }
+func (a RevenueAggregation) String() string {
+	return enumString(revenueAggNames, uint8(a), "RevenueAggregation")
+}
 
 // MarshalText encodes the aggregation as its text form; an undefined value is an error.
 func (a RevenueAggregation) MarshalText() ([]byte, error) {
@@ -148,7 +150,9 @@ var signalNames = []string{"link", "vote"}
 func (k SignalKind) String() string { return enumString(signalNames, uint8(k), "SignalKind") }
 
 // MarshalText encodes the kind as its text form; an undefined value is an error.
-func (k SignalKind) MarshalText() ([]byte, error) { return enumMarshal(signalNames, uint8(k), "signal kind") }
+func (k SignalKind) MarshalText() ([]byte, error) {
+	return enumMarshal(signalNames, uint8(k), "signal kind")
+}
 
 // UnmarshalText decodes a text form written by MarshalText ("vote").
 func (k *SignalKind) UnmarshalText(b []byte) error {

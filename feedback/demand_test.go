@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -339,5 +340,31 @@ func TestDemandUndefinedAverage(t *testing.T) {
 	d, _ = got.Request("R1")
 	if d.Accounts != 2 || d.Revenue.Accounts != 1 || !d.Revenue.Value.Equal(dec("1000")) {
 		t.Errorf("got accounts %d, revenue %+v; want 2 accounts, 1000 over 1", d.Accounts, d.Revenue)
+	}
+}
+
+func TestDemandWriteText(t *testing.T) {
+	ds := fixture()
+	ds.Requests = append(ds.Requests, Request{ID: "R0", MergedInto: "R1"})
+	ds.Votes = append(ds.Votes, Vote{Request: "R0", Person: "p2", CreatedAt: day(8), Importance: imp(2)})
+	r, err := Demand(ds, day(20), DemandOptions{Measure: MeasureARR})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := r.WriteText(&b, 0); err != nil {
+		t.Fatal(err)
+	}
+	// p2's vote on R0 (day 8, 2) supersedes their link on R1; ARR is not recorded, so each
+	// account has revenue 0 in USD.
+	want := `demand as of 2026-03-20 12:00 UTC (scale productboard, revenue sum of ARR, accounts as of now)
+1. SSO [new] score 8: 4 people, 2 accounts, 8 points, sum 0.00 USD (merged: R0)
+   - A (enterprise): 2 people, score 3, ARR 0.00 USD
+   - B (smb): 1 person, score 2, ARR 0.00 USD
+   - 1 person without an account
+2. Dark mode [new] score 0: 0 people, 0 accounts, 0 points
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
 	}
 }
