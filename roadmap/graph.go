@@ -23,11 +23,12 @@ func newGraph(ix *index) *graph {
 	g := &graph{ix: ix, n: n, predStart: make([]int32, n+1), succStart: make([]int32, n+1)}
 	m := 0
 	for v := range n {
-		for _, d := range ix.item(int32(v)).DependsOn {
+		deps := ix.deps(int32(v))
+		for j, d := range ix.item(int32(v)).DependsOn {
 			if d.precedence() {
 				m++
 				g.predStart[v+1]++
-				g.succStart[ix.node[d.On]+1]++
+				g.succStart[deps[j]+1]++
 			}
 		}
 	}
@@ -44,9 +45,10 @@ func newGraph(ix *index) *graph {
 	fill := slices.Clone(g.succStart[:n])
 	for v := range n {
 		buf = buf[:0]
-		for _, d := range ix.item(int32(v)).DependsOn {
+		deps := ix.deps(int32(v))
+		for j, d := range ix.item(int32(v)).DependsOn {
 			if d.precedence() {
-				buf = append(buf, edge{ix.node[d.On], int32(d.Lag)})
+				buf = append(buf, edge{deps[j], int32(d.Lag)})
 			}
 		}
 		slices.SortFunc(buf, func(a, b edge) int { return int(a.u - b.u) })

@@ -265,6 +265,15 @@ type index struct {
 	// children[n] lists the nodes whose Parent is n, ascending.
 	childStart []int32
 	children   []int32
+	// depNode[depStart[i]+j] is the node of items[i].DependsOn[j].On.
+	depStart []int32
+	depNode  []int32
+}
+
+// deps returns the nodes of the prerequisites of node n, aligned with its DependsOn.
+func (ix *index) deps(n int32) []int32 {
+	p := ix.pos[n]
+	return ix.depNode[ix.depStart[p]:ix.depStart[p+1]]
 }
 
 // CheckItems validates a set of items as a whole: every item's fields, unique IDs, known
@@ -324,12 +333,19 @@ func newIndex(items []Item) (*index, error) {
 		}
 		counts[pn+1]++
 	}
+	ix.depStart = make([]int32, len(items)+1)
+	for i := range items {
+		ix.depStart[i+1] = ix.depStart[i] + int32(len(items[i].DependsOn))
+	}
+	ix.depNode = make([]int32, ix.depStart[len(items)])
 	for i := range items {
 		for j, d := range items[i].DependsOn {
 			if d.On == "" {
 				continue
 			}
-			if _, ok := ix.node[d.On]; !ok {
+			n, ok := ix.node[d.On]
+			ix.depNode[int(ix.depStart[i])+j] = n
+			if !ok {
 				e.Addf(fmt.Sprintf("items[%d].dependsOn[%d].on", i, j), "exists", "item %q depends on unknown item %q", validation.Truncate(string(items[i].ID)), validation.Truncate(string(d.On)))
 			}
 		}

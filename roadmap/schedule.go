@@ -253,6 +253,7 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 		id := func() string { return validation.Truncate(string(it.ID)) }
 		s.skip[v] = it.Status == Done || it.Status == Canceled
 		leaf := len(ix.kids(int32(v))) == 0
+		deps := ix.deps(int32(v))
 		for j, d := range it.DependsOn {
 			if !d.precedence() {
 				continue
@@ -260,7 +261,7 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 			if !leaf {
 				e.Addf(fmt.Sprintf("%s.dependsOn[%d]", p(), j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id())
 			}
-			if u := ix.node[d.On]; len(ix.kids(u)) > 0 {
+			if u := deps[j]; len(ix.kids(u)) > 0 {
 				e.Addf(fmt.Sprintf("%s.dependsOn[%d].on", p(), j), "leaf", "item %q depends on parent item %q; link its children", id(), validation.Truncate(string(d.On)))
 			}
 		}
