@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/productops/productops"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -186,7 +187,8 @@ func (p *Period) UnmarshalText(b []byte) error {
 	return err
 }
 
-// ErrPeriodSyntax is matched (errors.Is) by every ParsePeriod failure.
+// ErrPeriodSyntax is matched (errors.Is) by every ParsePeriod failure, as is
+// productops.ErrInvalid.
 var ErrPeriodSyntax = errors.New("roadmap: unparseable period")
 
 // periodError reports a fuzzy date that does not parse; it matches ErrPeriodSyntax.
@@ -197,8 +199,10 @@ func (e *periodError) Error() string {
 	return fmt.Sprintf("roadmap: unparseable period %q: %s", e.text, e.why)
 }
 
-// Is reports whether target is ErrPeriodSyntax.
-func (e *periodError) Is(target error) bool { return target == ErrPeriodSyntax }
+// Is reports whether target is ErrPeriodSyntax or productops.ErrInvalid.
+func (e *periodError) Is(target error) bool {
+	return target == ErrPeriodSyntax || target == productops.ErrInvalid
+}
 
 // ParsePeriod parses a day or fuzzy date. Accepted forms (case-insensitive, surrounding
 // space ignored; an optional "FY" before the year):

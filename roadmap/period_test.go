@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -44,7 +46,7 @@ func TestParsePeriod(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "2026-13", "2026-02-30", "Q5 2026", "H3 2026", "26-Q1", "2026-Q1-Q2", "Q1", "2026 2027", "Q1 H1 2026", "20260", "2026-1", "next quarter", "2026-Q", "0000"} {
-		if _, err := ParsePeriod(bad); !errors.Is(err, ErrPeriodSyntax) {
+		if _, err := ParsePeriod(bad); !errors.Is(err, ErrPeriodSyntax) || !errors.Is(err, productops.ErrInvalid) {
 			t.Errorf("ParsePeriod(%q) err = %v, want ErrPeriodSyntax", bad, err)
 		}
 	}
