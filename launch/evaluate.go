@@ -127,10 +127,14 @@ type Evaluation struct {
 	// Plan is the plan's name.
 	Plan string `json:"plan"`
 	// AsOf is the evaluation instant.
-	AsOf          time.Time `json:"as_of"`
-	Tier          Tier      `json:"tier"`                     // the effective tier
-	DecisionMaker string    `json:"decision_maker,omitempty"` // copied from the plan
-	Verdict       Verdict   `json:"verdict"`                  // go, go_with_risks or no_go
+	AsOf time.Time `json:"as_of"`
+	// Ships, TargetDate and Zone are copied from the plan.
+	Ships         []RoadmapItemID `json:"ships"`
+	TargetDate    Date            `json:"target_date,omitzero"`
+	Zone          string          `json:"zone,omitempty"`
+	Tier          Tier            `json:"tier"`                     // the effective tier
+	DecisionMaker string          `json:"decision_maker,omitempty"` // copied from the plan
+	Verdict       Verdict         `json:"verdict"`                  // go, go_with_risks or no_go
 	// Score is the overall readiness of required items; risk never enters it.
 	Score Score `json:"score"`
 	// Functions are per-function scores, known functions in the order of the constants,
@@ -196,6 +200,9 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 	ev := Evaluation{
 		Plan:          p.Name,
 		AsOf:          asOf,
+		Ships:         append([]RoadmapItemID{}, p.Ships...),
+		TargetDate:    p.TargetDate,
+		Zone:          p.Zone,
 		Tier:          tier,
 		DecisionMaker: p.DecisionMaker,
 		Functions:     []FunctionScore{},

@@ -57,6 +57,7 @@ func ExampleEvaluation_Text() {
 	fmt.Print(ev.Text())
 	// Output:
 	// launch "Checkout v2" (tier standard) as of 2026-12-01T09:00:00Z
+	// ships RM-12; target 2026-12-08 UTC
 	// decision maker: dana
 	// verdict: NO-GO
 	// readiness: 50.00% (2/4)

@@ -45,6 +45,24 @@ func (ev Evaluation) WriteText(w io.Writer) error {
 
 func (ev Evaluation) write(b *strings.Builder) {
 	fmt.Fprintf(b, "launch %q (tier %s) as of %s\n", ev.Plan, ev.Tier, ev.AsOf.UTC().Format(time.RFC3339))
+	if len(ev.Ships) > 0 || !ev.TargetDate.IsZero() {
+		var parts []string
+		if len(ev.Ships) > 0 {
+			ids := make([]string, len(ev.Ships))
+			for i, s := range ev.Ships {
+				ids[i] = string(s)
+			}
+			parts = append(parts, "ships "+strings.Join(ids, ", "))
+		}
+		if !ev.TargetDate.IsZero() {
+			t := "target " + ev.TargetDate.String()
+			if ev.Zone != "" {
+				t += " " + ev.Zone
+			}
+			parts = append(parts, t)
+		}
+		b.WriteString(strings.Join(parts, "; ") + "\n")
+	}
 	if ev.DecisionMaker != "" {
 		fmt.Fprintf(b, "decision maker: %s\n", ev.DecisionMaker)
 	}
