@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -21,6 +22,8 @@ type Calendar struct {
 	loc     *time.Location
 	weekly  [7][]ClockRange
 	special map[int64][]ClockRange // local day number -> effective ranges (empty: closed)
+	days    []int64                // the keys of special, sorted
+	weekNs  int64                  // open nanoseconds of a week without special days or offset changes
 }
 
 // NewCalendar validates h and compiles it. The error is a *productops.ValidationError
@@ -47,6 +50,15 @@ func NewCalendar(h BusinessHours) (*Calendar, error) {
 	}
 	for _, d := range h.Holidays {
 		c.special[d.dayNumber()] = []ClockRange{}
+	}
+	for n := range c.special {
+		c.days = append(c.days, n)
+	}
+	slices.Sort(c.days)
+	for _, rs := range c.weekly {
+		for _, r := range rs {
+			c.weekNs += int64(r.End-r.Start) * 1e9
+		}
 	}
 	return c, nil
 }
@@ -89,7 +101,13 @@ func (c *Calendar) Name() string { return c.name }
 func (c *Calendar) Location() *time.Location { return c.loc }
 
 // weekdayOf returns the weekday of a day number (1970-01-01 was a Thursday).
-func weekdayOf(n int64) time.Weekday { return time.Weekday(((n % 7) + 7 + 4) % 7) }
+func weekdayOf(n int64) time.Weekday {
+	w := (n + 4) % 7
+	if w < 0 {
+		w += 7
+	}
+	return time.Weekday(w)
+}
 
 // rangesOn returns the open wall-clock ranges of local day n.
 func (c *Calendar) rangesOn(n int64) []ClockRange {
@@ -97,6 +115,24 @@ func (c *Calendar) rangesOn(n int64) []ClockRange {
 		return r
 	}
 	return c.weekly[weekdayOf(n)]
+}
+
+// plainWeek reports whether the seven local days from day n hold no special day and no
+// offset change (judged from z, which is not updated), so they are open exactly weekNs; it
+// returns the instant day n starts (Unix seconds).
+func (c *Calendar) plainWeek(n int64, z *zoneCursor) (int64, bool) {
+	if !z.valid {
+		return 0, false
+	}
+	lo := n*secondsPerDay - z.off
+	if lo < z.start || (z.start != math.MinInt64 && lo-z.start < secondsPerDay) || lo+7*secondsPerDay >= z.end {
+		return 0, false
+	}
+	i, _ := slices.BinarySearch(c.days, n)
+	if i < len(c.days) && c.days[i] < n+7 {
+		return 0, false
+	}
+	return lo, true
 }
 
 // span is an absolute open interval [a, b) in Unix seconds.
@@ -190,10 +226,22 @@ func toNs(t time.Time) int64 {
 	return s*1e9 + int64(t.Nanosecond())
 }
 
-// dayOf returns the local day number of the instant ns.
-func (c *Calendar) dayOf(ns int64) int64 {
-	y, m, d := time.Unix(0, ns).In(c.loc).Date()
-	return civilDays(int64(y), int64(m), int64(d))
+// floorDiv divides rounding towards minus infinity.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// dayOf returns the local day number of the instant ns, using and updating z.
+func (c *Calendar) dayOf(ns int64, z *zoneCursor) int64 {
+	sec := floorDiv(ns, 1e9)
+	if !z.valid || sec < z.start || sec >= z.end {
+		z.load(c.loc, sec)
+	}
+	return floorDiv(sec+z.off, secondsPerDay)
 }
 
 // Duration returns the business time between from and to: the total length of the open
@@ -206,19 +254,27 @@ func (c *Calendar) Duration(from, to time.Time) time.Duration {
 	case f == t:
 		return 0
 	case f > t:
-		return -time.Duration(c.business(t, f))
+		return -time.Duration(c.business(t, f, &zoneCursor{}))
 	}
-	return time.Duration(c.business(f, t))
+	return time.Duration(c.business(f, t, &zoneCursor{}))
 }
 
-// business returns the open nanoseconds in [f, t), f < t.
-func (c *Calendar) business(f, t int64) int64 {
-	var z zoneCursor
+// business returns the open nanoseconds in [f, t), f < t. z caches zone lookups between
+// calls.
+func (c *Calendar) business(f, t int64, z *zoneCursor) int64 {
 	var buf [8]span
 	var total int64
 	stop := t/1e9 + 2*secondsPerDay
-	for n := c.dayOf(f); n*secondsPerDay <= stop; n++ {
-		for _, s := range c.daySpans(n, &z, buf[:0]) {
+	for n := c.dayOf(f, z); n*secondsPerDay <= stop; n++ {
+		for t/1e9-n*secondsPerDay > 9*secondsPerDay {
+			lo, ok := c.plainWeek(n, z)
+			if !ok || lo*1e9 < f || (lo+7*secondsPerDay)*1e9 > t {
+				break
+			}
+			total += c.weekNs
+			n += 7
+		}
+		for _, s := range c.daySpans(n, z, buf[:0]) {
 			a, b := s.a*1e9, s.b*1e9
 			if b <= f {
 				continue
@@ -244,18 +300,25 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	ns := toNs(t)
 	var out int64
 	if d > 0 {
-		out = c.addForward(ns, int64(d))
+		out = c.addForward(ns, int64(d), &zoneCursor{})
 	} else {
-		out = c.addBackward(ns, -int64(d))
+		out = c.addBackward(ns, -int64(d), &zoneCursor{})
 	}
 	return time.Unix(0, out).In(t.Location())
 }
 
-func (c *Calendar) addForward(t, rem int64) int64 {
-	var z zoneCursor
+func (c *Calendar) addForward(t, rem int64, z *zoneCursor) int64 {
 	var buf [8]span
-	for n := c.dayOf(t); n*secondsPerDay < maxSec; n++ {
-		for _, s := range c.daySpans(n, &z, buf[:0]) {
+	for n := c.dayOf(t, z); n*secondsPerDay < maxSec; n++ {
+		for rem > c.weekNs && n*secondsPerDay < maxSec-8*secondsPerDay {
+			lo, ok := c.plainWeek(n, z)
+			if !ok || lo*1e9 < t {
+				break
+			}
+			rem -= c.weekNs
+			n += 7
+		}
+		for _, s := range c.daySpans(n, z, buf[:0]) {
 			a, b := s.a*1e9, s.b*1e9
 			if b <= t {
 				continue
@@ -270,11 +333,10 @@ func (c *Calendar) addForward(t, rem int64) int64 {
 	return maxSec * 1e9
 }
 
-func (c *Calendar) addBackward(t, rem int64) int64 {
-	var z zoneCursor
+func (c *Calendar) addBackward(t, rem int64, z *zoneCursor) int64 {
 	var buf [8]span
-	for n := c.dayOf(t); n*secondsPerDay > minSec; n-- {
-		spans := c.daySpans(n, &z, buf[:0])
+	for n := c.dayOf(t, z); n*secondsPerDay > minSec; n-- {
+		spans := c.daySpans(n, z, buf[:0])
 		for i := len(spans) - 1; i >= 0; i-- {
 			a, b := spans[i].a*1e9, spans[i].b*1e9
 			if a >= t {
@@ -294,14 +356,13 @@ func (c *Calendar) addBackward(t, rem int64) int64 {
 // The result is in t's location.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
 	ns := toNs(t)
-	return time.Unix(0, c.nextOpen(ns)).In(t.Location())
+	return time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
 }
 
-func (c *Calendar) nextOpen(t int64) int64 {
-	var z zoneCursor
+func (c *Calendar) nextOpen(t int64, z *zoneCursor) int64 {
 	var buf [8]span
-	for n := c.dayOf(t); n*secondsPerDay < maxSec; n++ {
-		for _, s := range c.daySpans(n, &z, buf[:0]) {
+	for n := c.dayOf(t, z); n*secondsPerDay < maxSec; n++ {
+		for _, s := range c.daySpans(n, z, buf[:0]) {
 			if b := s.b * 1e9; b > t {
 				return max(s.a*1e9, t)
 			}
@@ -313,7 +374,7 @@ func (c *Calendar) nextOpen(t int64) int64 {
 // IsOpen reports whether t lies in an open range (start included, end excluded).
 func (c *Calendar) IsOpen(t time.Time) bool {
 	ns := toNs(t)
-	return c.nextOpen(ns) == ns
+	return c.nextOpen(ns, &zoneCursor{}) == ns
 }
 
 // String returns the calendar's name and zone, such as `"support" (Europe/Berlin)`.

@@ -405,8 +405,9 @@ func TestCalendarProperties(t *testing.T) {
 	c := MustCalendar(BusinessHours{
 		Zone:     "America/New_York",
 		Weekly:   [7][]ClockRange{1: {{Clock(1, 0, 0), Clock(2, 30, 0)}, {Clock(9, 0, 0), Clock(17, 0, 0)}}, 2: {{0, secondsPerDay}}, 3: {{Clock(8, 0, 0), Clock(12, 0, 0)}, {Clock(13, 0, 0), Clock(18, 0, 0)}}, 0: {{Clock(1, 30, 0), Clock(3, 0, 0)}}},
-		Holidays: []LocalDate{{2026, 7, 1}, {2026, 11, 3}},
+		Holidays: []LocalDate{{2026, 7, 1}, {2026, 11, 3}, {2026, 5, 14}},
 		Breaks:   []DateHours{{Date: LocalDate{2026, 11, 2}, Ranges: []ClockRange{{Clock(10, 0, 0), Clock(11, 0, 0)}}}},
+		Shifts:   []DateHours{{Date: LocalDate{2026, 4, 4}, Ranges: []ClockRange{{Clock(10, 0, 0), Clock(11, 0, 0)}}}},
 	})
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	instant := gen.Int64Range(0, 365*24*3600).Map(func(s int64) time.Time { return base.Add(time.Duration(s) * time.Second) })
@@ -424,6 +425,19 @@ func TestCalendarProperties(t *testing.T) {
 		end := c.Add(a, d)
 		return c.Duration(a, end) == d && (d <= 0 || c.Add(a, -d).Before(a))
 	}, instant, gen.Int64Range(-200*3600, 200*3600)))
+	props.Property("whole-week skipping equals the sum of daily pieces", prop.ForAll(func(a time.Time, days int) bool {
+		b := a.AddDate(0, 0, days)
+		var sum time.Duration
+		for x := a; x.Before(b); x = x.Add(20 * time.Hour) {
+			y := x.Add(20 * time.Hour)
+			if y.After(b) {
+				y = b
+			}
+			sum += c.Duration(x, y)
+		}
+		end := c.Add(a, sum)
+		return c.Duration(a, b) == sum && c.Duration(a, end) == sum && !end.After(b)
+	}, instant, gen.IntRange(1, 60)))
 	props.Property("next open is open and nothing before it is", prop.ForAll(func(a time.Time) bool {
 		n := c.NextOpen(a)
 		return c.IsOpen(n) && c.Duration(a, n) == 0 && !n.Before(a)

@@ -354,6 +354,7 @@ func (p *compiledPolicy) matches(t *Ticket, pr TicketPriority) bool {
 // evalCtx caches per-ticket facts while one ticket is evaluated.
 type evalCtx struct {
 	t           *Ticket
+	zone        zoneCursor // calendar zone lookups shared by the ticket's measurements
 	prioChanges bool
 	// policy[p] is the index of the first policy matching the ticket at priority p, -1
 	// for none, -2 until computed.
@@ -570,19 +571,19 @@ func (e *SLAEvaluator) emit(dst []SLAResult, c *evalCtx, m SLAMetric, cs *cycleL
 		if !ok {
 			continue
 		}
-		dst = append(dst, e.result(c.t, m, i, cy, end, p.Name, tg))
+		dst = append(dst, e.result(c.t, &c.zone, m, i, cy, end, p.Name, tg))
 	}
 	return dst
 }
 
 // result measures one cycle ending at end (fulfilment or now).
-func (e *SLAEvaluator) result(t *Ticket, m SLAMetric, idx int, c cycle, end int64, policy string, tg SLATarget) SLAResult {
+func (e *SLAEvaluator) result(t *Ticket, z *zoneCursor, m SLAMetric, idx int, c cycle, end int64, policy string, tg SLATarget) SLAResult {
 	var cal *Calendar
 	if tg.BusinessHours {
 		cal = e.cal
 	}
 	pauses := m.pauses()
-	elapsed, due, reached := measure(t, cal, pauses, c.start, end, int64(tg.Target))
+	elapsed, due, reached := measure(t, cal, z, pauses, c.start, end, int64(tg.Target))
 	r := SLAResult{
 		Policy:        policy,
 		Metric:        m,
@@ -598,7 +599,7 @@ func (e *SLAEvaluator) result(t *Ticket, m SLAMetric, idx int, c cycle, end int6
 	if !reached && !paused {
 		rem := int64(tg.Target) - elapsed
 		if cal != nil {
-			due, reached = cal.addForward(end, rem), true
+			due, reached = cal.addForward(end, rem, z), true
 		} else {
 			due, reached = end+rem, true
 		}
@@ -626,7 +627,7 @@ func (e *SLAEvaluator) result(t *Ticket, m SLAMetric, idx int, c cycle, end int6
 // measure sums the counted time of t in [from, to): time in statuses outside pauses, and
 // only open business time when cal is not nil. It also returns the first instant at which
 // the counted time reached target, if it did within [from, to].
-func measure(t *Ticket, cal *Calendar, pauses uint8, from, to, target int64) (elapsed, due int64, reached bool) {
+func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, target int64) (elapsed, due int64, reached bool) {
 	status, segStart := t.Status, toNs(t.CreatedAt)
 	seg := func(a, b int64, s TicketStatus) {
 		a, b = max(a, from), min(b, to)
@@ -635,14 +636,14 @@ func measure(t *Ticket, cal *Calendar, pauses uint8, from, to, target int64) (el
 		}
 		var d int64
 		if cal != nil {
-			d = cal.business(a, b)
+			d = cal.business(a, b, z)
 		} else {
 			d = b - a
 		}
 		if !reached && elapsed+d >= target {
 			rem := target - elapsed
 			if cal != nil {
-				due = cal.addForward(a, rem)
+				due = cal.addForward(a, rem, z)
 			} else {
 				due = a + rem
 			}

@@ -39,7 +39,7 @@ func firstReply(t *Ticket, cal *Calendar, now int64) (time.Duration, bool) {
 // span2 measures [a, b) in business time with cal, else calendar time.
 func span2(cal *Calendar, a, b int64) time.Duration {
 	if cal != nil {
-		return time.Duration(cal.business(a, b))
+		return time.Duration(cal.business(a, b, &zoneCursor{}))
 	}
 	return time.Duration(b - a)
 }
