@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 )
 
@@ -19,7 +20,12 @@ import (
 // CollectBadRows the log of the good rows is returned along with a *BadRowsError. A missing
 // header column is always an error. Read errors of r are returned as they are.
 func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
-	s := &csvScanner{r: r, buf: make([]byte, 1<<20)}
+	return readCSV(r, opts, 1<<20, csvBlockSize)
+}
+
+// readCSV is ReadCSV with the scanner's buffer size and the parallel block size.
+func readCSV(r io.Reader, opts EventReadOptions, bufSize, blockSize int) (*EventLog, error) {
+	s := &csvScanner{r: r, buf: make([]byte, bufSize)}
 	bad := newBadRows(opts)
 	hdr, err := s.record()
 	if err != nil {
@@ -43,6 +49,26 @@ func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
 	}
 	nf := len(hdr)
 	b := NewLogBuilder()
+	if len(opts.PropColumns) == 0 && runtime.GOMAXPROCS(0) > 1 && !s.eof && s.err == nil {
+		lay := &csvLayout{nf: nf, ui: idx[0], ni: idx[1], ti: idx[2], uc: uc, nc: nc, tc: tc, format: opts.TimeFormat}
+		rest, line, err := readCSVParallel(b, s.buf[s.pos:s.end], r, s.line+1, lay, bad, blockSize)
+		if err != nil {
+			return nil, err
+		}
+		if rest == nil {
+			return b.Build(), bad.result()
+		}
+		s = &csvScanner{r: rest, buf: make([]byte, bufSize), line: line - 1}
+	}
+	if err := readCSVRows(s, b, idx, nf, opts, bad); err != nil {
+		return nil, err
+	}
+	return b.Build(), bad.result()
+}
+
+// readCSVRows reads the records after the header sequentially into b.
+func readCSVRows(s *csvScanner, b *LogBuilder, idx []int, nf int, opts EventReadOptions, bad *badRows) error {
+	uc, nc, tc := opts.columns()
 	for {
 		rec, err := s.record()
 		if err != nil {
@@ -51,15 +77,15 @@ func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
 			}
 			if re, ok := err.(*RowError); ok {
 				if err := bad.report(re.Line, re.Column, re.Message); err != nil {
-					return nil, err
+					return err
 				}
 				continue
 			}
-			return nil, err
+			return err
 		}
 		if len(rec) != nf {
 			if err := bad.report(s.recLine, "", fmt.Sprintf("has %d fields, the header has %d", len(rec), nf)); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
@@ -77,7 +103,7 @@ func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
 		}
 		if msg != "" {
 			if err := bad.report(s.recLine, col, msg); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
@@ -88,7 +114,7 @@ func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
 			}
 		}
 	}
-	return b.Build(), bad.result()
+	return nil
 }
 
 // csvScanner splits CSV input into records without copying unquoted fields.
