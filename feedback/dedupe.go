@@ -162,7 +162,8 @@ type DedupeIndex struct {
 	// Each distinct normalized text is a group.
 	groupOf map[string]int32
 	members [][]ItemID
-	sets    [][]uint32 // sorted shingle IDs per group
+	setData []uint32 // sorted shingle IDs of every group, back to back
+	setOff  []int32  // group g's set is setData[setOff[g]:setOff[g+1]]
 	keys    []uint64   // band keys, bands per group
 	buckets map[uint64][]int32
 
@@ -222,18 +223,22 @@ func (x *DedupeIndex) Add(id ItemID, text string) error {
 	g := int32(len(x.members))
 	x.groupOf[t] = g
 	x.members = append(x.members, []ItemID{id})
-	var set []uint32
+	if len(x.setOff) == 0 {
+		x.setOff = append(x.setOff, 0)
+	}
+	start := len(x.setData)
 	eachShingle(t, x.opts.Shingling, func(s string) {
 		v, ok := x.vocab[s]
 		if !ok {
 			v = uint32(len(x.vocab))
 			x.vocab[s] = v
 		}
-		set = append(set, v)
+		x.setData = append(x.setData, v)
 	})
+	set := x.setData[start:]
 	slices.Sort(set)
-	set = slices.Compact(set)
-	x.sets = append(x.sets, set)
+	x.setData = x.setData[:start+len(slices.Compact(set))]
+	x.setOff = append(x.setOff, int32(len(x.setData)))
 	x.keys = append(x.keys, make([]uint64, x.bands)...)
 	keys := x.keys[int(g)*x.bands:]
 	x.signatureOf(t, keys)
@@ -244,6 +249,9 @@ func (x *DedupeIndex) Add(id ItemID, text string) error {
 	}
 	return nil
 }
+
+// set returns group g's sorted shingle IDs.
+func (x *DedupeIndex) set(g int32) []uint32 { return x.setData[x.setOff[g]:x.setOff[g+1]] }
 
 // signatureOf computes the band keys of normalized text t into keys.
 func (x *DedupeIndex) signatureOf(t string, keys []uint64) {
@@ -283,7 +291,7 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 	sim := x.opts.similar()
 	x.eachCandidate(func(g, h int32) {
 		r.Candidates++
-		j := jaccardIDs(x.sets[g], x.sets[h])
+		j := jaccardIDs(x.set(g), x.set(h))
 		if j < sim {
 			return
 		}
@@ -412,7 +420,7 @@ func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
 				continue
 			}
 			seen[g] = true
-			j := jaccardWithUnknown(set, len(seenUnknown), x.sets[g])
+			j := jaccardWithUnknown(set, len(seenUnknown), x.set(g))
 			if j < sim {
 				continue
 			}

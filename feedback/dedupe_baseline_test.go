@@ -31,10 +31,10 @@ func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
 		}
 	}
 	sim := opts.similar()
-	for g := range x.sets {
-		for h := g + 1; h < len(x.sets); h++ {
+	for g := range int32(len(x.members)) {
+		for h := g + 1; h < int32(len(x.members)); h++ {
 			r.Candidates++
-			j := jaccardIDs(x.sets[g], x.sets[h])
+			j := jaccardIDs(x.set(g), x.set(h))
 			if j < sim {
 				continue
 			}

@@ -422,3 +422,16 @@ func ExampleDedupeOptions_LSHThreshold() {
 	fmt.Printf("%.3f %.3f\n", feedback.DedupeOptions{}.LSHThreshold(), feedback.DedupeOptions{Bands: 20, Rows: 5}.LSHThreshold())
 	// Output: 0.354 0.549
 }
+
+// Revenue in two currencies behind one request cannot be summed: convert first.
+func ExampleCurrencyError() {
+	ds := sample()
+	ds.Accounts[1] = feedback.Account{ID: "globex", AccountState: feedback.AccountState{MRR: decimal.NewFromInt(200), Currency: "EUR"}}
+	_, err := feedback.Demand(ds, at(10), feedback.DemandOptions{})
+	var ce *feedback.CurrencyError
+	fmt.Println(errors.As(err, &ce), errors.Is(err, feedback.ErrMixedCurrency), ce.Request)
+	fmt.Println(err)
+	// Output:
+	// true true saml
+	// feedback: revenue in more than one currency for request "saml": EUR (account "globex"), USD (account "acme")
+}
