@@ -162,7 +162,8 @@ type Item struct {
 	Due *Deadline `json:"due,omitempty"`
 	// Status is where the item stands; the zero value is NotStarted.
 	Status Status `json:"status"`
-	// NAReason explains a NotApplicable status; without it the item counts against the plan.
+	// NAReason explains a NotApplicable status; without it (blank counts as empty) the item
+	// counts against the plan.
 	NAReason string `json:"na_reason,omitempty" validate:"max=1000"`
 	// Kind is Gate (the zero value) or Advisory.
 	Kind Kind `json:"kind"`
