@@ -259,6 +259,19 @@ func ExampleSLAEvaluator_EvaluateInto() {
 	// b first_reply_time breached 3h0m0s
 }
 
+func ExampleSLATarget_UnmarshalJSON() {
+	var p feedback.SLAPolicy
+	err := json.Unmarshal([]byte(`{"name": "gold", "targets": [
+		{"metric": "first_reply_time", "priority": "urgent", "target": "30m", "business_hours": true},
+		{"metric": "requester_wait_time", "priority": "urgent", "target": "1h30m"}]}`), &p)
+	fmt.Println(p.Targets[0].Metric, p.Targets[0].Target, p.Targets[1].Metric, p.Targets[1].Target, err)
+	b, _ := json.Marshal(p.Targets[1])
+	fmt.Println(string(b))
+	// Output:
+	// first_reply_time 30m0s requester_wait_time 1h30m0s <nil>
+	// {"metric":"requester_wait_time","priority":"urgent","target":"1h30m0s"}
+}
+
 func ExampleSLAResult_Overdue() {
 	r := feedback.SLAResult{Target: time.Hour, Elapsed: 75 * time.Minute, State: feedback.SLABreached}
 	fmt.Println(r.Overdue())

@@ -223,6 +223,7 @@ type SLAResult struct {
 	// or at the as-of instant while it is open.
 	Priority TicketPriority `json:"priority"`
 	// Target is the time allowed and BusinessHours whether it counts business time.
+	// Durations of a result are in nanoseconds in JSON (time.Duration's encoding).
 	Target        time.Duration `json:"target"`
 	BusinessHours bool          `json:"business_hours,omitempty"`
 	// StartedAt is when the metric started counting.
@@ -409,8 +410,11 @@ type SLAReport struct {
 }
 
 // Evaluate returns the state at asOf of every SLA target of t: events after asOf are
-// ignored, and a ticket created after asOf has no results. Results are ordered by metric,
-// then cycle. An invalid ticket is an error naming the ticket and every bad field.
+// ignored, and a ticket created after asOf has no results. A metric cycle gets a result
+// only when, at its fulfilment (or at asOf while open), some policy matches the ticket and
+// that policy has a target for the metric at the ticket's priority then; a ticket without
+// a priority gets none. Results are ordered by metric, then cycle. An invalid ticket is an
+// error naming the ticket and every bad field.
 func (e *SLAEvaluator) Evaluate(t *Ticket, asOf time.Time) (SLAReport, error) {
 	rs, err := e.EvaluateInto(nil, t, asOf)
 	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, err
