@@ -6,6 +6,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/productops/productops"
 )
 
@@ -147,6 +149,71 @@ func FuzzKanoResponsesJSON(f *testing.F) {
 		c := r.Counts
 		if c.Attractive+c.OneDimensional+c.MustBe+c.Indifferent+c.Reverse+c.Questionable != len(rs) {
 			t.Fatalf("counts %+v for %d responses", c, len(rs))
+		}
+	})
+}
+
+// FuzzInputsJSON decodes the same bytes as every other input type and runs the function
+// that takes it: no panic, and every error is a validation error (or a cycle, which also
+// matches productops.ErrInvalid).
+func FuzzInputsJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","impact":"7","confidence":"5","ease":"3"}`,
+		`{"id":"a","user_business_value":"8","time_criticality":"5","risk_reduction":"3","job_size":"5"}`,
+		`{"id":"a","cost_of_delay":"30","duration":"4"}`,
+		`{"id":"a","importance":"8","satisfaction":"3"}`,
+		`{"optimistic":"1","most_likely":"2","pessimistic":"9"}`,
+		`[{"id":"a","value":"3","effort":"2","requires":["b"]},{"id":"b","value":"1","effort":"1.5","requires":["a"]}]`,
+		`[{"id":"a","category":"must","effort":"3"},{"id":"b","category":"wont","effort":"1"}]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		check := func(err error) {
+			if err != nil && !errors.Is(err, productops.ErrInvalid) {
+				t.Fatalf("not a validation error: %v", err)
+			}
+		}
+		var ice ICEInput
+		if json.Unmarshal(b, &ice) == nil {
+			_, err := ICE(ice, ICEOptions{})
+			check(err)
+		}
+		var w WSJFInput
+		if json.Unmarshal(b, &w) == nil {
+			_, err := WSJF(w, WSJFOptions{Scale: WSJFAnyPositive, Variant: WSJFNormalizeColumns})
+			check(err)
+		}
+		var c CD3Input
+		if json.Unmarshal(b, &c) == nil {
+			_, err := CD3(c)
+			check(err)
+		}
+		var o OpportunityInput
+		if json.Unmarshal(b, &o) == nil {
+			_, err := Opportunity(o, OpportunityOptions{})
+			check(err)
+		}
+		var tp ThreePoint
+		if json.Unmarshal(b, &tp) == nil {
+			_, err := PERT(tp)
+			check(err)
+		}
+		var cs []Candidate
+		if json.Unmarshal(b, &cs) == nil && len(cs) <= 16 {
+			_, err := Select(cs, SelectOptions{Capacity: map[string]decimal.Decimal{"": decimal.NewFromInt(5)}, MaxWork: 100000})
+			check(err)
+			deps := make([]Dependent, len(cs))
+			for i, x := range cs {
+				deps[i] = Dependent{ID: x.ID, Requires: x.Requires}
+			}
+			_, err = Order(deps, OrderOptions{Variant: OrderInherit})
+			check(err)
+		}
+		var ms []MoSCoWItem
+		if json.Unmarshal(b, &ms) == nil {
+			_, err := CheckMoSCoW(ms, MoSCoWOptions{})
+			check(err)
 		}
 	})
 }
