@@ -28,6 +28,26 @@ type EngagementComponent struct {
 	Weight decimal.Decimal `json:"weight"`
 }
 
+// Validate reports a missing name, Min ≥ Max, a negative weight and an unknown direction.
+func (c EngagementComponent) Validate() error {
+	v := validation.New("metrics: engagement component")
+	c.validateInto(v, "")
+	return v.Err()
+}
+
+func (c EngagementComponent) validateInto(v *validation.Errors, p string) {
+	v.Struct(p, c)
+	if c.Min.Cmp(c.Max) >= 0 {
+		v.Addf(bizPath(p, "max"), "gtfield", "must be greater than min")
+	}
+	if c.Weight.Sign() < 0 {
+		v.Addf(bizPath(p, "weight"), "dgte", "must be at least 0")
+	}
+	if c.Direction != HigherIsBetter && c.Direction != LowerIsBetter {
+		v.Addf(bizPath(p, "direction"), "oneof", "must be higher_is_better or lower_is_better")
+	}
+}
+
 // EngagementPart is one component's contribution to an engagement score.
 type EngagementPart struct {
 	// Name echoes the component.
@@ -60,17 +80,7 @@ func ComposeEngagement(components []EngagementComponent) (EngagementScore, error
 	v := validation.New("metrics: engagement components")
 	total := decimal.Zero
 	for i, c := range components {
-		p := bizIndex("components", i)
-		v.Struct(p, c)
-		if c.Min.Cmp(c.Max) >= 0 {
-			v.Addf(p+".max", "gtfield", "must be greater than min")
-		}
-		if c.Weight.Sign() < 0 {
-			v.Addf(p+".weight", "dgte", "must be at least 0")
-		}
-		if c.Direction != HigherIsBetter && c.Direction != LowerIsBetter {
-			v.Addf(p+".direction", "oneof", "must be higher_is_better or lower_is_better")
-		}
+		c.validateInto(v, bizIndex("components", i))
 		total = total.Add(c.Weight)
 	}
 	if err := v.Err(); err != nil {

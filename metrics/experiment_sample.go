@@ -68,6 +68,17 @@ func MeanSampleOf(values []float64) MeanSample {
 	return s
 }
 
+// Add returns the sample with one more value x.
+func (s MeanSample) Add(x float64) MeanSample {
+	return MeanSample{N: s.N + 1, Sum: s.Sum + x, SumSquares: s.SumSquares + x*x}
+}
+
+// Merge returns the union of two samples of disjoint units (sums add), so partial samples
+// computed on separate shards or machines combine exactly as one pass would.
+func (s MeanSample) Merge(o MeanSample) MeanSample {
+	return MeanSample{N: s.N + o.N, Sum: s.Sum + o.Sum, SumSquares: s.SumSquares + o.SumSquares}
+}
+
 // Validate reports a negative N, non-finite sums and a negative sum of squares.
 func (s MeanSample) Validate() error {
 	v := validation.New("metrics: mean sample")

@@ -154,6 +154,15 @@ type KPIPoint struct {
 	Value decimal.Decimal `json:"value"`
 }
 
+// Validate reports a zero time.
+func (p KPIPoint) Validate() error {
+	v := validation.New("metrics: KPI point")
+	if p.At.IsZero() {
+		v.Addf("at", "required", "is required")
+	}
+	return v.Err()
+}
+
 // KPIEvaluation is a KPI's status at an instant, with the numbers behind it.
 type KPIEvaluation struct {
 	// Name and Unit echo the KPI.

@@ -28,6 +28,14 @@ type SampleSizeInput struct {
 	Allocation float64 `json:"allocation"`
 }
 
+// Validate reports every bad field that both SampleSizeProportions and SampleSizeMeans
+// reject; SampleSizeProportions further needs Baseline and the treated rate in (0, 1), and
+// SampleSizeMeans a positive StdDev.
+func (in SampleSizeInput) Validate() error {
+	_, _, _, _, err := in.params("metrics: sample size input", false, false)
+	return err
+}
+
 // SampleSizeResult is the minimum number of units per arm, rounded up.
 type SampleSizeResult struct {
 	// Control and Treatment are the units needed in each arm; Total is their sum.
@@ -42,8 +50,8 @@ type SampleSizeResult struct {
 	Allocation float64 `json:"allocation"`
 }
 
-// sampleSizeParams validates in and returns the defaults applied and the treated value.
-func (in SampleSizeInput) params(subject string, proportions bool) (alpha, power, k, treated float64, err error) {
+// params validates in and returns the defaults applied and the treated value.
+func (in SampleSizeInput) params(subject string, proportions, means bool) (alpha, power, k, treated float64, err error) {
 	v := validation.New(subject)
 	if !validation.Finite(in.Baseline) {
 		v.Addf("baseline", "finite", "must be a finite number")
@@ -56,7 +64,7 @@ func (in SampleSizeInput) params(subject string, proportions bool) (alpha, power
 	if in.Lift != LiftRelative && in.Lift != LiftAbsolute {
 		v.Addf("lift", "oneof", "must be relative or absolute")
 	}
-	if !proportions && (!validation.Finite(in.StdDev) || !(in.StdDev > 0)) {
+	if means && (!validation.Finite(in.StdDev) || !(in.StdDev > 0)) {
 		v.Addf("stdDev", "gt", "must be a finite number greater than 0")
 	}
 	if in.Alpha != 0 && !(in.Alpha > 0 && in.Alpha < 1) {
@@ -71,7 +79,7 @@ func (in SampleSizeInput) params(subject string, proportions bool) (alpha, power
 	treated = in.Baseline + in.MinimumEffect
 	if in.Lift == LiftRelative {
 		treated = in.Baseline * (1 + in.MinimumEffect)
-		if !proportions && in.Baseline == 0 {
+		if means && in.Baseline == 0 {
 			v.Addf("baseline", "ne", "must not be 0 with a relative effect")
 		}
 	}
@@ -103,7 +111,7 @@ func (in SampleSizeInput) params(subject string, proportions bool) (alpha, power
 // with k = Allocation, p̄ = (p₁ + k·p₂)/(1+k) and n_T = k·n_C, each rounded up. A 10% → 12%
 // test at α 0.05 and 80% power needs 3,841 users per arm.
 func SampleSizeProportions(in SampleSizeInput) (SampleSizeResult, error) {
-	alpha, power, k, p2, err := in.params("metrics: sample size (proportions)", true)
+	alpha, power, k, p2, err := in.params("metrics: sample size (proportions)", true, false)
 	if err != nil {
 		return SampleSizeResult{}, err
 	}
@@ -123,7 +131,7 @@ func SampleSizeProportions(in SampleSizeInput) (SampleSizeResult, error) {
 //
 // A difference of a quarter standard deviation at α 0.05 and 80% power needs 252 units per arm.
 func SampleSizeMeans(in SampleSizeInput) (SampleSizeResult, error) {
-	alpha, power, k, treated, err := in.params("metrics: sample size (means)", false)
+	alpha, power, k, treated, err := in.params("metrics: sample size (means)", false, true)
 	if err != nil {
 		return SampleSizeResult{}, err
 	}

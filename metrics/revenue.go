@@ -67,6 +67,18 @@ type LTVInput struct {
 // gross-margin factor omitted when GrossMargin is 0), rounded to MoneyScale. It is
 // undefined at zero churn, where the formula has no finite answer.
 func LTV(in LTVInput) (DecimalRatio, error) {
+	if err := in.Validate(); err != nil {
+		return DecimalRatio{}, err
+	}
+	num := in.ARPA
+	if !in.GrossMargin.IsZero() {
+		num = num.Mul(in.GrossMargin)
+	}
+	return newDecimalRatio(num, in.ChurnRate, MoneyScale), nil
+}
+
+// Validate reports a negative ARPA and a churn rate or gross margin outside [0, 1].
+func (in LTVInput) Validate() error {
 	v := validation.New("metrics: LTV input")
 	if in.ARPA.Sign() < 0 {
 		v.Addf("arpa", "dgte", "must be at least 0")
@@ -77,14 +89,7 @@ func LTV(in LTVInput) (DecimalRatio, error) {
 	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
 		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: not applied)")
 	}
-	if err := v.Err(); err != nil {
-		return DecimalRatio{}, err
-	}
-	num := in.ARPA
-	if !in.GrossMargin.IsZero() {
-		num = num.Mul(in.GrossMargin)
-	}
-	return newDecimalRatio(num, in.ChurnRate, MoneyScale), nil
+	return v.Err()
 }
 
 // CACPaybackInput holds the inputs of a CAC payback period.
@@ -102,6 +107,18 @@ type CACPaybackInput struct {
 // CACPayback returns the months of (margin-adjusted) new MRR needed to repay the spend,
 // Spend / (NewMRR × GrossMargin), rounded to MonthsScale; undefined when NewMRR is 0.
 func CACPayback(in CACPaybackInput) (DecimalRatio, error) {
+	if err := in.Validate(); err != nil {
+		return DecimalRatio{}, err
+	}
+	den := in.NewMRR
+	if !in.GrossMargin.IsZero() {
+		den = den.Mul(in.GrossMargin)
+	}
+	return newDecimalRatio(in.Spend, den, MonthsScale), nil
+}
+
+// Validate reports negative amounts and a gross margin outside [0, 1].
+func (in CACPaybackInput) Validate() error {
 	v := validation.New("metrics: CAC payback input")
 	if in.Spend.Sign() < 0 {
 		v.Addf("spend", "dgte", "must be at least 0")
@@ -112,14 +129,7 @@ func CACPayback(in CACPaybackInput) (DecimalRatio, error) {
 	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
 		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: revenue basis)")
 	}
-	if err := v.Err(); err != nil {
-		return DecimalRatio{}, err
-	}
-	den := in.NewMRR
-	if !in.GrossMargin.IsZero() {
-		den = den.Mul(in.GrossMargin)
-	}
-	return newDecimalRatio(in.Spend, den, MonthsScale), nil
+	return v.Err()
 }
 
 // formatMoney formats an amount with two decimals and its currency, such as "1,250.00 USD".

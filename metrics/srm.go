@@ -55,6 +55,22 @@ type SRMOptions struct {
 	Threshold float64 `json:"threshold"`
 }
 
+// Validate reports an unknown variant and a threshold outside (0, 1).
+func (o SRMOptions) Validate() error {
+	v := validation.New("metrics: SRM options")
+	o.validateInto(v, "")
+	return v.Err()
+}
+
+func (o SRMOptions) validateInto(v *validation.Errors, prefix string) {
+	if o.Variant != SRMSkipZeroWeight && o.Variant != SRMKeepZeroWeightUsers {
+		v.Addf(bizPath(prefix, "variant"), "oneof", "must be skip_zero_weight or keep_zero_weight_users")
+	}
+	if o.Threshold != 0 && !(o.Threshold > 0 && o.Threshold < 1) {
+		v.Addf(bizPath(prefix, "threshold"), "range", "must be 0 (meaning 0.001) or strictly between 0 and 1")
+	}
+}
+
 // SRMResult is a chi-square goodness-of-fit test of observed arm sizes against the
 // configured split.
 type SRMResult struct {
@@ -94,12 +110,7 @@ func SampleRatioMismatch(users []int64, weights []float64, opt SRMOptions) (SRMR
 			v.Addf(bizIndex("weights", i), "gte", "must be a finite number at least 0")
 		}
 	}
-	if opt.Variant != SRMSkipZeroWeight && opt.Variant != SRMKeepZeroWeightUsers {
-		v.Addf("options.variant", "oneof", "must be skip_zero_weight or keep_zero_weight_users")
-	}
-	if opt.Threshold != 0 && !(opt.Threshold > 0 && opt.Threshold < 1) {
-		v.Addf("options.threshold", "range", "must be 0 (meaning 0.001) or strictly between 0 and 1")
-	}
+	opt.validateInto(v, "options")
 	if err := v.Err(); err != nil {
 		return SRMResult{}, err
 	}

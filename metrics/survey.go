@@ -22,7 +22,29 @@ type SurveyResponses struct {
 	Invited int64 `json:"invited"`
 }
 
-// surveyCounts tallies scores in [lo, hi] into counts[score-lo] after validating them.
+// Validate reports scores below NoAnswer and an Invited count that is negative or below
+// the number of responses. Whether a score fits the question's scale (0–10, 1–5, ...) is
+// checked by NPS, CSAT and CES, which know the scale.
+func (s SurveyResponses) Validate() error {
+	v := validation.New("metrics: survey responses")
+	for i, x := range s.Scores {
+		if x < NoAnswer && v.Len() < 20 {
+			v.Addf(bizIndex("scores", i), "gte", "must be a score (0 or more) or NoAnswer (-1); got %d", x)
+		}
+	}
+	s.validateInvited(v)
+	return v.Err()
+}
+
+func (s SurveyResponses) validateInvited(v *validation.Errors) {
+	if s.Invited < 0 {
+		v.Addf("invited", "gte", "must be at least 0")
+	} else if s.Invited > 0 && s.Invited < int64(len(s.Scores)) {
+		v.Addf("invited", "gte", "must be 0 (unknown) or at least the number of responses (%d)", len(s.Scores))
+	}
+}
+
+// tally counts scores in [lo, hi] into counts[score-lo] after validating them.
 func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unanswered int64, err error) {
 	v := validation.New(subject)
 	counts = make([]int64, hi-lo+1)
@@ -38,11 +60,7 @@ func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unan
 			counts[x-lo]++
 		}
 	}
-	if s.Invited < 0 {
-		v.Addf("invited", "gte", "must be at least 0")
-	} else if s.Invited > 0 && s.Invited < int64(len(s.Scores)) {
-		v.Addf("invited", "gte", "must be 0 (unknown) or at least the number of responses (%d)", len(s.Scores))
-	}
+	s.validateInvited(v)
 	if err := v.Err(); err != nil {
 		return nil, 0, err
 	}

@@ -1,0 +1,66 @@
+package metrics
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/productops/productops"
+)
+
+// Every input type's Validate accepts a good value and rejects a bad one with
+// productops.ErrInvalid and the expected number of field errors.
+func TestBusinessValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		good   interface{ Validate() error }
+		bad    interface{ Validate() error }
+		fields int
+	}{
+		{"ArmEstimate", ArmEstimate{N: 2, Variance: 1}, ArmEstimate{N: -1, Mean: math.NaN(), UnadjustedMean: math.Inf(1), Variance: -1}, 4},
+		{"ExperimentOptions", StatsigExperiment, ExperimentOptions{Test: 3, Lift: 3, Confidence: 1, WelchBelowDoF: math.NaN()}, 4},
+		{"ProportionSample", ProportionSample{Conversions: 1, Users: 2}, ProportionSample{Conversions: -1, Users: -1}, 2},
+		{"MeanSample", MeanSample{N: 2, Sum: 1, SumSquares: 1}, MeanSample{N: -1, Sum: math.Inf(-1), SumSquares: -1}, 3},
+		{"RatioSample", RatioSample{N: 1, Numerator: MeanSample{N: 1}, Denominator: MeanSample{N: 1}}, RatioSample{N: -1, Numerator: MeanSample{N: 2}, Denominator: MeanSample{N: 3}, SumProducts: math.NaN()}, 4},
+		{"CUPEDSample", CUPEDSample{Post: MeanSample{N: 1}, Pre: MeanSample{N: 1}}, CUPEDSample{Post: MeanSample{N: 1}, Pre: MeanSample{N: 2}, SumProducts: math.NaN()}, 2},
+		{"NPSOptions", NPSOptions{Confidence: 0.9}, NPSOptions{Confidence: 1.5}, 1},
+		{"CSATOptions", CSATOptions{Scale: CSATBinary}, CSATOptions{Scale: 7, Mode: 7}, 2},
+		{"CESOptions", CESOptions{Mode: CESNetEasy}, CESOptions{Scale: 7, Mode: 7}, 2},
+		{"SurveyResponses", SurveyResponses{Scores: []int{NoAnswer, 3}, Invited: 2}, SurveyResponses{Scores: []int{-2, 4}, Invited: 1}, 2},
+		{"SRMOptions", SRMOptions{Threshold: 0.01}, SRMOptions{Variant: 5, Threshold: -1}, 2},
+		{"SampleSizeInput", SampleSizeInput{Baseline: 0.1, MinimumEffect: 0.1}, SampleSizeInput{Baseline: math.NaN(), MinimumEffect: 0, Alpha: 1, Power: 1, Allocation: -1, Lift: 4}, 6},
+		{"LTVInput", LTVInput{ARPA: dec("1"), ChurnRate: dec("0.1")}, LTVInput{ARPA: dec("-1"), ChurnRate: dec("1.1"), GrossMargin: dec("2")}, 3},
+		{"CACPaybackInput", CACPaybackInput{Spend: dec("1"), NewMRR: dec("1")}, CACPaybackInput{Spend: dec("-1"), NewMRR: dec("-1"), GrossMargin: dec("-1")}, 3},
+		{"MRRBridgeOptions", MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 12, MonthsPerPeriod: 3}, MRRBridgeOptions{Periods: MaxBridgePeriods + 1, MonthsPerPeriod: 121}, 3},
+		{"SubscriptionEvent", subEv("a", "", utc(2026, 1, 1, 0), "1"), SubscriptionEvent{MRR: dec("-1"), Currency: "usd"}, 4},
+		{"MRRSnapshot", MRRSnapshot{Customer: "a", At: utc(2026, 1, 1, 0), MRR: dec("0"), Currency: "USD"}, MRRSnapshot{MRR: dec("-1")}, 4},
+		{"Currency", Currency("CHF"), Currency("€"), 1},
+		{"KPI", nrrKPI(), KPI{}, 4},
+		{"KPIPoint", KPIPoint{At: utc(2026, 1, 1, 0)}, KPIPoint{}, 1},
+		{"EngagementComponent", EngagementComponent{Name: "x", Max: dec("1")}, EngagementComponent{Min: dec("2"), Max: dec("1"), Weight: dec("-1"), Direction: 3}, 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.good.Validate(); err != nil {
+				t.Errorf("good value: %v", err)
+			}
+			err := tc.bad.Validate()
+			var ve *productops.ValidationError
+			if !errors.Is(err, productops.ErrInvalid) || !errors.As(err, &ve) {
+				t.Fatalf("bad value: err = %v", err)
+			}
+			if len(ve.Fields) != tc.fields {
+				t.Errorf("got %d field errors, want %d: %v", len(ve.Fields), tc.fields, err)
+			}
+		})
+	}
+}
+
+// Merging partial samples equals one pass over all values.
+func TestMeanSampleMerge(t *testing.T) {
+	a := MeanSampleOf([]float64{1, 2, 3})
+	b := MeanSample{}.Add(4).Add(5)
+	if got, want := a.Merge(b), MeanSampleOf([]float64{1, 2, 3, 4, 5}); got != want {
+		t.Errorf("merge = %+v, want %+v", got, want)
+	}
+}
