@@ -164,7 +164,7 @@ type DedupeIndex struct {
 	members [][]ItemID
 	setData []uint32 // sorted shingle IDs of every group, back to back
 	setOff  []int32  // group g's set is setData[setOff[g]:setOff[g+1]]
-	keys    []uint64   // band keys, bands per group
+	keys    []uint64 // band keys, bands per group
 	buckets map[uint64][]int32
 
 	sig   []uint32
