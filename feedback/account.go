@@ -28,7 +28,9 @@ const (
 var lifecycleNames = []string{"unknown", "prospect", "trial", "active", "churned"}
 
 // String returns the lifecycle's text form ("active"), or "AccountLifecycle(n)" when unknown.
-func (l AccountLifecycle) String() string { return enumString(lifecycleNames, uint8(l), "AccountLifecycle") }
+func (l AccountLifecycle) String() string {
+	return enumString(lifecycleNames, uint8(l), "AccountLifecycle")
+}
 
 // MarshalText encodes the lifecycle as its text form; an undefined value is an error.
 func (l AccountLifecycle) MarshalText() ([]byte, error) {

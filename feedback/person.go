@@ -22,7 +22,9 @@ var roleNames = []string{"customer", "prospect", "internal"}
 func (r PersonRole) String() string { return enumString(roleNames, uint8(r), "PersonRole") }
 
 // MarshalText encodes the role as its text form; an undefined value is an error.
-func (r PersonRole) MarshalText() ([]byte, error) { return enumMarshal(roleNames, uint8(r), "person role") }
+func (r PersonRole) MarshalText() ([]byte, error) {
+	return enumMarshal(roleNames, uint8(r), "person role")
+}
 
 // UnmarshalText decodes a text form written by MarshalText ("prospect").
 func (r *PersonRole) UnmarshalText(b []byte) error {

@@ -34,7 +34,9 @@ const (
 var requestStatusNames = []string{"new", "under_review", "planned", "in_progress", "completed", "declined", "closed"}
 
 // String returns the status's text form ("in_progress"), or "RequestStatus(n)" when undefined.
-func (s RequestStatus) String() string { return enumString(requestStatusNames, uint8(s), "RequestStatus") }
+func (s RequestStatus) String() string {
+	return enumString(requestStatusNames, uint8(s), "RequestStatus")
+}
 
 // MarshalText encodes the status as its text form; an undefined value is an error.
 func (s RequestStatus) MarshalText() ([]byte, error) {
