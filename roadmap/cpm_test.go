@@ -2,11 +2,17 @@ package roadmap
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/proptest"
 )
 
 // cpmItems is the hand-worked DAG: A(3), B(2), C(4) after A, D(2) after A and B, E(3)
@@ -96,3 +102,95 @@ func TestCriticalPathErrors(t *testing.T) {
 		t.Errorf("empty: %+v, %v", got, err)
 	}
 }
+
+// genDAG builds n items with estimates 0-5, forward dependencies from a list of index
+// pairs, and lags 0-2 on some of them.
+func genDAG(n int, pairs []int, ests []int) []Item {
+	items := make([]Item, n)
+	for i := range items {
+		items[i] = Item{ID: ItemID(fmt.Sprintf("%02d", (i*5+3)%97)), Estimate: dp(fmt.Sprint(ests[i%len(ests)]))}
+	}
+	seen := map[[2]int]bool{}
+	for k := 0; k+1 < len(pairs); k += 2 {
+		a, b := pairs[k]%n, pairs[k+1]%n
+		if a >= b || seen[[2]int{a, b}] {
+			continue
+		}
+		seen[[2]int{a, b}] = true
+		dep := Dependency{On: items[a].ID}
+		if lag := pairs[k] % 3; lag > 0 {
+			dep = Dependency{On: items[a].ID, Type: FinishToStart, Lag: lag}
+		}
+		items[b].DependsOn = append(items[b].DependsOn, dep)
+	}
+	return items
+}
+
+func TestCriticalPathProperties(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	args := []gopter.Gen{gen.IntRange(1, 12), gen.SliceOf(gen.IntRange(0, 40)), gen.SliceOfN(4, gen.IntRange(0, 5)), gen.IntRange(0, 11), gen.IntRange(1, 6)}
+	props.Property("floats are consistent and the path is a real longest chain", prop.ForAll(
+		func(n int, pairs, ests []int, _ int, _ int) bool {
+			items := genDAG(n, pairs, ests)
+			r, err := CriticalPath(items, CPMOptions{})
+			if err != nil {
+				return false
+			}
+			act := map[ItemID]Activity{}
+			for _, a := range r.Activities {
+				act[a.ID] = a
+				if a.TotalFloat.Sign() < 0 || a.FreeFloat.GreaterThan(a.TotalFloat) || a.FreeFloat.Sign() < 0 ||
+					!a.EarlyStart.Add(a.Duration).Equal(a.EarlyFinish) || a.Critical != a.TotalFloat.IsZero() {
+					return false
+				}
+			}
+			// The path starts at 0, chains along real edges with no gap, and ends at Duration.
+			if len(r.Path) == 0 || !act[r.Path[0]].EarlyStart.IsZero() || !act[r.Path[len(r.Path)-1]].EarlyFinish.Equal(r.Duration) {
+				return false
+			}
+			byID := map[ItemID]Item{}
+			for _, it := range items {
+				byID[it.ID] = it
+			}
+			for k := 1; k < len(r.Path); k++ {
+				prev, cur := act[r.Path[k-1]], act[r.Path[k]]
+				found := false
+				for _, d := range byID[cur.ID].DependsOn {
+					if d.On == prev.ID && prev.EarlyFinish.Add(d2(d.Lag)).Equal(cur.EarlyStart) {
+						found = true
+					}
+				}
+				if !found {
+					return false
+				}
+			}
+			return true
+		}, args...))
+	// §5.4: delaying one activity by δ moves the finish by max(0, δ - TotalFloat).
+	props.Property("a delay moves the finish by max(0, delay - slack)", prop.ForAll(
+		func(n int, pairs, ests []int, pick int, delay int) bool {
+			items := genDAG(n, pairs, ests)
+			before, err := CriticalPath(items, CPMOptions{})
+			if err != nil {
+				return false
+			}
+			it := &items[pick%n]
+			var tf decimal.Decimal
+			for _, a := range before.Activities {
+				if a.ID == it.ID {
+					tf = a.TotalFloat
+				}
+			}
+			bigger := it.Estimate.Add(d2(delay))
+			it.Estimate = &bigger
+			after, err := CriticalPath(items, CPMOptions{})
+			if err != nil {
+				return false
+			}
+			want := decimal.Max(decimal.Zero, d2(delay).Sub(tf))
+			return after.Duration.Sub(before.Duration).Equal(want)
+		}, args...))
+	props.TestingRun(t)
+}
+
+func d2(i int) decimal.Decimal { return decimal.NewFromInt(int64(i)) }
