@@ -317,8 +317,20 @@ func TestScheduleProperties(t *testing.T) {
 				if (opts.Mode == Sequential && p.Start.Before(q.End)) || p.End.Before(q.End) {
 					return false
 				}
-				// Lag counts whole sprints of the dependent's team after the earliest.
-				if dep.Lag > 0 && p.Start.Before(q.End) {
+				// Lag counts whole sprints of the dependent's team after the earliest one.
+				var sp []Sprint
+				for _, tm := range teams {
+					if tm.ID == p.Team {
+						sp = tm.Sprints
+					}
+				}
+				first := slices.IndexFunc(sp, func(s Sprint) bool {
+					if opts.Mode == Sequential {
+						return !s.Start.Before(q.End)
+					}
+					return !s.End.Before(q.End)
+				})
+				if first < 0 || p.Bucket < first+dep.Lag {
 					return false
 				}
 			}
