@@ -421,3 +421,494 @@ func ExamplePESComponents() {
 	// Output:
 	// PES 40
 }
+
+func ExampleArmEstimate_Validate() {
+	fmt.Println(metrics.ArmEstimate{N: -1, Variance: -2}.Validate())
+	// Output:
+	// metrics: arm estimate: invalid: n: must be at least 0; variance: must be a finite number at least 0
+}
+
+func ExampleExperimentOptions_Validate() {
+	fmt.Println(metrics.ExperimentOptions{Confidence: 95}.Validate())
+	// Output:
+	// metrics: experiment options: invalid: confidence: must be 0 (meaning 0.95) or strictly between 0 and 1
+}
+
+func ExampleProportionSample_Validate() {
+	fmt.Println(metrics.ProportionSample{Conversions: 12, Users: 10}.Validate())
+	// Output:
+	// metrics: proportion sample: invalid: conversions: must not exceed users
+}
+
+func ExampleMeanSample_Validate() {
+	fmt.Println(metrics.MeanSample{N: 3, Sum: 6, SumSquares: -1}.Validate())
+	// Output:
+	// metrics: mean sample: invalid: sumSquares: must be a finite number at least 0
+}
+
+func ExampleRatioSample_Validate() {
+	fmt.Println(metrics.RatioSample{N: 4, Numerator: metrics.MeanSample{N: 4}, Denominator: metrics.MeanSample{N: 3}}.Validate())
+	// Output:
+	// metrics: ratio sample: invalid: denominator.n: must equal n
+}
+
+func ExampleCUPEDSample_Validate() {
+	fmt.Println(metrics.CUPEDSample{Post: metrics.MeanSample{N: 10}, Pre: metrics.MeanSample{N: 9}}.Validate())
+	// Output:
+	// metrics: CUPED sample: invalid: pre.n: must equal post.n
+}
+
+func ExampleNPSOptions_Validate() {
+	fmt.Println(metrics.NPSOptions{Confidence: 1.2}.Validate())
+	// Output:
+	// metrics: NPS options: invalid: confidence: must be 0 (meaning 0.95) or strictly between 0 and 1
+}
+
+func ExampleCSATOptions_Validate() {
+	fmt.Println(metrics.CSATOptions{Scale: 9}.Validate())
+	// Output:
+	// metrics: CSAT options: invalid: scale: must be five_point, seven_point or binary
+}
+
+func ExampleCESOptions_Validate() {
+	fmt.Println(metrics.CESOptions{Mode: 9}.Validate())
+	// Output:
+	// metrics: CES options: invalid: mode: must be mean, percent_agree or net_easy
+}
+
+func ExampleSurveyResponses_Validate() {
+	fmt.Println(metrics.SurveyResponses{Scores: []int{5, 4, 3}, Invited: 2}.Validate())
+	// Output:
+	// metrics: survey responses: invalid: invited: must be 0 (unknown) or at least the number of responses (3)
+}
+
+func ExampleSRMOptions_Validate() {
+	fmt.Println(metrics.SRMOptions{Threshold: 5}.Validate())
+	// Output:
+	// metrics: SRM options: invalid: threshold: must be 0 (meaning 0.001) or strictly between 0 and 1
+}
+
+func ExampleSampleSizeInput_Validate() {
+	fmt.Println(metrics.SampleSizeInput{Baseline: 0.1, MinimumEffect: -0.05}.Validate())
+	// Output:
+	// metrics: sample size input: invalid: minimumEffect: must be a finite number greater than 0
+}
+
+func ExampleLTVInput_Validate() {
+	fmt.Println(metrics.LTVInput{ARPA: decimal.RequireFromString("100"), ChurnRate: decimal.RequireFromString("3")}.Validate())
+	// Output:
+	// metrics: LTV input: invalid: churnRate: must be a fraction between 0 and 1
+}
+
+func ExampleCACPaybackInput_Validate() {
+	fmt.Println(metrics.CACPaybackInput{Spend: decimal.RequireFromString("-10"), NewMRR: decimal.RequireFromString("5")}.Validate())
+	// Output:
+	// metrics: CAC payback input: invalid: spend: must be at least 0
+}
+
+func ExampleMRRBridgeOptions_Validate() {
+	fmt.Println(metrics.MRRBridgeOptions{Periods: 3}.Validate())
+	// Output:
+	// metrics: MRR bridge options: invalid: from: is required
+}
+
+func ExampleSubscriptionEvent_Validate() {
+	fmt.Println(metrics.SubscriptionEvent{Customer: "acme", At: bizDay(2026, 1, 1), MRR: decimal.RequireFromString("-1"), Currency: "USD"}.Validate())
+	// Output:
+	// metrics: subscription event: invalid: mrr: must be at least 0
+}
+
+func ExampleMRRSnapshot_Validate() {
+	fmt.Println(metrics.MRRSnapshot{Customer: "acme", MRR: decimal.RequireFromString("10"), Currency: "usd"}.Validate())
+	// Output:
+	// metrics: MRR snapshot: invalid: at: is required; currency: must be a three-letter upper-case ISO 4217 code, got "usd"
+}
+
+func ExampleCurrency_Validate() {
+	fmt.Println(metrics.Currency("US$").Validate())
+	// Output:
+	// metrics: currency: invalid: must be a three-letter upper-case ISO 4217 code, got "US$"
+}
+
+func ExampleKPIPoint_Validate() {
+	fmt.Println(metrics.KPIPoint{}.Validate())
+	// Output:
+	// metrics: KPI point: invalid: at: is required
+}
+
+func ExampleEngagementComponent_Validate() {
+	fmt.Println(metrics.EngagementComponent{Name: "DAU/MAU", Min: decimal.RequireFromString("1"), Max: decimal.RequireFromString("0")}.Validate())
+	// Output:
+	// metrics: engagement component: invalid: max: must be greater than min
+}
+
+func ExampleExperimentTest_String() {
+	fmt.Println(metrics.TestZ.String())
+	// Output:
+	// z
+}
+
+func ExampleExperimentTest_MarshalText() {
+	b, _ := metrics.TestZ.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// z
+}
+
+func ExampleExperimentTest_UnmarshalText() {
+	var v metrics.ExperimentTest
+	err := v.UnmarshalText([]byte("welch_t"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// welch_t <nil>
+	// metrics: unknown experiment test "bogus"
+}
+
+func ExampleLiftType_String() {
+	fmt.Println(metrics.LiftAbsolute.String())
+	// Output:
+	// absolute
+}
+
+func ExampleLiftType_MarshalText() {
+	b, _ := metrics.LiftAbsolute.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// absolute
+}
+
+func ExampleLiftType_UnmarshalText() {
+	var v metrics.LiftType
+	err := v.UnmarshalText([]byte("relative"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// relative <nil>
+	// metrics: unknown lift type "bogus"
+}
+
+func ExampleZVariance_String() {
+	fmt.Println(metrics.ZUnpooled.String())
+	// Output:
+	// unpooled
+}
+
+func ExampleZVariance_MarshalText() {
+	b, _ := metrics.ZUnpooled.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// unpooled
+}
+
+func ExampleZVariance_UnmarshalText() {
+	var v metrics.ZVariance
+	err := v.UnmarshalText([]byte("pooled"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// pooled <nil>
+	// metrics: unknown z-test variance "bogus"
+}
+
+func ExampleIntervalMethod_String() {
+	fmt.Println(metrics.IntervalNormal.String())
+	// Output:
+	// normal
+}
+
+func ExampleIntervalMethod_MarshalText() {
+	b, _ := metrics.IntervalNormal.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// normal
+}
+
+func ExampleIntervalMethod_UnmarshalText() {
+	var v metrics.IntervalMethod
+	err := v.UnmarshalText([]byte("wilson"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// wilson <nil>
+	// metrics: unknown interval method "bogus"
+}
+
+func ExampleSRMVariant_String() {
+	fmt.Println(metrics.SRMKeepZeroWeightUsers.String())
+	// Output:
+	// keep_zero_weight_users
+}
+
+func ExampleSRMVariant_MarshalText() {
+	b, _ := metrics.SRMKeepZeroWeightUsers.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// keep_zero_weight_users
+}
+
+func ExampleSRMVariant_UnmarshalText() {
+	var v metrics.SRMVariant
+	err := v.UnmarshalText([]byte("skip_zero_weight"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// skip_zero_weight <nil>
+	// metrics: unknown SRM variant "bogus"
+}
+
+func ExampleCSATScale_String() {
+	fmt.Println(metrics.CSATSevenPoint.String())
+	// Output:
+	// seven_point
+}
+
+func ExampleCSATScale_MarshalText() {
+	b, _ := metrics.CSATSevenPoint.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// seven_point
+}
+
+func ExampleCSATScale_UnmarshalText() {
+	var v metrics.CSATScale
+	err := v.UnmarshalText([]byte("binary"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// binary <nil>
+	// metrics: unknown CSAT scale "bogus"
+}
+
+func ExampleCSATMode_String() {
+	fmt.Println(metrics.CSATMean.String())
+	// Output:
+	// mean
+}
+
+func ExampleCSATMode_MarshalText() {
+	b, _ := metrics.CSATMean.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// mean
+}
+
+func ExampleCSATMode_UnmarshalText() {
+	var v metrics.CSATMode
+	err := v.UnmarshalText([]byte("top_box"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// top_box <nil>
+	// metrics: unknown CSAT mode "bogus"
+}
+
+func ExampleCESScale_String() {
+	fmt.Println(metrics.CESFivePoint.String())
+	// Output:
+	// five_point
+}
+
+func ExampleCESScale_MarshalText() {
+	b, _ := metrics.CESFivePoint.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// five_point
+}
+
+func ExampleCESScale_UnmarshalText() {
+	var v metrics.CESScale
+	err := v.UnmarshalText([]byte("seven_point"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// seven_point <nil>
+	// metrics: unknown CES scale "bogus"
+}
+
+func ExampleCESMode_String() {
+	fmt.Println(metrics.CESNetEasy.String())
+	// Output:
+	// net_easy
+}
+
+func ExampleCESMode_MarshalText() {
+	b, _ := metrics.CESNetEasy.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// net_easy
+}
+
+func ExampleCESMode_UnmarshalText() {
+	var v metrics.CESMode
+	err := v.UnmarshalText([]byte("percent_agree"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// percent_agree <nil>
+	// metrics: unknown CES mode "bogus"
+}
+
+func ExampleKPIDirection_String() {
+	fmt.Println(metrics.LowerIsBetter.String())
+	// Output:
+	// lower_is_better
+}
+
+func ExampleKPIDirection_MarshalText() {
+	b, _ := metrics.LowerIsBetter.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// lower_is_better
+}
+
+func ExampleKPIDirection_UnmarshalText() {
+	var v metrics.KPIDirection
+	err := v.UnmarshalText([]byte("higher_is_better"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// higher_is_better <nil>
+	// metrics: unknown KPI direction "bogus"
+}
+
+func ExampleKPIStatus_String() {
+	fmt.Println(metrics.KPIAtRisk.String())
+	// Output:
+	// at_risk
+}
+
+func ExampleKPIStatus_MarshalText() {
+	b, _ := metrics.KPIAtRisk.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// at_risk
+}
+
+func ExampleKPIStatus_UnmarshalText() {
+	var v metrics.KPIStatus
+	err := v.UnmarshalText([]byte("off_track"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// off_track <nil>
+	// metrics: unknown KPI status "bogus"
+}
+
+func ExampleKPITrendDirection_String() {
+	fmt.Println(metrics.TrendImproving.String())
+	// Output:
+	// improving
+}
+
+func ExampleKPITrendDirection_MarshalText() {
+	b, _ := metrics.TrendImproving.MarshalText()
+	fmt.Println(string(b))
+	// Output:
+	// improving
+}
+
+func ExampleKPITrendDirection_UnmarshalText() {
+	var v metrics.KPITrendDirection
+	err := v.UnmarshalText([]byte("worsening"))
+	fmt.Println(v, err)
+	fmt.Println(v.UnmarshalText([]byte("bogus")))
+	// Output:
+	// worsening <nil>
+	// metrics: unknown KPI trend "bogus"
+}
+
+func ExampleMeanSample_Add() {
+	s := metrics.MeanSample{}.Add(3).Add(5)
+	fmt.Printf("%+v\n", s)
+	// Output:
+	// {N:2 Sum:8 SumSquares:34}
+}
+
+func ExampleMeanSample_Merge() {
+	shard1 := metrics.MeanSampleOf([]float64{1, 2, 3})
+	shard2 := metrics.MeanSampleOf([]float64{4, 5})
+	fmt.Printf("%+v\n", shard1.Merge(shard2))
+	// Output:
+	// {N:5 Sum:15 SumSquares:55}
+}
+
+func ExampleMeanSample_Estimate() {
+	est, _ := metrics.MeanSample{N: 4, Sum: 10, SumSquares: 30}.Estimate()
+	fmt.Printf("mean %g, variance %.4f\n", est.Mean, est.Variance)
+	// Output:
+	// mean 2.5, variance 1.6667
+}
+
+func ExampleProportionSample_Rate() {
+	fmt.Println(metrics.ProportionSample{Conversions: 9, Users: 20}.Rate())
+	// Output:
+	// 45.00% (9/20, 95% CI 25.82%–65.79%)
+}
+
+func ExampleComparison_Primary() {
+	a, _ := metrics.ProportionSample{Conversions: 14, Users: 28}.Estimate()
+	b, _ := metrics.ProportionSample{Conversions: 16, Users: 30}.Estimate()
+	c, _ := metrics.Compare(a, b, metrics.ExperimentOptions{})
+	p := c.Primary()
+	fmt.Printf("relative %.5f [%.5f, %.5f], p = %.5f\n", p.Estimate, p.Low, p.High, p.PValue)
+	// Output:
+	// relative 0.06667 [-0.47767, 0.61101], p = 0.80707
+}
+
+func ExampleNPSResult_String() {
+	r, _ := metrics.NPSFromCounts(9, 4, 2, metrics.NPSOptions{})
+	fmt.Println(r.String())
+	// Output:
+	// NPS 46.7 ± 36.3 (95% CI 10.3 to 83.0, n=15)
+}
+
+func ExampleMRRPeriod_ARR() {
+	b, _ := bizLedger().Bridge(metrics.MRRBridgeOptions{From: bizDay(2026, 2, 1), Periods: 1})
+	fmt.Println(b.Periods[0].EndMRR, "MRR =", b.Periods[0].ARR(), "ARR")
+	// Output:
+	// 1100 MRR = 13200 ARR
+}
+
+func ExampleMRRLedger_MRRAt() {
+	l := bizLedger()
+	for _, d := range []int{1, 15} {
+		fmt.Println(l.MRRAt(bizDay(2026, 2, d)))
+	}
+	// Output:
+	// 950
+	// 1100
+}
+
+func ExampleMRRLedger_Currency() {
+	fmt.Println(bizLedger().Currency())
+	// Output:
+	// USD
+}
+
+func ExampleMRRLedger_Customers() {
+	fmt.Println(bizLedger().Customers())
+	// Output:
+	// 3
+}
+
+func ExampleDecimalRatio_String() {
+	r, _ := metrics.CACPayback(metrics.CACPaybackInput{Spend: decimal.RequireFromString("1000"), NewMRR: decimal.RequireFromString("300")})
+	fmt.Println(r.String(), metrics.DecimalRatio{}.String())
+	// Output:
+	// 3.33 undefined
+}
+
+func ExampleCurrencyMismatchError_Error() {
+	err := &metrics.CurrencyMismatchError{Index: 7, Want: "USD", Got: "GBP"}
+	fmt.Println(err.Error())
+	// Output:
+	// metrics: currency mismatch: record 7 is GBP, want USD
+}
+
+func ExampleCurrencyMismatchError_Is() {
+	var err error = &metrics.CurrencyMismatchError{Index: 1, Want: "USD", Got: "EUR"}
+	fmt.Println(errors.Is(err, metrics.ErrCurrencyMismatch), errors.Is(err, productops.ErrInvalid))
+	// Output:
+	// true true
+}
