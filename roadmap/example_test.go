@@ -652,3 +652,47 @@ func ExampleScheduleHealth() {
 	// Output:
 	// atRisk - expected 0.5 by now, progress 0.25 (gap 0.25)
 }
+
+func ExampleDateRange_LastDay() {
+	feb, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2028, time.February))
+	fmt.Println(feb.LastDay().Format(time.DateOnly))
+	// Output:
+	// 2028-02-29
+}
+
+func ExampleDateRange_Overlaps() {
+	cal := roadmap.Calendar{}
+	q3, _ := cal.Range(roadmap.QuarterOf(2026, 3))
+	sep, _ := cal.Range(roadmap.MonthOf(2026, time.September))
+	oct, _ := cal.Range(roadmap.MonthOf(2026, time.October))
+	fmt.Println(q3.Overlaps(sep), q3.Overlaps(oct))
+	// Output:
+	// true false
+}
+
+func ExampleMonthOf() {
+	fmt.Println(roadmap.MonthOf(2026, time.March))
+	// Output:
+	// 2026-03
+}
+
+func ExampleQuarterOf() {
+	// Fiscal quarter 1 of FY2026; with an October fiscal start it begins in 2025.
+	r, _ := roadmap.Calendar{FiscalStartMonth: time.October}.Range(roadmap.QuarterOf(2026, 1))
+	fmt.Println(roadmap.QuarterOf(2026, 1), r.Start.Format(time.DateOnly))
+	// Output:
+	// 2026-Q1 2025-10-01
+}
+
+func ExampleHalfOf() {
+	fmt.Println(roadmap.HalfOf(2026, 2))
+	// Output:
+	// 2026-H2
+}
+
+func ExampleYearOf() {
+	r, _ := roadmap.Calendar{FiscalStartMonth: time.July}.Range(roadmap.YearOf(2026))
+	fmt.Println(roadmap.YearOf(2026), r.Start.Format(time.DateOnly), r.LastDay().Format(time.DateOnly))
+	// Output:
+	// 2026 2025-07-01 2026-06-30
+}
