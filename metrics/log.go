@@ -3,7 +3,9 @@ package metrics
 import (
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -161,6 +163,8 @@ type LogBuilder struct {
 	maxTs  int64
 	sorted bool // events arrived in time order so far
 	lastTs int64
+	// scatterMin is the event count from which Build scatters in parallel.
+	scatterMin int
 }
 
 type propBuilder struct {
@@ -171,7 +175,7 @@ type propBuilder struct {
 
 // NewLogBuilder returns an empty builder.
 func NewLogBuilder() *LogBuilder {
-	return &LogBuilder{byNam: map[string]int32{}, minTs: 1<<63 - 1, maxTs: -1 << 63, sorted: true}
+	return &LogBuilder{byNam: map[string]int32{}, minTs: 1<<63 - 1, maxTs: -1 << 63, sorted: true, scatterMin: 1 << 20}
 }
 
 // Len returns the number of events added so far.
@@ -277,18 +281,22 @@ func (b *LogBuilder) Build() *EventLog {
 	}
 	l.name = make([]int32, b.n)
 	l.ts = make([]int64, b.n)
-	for c, ch := range b.uCh {
-		nc, tc := b.nCh[c], b.tCh[c]
-		for i, u := range ch {
-			p := pos[u]
-			pos[u] = p + 1
-			l.name[p] = nc[i]
-			l.ts[p] = tc[i]
-			if dest != nil {
-				dest[c*chunkSize+i] = int32(p)
+	if workers := runtime.GOMAXPROCS(0); dest == nil && workers > 1 && b.n >= b.scatterMin {
+		b.scatterParallel(l, pos, workers)
+	} else {
+		for c, ch := range b.uCh {
+			nc, tc := b.nCh[c], b.tCh[c]
+			for i, u := range ch {
+				p := pos[u]
+				pos[u] = p + 1
+				l.name[p] = nc[i]
+				l.ts[p] = tc[i]
+				if dest != nil {
+					dest[c*chunkSize+i] = int32(p)
+				}
 			}
+			b.uCh[c], b.nCh[c], b.tCh[c] = nil, nil, nil
 		}
-		b.uCh[c], b.nCh[c], b.tCh[c] = nil, nil, nil
 	}
 	keys := make([]string, 0, len(b.props))
 	for k := range b.props {
@@ -309,8 +317,38 @@ func (b *LogBuilder) Build() *EventLog {
 	if !b.sorted {
 		l.sortUsers()
 	}
+	keep := b.scatterMin
 	*b = *NewLogBuilder()
+	b.scatterMin = keep
 	return l
+}
+
+// scatterParallel moves the events into user order with one goroutine per range of users;
+// each reads every chunk and writes only its own users' events.
+func (b *LogBuilder) scatterParallel(l *EventLog, pos []int, workers int) {
+	ranges := l.userRanges(workers)
+	var wg sync.WaitGroup
+	for _, r := range ranges {
+		lo, hi := int32(r[0]), int32(r[1])
+		wg.Go(func() {
+			for c, ch := range b.uCh {
+				nc, tc := b.nCh[c], b.tCh[c]
+				for i, u := range ch {
+					if u < lo || u >= hi {
+						continue
+					}
+					p := pos[u]
+					pos[u] = p + 1
+					l.name[p] = nc[i]
+					l.ts[p] = tc[i]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for c := range b.uCh {
+		b.uCh[c], b.nCh[c], b.tCh[c] = nil, nil, nil
+	}
 }
 
 // sortUsers sorts each user's events by time, keeping the input order of equal times.

@@ -93,3 +93,27 @@ func TestUserTableGrowth(t *testing.T) {
 		t.Fatalf("users %d len %d", l2.NumUsers(), l2.Len())
 	}
 }
+
+// TestBuildParallelScatter: the parallel scatter of Build gives the same log as the
+// sequential one (shuffled input, so users' events also get sorted).
+func TestBuildParallelScatter(t *testing.T) {
+	events := shuffled(randomEvents(3, 20000), 5)
+	for i := range events {
+		events[i].Props = nil
+		events[i].User = UserID(strconv.Itoa(i % 5000))
+	}
+	seq, par := NewLogBuilder(), NewLogBuilder()
+	seq.scatterMin, par.scatterMin = 1<<62, 1
+	for _, e := range events {
+		if seq.Add(e) != nil || par.Add(e) != nil {
+			t.Fatal("add")
+		}
+	}
+	a, b := seq.Build(), par.Build()
+	if diff := cmp.Diff(slices.Collect(a.All()), slices.Collect(b.All())); diff != "" {
+		t.Errorf("(-sequential +parallel):\n%s", diff)
+	}
+	if par.scatterMin != 1 {
+		t.Error("Build reset scatterMin")
+	}
+}
