@@ -165,9 +165,9 @@ func TestDedupeErrors(t *testing.T) {
 // Recall against the exact all-pairs baseline (the benchmark measures 20,000 and 100,000
 // items); every pair reported must be in the baseline with the same similarity.
 func TestDedupeRecall(t *testing.T) {
-	n := 1000
+	n := 700
 	if testing.Short() {
-		n = 500
+		n = 400
 	}
 	items := syntheticItems(n, 7)
 	for _, sh := range []Shingling{WordUnigrams, CharTrigrams} {
