@@ -1,6 +1,8 @@
 package metrics
 
 import (
+	"math"
+
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -102,4 +104,39 @@ func cupedArm(c CUPEDSample, theta float64) ArmEstimate {
 		a.Variance = max(c.Post.variance()+theta*theta*c.Pre.variance()-2*theta*c.covariance(), 0)
 	}
 	return a
+}
+
+// CompareCUPED applies CUPED to both arms and compares them as Compare does, except that
+// the relative lift's variance is GrowthBook's relative-CUPED formula (gbstats
+// frequentist_variance_relative_cuped, after the under-coverage fix of GrowthBook PR 3610):
+// with μ the post-period means, r = μ_T/μ_C and θ the pooled coefficient,
+//
+//	var_T,adjusted/(n_T·μ_C²) + (r²·var_C,post − 2θ·r·cov_C(post, pre) + θ²·var_C,pre)/(n_C·μ_C²)
+//
+// which accounts for the control mean appearing in both numerator and denominator.
+func CompareCUPED(control, treatment CUPEDSample, opt ExperimentOptions) (Comparison, CUPEDResult, error) {
+	v := validation.New("metrics: CUPED comparison")
+	control.validateInto(v, "control")
+	treatment.validateInto(v, "treatment")
+	opt.validateInto(v, "options")
+	if err := v.Err(); err != nil {
+		return Comparison{}, CUPEDResult{}, err
+	}
+	r, _ := CUPED(control, treatment)
+	c, _ := Compare(r.Control, r.Treatment, opt)
+	if !c.Relative.Defined {
+		return c, r, nil
+	}
+	nA, nB := float64(control.Post.N), float64(treatment.Post.N)
+	a0, b0 := control.Post.mean(), treatment.Post.mean()
+	ratio := b0 / a0
+	th := r.Theta
+	vT := r.Treatment.Variance / (nB * a0 * a0)
+	vC := (ratio*ratio*control.Post.variance() - 2*th*ratio*control.covariance() + th*th*control.Pre.variance()) / (nA * a0 * a0)
+	dof := c.Relative.DoF
+	if c.Test == TestZ {
+		dof = 0
+	}
+	c.Relative = makeEffect((r.Treatment.Mean-r.Control.Mean)/math.Abs(a0), vT+vC, dof, c.Confidence)
+	return c, r, nil
 }

@@ -912,3 +912,12 @@ func ExampleCurrencyMismatchError_Is() {
 	// Output:
 	// true true
 }
+
+func ExampleCompareCUPED() {
+	control := metrics.CUPEDSample{Post: metrics.MeanSample{N: 6, Sum: 28, SumSquares: 154}, Pre: metrics.MeanSample{N: 6, Sum: 23, SumSquares: 111}, SumProducts: 130}
+	treatment := metrics.CUPEDSample{Post: metrics.MeanSample{N: 7, Sum: 46, SumSquares: 320}, Pre: metrics.MeanSample{N: 7, Sum: 29, SumSquares: 143}, SumProducts: 210}
+	c, r, _ := metrics.CompareCUPED(control, treatment, metrics.GrowthBookExperiment)
+	fmt.Printf("theta %.3f, lift %+.1f%% [%+.1f%%, %+.1f%%], p = %.4f\n", r.Theta, 100*c.Relative.Estimate, 100*c.Relative.Low, 100*c.Relative.High, c.Relative.PValue)
+	// Output:
+	// theta 0.957, lift +34.5% [+11.5%, +57.5%], p = 0.0071
+}

@@ -223,7 +223,8 @@ type Comparison struct {
 	// Absolute is treatment − control; its variance is var_T/n_T + var_C/n_C.
 	Absolute Effect `json:"absolute"`
 	// Relative is (treatment − control)/|control unadjusted mean|; its variance by the delta
-	// method with zero covariance is (var_T/n_T)/μC² + (var_C/n_C)·μT²/μC⁴.
+	// method with zero covariance is (var_T/n_T)/μC² + (var_C/n_C)·μT²/μC⁴ with μ the
+	// unadjusted means (CompareCUPED uses GrowthBook's relative-CUPED variance instead).
 	Relative Effect `json:"relative"`
 }
 
@@ -273,13 +274,11 @@ func Compare(control, treatment ArmEstimate, opt ExperimentOptions) (Comparison,
 	if base == 0 {
 		c.Relative = undefinedEffect("control mean is 0")
 	} else {
-		// Delta method for (μB − μA)/|μA0|, covariance 0 between arms.
-		mA, mB := control.Mean, treatment.Mean
-		varRel := sB/(mA*mA) + sA*mB*mB/(mA*mA*mA*mA)
-		if mA == 0 {
-			varRel = math.Inf(1)
-		}
-		c.Relative = makeEffect((mB-mA)/base, varRel, dof, conf)
+		// Delta method for (μB − μA)/|μA0| with zero covariance between arms, evaluated at
+		// the unadjusted means as GrowthBook does.
+		a0, b0 := control.UnadjustedMean, treatment.UnadjustedMean
+		varRel := sB/(a0*a0) + sA*b0*b0/(a0*a0*a0*a0)
+		c.Relative = makeEffect((treatment.Mean-control.Mean)/base, varRel, dof, conf)
 	}
 	return c, nil
 }

@@ -434,3 +434,34 @@ func TestSampleRatioMismatch(t *testing.T) {
 		t.Errorf("bad input: %v", err)
 	}
 }
+
+// GrowthBook's relative-CUPED variance, worked by hand on the TestCUPED data: relative lift
+// (2.6086957 − 1.0)/(28/6) = 0.34472049689440976, SE 0.104542622116508, Welch dof
+// 10.999838503216194.
+func TestCompareCUPED(t *testing.T) {
+	ctl := CUPEDSample{Post: MeanSample{N: 6, Sum: 28, SumSquares: 154}, Pre: MeanSample{N: 6, Sum: 23, SumSquares: 111}, SumProducts: 130}
+	trt := CUPEDSample{Post: MeanSample{N: 7, Sum: 46, SumSquares: 320}, Pre: MeanSample{N: 7, Sum: 29, SumSquares: 143}, SumProducts: 210}
+	c, r, err := CompareCUPED(ctl, trt, GrowthBookExperiment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []float64{c.Relative.Estimate, c.Relative.SE, c.Relative.DoF, r.Theta}
+	want := []float64{0.34472049689440976, 0.104542622116508, 10.999838503216194, 0.9565217391304346}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if !(c.Relative.Low < c.Relative.Estimate && c.Relative.Estimate < c.Relative.High) || c.Absolute.Estimate != r.Treatment.Mean-r.Control.Mean {
+		t.Errorf("comparison %+v", c)
+	}
+	cz, _, err := CompareCUPED(ctl, trt, StatsigExperiment)
+	if err != nil || cz.Relative.SE != c.Relative.SE {
+		t.Errorf("statsig: %+v %v", cz.Relative, err)
+	}
+	zero := CUPEDSample{Post: MeanSample{N: 6}, Pre: MeanSample{N: 6}}
+	if cu, _, err := CompareCUPED(zero, trt, GrowthBookExperiment); err != nil || cu.Relative.Defined {
+		t.Errorf("zero control: %+v %v", cu.Relative, err)
+	}
+	if _, _, err := CompareCUPED(CUPEDSample{Post: MeanSample{N: -1}}, trt, ExperimentOptions{Confidence: 3}); !errors.Is(err, productops.ErrInvalid) {
+		t.Errorf("bad input: %v", err)
+	}
+}
