@@ -381,3 +381,79 @@ func ExampleDeflection() {
 	fmt.Printf("self-service score %.0f:1, deflection rate %.0f%%, %v\n", res.SelfServiceScore.Value, 100*res.DeflectionRate.Value, err)
 	// Output: self-service score 40:1, deflection rate 30%, <nil>
 }
+
+func someResults() []feedback.SLAResult {
+	return []feedback.SLAResult{
+		{Metric: feedback.SLAFirstReply, State: feedback.SLAAchieved},
+		{Metric: feedback.SLAFirstReply, State: feedback.SLABreached},
+		{Metric: feedback.SLAFirstReply, State: feedback.SLAAchieved},
+		{Metric: feedback.SLAAgentWork, State: feedback.SLAPaused},
+	}
+}
+
+func ExampleSLACompliance_Add() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	fmt.Printf("%+v\n", c.Metric(feedback.SLAFirstReply))
+	// Output: {Achieved:2 Breached:1 Active:0 Paused:0}
+}
+
+// Tally two halves of a queue separately, then merge.
+func ExampleSLACompliance_Merge() {
+	var a, b feedback.SLACompliance
+	rs := someResults()
+	a.Add(rs[:2]...)
+	b.Add(rs[2:]...)
+	a.Merge(&b)
+	fmt.Printf("%+v\n", a.Total())
+	// Output: {Achieved:2 Breached:1 Active:0 Paused:1}
+}
+
+func ExampleSLACompliance_All() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	for m, t := range c.All() {
+		fmt.Println(m, t.Results())
+	}
+	// Output:
+	// first_reply_time 3
+	// agent_work_time 1
+}
+
+func ExampleSLACompliance_Metric() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	fmt.Println(c.Metric(feedback.SLAAgentWork).Paused, c.Metric(feedback.SLANextReply).Results())
+	// Output: 1 0
+}
+
+func ExampleSLACompliance_Total() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	fmt.Println(c.Total().Results())
+	// Output: 4
+}
+
+// Compliance counts decided targets only: 2 of 3 first replies met.
+func ExampleSLATally_Compliance() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	r := c.Metric(feedback.SLAFirstReply).Compliance()
+	fmt.Printf("%d/%d %.3f\n", r.Numerator, r.Denominator, r.Value)
+	fmt.Println(c.Metric(feedback.SLAAgentWork).Compliance().Defined)
+	// Output:
+	// 2/3 0.667
+	// false
+}
+
+func ExampleSLACompliance_MarshalJSON() {
+	var c feedback.SLACompliance
+	c.Add(someResults()...)
+	b, _ := json.Marshal(&c)
+	fmt.Println(string(b))
+	var back feedback.SLACompliance
+	fmt.Println(json.Unmarshal(b, &back), back.Total().Results())
+	// Output:
+	// {"agent_work_time":{"achieved":0,"breached":0,"active":0,"paused":1},"first_reply_time":{"achieved":2,"breached":1,"active":0,"paused":0}}
+	// <nil> 4
+}

@@ -41,8 +41,7 @@ func supportSection(w io.Writer) error {
 	fmt.Fprintln(w, "== feedback: support (SLA compliance of a sample queue) ==")
 	fmt.Fprintf(w, "%d tickets as of %s, business hours %s\n\n", len(q.Tickets), q.AsOf.In(cal.Location()).Format("Mon 2006-01-02 15:04 MST"), cal)
 
-	type tally struct{ achieved, breached, active, paused int }
-	counts := map[feedback.SLAMetric]*tally{}
+	var compliance feedback.SLACompliance
 	type breach struct {
 		ticket feedback.TicketID
 		r      feedback.SLAResult
@@ -55,36 +54,20 @@ func supportSection(w io.Writer) error {
 		if err != nil {
 			return err
 		}
+		compliance.Add(results...)
 		for _, r := range results {
-			c := counts[r.Metric]
-			if c == nil {
-				c = &tally{}
-				counts[r.Metric] = c
-			}
-			switch r.State {
-			case feedback.SLAAchieved:
-				c.achieved++
-			case feedback.SLABreached:
-				c.breached++
+			if r.State == feedback.SLABreached {
 				breaches = append(breaches, breach{t.ID, r})
-			case feedback.SLAActive:
-				c.active++
-			case feedback.SLAPaused:
-				c.paused++
 			}
 		}
 	}
 	fmt.Fprintf(w, "%-22s %8s %8s %6s %6s  %s\n", "metric", "achieved", "breached", "active", "paused", "compliance (achieved / decided)")
-	for m := feedback.SLAFirstReply; m <= feedback.SLATotalResolution; m++ {
-		c := counts[m]
-		if c == nil {
-			continue
+	for m, c := range compliance.All() {
+		text := "n/a (nothing decided yet)"
+		if r := c.Compliance(); r.Defined {
+			text = fmt.Sprintf("%5.1f%% (%d/%d)", 100*r.Value, r.Numerator, r.Denominator)
 		}
-		compliance := "n/a (nothing decided yet)"
-		if d := c.achieved + c.breached; d > 0 {
-			compliance = fmt.Sprintf("%5.1f%% (%d/%d)", 100*float64(c.achieved)/float64(d), c.achieved, d)
-		}
-		fmt.Fprintf(w, "%-22s %8d %8d %6d %6d  %s\n", m, c.achieved, c.breached, c.active, c.paused, compliance)
+		fmt.Fprintf(w, "%-22s %8d %8d %6d %6d  %s\n", m, c.Achieved, c.Breached, c.Active, c.Paused, text)
 	}
 
 	slices.SortStableFunc(breaches, func(a, b breach) int { return int(b.r.Overdue() - a.r.Overdue()) })
