@@ -48,7 +48,7 @@ func benchPlan(n int) ([]Item, []Team) {
 	for t := range teams {
 		sp := make([]Sprint, 26)
 		for s := range sp {
-			sp[s] = Sprint{Name: fmt.Sprintf("S%d", s+1), Start: jan5.AddDate(0, 0, 14*s), End: jan5.AddDate(0, 0, 14*(s+1)), Capacity: d("700")}
+			sp[s] = Sprint{ID: fmt.Sprintf("S%d", s+1), Start: jan5.AddDate(0, 0, 14*s), End: jan5.AddDate(0, 0, 14*(s+1)), Capacity: d("700")}
 		}
 		teams[t] = Team{ID: TeamID(fmt.Sprintf("t%02d", t)), Sprints: sp}
 	}

@@ -11,8 +11,8 @@ import (
 
 // Sprint is one capacity bucket of a team: a sprint, or a week for a Kanban team.
 type Sprint struct {
-	// Name labels the bucket in results ("Sprint 14", "2026-01-05").
-	Name string `json:"name"`
+	// ID names the bucket in results ("Sprint 14", "2026-01-05").
+	ID string `json:"id"`
 	// Start is the first instant of the bucket; End is the first instant after it.
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"` // first instant after the bucket.
@@ -50,13 +50,13 @@ func (t Team) check(e *validation.Errors, prefix string) {
 	for i, s := range t.Sprints {
 		sp := fmt.Sprintf("%s[%d]", p("sprints"), i)
 		if !s.Start.Before(s.End) {
-			e.Addf(sp+".end", "gtfield", "team %q sprint %q must end after it starts", validation.Truncate(string(t.ID)), validation.Truncate(s.Name))
+			e.Addf(sp+".end", "gtfield", "team %q sprint %q must end after it starts", validation.Truncate(string(t.ID)), validation.Truncate(s.ID))
 		}
 		if i > 0 && s.Start.Before(t.Sprints[i-1].End) {
-			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.Name))
+			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.ID))
 		}
 		if s.Capacity.Sign() < 0 {
-			e.Addf(sp+".capacity", "dgte", "team %q sprint %q: capacity must be at least 0, got %s", validation.Truncate(string(t.ID)), validation.Truncate(s.Name), validation.Truncate(s.Capacity.String()))
+			e.Addf(sp+".capacity", "dgte", "team %q sprint %q: capacity must be at least 0, got %s", validation.Truncate(string(t.ID)), validation.Truncate(s.ID), validation.Truncate(s.Capacity.String()))
 		} else {
 			checkAmount(e, sp+".capacity", s.Capacity)
 		}
@@ -99,9 +99,9 @@ type Cadence struct {
 	Absences []Absence `json:"absences,omitempty"`
 	// Location is the zone of the dates; nil means UTC.
 	Location *time.Location `json:"-"`
-	// NamePrefix names bucket i (from 1) NamePrefix + i; empty names buckets by their
-	// start date ("2026-01-05").
-	NamePrefix string `json:"namePrefix,omitempty"`
+	// IDPrefix makes bucket i's ID (from 1) IDPrefix + i; empty gives buckets their
+	// start date as ID ("2026-01-05").
+	IDPrefix string `json:"idPrefix,omitempty"`
 }
 
 // Validate reports out-of-range fields.
@@ -183,10 +183,22 @@ func (c Cadence) Sprints() ([]Sprint, error) {
 			avail = avail.Add(share)
 		}
 		name := start.Format("2006-01-02")
-		if c.NamePrefix != "" {
-			name = fmt.Sprintf("%s%d", c.NamePrefix, b+1)
+		if c.IDPrefix != "" {
+			name = fmt.Sprintf("%s%d", c.IDPrefix, b+1)
 		}
-		out[b] = Sprint{Name: name, Start: start, End: end, Capacity: c.Capacity.Mul(avail).DivRound(nominal, EstimateScale)}
+		out[b] = Sprint{ID: name, Start: start, End: end, Capacity: c.Capacity.Mul(avail).DivRound(nominal, EstimateScale)}
 	}
 	return out, nil
+}
+
+// CapacityIn sums the capacity of the team's sprints that start within r (a quarter's
+// capacity is that of the sprints starting in it; a sprint is never split).
+func (t Team) CapacityIn(r DateRange) decimal.Decimal {
+	sum := decimal.Zero
+	for _, s := range t.Sprints {
+		if r.Contains(s.Start) {
+			sum = sum.Add(s.Capacity)
+		}
+	}
+	return sum
 }

@@ -24,7 +24,7 @@ var jan5 = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 func twoWeekSprints(n int, c string) []roadmap.Sprint {
 	out := make([]roadmap.Sprint, n)
 	for i := range out {
-		out[i] = roadmap.Sprint{Name: fmt.Sprintf("S%d", i+1), Start: jan5.AddDate(0, 0, 14*i), End: jan5.AddDate(0, 0, 14*(i+1)), Capacity: decimal.RequireFromString(c)}
+		out[i] = roadmap.Sprint{ID: fmt.Sprintf("S%d", i+1), Start: jan5.AddDate(0, 0, 14*i), End: jan5.AddDate(0, 0, 14*(i+1)), Capacity: decimal.RequireFromString(c)}
 	}
 	return out
 }
@@ -258,7 +258,7 @@ func ExampleLifecycle_Validate() {
 
 func ExampleCadence_Sprints() {
 	c := roadmap.Cadence{
-		Start: jan5, Weeks: 2, Count: 3, Capacity: decimal.NewFromInt(20), NamePrefix: "S",
+		Start: jan5, Weeks: 2, Count: 3, Capacity: decimal.NewFromInt(20), IDPrefix: "S",
 		// A holiday in sprint 1; one of four people away for sprint 2's first week.
 		Holidays: []time.Time{time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)},
 		Absences: []roadmap.Absence{{From: time.Date(2026, 1, 19, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC), Available: decimal.RequireFromString("0.75")}},
@@ -269,7 +269,7 @@ func ExampleCadence_Sprints() {
 		return
 	}
 	for _, s := range sprints {
-		fmt.Println(s.Name, s.Start.Format(time.DateOnly), s.Capacity)
+		fmt.Println(s.ID, s.Start.Format(time.DateOnly), s.Capacity)
 	}
 	// Output:
 	// S1 2026-01-05 18
@@ -695,4 +695,12 @@ func ExampleYearOf() {
 	fmt.Println(roadmap.YearOf(2026), r.Start.Format(time.DateOnly), r.LastDay().Format(time.DateOnly))
 	// Output:
 	// 2026 2025-07-01 2026-06-30
+}
+
+func ExampleTeam_CapacityIn() {
+	t := roadmap.Team{ID: "web", Sprints: twoWeekSprints(8, "10")}
+	q1, _ := roadmap.Calendar{}.Range(roadmap.QuarterOf(2026, 1))
+	fmt.Println(t.CapacityIn(q1)) // sprints starting Jan 5 ... Mar 30: seven of them
+	// Output:
+	// 70
 }

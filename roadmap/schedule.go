@@ -494,7 +494,7 @@ func (s *scheduler) result() ScheduleResult {
 		}
 		at := s.placed[v]
 		sp := s.teams[at.team].Sprints[at.bucket]
-		r.Placements = append(r.Placements, Placement{ID: ix.ids[v], Team: s.teams[at.team].ID, Sprint: sp.Name, Bucket: int(at.bucket), Start: sp.Start, End: sp.End})
+		r.Placements = append(r.Placements, Placement{ID: ix.ids[v], Team: s.teams[at.team].ID, Sprint: sp.ID, Bucket: int(at.bucket), Start: sp.Start, End: sp.End})
 		if sp.End.After(r.Finish) {
 			r.Finish = sp.End
 		}
@@ -559,7 +559,7 @@ func (s *scheduler) result() ScheduleResult {
 			for i, v := range s.lists[t][b] {
 				ids[i] = ix.ids[v]
 			}
-			r.Load = append(r.Load, Load{Team: tm.ID, Sprint: sp.Name, Start: sp.Start, End: sp.End, Capacity: sp.Capacity, Used: fromTicks(s.used[t][b]), Items: ids})
+			r.Load = append(r.Load, Load{Team: tm.ID, Sprint: sp.ID, Start: sp.Start, End: sp.End, Capacity: sp.Capacity, Used: fromTicks(s.used[t][b]), Items: ids})
 		}
 	}
 	slices.SortStableFunc(r.Load, func(a, b Load) int {

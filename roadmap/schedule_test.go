@@ -23,7 +23,7 @@ var jan5 = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 func sprints(caps ...string) []Sprint {
 	out := make([]Sprint, len(caps))
 	for i, c := range caps {
-		out[i] = Sprint{Name: fmt.Sprintf("S%d", i+1), Start: jan5.AddDate(0, 0, 14*i), End: jan5.AddDate(0, 0, 14*(i+1)), Capacity: d(c)}
+		out[i] = Sprint{ID: fmt.Sprintf("S%d", i+1), Start: jan5.AddDate(0, 0, 14*i), End: jan5.AddDate(0, 0, 14*(i+1)), Capacity: d(c)}
 	}
 	return out
 }
@@ -166,7 +166,7 @@ func TestScheduleErrors(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
-	bad := []Team{{ID: "T", Sprints: []Sprint{{Name: "x", Start: jan5, End: jan5, Capacity: d("-1")}}}, {ID: "T"}}
+	bad := []Team{{ID: "T", Sprints: []Sprint{{ID: "x", Start: jan5, End: jan5, Capacity: d("-1")}}}, {ID: "T"}}
 	got = fieldsOf(t, func() error { _, err := Schedule(nil, bad, ScheduleOptions{Mode: 7}); return err }())
 	want = []string{"teams[0].sprints[0].end", "teams[0].sprints[0].capacity", "teams[1].id", "options.mode"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -272,7 +272,7 @@ func genPlan(seed uint64, n int) ([]Item, []Team) {
 	mk := func(weeks int) []Sprint {
 		var out []Sprint
 		for i := range 6 {
-			out = append(out, Sprint{Name: fmt.Sprint(i), Start: jan5.AddDate(0, 0, 7*weeks*i), End: jan5.AddDate(0, 0, 7*weeks*(i+1)), Capacity: d(fmt.Sprint(rng.IntN(9)))})
+			out = append(out, Sprint{ID: fmt.Sprint(i), Start: jan5.AddDate(0, 0, 7*weeks*i), End: jan5.AddDate(0, 0, 7*weeks*(i+1)), Capacity: d(fmt.Sprint(rng.IntN(9)))})
 		}
 		return out
 	}
@@ -364,4 +364,17 @@ func TestScheduleProperties(t *testing.T) {
 		return cmp.Equal(a, b, decEq)
 	}, gen.UInt64(), gen.IntRange(0, 40)))
 	props.TestingRun(t)
+}
+
+func TestCapacityIn(t *testing.T) {
+	// Sprints start Jan 5, Jan 19, Feb 2, Feb 16: January holds the first two.
+	tm := Team{ID: "T", Sprints: sprints("5", "6", "7", "8")}
+	jan, _ := Calendar{}.Range(MonthOf(2026, time.January))
+	q1, _ := Calendar{}.Range(QuarterOf(2026, 1))
+	if got := tm.CapacityIn(jan); !got.Equal(d("11")) {
+		t.Errorf("January = %s, want 11", got)
+	}
+	if got := tm.CapacityIn(q1); !got.Equal(d("26")) {
+		t.Errorf("Q1 = %s, want 26", got)
+	}
 }

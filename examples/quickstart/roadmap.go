@@ -56,7 +56,7 @@ func roadmapSection(w io.Writer) error {
 	}
 	var teams []roadmap.Team
 	for _, t := range plan.Teams {
-		c := roadmap.Cadence{Start: start, Weeks: 2, Count: plan.Sprints, Capacity: t.Capacity, NamePrefix: "S"}
+		c := roadmap.Cadence{Start: start, Weeks: 2, Count: plan.Sprints, Capacity: t.Capacity, IDPrefix: "S"}
 		for _, h := range t.Holidays {
 			d, err := day(h)
 			if err != nil {
