@@ -295,3 +295,19 @@ func TestOrderProperties(t *testing.T) {
 		}, args...))
 	props.TestingRun(t)
 }
+
+func TestCycleErrorLongPath(t *testing.T) {
+	var items []Item
+	for i := range 20 {
+		items = append(items, node(fmt.Sprintf("%02d", i), fmt.Sprintf("%02d", (i+19)%20)))
+	}
+	err := CheckDependencies(items)
+	var ce *CycleError
+	if !errors.As(err, &ce) || len(ce.Path) != 21 {
+		t.Fatalf("err = %v", err)
+	}
+	want := "roadmap: dependency cycle: 00 -> 01 -> 02 -> 03 -> 04 -> 05 -> 06 -> 07 -> 08 -> 09 -> 10 -> 11 -> ... (8 more) -> 00"
+	if got := err.Error(); got != want {
+		t.Errorf("Error() = %q\nwant      %q", got, want)
+	}
+}
