@@ -344,3 +344,33 @@ func TestOpportunityFromAnswers(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestNormalizeJPD follows JPD's stated rule on its documented examples (§2.1, P18): for
+// all-negative data −2 maps to 0.75, not the 66 of JPD's own table.
+func TestNormalizeJPD(t *testing.T) {
+	card := Scorecard{Criteria: []Criterion{{Name: "v", Weight: d("1")}}, Normalization: NormalizeJPD}
+	for _, tt := range []struct {
+		in   []string
+		want []string
+	}{
+		{[]string{"6", "3", "2"}, []string{"1", "1/2", "1/3"}},
+		{[]string{"5", "1", "-5"}, []string{"1", "3/5", "0"}},
+		{[]string{"-5", "-2", "-1"}, []string{"0", "3/4", "1"}},
+	} {
+		var items []WeightedInput
+		for i, v := range tt.in {
+			items = append(items, WeightedInput{ID: ItemID(rune('a' + i)), Values: []decimal.Decimal{d(v)}})
+		}
+		s, err := card.Score(items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range s {
+			got = append(got, x.Exact.String())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}

@@ -18,12 +18,31 @@ type Candidate struct {
 	ID ItemID `json:"id" validate:"required"`
 	// Value is what selecting the item is worth (any score), ≥ 0.
 	Value decimal.Decimal `json:"value" validate:"required,dgte=0"`
-	// Effort is the capacity the item uses in its team's pool, ≥ 0.
-	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
-	// Team names the capacity pool the effort draws on; "" is a pool like any other.
+	// Effort is the capacity the item uses in Team's pool, ≥ 0; required unless Efforts
+	// is set.
+	Effort decimal.Decimal `json:"effort,omitzero" validate:"dgte=0"`
+	// Team names the pool Effort draws on; "" is a pool like any other.
 	Team string `json:"team,omitempty"`
+	// Efforts lists effort in further pools, for an item that needs several teams (say
+	// frontend and backend); each ≥ 0. An entry for Team adds to Effort.
+	Efforts map[string]decimal.Decimal `json:"efforts,omitempty"`
 	// Requires lists prerequisites: the item is selectable only if all of them are selected.
 	Requires []ItemID `json:"requires,omitempty"`
+}
+
+// efforts returns the candidate's effort per team, Effort and Efforts combined.
+func (c Candidate) efforts() map[string]decimal.Decimal {
+	m := make(map[string]decimal.Decimal, 1+len(c.Efforts))
+	if !isUnset(c.Effort) {
+		m[c.Team] = c.Effort
+	}
+	for t, e := range c.Efforts {
+		if x, ok := m[t]; ok {
+			e = x.Add(e)
+		}
+		m[t] = e
+	}
+	return m
 }
 
 // SelectOptions configures Select.
@@ -41,8 +60,9 @@ type Selection struct {
 	// Exact is true when Selected is proven optimal; otherwise it is the best answer found
 	// (never worse than the greedy one).
 	Exact bool `json:"exact"`
-	// Method is "dp" (0/1 knapsack by dynamic programming per team, no prerequisites),
-	// "branch-and-bound" (prerequisites present) or "greedy" (exact search not tractable).
+	// Method is "dp" (0/1 knapsack by dynamic programming per team: no prerequisites and
+	// every item in one team), "branch-and-bound" (prerequisites, or items needing several
+	// teams) or "greedy" (exact search not tractable).
 	Method string `json:"method"`
 	// Selected lists the chosen items in ID order.
 	Selected []ItemID `json:"selected"`
@@ -79,8 +99,21 @@ func Select(cands []Candidate, opts SelectOptions) (Selection, error) {
 		e.Struct(p, c)
 		bounded(e, p, "value", c.Value)
 		bounded(e, p, "effort", c.Effort)
+		if isUnset(c.Effort) && len(c.Efforts) == 0 {
+			e.Add(p+".effort", "required", "", "is required (or efforts)")
+		}
 		if _, ok := opts.Capacity[c.Team]; !ok && !isUnset(c.Effort) {
 			e.Add(p+".team", ruleKnown, "", "no capacity for team "+quote(ItemID(c.Team)))
+		}
+		for _, t := range slices.Sorted(maps.Keys(c.Efforts)) {
+			ep := p + ".efforts[" + quote(ItemID(t)) + "]"
+			if _, ok := opts.Capacity[t]; !ok {
+				e.Add(ep, ruleKnown, "", "no capacity for team "+quote(ItemID(t)))
+			}
+			if c.Efforts[t].Sign() < 0 {
+				e.Add(ep, "dgte", "0", "must be at least 0")
+			}
+			bounded(e, "", ep, c.Efforts[t])
 		}
 	}
 	for _, t := range slices.Sorted(maps.Keys(opts.Capacity)) {
@@ -108,7 +141,7 @@ func Select(cands []Candidate, opts SelectOptions) (Selection, error) {
 		maxWork = defaultMaxWork
 	}
 	if k.ok {
-		if !k.hasPrereq {
+		if !k.hasPrereq && !k.multi {
 			if s, done := k.dp(maxWork); done {
 				best, exact, method = s, true, "dp"
 			}
@@ -129,14 +162,16 @@ type knap struct {
 	cands     []Candidate
 	g         *graph
 	teams     []string
-	team      []int    // team index per item
-	w         []uint64 // effort in units
-	v         []uint64 // value in units of the value scale
-	capa      []uint64 // capacity in units per team
+	eff       [][]decimal.Decimal // effort per item per team
+	w         [][]uint64          // effort in units per item per team
+	total     []decimal.Decimal   // effort summed over teams, per item
+	v         []uint64            // value in units of the value scale
+	capa      []uint64            // capacity in units per team
 	capDec    []decimal.Decimal
 	scale     int32
 	ok        bool // all integers fit; exact search possible
 	hasPrereq bool
+	multi     bool // some item needs more than one team
 }
 
 func newKnap(cands []Candidate, opts SelectOptions, g *graph) *knap {
@@ -148,36 +183,54 @@ func newKnap(cands []Candidate, opts SelectOptions, g *graph) *knap {
 	}
 	var vs int32
 	for _, c := range cands {
-		k.scale = max(k.scale, -c.Effort.Exponent())
+		row := make([]decimal.Decimal, len(k.teams))
+		for t := range row {
+			row[t] = decimal.Zero
+		}
+		sum, used := decimal.Zero, 0
+		for t, e := range c.efforts() {
+			row[tix[t]] = e
+			sum = sum.Add(e)
+			k.scale = max(k.scale, -e.Exponent())
+			if !e.IsZero() {
+				used++
+			}
+		}
+		k.eff = append(k.eff, row)
+		k.total = append(k.total, sum)
+		k.multi = k.multi || used > 1
 		vs = max(vs, -c.Value.Exponent())
 		k.hasPrereq = k.hasPrereq || len(c.Requires) > 0
 	}
 	for _, t := range k.teams {
 		k.scale = max(k.scale, -opts.Capacity[t].Exponent())
+		k.capDec = append(k.capDec, opts.Capacity[t])
 	}
 	k.scale = min(max(k.scale, 0), 18)
 	vs = min(max(vs, 0), 18)
-	toUnits := func(d decimal.Decimal, s int32) uint64 {
-		x := d.Shift(s).Floor()
-		if !x.IsInteger() || x.NumDigits() > 18 {
+	toUnits := func(d decimal.Decimal, s int32, exact bool) uint64 {
+		x := d.Shift(s)
+		if exact && !x.IsInteger() {
+			k.ok = false
+		}
+		x = x.Floor()
+		if x.NumDigits() > 18 {
 			k.ok = false
 			return 0
 		}
 		return uint64(x.IntPart())
 	}
-	for _, t := range k.teams {
-		k.capa = append(k.capa, toUnits(opts.Capacity[t], k.scale))
-		k.capDec = append(k.capDec, opts.Capacity[t])
+	for _, c := range k.capDec {
+		k.capa = append(k.capa, toUnits(c, k.scale, false))
 	}
 	var total uint64
-	for _, c := range cands {
-		k.team = append(k.team, tix[c.Team])
-		w := toUnits(c.Effort, k.scale)
-		if !c.Effort.Shift(k.scale).IsInteger() {
-			k.ok = false
+	for i, c := range cands {
+		row := make([]uint64, len(k.teams))
+		for t, e := range k.eff[i] {
+			row[t] = toUnits(e, k.scale, true)
 		}
-		k.w = append(k.w, w)
-		v := toUnits(c.Value, vs)
+		k.w = append(k.w, row)
+		v := toUnits(c.Value, vs, true)
 		k.v = append(k.v, v)
 		var carry uint64
 		total, carry = bits.Add64(total, v, 0)
@@ -213,7 +266,7 @@ func (k *knap) valueOf(s []int) decimal.Decimal {
 func (k *knap) totalEffort(s []int) decimal.Decimal {
 	t := decimal.Zero
 	for _, i := range s {
-		t = t.Add(k.cands[i].Effort)
+		t = t.Add(k.total[i])
 	}
 	return t
 }
@@ -224,7 +277,9 @@ func (k *knap) effortOf(s []int) map[string]decimal.Decimal {
 		m[t] = decimal.Zero
 	}
 	for _, i := range s {
-		m[k.cands[i].Team] = m[k.cands[i].Team].Add(k.cands[i].Effort)
+		for t, e := range k.eff[i] {
+			m[k.teams[t]] = m[k.teams[t]].Add(e)
+		}
 	}
 	return m
 }
@@ -238,11 +293,12 @@ func (k *knap) idsOf(s []int) []ItemID {
 	return out
 }
 
-// ratioCmp orders items for greedy: zero effort first, then value/effort descending, then
-// value descending, then ID.
+// ratioCmp orders items for greedy: zero total effort first, then value ÷ total effort
+// (summed over teams) descending, then value descending, then ID.
 func (k *knap) ratioCmp(a, b int) int {
 	ca, cb := k.cands[a], k.cands[b]
-	za, zb := ca.Effort.IsZero(), cb.Effort.IsZero()
+	ea, eb := k.total[a], k.total[b]
+	za, zb := ea.IsZero(), eb.IsZero()
 	switch {
 	case za && !zb:
 		return -1
@@ -250,7 +306,7 @@ func (k *knap) ratioCmp(a, b int) int {
 		return 1
 	case !za:
 		// va/ea vs vb/eb by cross-multiplication.
-		if c := cb.Value.Mul(ca.Effort).Cmp(ca.Value.Mul(cb.Effort)); c != 0 {
+		if c := cb.Value.Mul(ea).Cmp(ca.Value.Mul(eb)); c != 0 {
 			return c
 		}
 	}
@@ -276,11 +332,16 @@ func (k *knap) greedy() []int {
 	var sel []int
 	for h.Len() > 0 {
 		i := heap.Pop(h).(int)
-		t := k.team[i]
-		if k.cands[i].Effort.GreaterThan(left[t]) {
+		fits := true
+		for t, e := range k.eff[i] {
+			fits = fits && !e.GreaterThan(left[t])
+		}
+		if !fits {
 			continue
 		}
-		left[t] = left[t].Sub(k.cands[i].Effort)
+		for t, e := range k.eff[i] {
+			left[t] = left[t].Sub(e)
+		}
 		sel = append(sel, i)
 		for _, d := range k.g.deps[i] {
 			if missing[d]--; missing[d] == 0 {
@@ -291,22 +352,30 @@ func (k *knap) greedy() []int {
 	return sel
 }
 
-// dp solves each team's 0/1 knapsack exactly (no prerequisites). done is false when the
-// table would exceed maxWork cells.
+// dp solves each team's 0/1 knapsack exactly (no prerequisites, every item in at most one
+// team). done is false when the tables would exceed maxWork cells.
 func (k *knap) dp(maxWork int) ([]int, bool) {
 	var sel []int
 	work := 0
+	home := make([]int, len(k.cands)) // the one team an item uses (0 when it uses none)
+	for i, row := range k.w {
+		for t, w := range row {
+			if w > 0 {
+				home[i] = t
+			}
+		}
+	}
 	for t := range k.teams {
 		var items []int
 		for i := range k.cands {
-			if k.team[i] == t && k.w[i] <= k.capa[t] {
+			if home[i] == t && k.w[i][t] <= k.capa[t] && k.v[i] > 0 {
 				items = append(items, i)
 			}
 		}
-		W := int(k.capa[t])
-		if k.capa[t] > uint64(maxWork) || len(items) > 0 && (W+1) > maxWork/len(items) {
+		if k.capa[t] >= uint64(maxWork) || len(items) > 0 && int(k.capa[t])+1 > maxWork/len(items) {
 			return nil, false
 		}
+		W := int(k.capa[t])
 		if work += len(items) * (W + 1); work > maxWork {
 			return nil, false
 		}
@@ -316,7 +385,7 @@ func (k *knap) dp(maxWork int) ([]int, bool) {
 		take := make([][]bool, len(items))
 		for j, i := range items {
 			take[j] = make([]bool, W+1)
-			wi := int(k.w[i])
+			wi := int(k.w[i][t])
 			for c := W; c >= wi; c-- {
 				if nv := best[c-wi] + k.v[i]; nv > best[c] {
 					best[c] = nv
@@ -332,7 +401,7 @@ func (k *knap) dp(maxWork int) ([]int, bool) {
 		for j := len(items) - 1; j >= 0; j-- {
 			if take[j][c] {
 				sel = append(sel, items[j])
-				c -= int(k.w[items[j]])
+				c -= int(k.w[items[j]][t])
 			}
 		}
 	}
@@ -340,8 +409,9 @@ func (k *knap) dp(maxWork int) ([]int, bool) {
 }
 
 // branch searches subsets exactly in a topological order, including an item only when its
-// prerequisites are included and it fits. It starts from the greedy answer; done is false
-// when more than maxWork nodes would be visited (the best found so far is returned).
+// prerequisites are included and it fits every team. It starts from the greedy answer;
+// done is false when more than maxWork nodes would be visited (the best found so far is
+// returned).
 func (k *knap) branch(maxWork int, start []int) ([]int, bool) {
 	order := k.g.topo(make([]int, len(k.cands)))
 	n := len(order)
@@ -372,19 +442,25 @@ func (k *knap) branch(maxWork int, start []int) ([]int, bool) {
 			return true
 		}
 		i := order[j]
-		t := k.team[i]
-		fits := k.w[i] <= left[t]
+		fits := true
+		for t, w := range k.w[i] {
+			fits = fits && w <= left[t]
+		}
 		for _, q := range k.g.req[i] {
 			fits = fits && in[q]
 		}
 		if fits {
 			in[i] = true
-			left[t] -= k.w[i]
+			for t, w := range k.w[i] {
+				left[t] -= w
+			}
 			cur = append(cur, i)
 			curV += k.v[i]
 			ok := rec(j + 1)
 			in[i] = false
-			left[t] += k.w[i]
+			for t, w := range k.w[i] {
+				left[t] += w
+			}
 			cur = cur[:len(cur)-1]
 			curV -= k.v[i]
 			if !ok {

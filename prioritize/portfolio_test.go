@@ -302,3 +302,27 @@ func TestSimulateRanks(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestSelectMultiTeam: items that need both teams; greedy by the aggregated ratio takes C
+// (10 for 4 units) and then nothing fits, the optimum is A + B (§3.4, P24-style).
+func TestSelectMultiTeam(t *testing.T) {
+	cs := []Candidate{
+		{ID: "A", Value: d("9"), Effort: d("4"), Team: "fe"},
+		{ID: "B", Value: d("8"), Efforts: map[string]decimal.Decimal{"be": d("4")}},
+		{ID: "C", Value: d("10"), Effort: d("1"), Team: "fe", Efforts: map[string]decimal.Decimal{"fe": d("1"), "be": d("2")}},
+	}
+	s, err := Select(cs, SelectOptions{Capacity: map[string]decimal.Decimal{"fe": d("4"), "be": d("4")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Selection{Exact: true, Method: "branch-and-bound", Selected: []ItemID{"A", "B"}, Value: d("17"),
+		Effort: map[string]decimal.Decimal{"fe": d("4"), "be": d("4")}, Unit: d("1"), Greedy: []ItemID{"C"}, GreedyValue: d("10"), Gap: d("7")}
+	if diff := cmp.Diff(want, s, decimalEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = Select([]Candidate{{ID: "x", Value: d("1")}, {ID: "y", Value: d("1"), Efforts: map[string]decimal.Decimal{"qa": d("-1")}}},
+		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
+	if diff := cmp.Diff([]string{"items[0].effort required", `items[1].efforts["qa"] known`, `items[1].efforts["qa"] dgte`}, fields(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -133,6 +133,10 @@ func candidatesFrom(ws []uint32) []Candidate {
 			Effort: decimal.New(int64((w>>5)%9), -1).Mul(decimal.NewFromInt(5)),
 			Team:   []string{"a", "b"}[(w>>9)%2],
 		}
+		if (w>>14)%4 == 0 {
+			other := map[string]string{"a": "b", "b": "a"}[c.Team]
+			c.Efforts = map[string]decimal.Decimal{other: decimal.New(int64((w>>16)%5), 0)}
+		}
 		if i > 0 && (w>>10)%3 == 0 {
 			c.Requires = []ItemID{ItemID(fmt.Sprintf("c%02d", int(w>>12)%i))}
 		}
@@ -145,7 +149,7 @@ func candidatesFrom(ws []uint32) []Candidate {
 // are whole, efforts and capacities whole tenths).
 func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal {
 	n := len(cs)
-	val, eff, team := make([]int64, n), make([]int64, n), make([]int, n)
+	val, eff := make([]int64, n), make([][2]int64, n)
 	req := make([]int, n) // bit mask of prerequisites
 	pos := map[ItemID]int{}
 	for i, c := range cs {
@@ -153,9 +157,8 @@ func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal
 	}
 	for i, c := range cs {
 		val[i] = c.Value.IntPart()
-		eff[i] = c.Effort.Shift(1).IntPart()
-		if c.Team == "b" {
-			team[i] = 1
+		for t, e := range c.efforts() {
+			eff[i][map[string]int{"a": 0, "b": 1}[t]] += e.Shift(1).IntPart()
 		}
 		for _, r := range c.Requires {
 			req[i] |= 1 << pos[r]
@@ -172,7 +175,8 @@ func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal
 				continue
 			}
 			ok = mask&req[i] == req[i]
-			used[team[i]] += eff[i]
+			used[0] += eff[i][0]
+			used[1] += eff[i][1]
 			v += val[i]
 		}
 		if ok && used[0] <= capa[0] && used[1] <= capa[1] && v > best {
@@ -200,7 +204,9 @@ func TestSelectProperties(t *testing.T) {
 				used := map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero}
 				for _, id := range sel {
 					c := byID[id]
-					used[c.Team] = used[c.Team].Add(c.Effort)
+					for t, e := range c.efforts() {
+						used[t] = used[t].Add(e)
+					}
 					for _, r := range c.Requires {
 						if !slices.Contains(sel, r) {
 							return false

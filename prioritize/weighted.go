@@ -51,11 +51,18 @@ const (
 	// NormalizeRank gives 1 − (r − 1) ÷ (N − 1), where r is the item's competition rank on
 	// the criterion (1 = best, ties share the better rank) among N items; one item gets 1.
 	NormalizeRank
+	// NormalizeJPD is Jira Product Discovery's documented per-field rule: the batch maximum
+	// maps to 1 and the low end is 0 when every value is ≥ 0 (so x ÷ max, a ratio to the
+	// maximum, not min-max), else the batch minimum. A cost criterion uses 1 − that (JPD
+	// itself divides by the cost side instead) and the total is not re-normalized to 100.
+	// JPD's own all-negative example (−5, −2, −1 → 0, 66, 100) does not follow its rule;
+	// this follows the rule (−2 → 0.75).
+	NormalizeJPD
 )
 
-var normalizationNames = []string{"none", "scale", "min-max", "rank"}
+var normalizationNames = []string{"none", "scale", "min-max", "rank", "jpd"}
 
-// String returns "none", "scale", "min-max" or "rank".
+// String returns "none", "scale", "min-max", "rank" or "jpd".
 func (n Normalization) String() string { return enumString(n, normalizationNames, "Normalization") }
 
 // MarshalText encodes the name given by String.
@@ -89,7 +96,7 @@ type Scorecard struct {
 	// weights must not all be zero.
 	Criteria []Criterion `json:"criteria" validate:"required,min=1,dive"`
 	// Normalization maps raw values to a common scale; zero is NormalizeNone.
-	Normalization Normalization `json:"normalization" validate:"lte=3"`
+	Normalization Normalization `json:"normalization" validate:"lte=4"`
 }
 
 // WeightedInput is one item's raw values, one per criterion in Scorecard order.
@@ -193,7 +200,7 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 		exact := quoF(total, FractionOf(wsum))
 		formula := "(" + strings.Join(terms, " + ") + ") ÷ " + wsum.String()
 		var notes []string
-		if s.Normalization == NormalizeMinMax || s.Normalization == NormalizeRank {
+		if s.Normalization == NormalizeMinMax || s.Normalization == NormalizeRank || s.Normalization == NormalizeJPD {
 			notes = append(notes, s.Normalization.String()+" normalization relative to "+itoa(len(items))+" items scored together")
 		}
 		out[i] = newScore(it.ID, FrameworkWeighted, s.Normalization.String(), exact, formula, factors, notes)
@@ -210,7 +217,7 @@ func (s Scorecard) normalizer(items []WeightedInput) func(k int, x decimal.Decim
 		switch s.Normalization {
 		case NormalizeScale:
 			lo[k], hi[k] = c.Min, c.Max
-		case NormalizeMinMax:
+		case NormalizeMinMax, NormalizeJPD:
 			for i, it := range items {
 				if i == 0 || it.Values[k].LessThan(lo[k]) {
 					lo[k] = it.Values[k]
@@ -219,12 +226,15 @@ func (s Scorecard) normalizer(items []WeightedInput) func(k int, x decimal.Decim
 					hi[k] = it.Values[k]
 				}
 			}
+			if s.Normalization == NormalizeJPD && lo[k].Sign() > 0 {
+				lo[k] = decimal.Zero
+			}
 		}
 	}
 	return func(k int, x decimal.Decimal) Fraction {
 		c := s.Criteria[k]
 		switch s.Normalization {
-		case NormalizeScale, NormalizeMinMax:
+		case NormalizeScale, NormalizeMinMax, NormalizeJPD:
 			if hi[k].Equal(lo[k]) {
 				return intF(1)
 			}
