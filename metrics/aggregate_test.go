@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -170,4 +171,34 @@ func TestEventKPIProperties(t *testing.T) {
 	}, seeds, sizes))
 
 	props.TestingRun(t)
+}
+
+// TestParallelMatchesSequential: with enough users the KPIs split the log across
+// goroutines; the results must equal those computed on one goroutine.
+func TestParallelMatchesSequential(t *testing.T) {
+	events := randomEvents(99, 40000)
+	for i := range events {
+		events[i].User = UserID("p" + strconv.Itoa(i%7000))
+	}
+	l := mustLog(t, events...)
+	run := func() []any {
+		ret, _ := Retention(l, RetentionOptions{Granularity: Weekly, Periods: 4})
+		fun, _ := Funnel(l, FunnelOptions{Steps: []string{"a", "b", "c"}, Breakdown: "plan"})
+		act, _ := DailyActivity(l, ActivityOptions{})
+		au, _ := ActiveUsers(l, ActiveUsersOptions{Granularity: Weekly})
+		da, _ := DaysActive(l, DaysActiveOptions{Scope: PerWeek})
+		lc, _ := Lifecycle(l, LifecycleOptions{})
+		ad, _ := Adoption(l, AdoptionOptions{Feature: "a", From: propBase, To: propBase.Add(30 * 24 * time.Hour)})
+		ac, _ := Activation(l, SignupOptions{Signup: "a", Target: "b"})
+		tv, _ := TimeToValue(l, SignupOptions{Signup: "a", Target: "c"})
+		return []any{ret, fun, act, au, da, lc, ad, ac, tv}
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one := run()
+	runtime.GOMAXPROCS(4)
+	four := run()
+	runtime.GOMAXPROCS(prev)
+	if diff := cmp.Diff(one, four); diff != "" {
+		t.Errorf("(-1 goroutine +4):\n%s", diff)
+	}
 }
