@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -533,4 +534,32 @@ func TestCalendarClamps(t *testing.T) {
 			t.Errorf("%v accepted", r)
 		}
 	}
+}
+
+// FuzzCalendarJSON decodes a calendar definition; whatever NewCalendar accepts must give
+// bounded, round-tripping business time and never panic.
+func FuzzCalendarJSON(f *testing.F) {
+	f.Add(`{"zone":"America/New_York","weekly":[[],["09:00-12:00","13:00-17:00"],[],[],[],[],[]],"holidays":["2026-03-09"]}`, int64(0), int64(3600*24*10))
+	f.Add(`{"zone":"Australia/Lord_Howe","weekly":[["00:00-24:00"],[],[],[],[],[],["01:30-02:30"]],"breaks":[{"date":"2026-04-05","ranges":["01:00-02:00"]}]}`, int64(3600*24*90), int64(3600*24*3))
+	f.Add(`{"zone":"UTC","weekly":[["09:00-10:00"]],"shifts":[{"date":"2026-01-04","ranges":["23:00-24:00"]}]}`, int64(5), int64(1))
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, spec string, offset, length int64) {
+		var h BusinessHours
+		if json.Unmarshal([]byte(spec), &h) != nil {
+			return
+		}
+		c, err := NewCalendar(h)
+		if err != nil {
+			return
+		}
+		from := base.Add(time.Duration(offset%(3600*24*366)) * time.Second)
+		to := from.Add(time.Duration(length%(3600*24*60)) * time.Second)
+		d := c.Duration(from, to)
+		if cal := to.Sub(from); (cal >= 0 && (d < 0 || d > cal)) || (cal < 0 && (d > 0 || d < cal)) {
+			t.Fatalf("Duration %v outside calendar span %v", d, cal)
+		}
+		if end := c.Add(from, d.Abs()); c.Duration(from, end) != d.Abs() {
+			t.Fatalf("Add(%v) does not round-trip", d.Abs())
+		}
+	})
 }
