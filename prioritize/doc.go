@@ -7,8 +7,9 @@
 // column-normalized, modified Fibonacci check), CD3 (cost of delay ÷ duration, with
 // TotalDelayCost), Scorecard.Score (weighted criteria with benefit/cost direction and
 // none/scale/min-max/rank normalization) and Opportunity (Ulwick's outcome-driven score).
-// Kano, KanoAggregate and KanoSurvey classify features; CheckMoSCoW checks effort shares;
-// Classify places an item in a value/effort quadrant.
+// OpportunityFromAnswers scores raw 1–5 answers exactly. Kano, KanoAggregate and KanoSurvey
+// classify features; CheckMoSCoW checks effort shares; Classify places an item in a
+// value/effort quadrant; BuyAFeature tallies a Buy a Feature round.
 //
 // A Score carries the exact value as a reduced Fraction, a display Value (half away from
 // zero, DisplayScale places), the formula instance with its numbers, one Factor per input
@@ -33,10 +34,11 @@
 // rounding or input order.
 //
 // Beyond one score: Pareto and ParetoLayers (value vs effort), Select (0/1 knapsack under
-// per-team capacities with prerequisites, with the greedy answer and the gap), Order (no
-// item before its prerequisites), RICESwap and WeightSwap (how far an input must move to
-// swap two items), RICEStability (rank stability under ±p), PERT and SimulateRanks (seeded
-// Monte Carlo P(rank ≤ k)).
+// per-team capacities, items needing several teams, prerequisites; with the greedy answer
+// and the gap), Order (no item before its prerequisites), RICESwap and WeightSwap (how far
+// an input must move to swap two items), RICEStability (rank stability under ±p), PERT,
+// SimulateRanks (seeded Monte Carlo P(rank ≤ k)), and for discrete outcomes
+// PERTScenarios, ExpectedScore and ScenarioRanks (exact P(rank ≤ k)).
 //
 // # Errors
 //

@@ -495,6 +495,57 @@ func ExampleSimulateRanks() {
 	// small P(rank<=1)=0.00 ±0.000
 }
 
+func ExampleBuyAFeature() {
+	r, _ := prioritize.BuyAFeature(prioritize.BuyAFeatureInput{
+		Features: []prioritize.Feature{{ID: "sso", Price: dec("100")}, {ID: "themes", Price: dec("60")}},
+		Budgets:  map[string]decimal.Decimal{"alice": dec("60"), "bob": dec("60")},
+		Allocations: []prioritize.Allocation{
+			{Player: "alice", Feature: "sso", Amount: dec("50")}, {Player: "bob", Feature: "sso", Amount: dec("50")},
+			{Player: "alice", Feature: "themes", Amount: dec("10")},
+		},
+	})
+	fmt.Println(r.Bought, r.Funding["themes"], r.Returned["alice"], r.Unallocated["bob"])
+	// Output:
+	// [sso] 10 10 10
+}
+
+func ExamplePERTScenarios() {
+	ss, _ := prioritize.PERTScenarios(prioritize.ThreePoint{Optimistic: dec("2"), MostLikely: dec("4"), Pessimistic: dec("12")})
+	for _, s := range ss {
+		fmt.Println(s.Effort, s.Probability)
+	}
+	// Output:
+	// 2 1/6
+	// 4 2/3
+	// 12 1/6
+}
+
+func ExampleExpectedScore() {
+	ss, _ := prioritize.PERTScenarios(prioritize.ThreePoint{Optimistic: dec("2"), MostLikely: dec("4"), Pessimistic: dec("12")})
+	e, _ := prioritize.ExpectedScore(dec("1000"), ss)
+	pert, _ := prioritize.PERT(prioritize.ThreePoint{Optimistic: dec("2"), MostLikely: dec("4"), Pessimistic: dec("12")})
+	fmt.Println("1000 ÷ mean effort", pert.MeanValue, "=", dec("1000").DivRound(pert.MeanValue, 6))
+	fmt.Println("expected score", e, "≈", e.Decimal(6))
+	// Output:
+	// 1000 ÷ mean effort 5 = 200
+	// expected score 2375/9 ≈ 263.888889
+}
+
+func ExampleScenarioRanks() {
+	half, _ := prioritize.NewFraction(dec("1"), dec("2"))
+	one := prioritize.FractionOf(dec("1"))
+	odds, _ := prioritize.ScenarioRanks([]prioritize.ScenarioItem{
+		{ID: "A", Value: dec("10"), Scenarios: []prioritize.Scenario{{Effort: dec("1"), Probability: half}, {Effort: dec("4"), Probability: half}}},
+		{ID: "B", Value: dec("6"), Scenarios: []prioritize.Scenario{{Effort: dec("2"), Probability: one}}},
+	}, 1)
+	for _, o := range odds {
+		fmt.Println(o.ID, o.P)
+	}
+	// Output:
+	// A 1/2
+	// B 1/2
+}
+
 func ExampleNewFraction() {
 	f, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
 	g := prioritize.FractionOf(dec("333.3333333"))

@@ -87,7 +87,7 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 		bounded(e, p, "effort", it.Effort)
 		ids[i] = it.ID
 	}
-	uniqueIDs(e, ids)
+	uniqueIDs(e, "items", ids)
 	limit := opts.MaxMustShare
 	if limit.IsZero() {
 		limit = defaultMustShare

@@ -114,7 +114,7 @@ func newGraph(subject string, n int, at func(int) (ItemID, []ItemID)) (*graph, e
 			e.Add(index("items", i)+".id", "required", "", "is required")
 		}
 	}
-	uniqueIDs(e, g.ids)
+	uniqueIDs(e, "items", g.ids)
 	for i, id := range g.ids {
 		if _, dup := pos[id]; !dup {
 			pos[id] = i

@@ -30,7 +30,7 @@ func checkPoints(subject string, points []Point) error {
 		bounded(e, pre, "effort", p.Effort)
 		ids[i] = p.ID
 	}
-	uniqueIDs(e, ids)
+	uniqueIDs(e, "points", ids)
 	return withSentinels(e)
 }
 

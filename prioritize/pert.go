@@ -145,7 +145,7 @@ func SimulateRanks(items []UncertainItem, opts SimulateOptions) ([]RankOdds, err
 		}
 		ids[i] = it.ID
 	}
-	uniqueIDs(e, ids)
+	uniqueIDs(e, "items", ids)
 	if err := withSentinels(e); err != nil {
 		return nil, err
 	}

@@ -40,7 +40,7 @@ func TestPareto(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err = Pareto([]Point{pt("A", "1", "-1"), pt("A", "1", "1")})
-	if diff := cmp.Diff([]string{"points[0].effort dgte", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"points[0].effort dgte", "points[1].id unique"}, fields(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	if _, err := ParetoLayers([]Point{{ID: "x"}}); err == nil {

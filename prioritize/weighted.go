@@ -168,7 +168,7 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 			}
 		}
 	}
-	uniqueIDs(e, ids)
+	uniqueIDs(e, "items", ids)
 	if err := withSentinels(e); err != nil {
 		return nil, err
 	}

@@ -164,7 +164,7 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 		in.check(e, prefix, opts)
 		ids[i] = in.ID
 	}
-	uniqueIDs(e, ids)
+	uniqueIDs(e, "items", ids)
 	if err := withSentinels(e); err != nil {
 		return nil, err
 	}
@@ -207,12 +207,13 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 	return out, nil
 }
 
-// uniqueIDs records a "unique" failure for every repeated ID, naming both positions.
-func uniqueIDs(e *validation.Errors, ids []ItemID) {
+// uniqueIDs records a "unique" failure for every repeated ID of the list called name,
+// naming both positions.
+func uniqueIDs(e *validation.Errors, name string, ids []ItemID) {
 	seen := make(map[ItemID]int, len(ids))
 	for i, id := range ids {
 		if j, ok := seen[id]; ok {
-			e.Add(index("items", i)+".id", ruleUnique, "", "duplicate id "+quote(id)+" (also items["+itoa(j)+"])")
+			e.Add(index(name, i)+".id", ruleUnique, "", "duplicate id "+quote(id)+" (also "+index(name, j)+")")
 			continue
 		}
 		seen[id] = i
