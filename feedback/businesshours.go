@@ -84,6 +84,7 @@ func (c *ClockTime) UnmarshalText(b []byte) error {
 // gap ends; so 00:00-24:00 lasts 23 or 25 hours on those days and 09:00-17:00 is unaffected
 // by a 02:00 change.
 type ClockRange struct {
+	// Start is the first open second; End the first closed one.
 	Start ClockTime
 	End   ClockTime
 }
@@ -146,6 +147,7 @@ func (r *ClockRange) UnmarshalText(b []byte) error {
 // LocalDate is a calendar date in a calendar's own time zone (a holiday is a local date,
 // not a UTC one). Its text form is "YYYY-MM-DD".
 type LocalDate struct {
+	// Year (1-9999), Month and Day of the date.
 	Year  int
 	Month time.Month
 	Day   int

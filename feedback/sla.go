@@ -151,7 +151,9 @@ func (f *SLAFulfilment) UnmarshalText(b []byte) error {
 // SLATarget is one target of a policy: a metric, the priority it applies to, and the time
 // allowed.
 type SLATarget struct {
-	Metric   SLAMetric      `json:"metric"`
+	// Metric is what the target measures.
+	Metric SLAMetric `json:"metric"`
+	// Priority is the ticket priority the target applies to (not none).
 	Priority TicketPriority `json:"priority"`
 	// Target is the time allowed; more than zero. JSON carries it as a Go duration
 	// string such as "1h30m".
@@ -404,9 +406,12 @@ func (e *SLAEvaluator) targetAt(c *evalCtx, m SLAMetric, ns int64) (*compiledPol
 
 // SLAReport holds the SLA results of one ticket.
 type SLAReport struct {
-	TicketID TicketID    `json:"ticket_id"`
-	AsOf     time.Time   `json:"as_of"`
-	Results  []SLAResult `json:"results"`
+	// TicketID is the evaluated ticket.
+	TicketID TicketID `json:"ticket_id"`
+	// AsOf is the instant the states are for.
+	AsOf time.Time `json:"as_of"`
+	// Results lists every applied target, by metric then cycle.
+	Results []SLAResult `json:"results"`
 }
 
 // Evaluate returns the state at asOf of every SLA target of t: events after asOf are

@@ -9,6 +9,7 @@ import (
 
 // SLATally counts SLA results by state.
 type SLATally struct {
+	// Achieved, Breached, Active and Paused count results in each SLAState.
 	Achieved int `json:"achieved"`
 	Breached int `json:"breached"`
 	Active   int `json:"active"`

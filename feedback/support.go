@@ -255,6 +255,8 @@ func (d *ReopenDefinition) UnmarshalText(b []byte) error {
 // SupportRate is a rate derived from counts. Value is Numerator ÷ Denominator, and
 // Defined is false (Value 0) when the denominator is 0.
 type SupportRate struct {
+	// Numerator and Denominator are the counts; Defined is Denominator > 0; Value is
+	// their ratio, or 0 when undefined.
 	Numerator   int     `json:"numerator"`
 	Denominator int     `json:"denominator"`
 	Defined     bool    `json:"defined"`
@@ -273,9 +275,12 @@ func newRate(num, den int) SupportRate {
 // (the smallest value with at least p% of the values at or below it; no interpolation).
 // Defined is false when Count is 0 (then every value is 0).
 type DurationStats struct {
-	Count       int                `json:"count"`
-	Defined     bool               `json:"defined"`
-	Mean        time.Duration      `json:"mean"`
+	// Count is the number of durations; Defined is Count > 0.
+	Count   int  `json:"count"`
+	Defined bool `json:"defined"`
+	// Mean is the arithmetic mean, truncated to the nanosecond.
+	Mean time.Duration `json:"mean"`
+	// Percentiles holds the requested percentiles in request order.
 	Percentiles []DurationQuantile `json:"percentiles"`
 }
 
@@ -330,6 +335,7 @@ type SupportKPIOptions struct {
 // SupportReport is the support KPIs of a set of tickets at an as-of instant. Every rate
 // names its definition and carries its counts.
 type SupportReport struct {
+	// AsOf is the instant of the snapshot.
 	AsOf time.Time `json:"as_of"`
 	// Tickets counts tickets created at or before AsOf; Solved those solved or closed at
 	// AsOf; Unsolved the rest (the backlog).

@@ -54,6 +54,7 @@ func (s CSATScale) bounds() (lo, hi, satisfied int) {
 // CSATSurvey is one satisfaction survey that was offered for a ticket. Tickets never
 // offered a survey are not listed: they are outside every CSAT ratio.
 type CSATSurvey struct {
+	// TicketID is the surveyed ticket (named in errors).
 	TicketID TicketID `json:"ticket_id"`
 	// Scale is the survey's scale; all surveys of one computation share it.
 	Scale CSATScale `json:"scale"`
@@ -66,6 +67,7 @@ type CSATSurvey struct {
 // CSATResult is customer satisfaction over answered surveys, with the response rate
 // kept separate (unoffered and unanswered surveys are not in the denominator).
 type CSATResult struct {
+	// Scale is the surveys' scale.
 	Scale CSATScale `json:"scale"`
 	// Satisfied is satisfied answers ÷ answers: good ÷ (good + bad) on the binary scale,
 	// top-2-box on the others.
