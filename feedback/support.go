@@ -271,9 +271,44 @@ func newRate(num, den int) SupportRate {
 	return r
 }
 
-// DurationStats summarises durations: their count, mean and nearest-rank percentiles
-// (the smallest value with at least p% of the values at or below it; no interpolation).
-// Defined is false when Count is 0 (then every value is 0).
+// PercentileMethod names how a percentile is read from sorted values. The zero value is
+// PercentileNearestRank.
+type PercentileMethod uint8
+
+// Percentile methods.
+const (
+	// PercentileNearestRank: the smallest value with at least p% of the values at or
+	// below it (rank ceil(p/100 × n)); always one of the values.
+	PercentileNearestRank PercentileMethod = iota
+	// PercentileLinear: linear interpolation between closest ranks at h = (n-1) × p/100
+	// (Hyndman-Fan type 7: Excel PERCENTILE.INC, NumPy's default), rounded to the
+	// nanosecond.
+	PercentileLinear
+)
+
+var percentileMethodNames = []string{"nearest_rank", "linear"}
+
+// String returns the method's text form.
+func (m PercentileMethod) String() string {
+	return textName(percentileMethodNames, uint8(m), "PercentileMethod")
+}
+
+// MarshalText encodes a defined method as its text form.
+func (m PercentileMethod) MarshalText() ([]byte, error) {
+	return textMarshal(percentileMethodNames, uint8(m), "percentile method")
+}
+
+// UnmarshalText decodes a text form.
+func (m *PercentileMethod) UnmarshalText(b []byte) error {
+	v, err := textUnmarshal(percentileMethodNames, b, "percentile method")
+	if err == nil {
+		*m = PercentileMethod(v)
+	}
+	return err
+}
+
+// DurationStats summarises durations: their count, mean and percentiles (read with the
+// report's PercentileMethod). Defined is false when Count is 0 (then every value is 0).
 type DurationStats struct {
 	// Count is the number of durations; Defined is Count > 0.
 	Count   int  `json:"count"`
@@ -293,7 +328,7 @@ type DurationQuantile struct {
 }
 
 // newDurationStats sorts ds in place.
-func newDurationStats(ds []time.Duration, ps []float64) DurationStats {
+func newDurationStats(ds []time.Duration, ps []float64, method PercentileMethod) DurationStats {
 	s := DurationStats{Count: len(ds), Defined: len(ds) > 0}
 	if len(ds) == 0 {
 		for _, p := range ps {
@@ -310,9 +345,19 @@ func newDurationStats(ds []time.Duration, ps []float64) DurationStats {
 	}
 	s.Mean = time.Duration(sum + rem/n)
 	for _, p := range ps {
-		rank := int(math.Ceil(p / 100 * float64(len(ds))))
-		rank = min(max(rank, 1), len(ds))
-		s.Percentiles = append(s.Percentiles, DurationQuantile{P: p, Value: ds[rank-1]})
+		var v time.Duration
+		if method == PercentileLinear {
+			h := float64(len(ds)-1) * p / 100
+			lo := min(int(math.Floor(h)), len(ds)-1)
+			v = ds[lo]
+			if lo+1 < len(ds) {
+				v += time.Duration(math.Round((h - float64(lo)) * float64(ds[lo+1]-ds[lo])))
+			}
+		} else {
+			rank := int(math.Ceil(p / 100 * float64(len(ds))))
+			v = ds[min(max(rank, 1), len(ds))-1]
+		}
+		s.Percentiles = append(s.Percentiles, DurationQuantile{P: p, Value: v})
 	}
 	return s
 }
@@ -330,6 +375,8 @@ type SupportKPIOptions struct {
 	Reopen ReopenDefinition
 	// Percentiles lists the percentiles to report, each in (0, 100]; empty means 50, 90.
 	Percentiles []float64
+	// PercentileMethod selects how percentiles are read (nearest rank by default).
+	PercentileMethod PercentileMethod
 }
 
 // SupportReport is the support KPIs of a set of tickets at an as-of instant. Every rate
@@ -357,6 +404,8 @@ type SupportReport struct {
 	// BacklogAge summarises AsOf - CreatedAt over unsolved tickets (business time with a
 	// Calendar).
 	BacklogAge DurationStats `json:"backlog_age"`
+	// PercentileMethod is how every percentile of the report was read.
+	PercentileMethod PercentileMethod `json:"percentile_method"`
 }
 
 // SupportKPIs computes support KPIs over tickets as of asOf: tickets created after asOf
@@ -369,6 +418,9 @@ func SupportKPIs(tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (Supp
 	}
 	if opts.OneTouch > FCRIntercom {
 		e.Addf("options.one_touch", "oneof", "undefined definition %d", opts.OneTouch)
+	}
+	if opts.PercentileMethod > PercentileLinear {
+		e.Addf("options.percentile_method", "oneof", "undefined method %d", opts.PercentileMethod)
 	}
 	if opts.Reopen > ReopenDbtZendesk {
 		e.Addf("options.reopen", "oneof", "undefined definition %d", opts.Reopen)
@@ -386,7 +438,7 @@ func SupportKPIs(tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (Supp
 		return SupportReport{}, err
 	}
 	now := toNs(asOf)
-	rep := SupportReport{AsOf: asOf, OneTouchDefinition: opts.OneTouch, ReopenDefinition: opts.Reopen}
+	rep := SupportReport{AsOf: asOf, OneTouchDefinition: opts.OneTouch, ReopenDefinition: opts.Reopen, PercentileMethod: opts.PercentileMethod}
 	var frt, first, full, age []time.Duration
 	oneTouches, solvedOnce, reopened := 0, 0, 0
 	for i := range tickets {
@@ -425,10 +477,10 @@ func SupportKPIs(tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (Supp
 			age = append(age, span2(opts.Calendar, created, now))
 		}
 	}
-	rep.FirstReply = newDurationStats(frt, ps)
-	rep.FirstResolution = newDurationStats(first, ps)
-	rep.FullResolution = newDurationStats(full, ps)
-	rep.BacklogAge = newDurationStats(age, ps)
+	rep.FirstReply = newDurationStats(frt, ps, opts.PercentileMethod)
+	rep.FirstResolution = newDurationStats(first, ps, opts.PercentileMethod)
+	rep.FullResolution = newDurationStats(full, ps, opts.PercentileMethod)
+	rep.BacklogAge = newDurationStats(age, ps, opts.PercentileMethod)
 	rep.OneTouch = newRate(oneTouches, rep.Solved)
 	rep.Reopen = newRate(reopened, solvedOnce)
 	return rep, nil

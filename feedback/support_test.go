@@ -85,6 +85,18 @@ func TestSupportKPIVectors(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", d.def, diff)
 		}
 	}
+	// Linear (type 7) percentiles: backlog [8h 10h] at p50 is 9h; first resolution
+	// [30m 1h 2h 2h 5h] at p90 is h = 3.6 -> 2h + 0.6 × 3h = 3h48m.
+	rep, err = SupportKPIs(ts, asOf, SupportKPIOptions{PercentileMethod: PercentileLinear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.BacklogAge.Percentiles[0].Value; got != 9*time.Hour {
+		t.Errorf("linear backlog p50 = %v", got)
+	}
+	if got := rep.FirstResolution.Percentiles[1].Value; got != 3*time.Hour+48*time.Minute {
+		t.Errorf("linear first resolution p90 = %v", got)
+	}
 	rep, err = SupportKPIs(ts, asOf, SupportKPIOptions{OneTouch: FCRFreshservice, Reopen: ReopenDbtZendesk, Percentiles: []float64{100}})
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +163,7 @@ func TestSupportKPIErrorsAndEmpty(t *testing.T) {
 	if err != nil || rep.FirstReply.Defined || rep.OneTouch.Defined || len(rep.BacklogAge.Percentiles) != 2 {
 		t.Errorf("empty: %+v %v", rep, err)
 	}
-	_, err = SupportKPIs([]Ticket{{ID: "ok", CreatedAt: asOf}, {ID: "bad"}}, asOf, SupportKPIOptions{OneTouch: 40, Reopen: 9, Percentiles: []float64{0, math.NaN(), 50}})
+	_, err = SupportKPIs([]Ticket{{ID: "ok", CreatedAt: asOf}, {ID: "bad"}}, asOf, SupportKPIOptions{OneTouch: 40, Reopen: 9, Percentiles: []float64{0, math.NaN(), 50}, PercentileMethod: 5})
 	var ve *productops.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("want a validation error, got %v", err)
@@ -160,7 +172,7 @@ func TestSupportKPIErrorsAndEmpty(t *testing.T) {
 	for _, f := range ve.Fields {
 		got = append(got, f.Field+" "+f.Rule)
 	}
-	want := []string{"tickets[1].created_at required", "options.one_touch oneof", "options.reopen oneof", "options.percentiles[0] range", "options.percentiles[1] range"}
+	want := []string{"tickets[1].created_at required", "options.one_touch oneof", "options.percentile_method oneof", "options.reopen oneof", "options.percentiles[0] range", "options.percentiles[1] range"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
@@ -242,6 +254,13 @@ func TestSupportEnumsText(t *testing.T) {
 			t.Errorf("%v: %v", d, err)
 		}
 	}
+	for m := range PercentileLinear + 1 {
+		b, _ := m.MarshalText()
+		var back PercentileMethod
+		if err := back.UnmarshalText(b); err != nil || back != m || back.String() != string(b) {
+			t.Errorf("%v: %v", m, err)
+		}
+	}
 	for s := range CSATSevenPoint + 1 {
 		b, _ := s.MarshalText()
 		var back CSATScale
@@ -252,7 +271,8 @@ func TestSupportEnumsText(t *testing.T) {
 	var o OneTouchDefinition
 	var r ReopenDefinition
 	var c CSATScale
-	for _, u := range []interface{ UnmarshalText([]byte) error }{&o, &r, &c} {
+	var pm PercentileMethod
+	for _, u := range []interface{ UnmarshalText([]byte) error }{&o, &r, &c, &pm} {
 		if err := u.UnmarshalText([]byte("x")); err == nil {
 			t.Errorf("%T accepted x", u)
 		}
@@ -263,17 +283,18 @@ func TestSupportEnumsText(t *testing.T) {
 }
 
 func FuzzSupportEnums(f *testing.F) {
-	for _, s := range []string{"zendesk_explore", "intercom_first_contact", "dbt_zendesk", "transitions", "five_point", ""} {
+	for _, s := range []string{"zendesk_explore", "intercom_first_contact", "dbt_zendesk", "transitions", "five_point", "linear", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var o OneTouchDefinition
 		var r ReopenDefinition
 		var c CSATScale
+		var pm PercentileMethod
 		for _, v := range []interface {
 			UnmarshalText([]byte) error
 			MarshalText() ([]byte, error)
-		}{&o, &r, &c} {
+		}{&o, &r, &c, &pm} {
 			if v.UnmarshalText([]byte(s)) != nil {
 				continue
 			}
