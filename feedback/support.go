@@ -129,8 +129,9 @@ const (
 	// OneTouchZendeskMessaging: solved, at least one agent reply, never pending or on
 	// hold, and never reopened (Zendesk's messaging one-touch).
 	OneTouchZendeskMessaging
-	// OneTouchDbtZendesk: solved and exactly one agent reply (fivetran/dbt_zendesk's
-	// is_one_touch_resolution).
+	// OneTouchDbtZendesk: solved and exactly one public agent comment
+	// (fivetran/dbt_zendesk's is_one_touch_resolution); it counts comments, so an
+	// agent-created ticket's public description is one of them.
 	OneTouchDbtZendesk
 	// FCRFreshservice: solved and no requester comment after the initial description,
 	// whatever the agents did (Freshservice's FCR).
@@ -205,6 +206,9 @@ func oneTouch(t *Ticket, def OneTouchDefinition, now int64) bool {
 	case OneTouchZendeskMessaging:
 		return replies > 0 && !waited && reopens(t, now) == 0
 	case OneTouchDbtZendesk:
+		if t.CreatedByAgent {
+			return replies == 0
+		}
 		return replies == 1
 	case FCRFreshservice:
 		return afterDescription == 0

@@ -97,6 +97,17 @@ func TestSupportKPIVectors(t *testing.T) {
 	if got := rep.FirstResolution.Percentiles[1].Value; got != 3*time.Hour+48*time.Minute {
 		t.Errorf("linear first resolution p90 = %v", got)
 	}
+	// dbt_zendesk counts public agent comments, the description of an agent-created
+	// ticket included; Zendesk Explore counts replies only.
+	ag := Ticket{ID: "H", CreatedAt: asOf.Add(-time.Hour), CreatedByAgent: true, Events: []TicketEvent{
+		{At: asOf.Add(-30 * time.Minute), Kind: TicketPublicComment, Actor: ActorAgent}, statusEv(asOf, TicketSolved)}}
+	if OneTouch(&ag, OneTouchDbtZendesk) || !OneTouch(&ag, OneTouchZendeskExplore) {
+		t.Error("agent-created: dbt must count the description, Explore must not")
+	}
+	ag.Events = ag.Events[1:]
+	if !OneTouch(&ag, OneTouchDbtZendesk) {
+		t.Error("agent-created, solved with the description only: dbt one-touch")
+	}
 	rep, err = SupportKPIs(ts, asOf, SupportKPIOptions{OneTouch: FCRFreshservice, Reopen: ReopenDbtZendesk, Percentiles: []float64{100}})
 	if err != nil {
 		t.Fatal(err)
