@@ -271,8 +271,9 @@ type compiledPolicy struct {
 // NewSLAEvaluator validates policies and compiles them. Policies are tried in slice order
 // and the first whose filter matches applies (Zendesk's policy position), re-matched at
 // each instant a target is evaluated, so a priority change can move a ticket to another
-// policy. cal is the business-hours calendar for targets with BusinessHours; it may be nil
-// when none has. The error is a *productops.ValidationError naming every bad field.
+// policy. cal is the business-hours calendar for targets with BusinessHours (Zendesk's
+// schedule); it may be nil when none has. For tickets on different schedules, build one
+// evaluator per schedule. The error is a *productops.ValidationError naming every bad field.
 func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar) (*SLAEvaluator, error) {
 	e := validation.New("feedback: SLA policies")
 	names := map[string]int{}
