@@ -20,7 +20,7 @@ import (
 // CollectBadRows the log of the good rows is returned along with a *BadRowsError. A missing
 // header column is always an error. Read errors of r are returned as they are.
 func ReadCSV(r io.Reader, opts EventReadOptions) (*EventLog, error) {
-	return readCSV(r, opts, 1<<20, csvBlockSize)
+	return readCSV(r, opts, 256<<10, csvBlockSize)
 }
 
 // readCSV is ReadCSV with the scanner's buffer size and the parallel block size.
