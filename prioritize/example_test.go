@@ -147,6 +147,15 @@ func ExampleKano() {
 	// one-dimensional O questionable must-be
 }
 
+func ExampleKanoThreePoint() {
+	a, _ := prioritize.KanoThreePoint(1, 1)
+	o, _ := prioritize.KanoThreePoint(1, 3)
+	m, _ := prioritize.KanoThreePoint(2, 3)
+	fmt.Println(a, o, m)
+	// Output:
+	// attractive one-dimensional must-be
+}
+
 func ExampleKanoAggregate() {
 	r, _ := prioritize.KanoAggregate([]prioritize.KanoCategory{
 		prioritize.KanoAttractive, prioritize.KanoAttractive, prioritize.KanoOneDimensional,

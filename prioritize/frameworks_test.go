@@ -374,3 +374,25 @@ func TestNormalizeJPD(t *testing.T) {
 		}
 	}
 }
+
+func TestKanoThreePoint(t *testing.T) {
+	var got []string
+	for f := 1; f <= 3; f++ {
+		row := ""
+		for dy := 1; dy <= 3; dy++ {
+			c, err := KanoThreePoint(f, dy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			row += c.Letter()
+		}
+		got = append(got, row)
+	}
+	if diff := cmp.Diff([]string{"AAO", "IIM", "IIM"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err := KanoThreePoint(0, 4)
+	if diff := cmp.Diff([]string{"functional oneof", "dysfunctional oneof"}, fields(t, err)); diff != "" {
+		t.Error(diff)
+	}
+}

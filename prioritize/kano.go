@@ -113,6 +113,32 @@ func Kano(functional, dysfunctional KanoAnswer) (KanoCategory, error) {
 	return kanoTable[functional-1][dysfunctional-1], nil
 }
 
+// KanoThreePoint classifies an answer pair of the three-option short questionnaire, where
+// each answer is 1 (like), 2 (neutral) or 3 (dislike): like/like, like/neutral →
+// Attractive; like/dislike → One-dimensional; neutral/dislike, dislike/dislike → Must-be;
+// every other pair → Indifferent. The short form has no Reverse or Questionable.
+func KanoThreePoint(functional, dysfunctional int) (KanoCategory, error) {
+	e := validation.New("prioritize: kano three-point answer")
+	if functional < 1 || functional > 3 {
+		e.Add("functional", "oneof", "1 2 3", "must be 1 (like), 2 (neutral) or 3 (dislike)")
+	}
+	if dysfunctional < 1 || dysfunctional > 3 {
+		e.Add("dysfunctional", "oneof", "1 2 3", "must be 1 (like), 2 (neutral) or 3 (dislike)")
+	}
+	if err := e.Err(); err != nil {
+		return 0, err
+	}
+	switch {
+	case functional == 1 && dysfunctional < 3:
+		return KanoAttractive, nil
+	case functional == 1:
+		return KanoOneDimensional, nil
+	case dysfunctional == 3:
+		return KanoMustBe, nil
+	}
+	return KanoIndifferent, nil
+}
+
 // KanoCounts counts respondents per category.
 type KanoCounts struct {
 	Attractive     int `json:"attractive"`      // A
