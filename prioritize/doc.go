@@ -6,10 +6,11 @@
 // scales), ICE (ICEProduct or ICEMean), WSJF and WSJFBatch (SAFe; relative or
 // column-normalized, modified Fibonacci check), CD3 (cost of delay ÷ duration, with
 // TotalDelayCost), Scorecard.Score (weighted criteria with benefit/cost direction and
-// none/scale/min-max/rank/jpd normalization) and Opportunity (Ulwick's outcome-driven score).
-// OpportunityFromAnswers scores raw 1–5 answers exactly. Kano, KanoAggregate and KanoSurvey
-// classify features; CheckMoSCoW checks effort shares; Classify places an item in a
-// value/effort quadrant; BuyAFeature tallies a Buy a Feature round.
+// none/scale/min-max/rank/jpd normalization) and Opportunity (Ulwick's outcome-driven
+// score; OpportunityFromAnswers scores raw 1–5 answers exactly). Kano, KanoThreePoint,
+// KanoAggregate and KanoSurvey classify features; CheckMoSCoW checks effort shares;
+// Classify places an item in a value/effort quadrant; BuyAFeature tallies a Buy a Feature
+// round.
 //
 // A Score carries the exact value as a reduced Fraction, a display Value (half away from
 // zero, DisplayScale places), the formula instance with its numbers, one Factor per input
