@@ -34,7 +34,8 @@ const (
 	Calendar RetentionWindow = iota
 	// Rolling periods are measured from the user's anchor start event: period k holds
 	// returns at [k×P, (k+1)×P) after it, with P = 24 h, 7×24 h or 30×24 h (Amplitude's and
-	// Mixpanel's default).
+	// Mixpanel's default). Cohort rows are still the calendar bucket of the anchor; with
+	// Recurring cohorts, the first start event in each cohort bucket anchors that cohort.
 	Rolling
 )
 
@@ -221,7 +222,9 @@ type RetentionMean struct {
 	Period int    `json:"period"`
 	Label  string `json:"label"`
 	// Weighted is the sum of retained users over the sum of cohort sizes (Amplitude's
-	// aggregate curve; PostHog "weighted").
+	// aggregate curve; PostHog "weighted"). Completeness is judged per cohort (the cell's
+	// period has elapsed for its latest member), a little stricter than Amplitude's
+	// per-user rule.
 	Weighted Rate `json:"weighted"`
 	// Unweighted is the plain mean of the cohorts' rates (PostHog "simple"); meaningful
 	// only when UnweightedDefined.
