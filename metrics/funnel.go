@@ -103,14 +103,17 @@ func (o FunnelOptions) Validate() error {
 // an even count is the mean of the two middle values.
 type TimeDistribution struct {
 	// N counts the durations; the other fields are zero when N is 0.
-	N      int           `json:"n"`
-	Mean   time.Duration `json:"mean"`
+	N int `json:"n"`
+	// Mean is the arithmetic mean, rounded to the nanosecond.
+	Mean time.Duration `json:"mean"`
+	// Median, P25, P75 and P90 are the 50th, 25th, 75th and 90th percentiles.
 	Median time.Duration `json:"median"`
 	P25    time.Duration `json:"p25"`
 	P75    time.Duration `json:"p75"`
 	P90    time.Duration `json:"p90"`
-	Min    time.Duration `json:"min"`
-	Max    time.Duration `json:"max"`
+	// Min and Max are the extremes.
+	Min time.Duration `json:"min"`
+	Max time.Duration `json:"max"`
 }
 
 func distribution(ds []int64) TimeDistribution {
@@ -167,7 +170,9 @@ type FunnelResult struct {
 
 // FunnelBreakdown is the funnel of the users whose anchoring event had Value.
 type FunnelBreakdown struct {
-	Value  string       `json:"value"`
+	// Value is the property's value ("" for users whose anchoring event lacks it).
+	Value string `json:"value"`
+	// Funnel is the funnel of those users (without a nested breakdown).
 	Funnel FunnelResult `json:"funnel"`
 }
 

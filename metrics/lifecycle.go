@@ -73,10 +73,11 @@ type LifecycleOptions struct {
 // LifecycleBucket counts users by status in one period.
 type LifecycleBucket struct {
 	// Start is the local midnight starting the period.
-	Start        time.Time `json:"start"`
-	New          int       `json:"new"`
-	Returning    int       `json:"returning"`
-	Resurrecting int       `json:"resurrecting"`
+	Start time.Time `json:"start"`
+	// New, Returning and Resurrecting count active users by status.
+	New          int `json:"new"`
+	Returning    int `json:"returning"`
+	Resurrecting int `json:"resurrecting"`
 	// Dormant is a positive count (PostHog charts it as negative).
 	Dormant int `json:"dormant"`
 }

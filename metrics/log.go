@@ -129,6 +129,7 @@ type EventError struct {
 	Err   error
 }
 
+// Error returns "metrics: event N: " and the validation message.
 func (e *EventError) Error() string { return fmt.Sprintf("metrics: event %d: %v", e.Index, e.Err) }
 
 // Unwrap returns the validation error.

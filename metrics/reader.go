@@ -108,6 +108,7 @@ type RowError struct {
 	Message string `json:"message"`
 }
 
+// Error returns "metrics: line N: column: message".
 func (e *RowError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("metrics: line %d: %s", e.Line, e.Message)
@@ -125,6 +126,7 @@ type BadRowsError struct {
 	Count int        `json:"count"`
 }
 
+// Error returns the count and the first bad row.
 func (e *BadRowsError) Error() string {
 	if len(e.Rows) == 0 {
 		return fmt.Sprintf("metrics: %d bad rows", e.Count)
