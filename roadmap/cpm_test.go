@@ -194,3 +194,15 @@ func TestCriticalPathProperties(t *testing.T) {
 }
 
 func d2(i int) decimal.Decimal { return decimal.NewFromInt(int64(i)) }
+
+func TestTicks(t *testing.T) {
+	for _, s := range []string{"0", "1", "1.5", "1.50000000", "0.0001", "1000000000", "999999999.9999", "2.5e3", "1.000000000000000000000000"} {
+		v := d(s)
+		if got, want := ticks(v), v.Shift(EstimateScale).IntPart(); got != want {
+			t.Errorf("ticks(%s) = %d, want %d", s, got, want)
+		}
+		if !fromTicks(ticks(v)).Equal(v) {
+			t.Errorf("fromTicks(ticks(%s)) = %s", s, fromTicks(ticks(v)))
+		}
+	}
+}

@@ -52,6 +52,7 @@ func FuzzItemJSON(f *testing.F) {
 	f.Add(`[{"id":"A","status":"cancelled","horizon":"later","start":"Q5 2026"}]`)
 	f.Add(`[{"id":"A","estimate":"1e-9000"}]`)
 	f.Add(`[{"id":"A","kind":"story"}]`)
+	f.Add(`[{"id":"A","estimate":"1.50000000000000000000000"},{"id":"B","estimate":"25e2"}]`)
 	f.Fuzz(func(t *testing.T, s string) {
 		var items []Item
 		if err := json.Unmarshal([]byte(s), &items); err != nil {
@@ -74,6 +75,11 @@ func FuzzItemJSON(f *testing.F) {
 		}
 		if diff := cmp.Diff(items, back, decEq, cmpopts.EquateEmpty(), cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" && len(items) > 0 {
 			t.Fatalf("round trip (-before +after):\n%s", diff)
+		}
+		for _, it := range items {
+			if it.Estimate != nil && ticks(*it.Estimate) != it.Estimate.Shift(EstimateScale).IntPart() {
+				t.Fatalf("ticks(%s) disagrees with Shift", it.Estimate)
+			}
 		}
 		if order, err := Order(items); err != nil || len(order) != len(items) {
 			t.Fatalf("Order: %v, %v", order, err)

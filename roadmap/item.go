@@ -249,8 +249,23 @@ func checkAmount(e *validation.Errors, field string, d decimal.Decimal) {
 // ticksPerUnit is 10^EstimateScale: estimates and capacities become exact int64 ticks.
 const ticksPerUnit = 10_000
 
-// ticks converts a validated amount to int64 ticks exactly.
-func ticks(d decimal.Decimal) int64 { return d.Shift(EstimateScale).IntPart() }
+// ticks converts a validated amount (at most EstimateScale significant fractional
+// digits, at most MaxEstimate) to int64 ticks exactly, without allocating in the common
+// case.
+func ticks(d decimal.Decimal) int64 {
+	e := int(d.Exponent()) + EstimateScale
+	if d.NumDigits() <= 18 && e >= -18 && e <= 13 {
+		c := d.CoefficientInt64()
+		for ; e > 0; e-- {
+			c *= 10
+		}
+		for ; e < 0; e++ {
+			c /= 10 // exact: the dropped digits are trailing zeros
+		}
+		return c
+	}
+	return d.Shift(EstimateScale).IntPart()
+}
 
 // fromTicks converts ticks back to a decimal.
 func fromTicks(t int64) decimal.Decimal { return decimal.New(t, -EstimateScale) }
