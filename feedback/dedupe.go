@@ -291,7 +291,11 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 	sim := x.opts.similar()
 	x.eachCandidate(func(g, h int32) {
 		r.Candidates++
-		j := jaccardIDs(x.set(g), x.set(h))
+		sg, sh := x.set(g), x.set(h)
+		if float64(min(len(sg), len(sh)))/float64(max(len(sg), len(sh))) < sim {
+			return // J <= |smaller| / |larger| < sim (rounding is monotone): skip the merge.
+		}
+		j := jaccardIDs(sg, sh)
 		if j < sim {
 			return
 		}

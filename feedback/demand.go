@@ -486,17 +486,18 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 		return a.AccountState
 	}
 
+	mergedFrom := make(map[RequestID][]RequestID)
+	for _, r := range ds.Requests {
+		if c := canon[r.ID]; c != r.ID {
+			mergedFrom[c] = append(mergedFrom[c], r.ID)
+		}
+	}
 	report := &DemandReport{AsOf: asOf, Options: opts}
 	for _, r := range ds.Requests {
 		if r.MergedInto != "" {
 			continue
 		}
-		d := RequestDemand{Request: r.ID, Title: r.Title, Status: r.Status, Score: decimal.Zero}
-		for _, o := range ds.Requests {
-			if o.ID != r.ID && canon[o.ID] == r.ID {
-				d.MergedFrom = append(d.MergedFrom, o.ID)
-			}
-		}
+		d := RequestDemand{Request: r.ID, Title: r.Title, Status: r.Status, Score: decimal.Zero, MergedFrom: mergedFrom[r.ID]}
 		slices.Sort(d.MergedFrom)
 		if x := excluded[r.ID]; x != nil {
 			d.Excluded = *x

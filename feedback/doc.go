@@ -35,6 +35,25 @@
 // exact duplicate, a duplicate, or similar but not a duplicate. [DedupeIndex.Suggest] ranks
 // an existing corpus against a new item.
 //
+// Defaults, and where vendors differ:
+//
+//   - Importance: [ProductboardScale] (0-3, none = 1) is the zero [ImportanceScale];
+//     [VoteCountScale] reproduces a Fider/Canny vote count and [UserVoiceScale] UserVoice's
+//     legacy 1-3 votes. A value off the scale is an error, never clamped.
+//   - People: one count per person per request (and per merged class); the latest signal
+//     wins, ties broken by higher importance, then links before votes, then IDs, so input
+//     order never matters. Fider keeps a merged duplicate's votes on both posts; here they
+//     are one class, so summing across requests cannot double-count.
+//   - Revenue: once per account, [MeasureMRR] by default ([MeasureARR] on request); an
+//     account with neither revenue nor currency is counted as an account but left out of
+//     the revenue aggregate (UserVoice shows revenue only for accounts that have it); an
+//     average, minimum or maximum of no accounts is reported as undefined. Revenue in two
+//     currencies is an error.
+//   - Account state: [AccountsAsOfNow] (Canny, UserVoice) reads the account's own fields;
+//     [AccountsAsOfFeedback] (Savio) reads the snapshot in force when the feedback was given.
+//   - Near duplicates: word unigrams, duplicate at Jaccard ≥ 0.8, similar at ≥ 0.5, MinHash
+//     64 bands × 4 rows, seed 0 ([DedupeOptions]).
+//
 // # Support operations
 //
 // (Support tickets, business-hours calendars, SLAs and support KPIs: described by their
