@@ -310,17 +310,26 @@ func newIndex(items []Item) (*index, error) {
 		return nil, e.Err()
 	}
 	ix := &index{items: items, node: make(map[ItemID]int32, len(items))}
-	ix.pos = make([]int32, len(items))
-	for i := range ix.pos {
-		ix.pos[i] = int32(i)
+	// Sort (ID, position) pairs: comparing IDs held in the slice keeps the sort local.
+	type entry struct {
+		id ItemID
+		p  int32
 	}
-	slices.SortFunc(ix.pos, func(a, b int32) int {
-		if c := strings.Compare(string(items[a].ID), string(items[b].ID)); c != 0 {
+	ents := make([]entry, len(items))
+	for i := range items {
+		ents[i] = entry{items[i].ID, int32(i)}
+	}
+	slices.SortFunc(ents, func(a, b entry) int {
+		if c := strings.Compare(string(a.id), string(b.id)); c != 0 {
 			return c
 		}
-		return int(a - b)
+		return int(a.p - b.p)
 	})
+	ix.pos = make([]int32, len(items))
 	ix.ids = make([]ItemID, len(items))
+	for n, en := range ents {
+		ix.pos[n] = en.p
+	}
 	for n, p := range ix.pos {
 		id := items[p].ID
 		ix.ids[n] = id

@@ -483,7 +483,7 @@ func (s *scheduler) place(v int32, at bucketRef) {
 }
 
 func (s *scheduler) result() ScheduleResult {
-	var r ScheduleResult
+	r := ScheduleResult{Placements: []Placement{}, Unfit: []Unfit{}, Skipped: []ItemID{}, Load: []Load{}}
 	ix := s.ix
 	for v := range s.g.n {
 		if s.skip[v] && len(ix.kids(int32(v))) == 0 {
@@ -599,7 +599,7 @@ type ScheduleDiff struct {
 // change (a capacity, an estimate, a priority or a new dependency): copy the inputs,
 // change them, run Schedule again and Diff the results.
 func Diff(before, after ScheduleResult) ScheduleDiff {
-	d := ScheduleDiff{FinishBefore: before.Finish, FinishAfter: after.Finish}
+	d := ScheduleDiff{Moved: []Move{}, NewlyUnfit: []Unfit{}, NewlyPlaced: []Placement{}, FinishBefore: before.Finish, FinishAfter: after.Finish}
 	old := make(map[ItemID]Placement, len(before.Placements))
 	for _, p := range before.Placements {
 		old[p.ID] = p

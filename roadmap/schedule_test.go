@@ -194,7 +194,8 @@ func TestDiffWhatIf(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := ScheduleDiff{
-		Moved:        []Move{{ID: "B", FromSprint: "S3", ToSprint: "S1", FromStart: jan5.AddDate(0, 0, 28), ToStart: jan5, FromEnd: jan5.AddDate(0, 0, 42), ToEnd: jan5.AddDate(0, 0, 14)}},
+		Moved:      []Move{{ID: "B", FromSprint: "S3", ToSprint: "S1", FromStart: jan5.AddDate(0, 0, 28), ToStart: jan5, FromEnd: jan5.AddDate(0, 0, 42), ToEnd: jan5.AddDate(0, 0, 14)}},
+		NewlyUnfit: []Unfit{}, NewlyPlaced: []Placement{},
 		FinishBefore: jan5.AddDate(0, 0, 42), FinishAfter: jan5.AddDate(0, 0, 28),
 	}
 	if diff := cmp.Diff(want, Diff(before, after)); diff != "" {
