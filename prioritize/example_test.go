@@ -584,6 +584,202 @@ func ExampleFraction_UnmarshalText() {
 	// prioritize: fraction "1/0" has a zero denominator
 }
 
+func ExampleDirection_UnmarshalText() {
+	b, _ := prioritize.Cost.MarshalText()
+	var v prioritize.Direction
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.Cost.String(), string(b), v == prioritize.Cost, err)
+	// Output:
+	// cost cost true <nil>
+}
+
+func ExampleDistribution_UnmarshalText() {
+	b, _ := prioritize.DistributionTriangular.MarshalText()
+	var v prioritize.Distribution
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.DistributionTriangular.String(), string(b), v == prioritize.DistributionTriangular, err)
+	// Output:
+	// triangular triangular true <nil>
+}
+
+func ExampleICEVariant_UnmarshalText() {
+	b, _ := prioritize.ICEMean.MarshalText()
+	var v prioritize.ICEVariant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.ICEMean.String(), string(b), v == prioritize.ICEMean, err)
+	// Output:
+	// mean mean true <nil>
+}
+
+func ExampleKanoAnswer_UnmarshalText() {
+	b, _ := prioritize.AnswerLiveWith.MarshalText()
+	var v prioritize.KanoAnswer
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.AnswerLiveWith.String(), string(b), v == prioritize.AnswerLiveWith, err)
+	// Output:
+	// live-with live-with true <nil>
+}
+
+func ExampleKanoCategory_UnmarshalText() {
+	b, _ := prioritize.KanoOneDimensional.MarshalText()
+	var v prioritize.KanoCategory
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.KanoOneDimensional.String(), string(b), v == prioritize.KanoOneDimensional, err)
+	// Output:
+	// one-dimensional one-dimensional true <nil>
+}
+
+func ExampleMoSCoW_UnmarshalText() {
+	b, _ := prioritize.Wont.MarshalText()
+	var v prioritize.MoSCoW
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.Wont.String(), string(b), v == prioritize.Wont, err)
+	// Output:
+	// wont wont true <nil>
+}
+
+func ExampleNormalization_UnmarshalText() {
+	b, _ := prioritize.NormalizeRank.MarshalText()
+	var v prioritize.Normalization
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.NormalizeRank.String(), string(b), v == prioritize.NormalizeRank, err)
+	// Output:
+	// rank rank true <nil>
+}
+
+func ExampleOp_UnmarshalText() {
+	b, _ := prioritize.OpDivide.MarshalText()
+	var v prioritize.Op
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.OpDivide.String(), string(b), v == prioritize.OpDivide, err)
+	// Output:
+	// divide divide true <nil>
+}
+
+func ExampleOpportunityVariant_UnmarshalText() {
+	b, _ := prioritize.OpportunityNoFloor.MarshalText()
+	var v prioritize.OpportunityVariant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.OpportunityNoFloor.String(), string(b), v == prioritize.OpportunityNoFloor, err)
+	// Output:
+	// no-floor no-floor true <nil>
+}
+
+func ExampleOrderVariant_UnmarshalText() {
+	b, _ := prioritize.OrderInherit.MarshalText()
+	var v prioritize.OrderVariant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.OrderInherit.String(), string(b), v == prioritize.OrderInherit, err)
+	// Output:
+	// inherit inherit true <nil>
+}
+
+func ExampleQuadrant_UnmarshalText() {
+	b, _ := prioritize.BigBet.MarshalText()
+	var v prioritize.Quadrant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.BigBet.String(), string(b), v == prioritize.BigBet, err)
+	// Output:
+	// big-bet big-bet true <nil>
+}
+
+func ExampleRICEVariant_UnmarshalText() {
+	b, _ := prioritize.RICELenient.MarshalText()
+	var v prioritize.RICEVariant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.RICELenient.String(), string(b), v == prioritize.RICELenient, err)
+	// Output:
+	// lenient lenient true <nil>
+}
+
+func ExampleWSJFScale_UnmarshalText() {
+	b, _ := prioritize.WSJFFibonacci21.MarshalText()
+	var v prioritize.WSJFScale
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.WSJFFibonacci21.String(), string(b), v == prioritize.WSJFFibonacci21, err)
+	// Output:
+	// fibonacci-21 fibonacci-21 true <nil>
+}
+
+func ExampleWSJFVariant_UnmarshalText() {
+	b, _ := prioritize.WSJFNormalizeColumns.MarshalText()
+	var v prioritize.WSJFVariant
+	err := v.UnmarshalText(b)
+	fmt.Println(prioritize.WSJFNormalizeColumns.String(), string(b), v == prioritize.WSJFNormalizeColumns, err)
+	// Output:
+	// normalize-columns normalize-columns true <nil>
+}
+
+func ExampleFraction_Cmp() {
+	a, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
+	b, _ := prioritize.NewFraction(dec("200"), dec("0.6"))
+	c := prioritize.FractionOf(dec("333.333333"))
+	fmt.Println(a.Cmp(b), a.Equal(b), a.Cmp(c), c.Cmp(a))
+	// Output:
+	// 0 true 1 -1
+}
+
+func ExampleFraction_Decimal() {
+	f, _ := prioritize.NewFraction(dec("-2"), dec("3"))
+	fmt.Println(f.Decimal(0), f.Decimal(2), f.Decimal(prioritize.DisplayScale), f.Sign())
+	// Output:
+	// -1 -0.67 -0.666667 -1
+}
+
+func ExampleFraction_String() {
+	f, _ := prioritize.NewFraction(dec("1.5"), dec("0.25"))
+	g, _ := prioritize.NewFraction(dec("1"), dec("-4"))
+	fmt.Println(f.String(), g.String(), g.Num(), g.Den())
+	// Output:
+	// 6 -1/4 -1 4
+}
+
+func ExampleRanking_All() {
+	rk, _ := prioritize.Rank([]item{{"A", "10", "1", "1", "1"}, {"B", "20", "1", "1", "1"}, {"C", "10", "1", "1", "1"}},
+		prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	for r := range rk.All() {
+		fmt.Println(r.Position, r.Rank, r.ID, r.Score)
+	}
+	// Output:
+	// 1 1 B 20
+	// 2 2 A 10
+	// 3 2 C 10
+}
+
+func ExampleRanking_IDs() {
+	rk, _ := prioritize.Rank([]item{{"FEAT-9", "10", "1", "1", "1"}, {"FEAT-10", "10", "1", "1", "1"}},
+		prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	fmt.Println(rk.IDs())
+	// Output:
+	// [FEAT-10 FEAT-9]
+}
+
+func ExampleRanking_Len() {
+	rk, _ := prioritize.Rank([]item{}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	fmt.Println(rk.Len())
+	// Output:
+	// 0
+}
+
+func ExampleKanoCategory_Letter() {
+	for _, c := range []prioritize.KanoCategory{prioritize.KanoAttractive, prioritize.KanoOneDimensional, prioritize.KanoMustBe,
+		prioritize.KanoIndifferent, prioritize.KanoReverse, prioritize.KanoQuestionable} {
+		fmt.Print(c.Letter(), " ")
+	}
+	fmt.Println()
+	// Output:
+	// A O M I R Q
+}
+
+func ExampleCycleError_Error() {
+	_, err := prioritize.Order([]prioritize.Dependent{
+		{ID: "b", Requires: []prioritize.ItemID{"c"}}, {ID: "c", Requires: []prioritize.ItemID{"a"}}, {ID: "a", Requires: []prioritize.ItemID{"b"}},
+	}, prioritize.OrderOptions{})
+	fmt.Println(err, errors.Is(err, prioritize.ErrCycle), errors.Is(err, productops.ErrInvalid))
+	// Output:
+	// prioritize: dependency cycle among a, b, c true true
+}
+
 func ExampleScore_Explain() {
 	s, _ := prioritize.Opportunity(prioritize.OpportunityInput{ID: "find-files-fast", Importance: dec("8"), Satisfaction: dec("3")},
 		prioritize.OpportunityOptions{})
