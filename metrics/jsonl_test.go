@@ -66,7 +66,7 @@ not json
 	if !errors.Is(err, ErrBadRow) {
 		t.Errorf("number for rfc3339: %v", err)
 	}
-	long := `{"user_id":"` + strings.Repeat("u", 2<<20) + `","event":"a","ts":1}`
+	long := `{"user_id":"` + strings.Repeat("u", 1<<20+100) + `","event":"a","ts":1}`
 	if l, err := ReadJSONLines(strings.NewReader(long), EventReadOptions{}); err != nil || l.Len() != 1 {
 		t.Errorf("long line: %v", err)
 	}

@@ -97,10 +97,10 @@ func TestUserTableGrowth(t *testing.T) {
 // TestBuildParallelScatter: the parallel scatter of Build gives the same log as the
 // sequential one (shuffled input, so users' events also get sorted).
 func TestBuildParallelScatter(t *testing.T) {
-	events := shuffled(randomEvents(3, 20000), 5)
+	events := shuffled(randomEvents(3, 12000), 5)
 	for i := range events {
 		events[i].Props = nil
-		events[i].User = UserID(strconv.Itoa(i % 5000))
+		events[i].User = UserID(strconv.Itoa(i % 4500))
 	}
 	seq, par := NewLogBuilder(), NewLogBuilder()
 	seq.scatterMin, par.scatterMin = 1<<62, 1
@@ -110,8 +110,10 @@ func TestBuildParallelScatter(t *testing.T) {
 		}
 	}
 	a, b := seq.Build(), par.Build()
-	if diff := cmp.Diff(slices.Collect(a.All()), slices.Collect(b.All())); diff != "" {
-		t.Errorf("(-sequential +parallel):\n%s", diff)
+	if !slices.EqualFunc(slices.Collect(a.All()), slices.Collect(b.All()), func(x, y Event) bool {
+		return x.User == y.User && x.Name == y.Name && x.Time.Equal(y.Time)
+	}) {
+		t.Error("sequential and parallel scatter differ")
 	}
 	if par.scatterMin != 1 {
 		t.Error("Build reset scatterMin")
