@@ -3,6 +3,9 @@ package feedback
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -526,4 +529,105 @@ func TestSLAManyCycles(t *testing.T) {
 			t.Errorf("cycle %d: %+v", i, r)
 		}
 	}
+}
+
+// Every SLA result agrees with a step-by-step simulation: elapsed time counted in
+// 15-minute steps (timelines and calendar are on a 15-minute grid) over the statuses the
+// metric counts and, for business-hours targets, the calendar's open steps; the due time is
+// the step at which the count reaches the target; the state follows from them.
+func TestSLAAgreesWithStepping(t *testing.T) {
+	const step = 15 * time.Minute
+	cal := MustCalendar(BusinessHours{Zone: "America/New_York",
+		Weekly:   weekdays(ClockRange{Clock(9, 0, 0), Clock(12, 30, 0)}, ClockRange{Clock(13, 30, 0), Clock(17, 0, 0)}),
+		Holidays: []LocalDate{{2026, 3, 10}}})
+	r := rand.New(rand.NewPCG(1, 2))
+	var targets []SLATarget
+	for m := SLAFirstReply; m <= SLATotalResolution; m++ {
+		for p := TicketPriorityLow; p <= TicketPriorityUrgent; p++ {
+			targets = append(targets, SLATarget{Metric: m, Priority: p, Target: time.Duration(1+r.IntN(16)) * step, BusinessHours: p%2 == 0})
+		}
+	}
+	e, err := NewSLAEvaluator([]SLAPolicy{{Name: "all", Targets: targets}}, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 600
+	if testing.Short() {
+		n = 100
+	}
+	kinds := []TicketEventKind{TicketStatusChanged, TicketPublicComment, TicketInternalNote, TicketPriorityChanged}
+	var seen SLACompliance
+	business := 0
+	for i := range n {
+		// Around the 2026-03-08 DST change.
+		at := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(4*96)) * step)
+		tk := Ticket{ID: TicketID("S" + strconv.Itoa(i)), CreatedAt: at, Priority: TicketPriority(1 + r.IntN(4)), CreatedByAgent: r.IntN(5) == 0}
+		for range r.IntN(12) {
+			at = at.Add(time.Duration(r.IntN(12)) * step)
+			ev := TicketEvent{At: at, Kind: kinds[r.IntN(4)], Actor: TicketActor(r.IntN(3))}
+			switch ev.Kind {
+			case TicketStatusChanged:
+				ev.Status = TicketStatus(1 + r.IntN(4)) // open..solved; never closed
+			case TicketPriorityChanged:
+				ev.Priority = TicketPriority(r.IntN(5))
+			}
+			tk.Events = append(tk.Events, ev)
+		}
+		asOf := at.Add(time.Duration(r.IntN(96)) * step)
+		rep, err := e.Evaluate(&tk, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, res := range rep.Results {
+			end := asOf
+			if res.Fulfilled {
+				end = res.FulfilledAt
+			}
+			counted := func(x time.Time) bool {
+				if res.BusinessHours && !cal.IsOpen(x) {
+					return false
+				}
+				return res.Metric.pauses()&(1<<tk.statusAt(toNs(x))) == 0
+			}
+			var elapsed time.Duration
+			var due time.Time
+			for x := res.StartedAt; x.Before(end); x = x.Add(step) {
+				if counted(x) {
+					elapsed += step
+					if elapsed == res.Target && due.IsZero() {
+						due = x.Add(step)
+					}
+				}
+			}
+			ctx := fmt.Sprintf("ticket %s %s cycle %d (%+v)", tk.ID, res.Metric, res.Cycle, res)
+			if elapsed != res.Elapsed {
+				t.Fatalf("%s: stepping elapsed %v", ctx, elapsed)
+			}
+			if !due.IsZero() && !due.Equal(res.DueAt) {
+				t.Fatalf("%s: stepping due %v", ctx, due)
+			}
+			wantState := SLAActive
+			switch {
+			case elapsed > res.Target:
+				wantState = SLABreached
+			case res.Fulfilled:
+				wantState = SLAAchieved
+			case res.Metric.pauses()&(1<<tk.statusAt(toNs(asOf))) != 0:
+				wantState = SLAPaused
+			}
+			if res.State != wantState {
+				t.Fatalf("%s: want state %s", ctx, wantState)
+			}
+			seen.Add(res)
+			if res.BusinessHours {
+				business++
+			}
+		}
+	}
+	// The simulation must have covered every state and both kinds of hours.
+	tot := seen.Total()
+	if tot.Achieved == 0 || tot.Breached == 0 || tot.Active == 0 || tot.Paused == 0 || business == 0 || business == tot.Results() {
+		t.Fatalf("weak coverage: %+v, %d business-hours results", tot, business)
+	}
+	t.Logf("%d results checked: %+v, %d in business hours", tot.Results(), tot, business)
 }
