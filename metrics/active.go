@@ -23,13 +23,34 @@ type ActivityOptions struct {
 	To time.Time `json:"to"`
 }
 
-// Validate reports a To that is not after From.
+// Validate reports a From or To outside the years 1678-2262, a To that is not after From,
+// and a range longer than maxRangeDays.
 func (o ActivityOptions) Validate() error {
 	v := validation.New("metrics: activity options")
-	if !o.From.IsZero() && !o.To.IsZero() && !o.To.After(o.From) {
-		v.Add("to", "gtfield", "from", "must be after from")
-	}
+	validateRange(v, o.From, o.To)
 	return v.Err()
+}
+
+// maxRangeDays bounds the length of a reporting range (about 137 years), which sizes the
+// per-day arrays.
+const maxRangeDays = 50000
+
+func validateRange(v *validation.Errors, from, to time.Time) {
+	for _, f := range []struct {
+		name string
+		t    time.Time
+	}{{"from", from}, {"to", to}} {
+		if !f.t.IsZero() && (f.t.Before(minEventTime) || f.t.After(maxEventTime)) {
+			v.Add(f.name, "range", "", "must lie between 1678 and 2262")
+		}
+	}
+	switch {
+	case from.IsZero() || to.IsZero():
+	case !to.After(from):
+		v.Add("to", "gtfield", "from", "must be after from")
+	case to.Sub(from) > maxRangeDays*24*time.Hour:
+		v.Addf("to", "range", "must be at most %d days after from", maxRangeDays)
+	}
 }
 
 // DayActivity is one day of DailyActivity.

@@ -211,3 +211,18 @@ func TestActivityAggregate(t *testing.T) {
 		t.Error("invalid event added")
 	}
 }
+
+func TestActivityRangeLimits(t *testing.T) {
+	for _, o := range []ActivityOptions{
+		{From: time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{To: time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{From: time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		if err := o.Validate(); !errors.Is(err, productops.ErrInvalid) {
+			t.Errorf("%v-%v: %v", o.From, o.To, err)
+		}
+	}
+	if _, err := Lifecycle(stickyLog(t), LifecycleOptions{From: time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC)}); !errors.Is(err, productops.ErrInvalid) {
+		t.Errorf("lifecycle: %v", err)
+	}
+}

@@ -95,9 +95,7 @@ func Lifecycle(l *EventLog, opts LifecycleOptions) ([]LifecycleBucket, error) {
 	if opts.WeekStart < time.Sunday || opts.WeekStart > time.Saturday {
 		v.Add("week_start", "oneof", "", "must be a weekday")
 	}
-	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.To.After(opts.From) {
-		v.Add("to", "gtfield", "from", "must be after from")
-	}
+	validateRange(v, opts.From, opts.To)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
