@@ -15,6 +15,9 @@
 // Dates gives parents their inherited dates. Health is reported by a person
 // (Item.Health, with a reason); ScheduleHealth computes one from the calendar.
 //
+// Plan bundles items, objectives, teams, a lifecycle and a calendar; Plan.Validate reports
+// every problem of a whole roadmap at once, naming each bad item.
+//
 // # Dependencies
 //
 // An item lists its prerequisites in DependsOn. Blocks and FinishToStart (with a lag)

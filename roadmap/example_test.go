@@ -704,3 +704,37 @@ func ExampleTeam_CapacityIn() {
 	// Output:
 	// 70
 }
+
+func ExamplePlan_Validate() {
+	plan := roadmap.Plan{
+		Items: []roadmap.Item{
+			{ID: "sso", Team: "core", Target: roadmap.QuarterOf(2026, 3), KeyResults: []roadmap.KeyResultID{"kr-sso"}},
+			{ID: "scim", Team: "mobile", DependsOn: []roadmap.Dependency{{On: "sso"}, {On: "directory"}}},
+		},
+		Objectives: []roadmap.Objective{{ID: "enterprise", KeyResults: []roadmap.KeyResult{{ID: "kr-sso", Start: decimal.NewFromInt(10), Target: decimal.NewFromInt(10)}}}},
+		Teams:      []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "-1")}},
+	}
+	err := plan.Validate()
+	var ve *productops.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// items[1].dependsOn[1].on: item "scim" depends on unknown item "directory"
+	// objectives[0].keyResults[0].target: key result "kr-sso": target must differ from start (10)
+	// teams[0].sprints[0].capacity: team "core" sprint "S1": capacity must be at least 0, got -1
+	// teams[0].sprints[1].capacity: team "core" sprint "S2": capacity must be at least 0, got -1
+	// items[1].team: item "scim" has unknown team "mobile"
+}
+
+func ExamplePlan_All() {
+	plan := roadmap.Plan{Items: []roadmap.Item{{ID: "b"}, {ID: "c"}, {ID: "a"}}}
+	for it := range plan.All() {
+		fmt.Print(it.ID, " ")
+	}
+	fmt.Println()
+	// Output:
+	// a b c
+}
