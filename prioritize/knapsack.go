@@ -60,9 +60,10 @@ type Selection struct {
 	// Exact is true when Selected is proven optimal; otherwise it is the best answer found
 	// (never worse than the greedy one).
 	Exact bool `json:"exact"`
-	// Method is "dp" (0/1 knapsack by dynamic programming per team: no prerequisites and
-	// every item in one team), "branch-and-bound" (prerequisites, or items needing several
-	// teams) or "greedy" (exact search not tractable).
+	// Method is "dp" (0/1 knapsack by dynamic programming per team: no prerequisites,
+	// every item in one team, tables within MaxWork cells), "branch-and-bound" (otherwise;
+	// exact unless it needed more than MaxWork nodes) or "greedy" (efforts or values that do
+	// not fit 64-bit integer units).
 	Method string `json:"method"`
 	// Selected lists the chosen items in ID order.
 	Selected []ItemID `json:"selected"`
@@ -141,14 +142,17 @@ func Select(cands []Candidate, opts SelectOptions) (Selection, error) {
 		maxWork = defaultMaxWork
 	}
 	if k.ok {
+		solved := false
 		if !k.hasPrereq && !k.multi {
 			if s, done := k.dp(maxWork); done {
-				best, exact, method = s, true, "dp"
+				best, exact, method, solved = s, true, "dp", true
 			}
-		} else if s, done := k.branch(maxWork, greedy); done {
-			best, exact, method = s, true, "branch-and-bound"
-		} else {
-			best, method = s, "branch-and-bound"
+		}
+		if !solved {
+			// Prerequisites, several teams per item, or capacities too large for the DP
+			// table: branch and bound, exact unless it runs out of work.
+			s, done := k.branch(maxWork, greedy)
+			best, exact, method = s, done, "branch-and-bound"
 		}
 	}
 	sel := Selection{Exact: exact, Method: method, Selected: k.idsOf(best), Value: k.valueOf(best),

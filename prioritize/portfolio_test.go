@@ -92,9 +92,19 @@ func TestSelectTeamsAndPrerequisites(t *testing.T) {
 	if err != nil || s.Method != "dp" || !s.Value.Equal(d("17.5")) {
 		t.Errorf("%+v %v", s, err)
 	}
-	// A tiny work limit gives up on the exact search but keeps the greedy answer.
+	// A tiny work limit gives up on the exact search but never returns less than greedy.
 	s, err = Select(cs, SelectOptions{Capacity: caps, MaxWork: 3})
-	if err != nil || s.Exact || s.Method != "greedy" || s.Gap.Sign() != 0 {
+	if err != nil || s.Exact || s.Method != "branch-and-bound" || s.Gap.Sign() < 0 {
+		t.Errorf("%+v %v", s, err)
+	}
+	// A capacity too large for a DP table is still solved exactly by branch and bound.
+	s, err = Select([]Candidate{cand("p", "3", "2"), cand("q", "4", "3"), cand("r", "5", "4")}, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1e12")}})
+	if err != nil || !s.Exact || s.Method != "branch-and-bound" || !s.Value.Equal(d("12")) {
+		t.Errorf("%+v %v", s, err)
+	}
+	// Efforts beyond 18 fractional digits cannot become integer units: greedy only.
+	s, err = Select([]Candidate{{ID: "x", Value: d("1"), Effort: d("0.0000000000000000001"), Team: "backend"}}, SelectOptions{Capacity: caps})
+	if err != nil || s.Exact || s.Method != "greedy" || !s.Value.Equal(d("1")) {
 		t.Errorf("%+v %v", s, err)
 	}
 	cs[1].Requires = []ItemID{"api"}
