@@ -88,11 +88,13 @@ const defaultMaxWork = 20_000_000
 
 // Select chooses the subset of candidates with the greatest total value whose effort fits
 // every team's capacity, where an item is selectable only with all its prerequisites.
-// Ties among optimal subsets go to the least total effort. Without prerequisites it solves
-// each team's exact 0/1 knapsack by dynamic programming on integer effort units; with
-// prerequisites it runs an exact branch and bound. The greedy answer and the gap are
-// reported alongside. Errors name candidates[i] (unknown team, unknown prerequisite,
-// duplicate ID) or the cycle.
+// Ties among optimal subsets go to the least total effort (branch and bound then prefers
+// the smaller sorted ID list; the DP breaks further ties deterministically). With no
+// prerequisites and every item in one team, it solves each team's exact 0/1 knapsack by
+// dynamic programming on integer effort units (Selection.Unit); otherwise, or when the
+// tables would be too large, it runs an exact branch and bound within MaxWork nodes. The
+// greedy answer and the gap are reported alongside. Errors name items[i] (unknown team,
+// unknown prerequisite, duplicate ID) or the cycle.
 func Select(cands []Candidate, opts SelectOptions) (Selection, error) {
 	e := validation.New("prioritize: select")
 	for i, c := range cands {
