@@ -21,8 +21,8 @@ type Calendar struct {
 	name    string
 	loc     *time.Location
 	weekly  [7][]ClockRange
-	special map[int64][]ClockRange // local day number -> effective ranges (empty: closed)
-	days    []int64                // the keys of special, sorted
+	days      []int64        // local day numbers with their own ranges (shifts, breaks, holidays), sorted
+	dayRanges [][]ClockRange // dayRanges[i] are the effective ranges of days[i] (empty: closed)
 	weekNs  int64                  // open nanoseconds of a week without special days or offset changes
 }
 
@@ -33,28 +33,32 @@ func NewCalendar(h BusinessHours) (*Calendar, error) {
 		return nil, err
 	}
 	loc, _ := time.LoadLocation(h.Zone) // checked by Validate
-	c := &Calendar{name: h.Name, loc: loc, special: map[int64][]ClockRange{}}
+	c := &Calendar{name: h.Name, loc: loc}
+	special := map[int64][]ClockRange{}
 	for wd, rs := range h.Weekly {
 		c.weekly[wd] = append([]ClockRange(nil), rs...)
 	}
 	for _, s := range h.Shifts {
-		c.special[s.Date.dayNumber()] = append([]ClockRange(nil), s.Ranges...)
+		special[s.Date.dayNumber()] = append([]ClockRange(nil), s.Ranges...)
 	}
 	for _, b := range h.Breaks {
 		n := b.Date.dayNumber()
-		base, ok := c.special[n]
+		base, ok := special[n]
 		if !ok {
 			base = c.weekly[weekdayOf(n)]
 		}
-		c.special[n] = subtractRanges(base, b.Ranges)
+		special[n] = subtractRanges(base, b.Ranges)
 	}
 	for _, d := range h.Holidays {
-		c.special[d.dayNumber()] = []ClockRange{}
+		special[d.dayNumber()] = []ClockRange{}
 	}
-	for n := range c.special {
+	for n := range special {
 		c.days = append(c.days, n)
 	}
 	slices.Sort(c.days)
+	for _, n := range c.days {
+		c.dayRanges = append(c.dayRanges, special[n])
+	}
 	for _, rs := range c.weekly {
 		for _, r := range rs {
 			c.weekNs += int64(r.End-r.Start) * 1e9
@@ -109,10 +113,19 @@ func weekdayOf(n int64) time.Weekday {
 	return time.Weekday(w)
 }
 
-// rangesOn returns the open wall-clock ranges of local day n.
-func (c *Calendar) rangesOn(n int64) []ClockRange {
-	if r, ok := c.special[n]; ok {
-		return r
+// rangesOn returns the open wall-clock ranges of local day n. z remembers where the
+// previous lookup was in the sorted special days, so walking days in order costs O(1).
+func (c *Calendar) rangesOn(n int64, z *zoneCursor) []ClockRange {
+	d, i := c.days, min(z.si, len(c.days))
+	switch {
+	case i > 0 && d[i-1] >= n, i+1 < len(d) && d[i+1] < n:
+		i, _ = slices.BinarySearch(d, n)
+	case i < len(d) && d[i] < n:
+		i++
+	}
+	z.si = i
+	if i < len(d) && d[i] == n {
+		return c.dayRanges[i]
 	}
 	return c.weekly[weekdayOf(n)]
 }
@@ -142,6 +155,7 @@ type span struct{ a, b int64 }
 type zoneCursor struct {
 	off, start, end int64
 	valid           bool
+	si              int // index hint into Calendar.days
 }
 
 func (z *zoneCursor) load(loc *time.Location, sec int64) {
@@ -159,7 +173,7 @@ func (z *zoneCursor) load(loc *time.Location, sec int64) {
 
 // daySpans appends the open intervals of local day n to buf, in order, without empty ones.
 func (c *Calendar) daySpans(n int64, z *zoneCursor, buf []span) []span {
-	rs := c.rangesOn(n)
+	rs := c.rangesOn(n, z)
 	if len(rs) == 0 {
 		return buf
 	}
