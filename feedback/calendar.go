@@ -18,12 +18,12 @@ import (
 // methods clamp instants outside it to its ends. A Calendar is immutable and safe for
 // concurrent use. Build one with [NewCalendar].
 type Calendar struct {
-	name    string
-	loc     *time.Location
-	weekly  [7][]ClockRange
+	name      string
+	loc       *time.Location
+	weekly    [7][]ClockRange
 	days      []int64        // local day numbers with their own ranges (shifts, breaks, holidays), sorted
 	dayRanges [][]ClockRange // dayRanges[i] are the effective ranges of days[i] (empty: closed)
-	weekNs  int64                  // open nanoseconds of a week without special days or offset changes
+	weekNs    int64          // open nanoseconds of a week without special days or offset changes
 }
 
 // NewCalendar validates h and compiles it. The error is a *productops.ValidationError
