@@ -1,0 +1,120 @@
+package prioritize
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func cand(id ItemID, v, e string, req ...ItemID) Candidate {
+	return Candidate{ID: id, Value: d(v), Effort: d(e), Requires: req}
+}
+
+// TestSelectGreedyGap: greedy by ratio takes A (11/6) and then only D fits (15); the
+// optimum is B + C (17) at the same capacity (§3.4, P23-style).
+func TestSelectGreedyGap(t *testing.T) {
+	cs := []Candidate{cand("A", "11", "6"), cand("B", "8", "5"), cand("C", "9", "5"), cand("D", "4", "4")}
+	s, err := Select(cs, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("10")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Selection{Exact: true, Method: "dp", Selected: []ItemID{"B", "C"}, Value: d("17"),
+		Effort: map[string]decimal.Decimal{"": d("10")}, Unit: d("1"), Greedy: []ItemID{"A", "D"}, GreedyValue: d("15"), Gap: d("2")}
+	if diff := cmp.Diff(want, s, decimalEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestSelectTeamsAndPrerequisites(t *testing.T) {
+	cs := []Candidate{
+		{ID: "api", Value: d("1"), Effort: d("2"), Team: "backend"},
+		{ID: "ui", Value: d("10"), Effort: d("1.5"), Team: "frontend", Requires: []ItemID{"api"}},
+		{ID: "perf", Value: d("4"), Effort: d("2"), Team: "backend"},
+		{ID: "theme", Value: d("3"), Effort: d("1"), Team: "frontend"},
+		{ID: "free", Value: d("0.5"), Effort: d("0"), Team: "frontend"},
+	}
+	caps := map[string]decimal.Decimal{"backend": d("2"), "frontend": d("2.5")}
+	s, err := Select(cs, SelectOptions{Capacity: caps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Selection{Exact: true, Method: "branch-and-bound", Selected: []ItemID{"api", "free", "theme", "ui"}, Value: d("14.5"),
+		Effort: map[string]decimal.Decimal{"backend": d("2"), "frontend": d("2.5")}, Unit: d("0.1"),
+		Greedy: []ItemID{"free", "perf", "theme"}, GreedyValue: d("7.5"), Gap: d("7")}
+	if diff := cmp.Diff(want, s, decimalEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Without prerequisites the teams are solved separately by DP.
+	cs[1].Requires = nil
+	s, err = Select(cs, SelectOptions{Capacity: caps})
+	if err != nil || s.Method != "dp" || !s.Value.Equal(d("17.5")) {
+		t.Errorf("%+v %v", s, err)
+	}
+	// A tiny work limit gives up on the exact search but never returns less than greedy.
+	s, err = Select(cs, SelectOptions{Capacity: caps, MaxWork: 3})
+	if err != nil || s.Exact || s.Method != "branch-and-bound" || s.Gap.Sign() < 0 {
+		t.Errorf("%+v %v", s, err)
+	}
+	// A capacity too large for a DP table is still solved exactly by branch and bound.
+	s, err = Select([]Candidate{cand("p", "3", "2"), cand("q", "4", "3"), cand("r", "5", "4")}, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1e12")}})
+	if err != nil || !s.Exact || s.Method != "branch-and-bound" || !s.Value.Equal(d("12")) {
+		t.Errorf("%+v %v", s, err)
+	}
+	// Efforts beyond 18 fractional digits cannot become integer units: greedy only.
+	s, err = Select([]Candidate{{ID: "x", Value: d("1"), Effort: d("0.0000000000000000001"), Team: "backend"}}, SelectOptions{Capacity: caps})
+	if err != nil || s.Exact || s.Method != "greedy" || !s.Value.Equal(d("1")) {
+		t.Errorf("%+v %v", s, err)
+	}
+	cs[1].Requires = []ItemID{"api"}
+	s, err = Select(cs, SelectOptions{Capacity: caps, MaxWork: 3})
+	if err != nil || s.Exact || s.Method != "branch-and-bound" || s.Value.LessThan(s.GreedyValue) {
+		t.Errorf("%+v %v", s, err)
+	}
+}
+
+func TestSelectErrors(t *testing.T) {
+	_, err := Select([]Candidate{cand("a", "1", "1", "zz"), cand("b", "-1", "1"), {ID: "c", Value: d("1"), Effort: d("1"), Team: "x"}},
+		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("-1")}, MaxWork: -1})
+	if diff := cmp.Diff([]string{"items[1].value dgte", "items[2].team known", `capacity[""] dgte`, "max_work gte"}, fields(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	caps := SelectOptions{Capacity: map[string]decimal.Decimal{"": d("5")}}
+	_, err = Select([]Candidate{cand("a", "1", "1", "zz")}, caps)
+	if !errors.Is(err, ErrUnknownPrerequisite) {
+		t.Errorf("want ErrUnknownPrerequisite: %v", err)
+	}
+	_, err = Select([]Candidate{cand("a", "1", "1", "b"), cand("b", "1", "1", "a")}, caps)
+	var ce *CycleError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrCycle) {
+		t.Fatalf("want *CycleError, got %v", err)
+	}
+	if diff := cmp.Diff([]ItemID{"a", "b"}, ce.IDs); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// TestSelectMultiTeam: items that need both teams; greedy by the aggregated ratio takes C
+// (10 for 4 units) and then nothing fits, the optimum is A + B (§3.4, P24-style).
+func TestSelectMultiTeam(t *testing.T) {
+	cs := []Candidate{
+		{ID: "A", Value: d("9"), Effort: d("4"), Team: "fe"},
+		{ID: "B", Value: d("8"), Efforts: map[string]decimal.Decimal{"be": d("4")}},
+		{ID: "C", Value: d("10"), Effort: d("1"), Team: "fe", Efforts: map[string]decimal.Decimal{"fe": d("1"), "be": d("2")}},
+	}
+	s, err := Select(cs, SelectOptions{Capacity: map[string]decimal.Decimal{"fe": d("4"), "be": d("4")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Selection{Exact: true, Method: "branch-and-bound", Selected: []ItemID{"A", "B"}, Value: d("17"),
+		Effort: map[string]decimal.Decimal{"fe": d("4"), "be": d("4")}, Unit: d("1"), Greedy: []ItemID{"C"}, GreedyValue: d("10"), Gap: d("7")}
+	if diff := cmp.Diff(want, s, decimalEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = Select([]Candidate{{ID: "x", Value: d("1")}, {ID: "y", Value: d("1"), Efforts: map[string]decimal.Decimal{"qa": d("-1")}}},
+		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
+	if diff := cmp.Diff([]string{"items[0].effort required", `items[1].efforts["qa"] known`, `items[1].efforts["qa"] dgte`}, fields(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
