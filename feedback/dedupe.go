@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math/bits"
 	"slices"
 
 	"github.com/productops/productops/internal/validation"
@@ -289,13 +288,32 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 		}
 	}
 	sim := x.opts.similar()
+	// eachCandidate visits pairs by ascending g, so g's shingles are marked once and each
+	// candidate's intersection is a count of marked shingles.
+	mark := make([]int32, len(x.vocab))
+	for i := range mark {
+		mark[i] = -1
+	}
+	marked := int32(-1)
 	x.eachCandidate(func(g, h int32) {
 		r.Candidates++
 		sg, sh := x.set(g), x.set(h)
 		if float64(min(len(sg), len(sh)))/float64(max(len(sg), len(sh))) < sim {
-			return // J <= |smaller| / |larger| < sim (rounding is monotone): skip the merge.
+			return // J <= |smaller| / |larger| < sim (rounding is monotone): skip the count.
 		}
-		j := jaccardIDs(sg, sh)
+		if g != marked {
+			for _, s := range sg {
+				mark[s] = g
+			}
+			marked = g
+		}
+		inter := 0
+		for _, s := range sh {
+			if mark[s] == g {
+				inter++
+			}
+		}
+		j := float64(inter) / float64(len(sg)+len(sh)-inter)
 		if j < sim {
 			return
 		}
@@ -312,19 +330,18 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 
 // eachCandidate calls visit once for every pair of groups g < h that share a band key.
 //
-// Per band, the groups are sorted by key (the key's high bits with the group number in the
-// low bits, so one integer sort does it; dropping low key bits can only add candidates,
-// which verification removes). Runs of equal keys longer than one are recorded per group,
-// then each group meets the members of its runs, with a stamp per group so each pair is
-// visited once.
+// Per band, the groups are sorted by the high 32 bits of their key (a radix sort of
+// key<<32 | group; dropping the low key bits can only add candidates, which verification
+// removes). Runs of equal keys longer than one are recorded per group, then each group
+// meets the members of its runs, with a stamp per group so each pair is visited once.
 func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
 	n, nb := len(x.members), x.bands
 	if n < 2 {
 		return
 	}
-	gbits := uint(bits.Len(uint(n)))
-	gmask := uint64(1)<<gbits - 1
+	const gmask = 1<<32 - 1
 	order := make([]uint64, n*nb) // per band, sorted (key high bits | group)
+	tmp := make([]uint64, n)
 	type run struct{ start, end int32 }
 	var runs []run
 	count := make([]int32, n+1) // runs per group, then offsets
@@ -334,7 +351,7 @@ func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
 		for g := range n {
 			col[g] = x.keys[g*nb+b]&^gmask | uint64(g)
 		}
-		slices.Sort(col)
+		radixSortHigh32(col, tmp)
 		for i := 0; i < n; {
 			j := i + 1
 			for j < n && col[j]&^gmask == col[i]&^gmask {
@@ -375,6 +392,33 @@ func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
 			}
 		}
 	}
+}
+
+// radixSortHigh32 sorts v by its high 32 bits, stably (three passes of 11, 11 and 10 bits),
+// using tmp (len(v)) as scratch. v's low 32 bits hold the group number in ascending order,
+// so the result is sorted as integers.
+func radixSortHigh32(v, tmp []uint64) {
+	src, dst := v, tmp
+	for _, p := range [3][2]uint{{32, 11}, {43, 11}, {54, 10}} {
+		shift, width := p[0], p[1]
+		mask := uint64(1)<<width - 1
+		var count [1 << 11]int
+		for _, e := range src {
+			count[e>>shift&mask]++
+		}
+		sum := 0
+		for i, c := range count[:1<<width] {
+			count[i] = sum
+			sum += c
+		}
+		for _, e := range src {
+			d := e >> shift & mask
+			dst[count[d]] = e
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	copy(v, src) // after three passes the result is in tmp
 }
 
 // Suggestion is an indexed item found alike to a new text.

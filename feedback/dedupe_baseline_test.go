@@ -135,3 +135,21 @@ func syntheticItems(n int, seed uint64) []Item {
 	}
 	return items
 }
+
+// jaccardIDs is Jaccard on two sorted sets of shingle IDs by merging them.
+func jaccardIDs(a, b []uint32) float64 {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}

@@ -251,3 +251,22 @@ func TestCandidateProbability(t *testing.T) {
 		t.Errorf("threshold %v", th)
 	}
 }
+
+func TestRadixSortHigh32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{0, 1, 2, 100, 5000} {
+		v := make([]uint64, n)
+		for g := range v {
+			v[g] = rng.Uint64()&^(1<<32-1) | uint64(g)
+			if g > 0 && rng.IntN(4) == 0 {
+				v[g] = v[g-1]&^(1<<32-1) | uint64(g) // equal keys
+			}
+		}
+		want := slices.Clone(v)
+		slices.Sort(want)
+		radixSortHigh32(v, make([]uint64, n))
+		if !slices.Equal(want, v) {
+			t.Fatalf("n=%d: radix sort differs from slices.Sort", n)
+		}
+	}
+}

@@ -50,12 +50,20 @@ func signature(sig []uint32, bases []uint64, seed uint64, a, b []uint64) {
 		sig[i] = math.MaxUint32
 	}
 	a, b = a[:len(sig)], b[:len(sig)]
-	for _, x := range bases {
-		y := mix64(x ^ seed)
+	// Two shingles per pass halve the loads of a, b and sig.
+	k := 0
+	for ; k+1 < len(bases); k += 2 {
+		y0, y1 := mix64(bases[k]^seed), mix64(bases[k+1]^seed)
 		for i := range sig {
-			if v := uint32((a[i]*y + b[i]) >> 32); v < sig[i] {
-				sig[i] = v
-			}
+			v0 := uint32((a[i]*y0 + b[i]) >> 32)
+			v1 := uint32((a[i]*y1 + b[i]) >> 32)
+			sig[i] = min(sig[i], v0, v1)
+		}
+	}
+	if k < len(bases) {
+		y := mix64(bases[k] ^ seed)
+		for i := range sig {
+			sig[i] = min(sig[i], uint32((a[i]*y+b[i])>>32))
 		}
 	}
 }

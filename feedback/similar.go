@@ -107,21 +107,3 @@ func Jaccard(a, b string, opts DedupeOptions) (float64, bool) {
 	}
 	return float64(inter) / float64(len(sa)+len(sb)-inter), true
 }
-
-// jaccardIDs is Jaccard on two sorted sets of shingle IDs, and the intersection size.
-func jaccardIDs(a, b []uint32) float64 {
-	inter := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
-}
