@@ -197,7 +197,7 @@ type Ticket struct {
 // Validate reports every problem with t: a missing ID or creation time, undefined enum
 // values, events before the ticket's creation or out of order, and changes after the ticket
 // was closed.
-func (t *Ticket) Validate() error {
+func (t Ticket) Validate() error {
 	if t.ok() {
 		return nil
 	}
