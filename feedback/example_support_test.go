@@ -457,3 +457,22 @@ func ExampleSLACompliance_MarshalJSON() {
 	// {"agent_work_time":{"achieved":0,"breached":0,"active":0,"paused":1},"first_reply_time":{"achieved":2,"breached":1,"active":0,"paused":0}}
 	// <nil> 4
 }
+
+// Tickets pick their business-hours calendar by name, like Zendesk's per-ticket schedules.
+func ExampleNewSLAEvaluator_schedules() {
+	tokyo := feedback.MustCalendar(feedback.BusinessHours{Name: "tokyo", Zone: "Asia/Tokyo",
+		Weekly: [7][]feedback.ClockRange{1: {{Start: feedback.Clock(9, 0, 0), End: feedback.Clock(18, 0, 0)}}}})
+	e, err := feedback.NewSLAEvaluator(examplePolicies(), feedback.MustCalendar(nyHours()), tokyo)
+	if err != nil {
+		panic(err)
+	}
+	created := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) // Monday 09:00 in Tokyo
+	for _, schedule := range []string{"", "tokyo"} {
+		t := feedback.Ticket{ID: "T-1", CreatedAt: created, Priority: feedback.TicketPriorityNormal, Tags: []string{"enterprise"}, Schedule: schedule}
+		rep, _ := e.Evaluate(&t, created.Add(3*time.Hour))
+		fmt.Printf("%q: %s %s after %v\n", schedule, rep.Results[0].Metric, rep.Results[0].State, rep.Results[0].Elapsed)
+	}
+	// Output:
+	// "": first_reply_time active after 0s
+	// "tokyo": first_reply_time breached after 3h0m0s
+}

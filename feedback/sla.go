@@ -158,7 +158,8 @@ type SLATarget struct {
 	// Target is the time allowed; more than zero. JSON carries it as a Go duration
 	// string such as "1h30m".
 	Target time.Duration `json:"target"`
-	// BusinessHours counts only the evaluator's calendar's open hours; else calendar time.
+	// BusinessHours counts only the open hours of the ticket's calendar (its Schedule, or
+	// the evaluator's default); else calendar time.
 	BusinessHours bool `json:"business_hours,omitempty"`
 }
 
@@ -258,7 +259,8 @@ func (r SLAResult) Overdue() time.Duration { return max(0, r.Elapsed-r.Target) }
 // immutable and safe for concurrent use. Build one with [NewSLAEvaluator].
 type SLAEvaluator struct {
 	policies []compiledPolicy
-	cal      *Calendar
+	cal       *Calendar
+	schedules map[string]*Calendar
 }
 
 type compiledPolicy struct {
@@ -271,13 +273,33 @@ type compiledPolicy struct {
 // NewSLAEvaluator validates policies and compiles them. Policies are tried in slice order
 // and the first whose filter matches applies (Zendesk's policy position), re-matched at
 // each instant a target is evaluated, so a priority change can move a ticket to another
-// policy. cal is the business-hours calendar for targets with BusinessHours (Zendesk's
-// schedule); it may be nil when none has. For tickets on different schedules, build one
-// evaluator per schedule. The error is a *productops.ValidationError naming every bad field.
-func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar) (*SLAEvaluator, error) {
+// policy.
+//
+// cal is the default business-hours calendar (Zendesk's default schedule) for targets with
+// BusinessHours; it may be nil when no target uses business hours. schedules are further
+// calendars that tickets select by name in Ticket.Schedule (Zendesk assigns a schedule per
+// ticket); their names must be non-empty and unique. The error is a
+// *productops.ValidationError naming every bad field.
+func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar, schedules ...*Calendar) (*SLAEvaluator, error) {
 	e := validation.New("feedback: SLA policies")
 	names := map[string]int{}
 	ev := &SLAEvaluator{cal: cal}
+	for i, s := range schedules {
+		p := fmt.Sprintf("schedules[%d]", i)
+		switch {
+		case s == nil:
+			e.Add(p, "required", "", "is nil")
+		case s.Name() == "":
+			e.Add(p, "required", "", "a schedule needs a name for tickets to select it")
+		case ev.schedules[s.Name()] != nil:
+			e.Addf(p, "unique", "schedule name %s is used twice", strconv.Quote(validation.Truncate(s.Name())))
+		default:
+			if ev.schedules == nil {
+				ev.schedules = map[string]*Calendar{}
+			}
+			ev.schedules[s.Name()] = s
+		}
+	}
 	for i, p := range policies {
 		pre := fmt.Sprintf("[%d]", i)
 		if p.Name == "" {
@@ -358,6 +380,7 @@ func (p *compiledPolicy) matches(t *Ticket, pr TicketPriority) bool {
 // evalCtx caches per-ticket facts while one ticket is evaluated.
 type evalCtx struct {
 	t           *Ticket
+	cal         *Calendar  // the ticket's business-hours calendar
 	zone        zoneCursor // calendar zone lookups shared by the ticket's measurements
 	prioChanges bool
 	// policy[p] is the index of the first policy matching the ticket at priority p, -1
@@ -432,6 +455,14 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 	if !t.ok() {
 		return dst, t.Validate()
 	}
+	cal := e.cal
+	if t.Schedule != "" {
+		if cal = e.schedules[t.Schedule]; cal == nil {
+			err := validation.New("feedback: ticket " + strconv.Quote(validation.Truncate(string(t.ID))))
+			err.Addf("schedule", "exists", "unknown schedule %s", strconv.Quote(validation.Truncate(t.Schedule)))
+			return dst, err.Err()
+		}
+	}
 	created, now := toNs(t.CreatedAt), toNs(asOf)
 	if now < created {
 		return dst, nil
@@ -504,6 +535,7 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 		updBuf.add(cycle{updStart, -1, FulfilledNot})
 	}
 	ctx := newEvalCtx(t)
+	ctx.cal = cal
 	dst = e.emit(dst, &ctx, SLAFirstReply, &frt, now)
 	dst = e.emit(dst, &ctx, SLANextReply, &nrtBuf, now)
 	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &updBuf, now)
@@ -581,16 +613,17 @@ func (e *SLAEvaluator) emit(dst []SLAResult, c *evalCtx, m SLAMetric, cs *cycleL
 		if !ok {
 			continue
 		}
-		dst = append(dst, e.result(c.t, &c.zone, m, i, cy, end, p.Name, tg))
+		dst = append(dst, e.result(c, m, i, cy, end, p.Name, tg))
 	}
 	return dst
 }
 
 // result measures one cycle ending at end (fulfilment or now).
-func (e *SLAEvaluator) result(t *Ticket, z *zoneCursor, m SLAMetric, idx int, c cycle, end int64, policy string, tg SLATarget) SLAResult {
+func (e *SLAEvaluator) result(ctx *evalCtx, m SLAMetric, idx int, c cycle, end int64, policy string, tg SLATarget) SLAResult {
+	t, z := ctx.t, &ctx.zone
 	var cal *Calendar
 	if tg.BusinessHours {
-		cal = e.cal
+		cal = ctx.cal
 	}
 	pauses := m.pauses()
 	elapsed, due, reached := measure(t, cal, z, pauses, c.start, end, int64(tg.Target))

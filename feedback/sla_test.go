@@ -631,3 +631,44 @@ func TestSLAAgreesWithStepping(t *testing.T) {
 	}
 	t.Logf("%d results checked: %+v, %d in business hours", tot.Results(), tot, business)
 }
+
+// A ticket's Schedule selects its business-hours calendar; unknown names are errors.
+func TestSLASchedules(t *testing.T) {
+	ny := MustCalendar(BusinessHours{Name: "ny", Zone: "America/New_York", Weekly: weekdays(ClockRange{Clock(9, 0, 0), Clock(17, 0, 0)})})
+	tokyo := MustCalendar(BusinessHours{Name: "tokyo", Zone: "Asia/Tokyo", Weekly: weekdays(ClockRange{Clock(9, 0, 0), Clock(17, 0, 0)})})
+	policies := []SLAPolicy{{Name: "p", Targets: []SLATarget{{Metric: SLAFirstReply, Priority: TicketPriorityNormal, Target: 8 * time.Hour, BusinessHours: true}}}}
+	e, err := NewSLAEvaluator(policies, ny, tokyo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Mon 2026-06-01 00:00Z to 12:00Z: New York (EDT) is closed until 13:00Z; Tokyo (JST)
+	// is open 00:00-08:00Z = 8h.
+	created := utc(t, "2026-06-01T00:00:00Z")
+	for _, tc := range []struct {
+		schedule string
+		want     time.Duration
+	}{{"", 0}, {"tokyo", 8 * time.Hour}} {
+		tk := Ticket{ID: "T", CreatedAt: created, Priority: TicketPriorityNormal, Schedule: tc.schedule}
+		rep, err := e.Evaluate(&tk, created.Add(12*time.Hour))
+		if err != nil || len(rep.Results) != 1 || rep.Results[0].Elapsed != tc.want {
+			t.Errorf("schedule %q: %+v, %v; want elapsed %v", tc.schedule, rep.Results, err, tc.want)
+		}
+	}
+	tk := Ticket{ID: "T", CreatedAt: created, Priority: TicketPriorityNormal, Schedule: "paris"}
+	if _, err := e.Evaluate(&tk, created); !errors.Is(err, productops.ErrInvalid) || !strings.Contains(err.Error(), `schedule: unknown schedule "paris"`) {
+		t.Errorf("unknown schedule: %v", err)
+	}
+	unnamed := MustCalendar(BusinessHours{Zone: "UTC", Weekly: weekdays(ClockRange{0, 3600})})
+	_, err = NewSLAEvaluator(policies, ny, tokyo, nil, unnamed, tokyo)
+	var ve *productops.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("bad schedules: %v", err)
+	}
+	var got []string
+	for _, f := range ve.Fields {
+		got = append(got, f.Field+" "+f.Rule)
+	}
+	if diff := cmp.Diff([]string{"schedules[1] required", "schedules[2] required", "schedules[3] unique"}, got); diff != "" {
+		t.Errorf("schedule errors (-want +got):\n%s", diff)
+	}
+}

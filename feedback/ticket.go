@@ -182,6 +182,9 @@ type Ticket struct {
 	Channel string   `json:"channel,omitempty"`
 	Group   string   `json:"group,omitempty"`
 	Tags    []string `json:"tags,omitempty"`
+	// Schedule names the business-hours calendar of the ticket among the schedules given
+	// to NewSLAEvaluator; empty means the evaluator's default calendar.
+	Schedule string `json:"schedule,omitempty"`
 	// CreatedAt is when the ticket was created. Required.
 	CreatedAt time.Time `json:"created_at"`
 	// CreatedByAgent marks a ticket an agent opened on the requester's behalf with a
