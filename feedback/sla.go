@@ -258,7 +258,7 @@ func (r SLAResult) Overdue() time.Duration { return max(0, r.Elapsed-r.Target) }
 // SLAEvaluator evaluates ticket timelines against an ordered list of policies. It is
 // immutable and safe for concurrent use. Build one with [NewSLAEvaluator].
 type SLAEvaluator struct {
-	policies []compiledPolicy
+	policies  []compiledPolicy
 	cal       *Calendar
 	schedules map[string]*Calendar
 }
