@@ -371,7 +371,8 @@ func newDurationStats(ds []time.Duration, ps []float64, method PercentileMethod)
 // percentiles.
 type SupportKPIOptions struct {
 	// Calendar, when set, measures reply, resolution and backlog-age times in its
-	// business hours.
+	// business hours (for every ticket; Ticket.Schedule is an SLA setting and is not
+	// consulted here).
 	Calendar *Calendar
 	// OneTouch selects the one-touch / first-contact resolution definition.
 	OneTouch OneTouchDefinition
