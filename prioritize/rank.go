@@ -98,6 +98,7 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 	if err := r.checkIDs(); err != nil {
 		return nil, err
 	}
+	r.setPrefixes()
 	slices.SortFunc(r.keys, r.compare)
 	r.ranks = make([]int32, len(r.keys))
 	for i := range r.keys {
@@ -115,13 +116,49 @@ func RankScores(scores []Score) (*Ranking[Score], error) {
 	return Rank(scores, ByScore(func(s Score) (Score, error) { return s, nil }))
 }
 
-// rankKey is an item's exact score num/den packed in 16 bytes for sorting. den == 0 marks
-// a score whose numerator does not fit 64 bits or whose denominator does not fit 32 bits;
-// num then indexes ranker.bigs.
+// rankKey is an item's exact score num/den packed in 24 bytes for sorting, with eight bytes
+// of its ID (big-endian, zero-padded, after the prefix every ID of the batch shares) so
+// that most ID tie-breaks need not load the string. den == 0 marks a score whose numerator does not fit 64 bits or whose
+// denominator does not fit 32 bits; num then indexes ranker.bigs.
 type rankKey struct {
 	num uint64
+	pfx uint64
 	den uint32
 	idx uint32
+}
+
+// setPrefixes fills each key's pfx with the eight ID bytes that follow the longest prefix
+// shared by every ID, so that comparing pfx values orders IDs like comparing the strings
+// (when the pfx values differ).
+func (r *ranker) setPrefixes() {
+	if len(r.ids) == 0 {
+		return
+	}
+	lcp := r.ids[0]
+	for _, id := range r.ids[1:] {
+		n := min(len(lcp), len(id))
+		i := 0
+		for i < n && lcp[i] == id[i] {
+			i++
+		}
+		lcp = lcp[:i]
+		if i == 0 {
+			break
+		}
+	}
+	for k := range r.keys {
+		r.keys[k].pfx = idPrefix(r.ids[r.keys[k].idx][len(lcp):])
+	}
+}
+
+// idPrefix packs the first eight bytes of id big-endian, so prefixes compare like the IDs.
+func idPrefix(id ItemID) uint64 {
+	var p uint64
+	n := min(len(id), 8)
+	for i := 0; i < n; i++ {
+		p |= uint64(id[i]) << (56 - 8*i)
+	}
+	return p
 }
 
 // ranker holds one Rank call's keys, IDs and fallback fractions.
@@ -210,6 +247,12 @@ func (r *ranker) compare(a, b rankKey) int {
 		}
 	} else if c := r.scoreCmp(a, b); c != 0 {
 		return -c
+	}
+	if a.pfx != b.pfx {
+		if a.pfx < b.pfx {
+			return -1
+		}
+		return 1
 	}
 	return cmp.Compare(r.ids[a.idx], r.ids[b.idx])
 }

@@ -211,3 +211,29 @@ func TestRankBadVariant(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// TestRankIDPrefixes: equal scores order by ID byte-wise, including IDs that share long
+// prefixes, are prefixes of one another or contain zero bytes (the sort key packs eight ID
+// bytes after the batch's common prefix).
+func TestRankIDPrefixes(t *testing.T) {
+	ids := []ItemID{"X-ab", "X-a", "X-", "X-a\x00", "X-abcdefghij1", "X-abcdefghij0", "X-abcdefghij", "X-b", "X-\xff"}
+	var items []RICEInput
+	for _, id := range ids {
+		items = append(items, rice(id, "10", "1", "1", "1"))
+	}
+	items = append(items, rice("Y", "1", "1", "1", "1"))
+	rk, err := Rank(items, ByRICE(identity, RICEOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Clone(ids)
+	slices.Sort(want)
+	want = append(want, "Y")
+	if diff := gocmp.Diff(want, rk.IDs()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	one, err := Rank(items[:1], ByRICE(identity, RICEOptions{}))
+	if err != nil || one.Len() != 1 || one.At(0).Rank != 1 {
+		t.Errorf("%v %v", one, err)
+	}
+}
