@@ -397,16 +397,16 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 		c, _ := ds.canonical(ix, r.ID) // Validate ruled out cycles and unknown targets.
 		canon[r.ID] = c
 	}
-	importance := func(p *int, path string) int {
+	importance := func(p *int, kind string, i int) int {
 		if p == nil {
 			return scale.Default
 		}
 		if !scale.Contains(*p) {
-			e.Addf(path, "scale", "%d is off the %s scale %d..%d", *p, scale.Name, scale.Min, scale.Max)
+			e.Addf(fmt.Sprintf("%s[%d].importance", kind, i), "scale", "%d is off the %s scale %d..%d", *p, scale.Name, scale.Min, scale.Max)
 		}
 		return *p
 	}
-	var signals []signal
+	signals := make([]signal, 0, len(ds.Links)+len(ds.Votes))
 	for i, l := range ds.Links {
 		it := ds.Items[ix.items[l.Item]]
 		s := signal{person: it.Author, account: it.Account, kind: SignalLink, item: it.ID, request: l.Request, at: l.CreatedAt}
@@ -416,12 +416,12 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 		if s.at.IsZero() {
 			s.at = it.CreatedAt
 		}
-		s.importance = importance(l.Importance, fmt.Sprintf("links[%d].importance", i))
+		s.importance = importance(l.Importance, "links", i)
 		signals = append(signals, s)
 	}
 	for i, v := range ds.Votes {
 		s := signal{person: v.Person, account: ds.People[ix.people[v.Person]].Account, kind: SignalVote, request: v.Request, at: v.CreatedAt}
-		s.importance = importance(v.Importance, fmt.Sprintf("votes[%d].importance", i))
+		s.importance = importance(v.Importance, "votes", i)
 		signals = append(signals, s)
 	}
 	if e.Len() > 0 {
