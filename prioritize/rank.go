@@ -93,7 +93,7 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 	if len(items) > math.MaxInt32 {
 		return nil, errors.New("prioritize: rank: more than 2^31-1 items")
 	}
-	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), errs: validation.New("prioritize: rank " + by.name)}
+	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), name: by.name}
 	by.prepare(items, r)
 	if err := r.checkIDs(); err != nil {
 		return nil, err
@@ -167,13 +167,22 @@ type ranker struct {
 	ids    []ItemID
 	bigs   []Fraction
 	ranks  []int32
-	errs   *validation.Errors
+	name   string             // the scorer's name, for error subjects
+	errs   *validation.Errors // nil until something fails
 	bad    int
 	failed map[int]bool // items already reported
 }
 
 // maxReported bounds how many bad items one error lists.
 const maxReported = 100
+
+// errors returns the collector, creating it on the first failure.
+func (r *ranker) errors() *validation.Errors {
+	if r.errs == nil {
+		r.errs = validation.New("prioritize: rank " + r.name)
+	}
+	return r.errs
+}
 
 // fail records item i's validation error, up to maxReported items.
 func (r *ranker) fail(i int, err error) {
@@ -183,14 +192,17 @@ func (r *ranker) fail(i int, err error) {
 	r.failed[i] = true
 	r.bad++
 	if r.bad <= maxReported {
-		r.errs.Merge(index("items", i), err)
+		r.errors().Merge(index("items", i), err)
 	}
 }
 
 // done returns the collected error, if any.
 func (r *ranker) done() error {
 	if r.bad > maxReported {
-		r.errs.Add("items", "invalid", "", itoa(r.bad-maxReported)+" more invalid items not listed")
+		r.errors().Add("items", "invalid", "", itoa(r.bad-maxReported)+" more invalid items not listed")
+	}
+	if r.errs == nil {
+		return nil
 	}
 	return withSentinels(r.errs)
 }
@@ -272,7 +284,7 @@ func (r *ranker) checkIDs() error {
 		if j, ok := seen[id]; ok {
 			r.bad++
 			if r.bad <= maxReported {
-				r.errs.Add(index("items", i)+".id", ruleUnique, "", "duplicate id "+quote(id)+" (also items["+itoa(int(j))+"])")
+				r.errors().Add(index("items", i)+".id", ruleUnique, "", "duplicate id "+quote(id)+" (also items["+itoa(int(j))+"])")
 			}
 			continue
 		}
@@ -291,6 +303,19 @@ func (r *ranker) maybeDuplicate() bool {
 			}
 		}
 		return false
+	}
+	if n <= 32 {
+		// Few items: compare every pair, no allocation.
+		dup := false
+		for i, id := range r.ids {
+			if id == "" && !r.failed[i] {
+				r.fail(i, errEmptyID)
+			}
+			for _, other := range r.ids[:i] {
+				dup = dup || id == other
+			}
+		}
+		return dup
 	}
 	seed := maphash.MakeSeed()
 	if n < 1<<16 {
@@ -370,7 +395,7 @@ func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) {
 		if opts.Variant > RICELenient {
 			r.bad++
-			r.errs.Add("variant", "oneof", "strict lenient", "must be strict or lenient")
+			r.errors().Add("variant", "oneof", "strict lenient", "must be strict or lenient")
 			for i := range items {
 				r.ids[i] = input(items[i]).ID
 			}
