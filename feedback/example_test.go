@@ -435,3 +435,79 @@ func ExampleCurrencyError() {
 	// true true saml
 	// feedback: revenue in more than one currency for request "saml": EUR (account "globex"), USD (account "acme")
 }
+
+func ExampleRequestStatus_Open() {
+	for _, s := range []feedback.RequestStatus{feedback.RequestNew, feedback.RequestInProgress, feedback.RequestCompleted} {
+		fmt.Println(s, s.Open())
+	}
+	// Output:
+	// new true
+	// in_progress true
+	// completed false
+}
+
+func ExampleRequestStatus_UnmarshalText() {
+	var s feedback.RequestStatus
+	err := s.UnmarshalText([]byte("under_review"))
+	fmt.Println(s, err, s.String())
+	// Output: under_review <nil> under_review
+}
+
+func ExampleImportanceScale_Contains() {
+	fmt.Println(feedback.ProductboardScale.Contains(3), feedback.ProductboardScale.Contains(4), feedback.VoteCountScale.Contains(0))
+	// Output: true false false
+}
+
+func ExampleImportanceScale_Label() {
+	for v := range 4 {
+		fmt.Printf("%d %s\n", v, feedback.ProductboardScale.Label(v))
+	}
+	// Output:
+	// 0 not important
+	// 1 nice-to-have
+	// 2 important
+	// 3 critical
+}
+
+// Every enum of the package encodes as text in JSON, and rejects unknown text.
+func ExampleAccountLifecycle_UnmarshalText() {
+	var v struct {
+		Lifecycle feedback.AccountLifecycle   `json:"lifecycle"`
+		Role      feedback.PersonRole         `json:"role"`
+		State     feedback.ItemState          `json:"state"`
+		Revenue   feedback.RevenueAggregation `json:"revenue"`
+		Measure   feedback.RevenueMeasure     `json:"measure"`
+		AsOf      feedback.AccountsAsOf       `json:"as_of"`
+		Signal    feedback.SignalKind         `json:"signal"`
+		Shingling feedback.Shingling          `json:"shingling"`
+		Match     feedback.MatchKind          `json:"match"`
+	}
+	in := `{"lifecycle":"churned","role":"prospect","state":"archived","revenue":"average","measure":"arr",` +
+		`"as_of":"feedback","signal":"vote","shingling":"char_trigrams","match":"similar"}`
+	if err := json.Unmarshal([]byte(in), &v); err != nil {
+		panic(err)
+	}
+	out, _ := json.Marshal(v)
+	fmt.Println(string(out) == in)
+	fmt.Println(v.Lifecycle, v.Role, v.State, v.Revenue, v.Measure, v.AsOf, v.Signal, v.Shingling, v.Match)
+	fmt.Println(json.Unmarshal([]byte(`{"lifecycle":"zombie"}`), &v))
+	// Output:
+	// true
+	// churned prospect archived average arr feedback vote char_trigrams similar
+	// feedback: unknown account lifecycle "zombie" (want one of unknown, prospect, trial, active, churned)
+}
+
+func ExampleAccountLifecycle_String() {
+	fmt.Println(feedback.LifecycleActive, feedback.AccountLifecycle(9))
+	// Output: active AccountLifecycle(9)
+}
+
+func ExampleMatchKind_MarshalText() {
+	b, err := feedback.MatchDuplicate.MarshalText()
+	fmt.Println(string(b), err)
+	_, err = feedback.MatchKind(7).MarshalText()
+	fmt.Println(err)
+	// Output:
+	// duplicate <nil>
+	// feedback: undefined match kind 7
+}
