@@ -122,10 +122,13 @@ func (k *MatchKind) UnmarshalText(b []byte) error {
 
 // DuplicatePair is two items found alike. A < B, so a pair is reported once.
 type DuplicatePair struct {
-	A          ItemID    `json:"a"`
-	B          ItemID    `json:"b"`
-	Similarity float64   `json:"similarity"`
-	Kind       MatchKind `json:"kind"`
+	// A and B are the two items, A < B.
+	A ItemID `json:"a"`
+	B ItemID `json:"b"`
+	// Similarity is the exact Jaccard similarity of their shingle sets, in [0, 1].
+	Similarity float64 `json:"similarity"`
+	// Kind classifies the pair by the thresholds.
+	Kind MatchKind `json:"kind"`
 }
 
 // DuplicateReport is the result of [FindDuplicates] and [DedupeIndex.Pairs].
@@ -423,9 +426,12 @@ func radixSortHigh32(v, tmp []uint64) {
 
 // Suggestion is an indexed item found alike to a new text.
 type Suggestion struct {
-	Item       ItemID    `json:"item"`
-	Similarity float64   `json:"similarity"`
-	Kind       MatchKind `json:"kind"`
+	// Item is the indexed item.
+	Item ItemID `json:"item"`
+	// Similarity is the exact Jaccard similarity with the query, in [0, 1].
+	Similarity float64 `json:"similarity"`
+	// Kind classifies the match by the thresholds.
+	Kind MatchKind `json:"kind"`
 }
 
 // Suggest returns the indexed items alike to text (at or above the similar threshold), most

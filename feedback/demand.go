@@ -293,6 +293,7 @@ var ErrMixedCurrency = errors.New("feedback: revenue in more than one currency")
 
 // CurrencyError names the request and the accounts whose currencies differ.
 type CurrencyError struct {
+	// Request is the canonical request whose accounts disagree.
 	Request RequestID
 	// Accounts maps each currency to the first account (by ID) seen with it.
 	Accounts map[string]AccountID

@@ -13,13 +13,20 @@ import (
 // slices so a dataset loads from JSON as is. Order does not matter to any result.
 // A Dataset is not safe for concurrent mutation (Merge, Unmerge); reads may run concurrently.
 type Dataset struct {
+	// Accounts are the customer companies, unique by ID.
 	Accounts []Account `json:"accounts,omitempty"`
-	People   []Person  `json:"people,omitempty"`
-	Items    []Item    `json:"items,omitempty"`
-	Links    []Link    `json:"links,omitempty"`
-	Votes    []Vote    `json:"votes,omitempty"`
+	// People are the people behind feedback and votes, unique by ID.
+	People []Person `json:"people,omitempty"`
+	// Items are the pieces of feedback, unique by ID and by (source, source record).
+	Items []Item `json:"items,omitempty"`
+	// Links connect items to requests.
+	Links []Link `json:"links,omitempty"`
+	// Votes are votes on requests.
+	Votes []Vote `json:"votes,omitempty"`
+	// Requests are the requests (and roadmap items) demand is scored for, unique by ID.
 	Requests []Request `json:"requests,omitempty"`
-	Themes   []Theme   `json:"themes,omitempty"`
+	// Themes are the nodes of the theme hierarchy, unique by ID.
+	Themes []Theme `json:"themes,omitempty"`
 }
 
 // index is the dataset's lookup tables, built once per computation.

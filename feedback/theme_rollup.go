@@ -21,6 +21,7 @@ type ThemeCounts struct {
 
 // ThemeSummary is one theme of a [ThemeRollup].
 type ThemeSummary struct {
+	// Theme, Name and Parent are the theme's own.
 	Theme  ThemeID `json:"theme"`
 	Name   string  `json:"name"`
 	Parent ThemeID `json:"parent,omitempty"`
