@@ -237,3 +237,19 @@ func TestRankIDPrefixes(t *testing.T) {
 		t.Errorf("%v %v", one, err)
 	}
 }
+
+// TestRankDuplicateMidSize covers the hash-table duplicate check (33 to 65,535 items).
+func TestRankDuplicateMidSize(t *testing.T) {
+	items := make([]RICEInput, 100)
+	for i := range items {
+		items[i] = rice(ItemID(fmt.Sprint("m-", i)), "1", "1", "1", "1")
+	}
+	if _, err := Rank(items, ByRICE(identity, RICEOptions{})); err != nil {
+		t.Fatal(err)
+	}
+	items[99].ID, items[50].ID = "m-3", ""
+	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
+	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fields(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
