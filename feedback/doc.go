@@ -56,6 +56,23 @@
 //
 // # Support operations
 //
-// (Support tickets, business-hours calendars, SLAs and support KPIs: described by their
-// author.)
+// [Ticket] is a support ticket with a timeline of [TicketEvent]s (status changes, public
+// comments and internal notes, priority changes). [BusinessHours] defines a business-hours
+// calendar in any IANA zone: several ranges a day, date-specific shifts and breaks, and
+// holidays as local dates. [NewCalendar] compiles it into a [Calendar], whose
+// [Calendar.Duration], [Calendar.Add] and [Calendar.NextOpen] convert wall-clock ranges to
+// instants date by date, so they are exact on 23- and 25-hour days.
+//
+// [SLAEvaluator] reproduces Zendesk's SLA metrics over a timeline at an as-of instant: first
+// reply, next reply from the oldest unanswered comment, periodic and pausable updates,
+// requester wait, agent work and total resolution, each with Zendesk's pause statuses. The
+// first matching [SLAPolicy] applies, targets follow the priority in force, solving fulfils
+// reply targets, and breach is strict (a reply exactly at the due instant is achieved).
+// Every target has an explicit [SLAState] (active, paused, achieved, breached), and
+// [SLACompliance] tallies results mergeably.
+//
+// [SupportKPIs] reports first reply time, first and full resolution time, one-touch or
+// first-contact resolution under a named [OneTouchDefinition], the reopen rate under a named
+// [ReopenDefinition], and backlog age percentiles. [CSAT], [CES] and [Deflection] compute
+// the survey and self-service measures with both of their published read-outs.
 package feedback

@@ -265,6 +265,8 @@ func message(tag, param string, kind reflect.Kind) string {
 		return "must be empty here"
 	case "timezone":
 		return "must be an IANA time zone name"
+	case "email":
+		return "must be an email address"
 	}
 	if param != "" {
 		return "fails rule " + tag + "=" + param

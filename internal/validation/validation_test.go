@@ -175,7 +175,7 @@ func TestMessages(t *testing.T) {
 	want := []string{
 		"a: must have length 2", "b: must equal 1", "c: must not equal 0", "d: must be an IANA time zone name",
 		"e: must not contain duplicates", "f: must be greater than 5", "g: must have more than 1 elements",
-		"h: must be less than 0", "i: must have fewer than 1 elements", "j: fails rule email", "k: must be at most 1",
+		"h: must be less than 0", "i: must have fewer than 1 elements", "j: must be an email address", "k: must be at most 1",
 		"l: must have at least 2 elements", "m: must be empty here", "n: fails rule alpha",
 	}
 	if diff := cmp.Diff(want, msgs); diff != "" {
