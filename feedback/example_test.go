@@ -188,7 +188,7 @@ func ExampleAccount_Validate() {
 
 func ExamplePerson_Validate() {
 	fmt.Println(feedback.Person{ID: "p", Email: "nope"}.Validate())
-	// Output: feedback: person "p": invalid: email: fails rule email
+	// Output: feedback: person "p": invalid: email: must be an email address
 }
 
 func ExampleItem_Validate() {
