@@ -166,6 +166,8 @@ type LogBuilder struct {
 	lastTs int64
 	// scatterMin is the event count from which Build scatters in parallel.
 	scatterMin int
+	// nameCache maps a cheap hash of a name to its index + 1 (0 = empty).
+	nameCache [256]int32
 }
 
 type propBuilder struct {
@@ -207,11 +209,23 @@ func (b *LogBuilder) internName(s string) int32 {
 }
 
 // internNameBytes is internName without allocating for known names.
+// Event names repeat a lot and are few: a small direct-mapped cache keyed by the name's
+// length and three of its bytes answers most lookups without hashing the whole name.
 func (b *LogBuilder) internNameBytes(s []byte) int32 {
-	if id, ok := b.byNam[string(s)]; ok {
-		return id
+	n := len(s)
+	if n == 0 {
+		return b.internName("")
 	}
-	return b.internName(string(s))
+	h := (uint(n)*131 + uint(s[0])*31 + uint(s[n-1])*7 + uint(s[n/2])) & uint(len(b.nameCache)-1)
+	if c := b.nameCache[h]; c > 0 && b.names[c-1] == string(s) {
+		return c - 1
+	}
+	id, ok := b.byNam[string(s)]
+	if !ok {
+		id = b.internName(string(s))
+	}
+	b.nameCache[h] = id + 1
+	return id
 }
 
 // add appends one event whose user and name are already interned.
@@ -394,7 +408,11 @@ func applyPerm[T any](s []T, perm []int, lo int) {
 // through a map. Both paths see disjoint sets of strings, so an id always gets one index.
 type userTable struct {
 	slots []userSlot
-	used  int
+	// recent is a small direct-mapped cache of recently seen numeric ids: time-sorted input
+	// interleaves the events of the few users active at that moment, and this cache stays
+	// in the CPU cache while the big table does not.
+	recent [4096]userSlot
+	used   int
 	str   map[string]int32
 	ids   []UserID
 }
@@ -452,20 +470,26 @@ type userSlot struct {
 }
 
 func (t *userTable) internNumber(v uint64, b []byte) int32 {
+	k := v + 1
+	r := &t.recent[(k*0x9E3779B97F4A7C15)>>52]
+	if r.key == k {
+		return r.id
+	}
 	if 2*(t.used+1) > len(t.slots) {
 		t.grow()
 	}
-	k := v + 1
 	mask := uint64(len(t.slots) - 1)
 	for s := hashSlot(k, mask); ; s = (s + 1) & mask {
 		switch t.slots[s].key {
 		case k:
-			return t.slots[s].id
+			*r = t.slots[s]
+			return r.id
 		case 0:
 			id := int32(len(t.ids))
 			t.ids = append(t.ids, UserID(b))
 			t.slots[s] = userSlot{k, id}
 			t.used++
+			*r = t.slots[s]
 			return id
 		}
 	}
