@@ -3,24 +3,42 @@ package metrics
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
-// runParts splits the log's users into contiguous ranges of similar event counts, one per
-// available CPU (runtime.GOMAXPROCS), makes a part with mk for each and fills it with fn in
-// its own goroutine. fn must only touch its own part.
+// runParts splits the log's users into contiguous ranges of similar event counts, several
+// per available CPU (runtime.GOMAXPROCS), and lets one goroutine per CPU take ranges in
+// turn, so a CPU slowed by other work does not hold the rest back. Each goroutine fills its
+// own part, made with mk; fn must only touch that part. Which ranges land in which part
+// varies between runs, so parts must merge the same whatever the split (they do: every
+// KPI's parts are sums over users).
 func runParts[T any](l *EventLog, mk func() T, fn func(p T, lo, hi int)) []T {
-	ranges := l.userRanges(runtime.GOMAXPROCS(0))
-	parts := make([]T, len(ranges))
+	workers := runtime.GOMAXPROCS(0)
+	ranges := l.userRanges(4 * workers)
+	if len(ranges) == 1 || workers == 1 {
+		p := mk()
+		for _, r := range ranges {
+			fn(p, r[0], r[1])
+		}
+		return []T{p}
+	}
+	workers = min(workers, len(ranges))
+	parts := make([]T, workers)
 	for i := range parts {
 		parts[i] = mk()
 	}
-	if len(ranges) == 1 {
-		fn(parts[0], ranges[0][0], ranges[0][1])
-		return parts
-	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, r := range ranges {
-		wg.Go(func() { fn(parts[i], r[0], r[1]) })
+	for w := range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(ranges) {
+					return
+				}
+				fn(parts[w], ranges[i][0], ranges[i][1])
+			}
+		})
 	}
 	wg.Wait()
 	return parts
