@@ -413,8 +413,8 @@ type userTable struct {
 	// in the CPU cache while the big table does not.
 	recent [4096]userSlot
 	used   int
-	str   map[string]int32
-	ids   []UserID
+	str    map[string]int32
+	ids    []UserID
 }
 
 func canonicalNumber(b []byte) (uint64, bool) {
