@@ -48,8 +48,34 @@ func ratio(num, den decimal.Decimal) Fraction {
 	return reduce(n, d)
 }
 
-// pow10 returns 10^e as a new big.Int.
-func pow10(e int64) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil) }
+// pow10 returns 10^e (e ≥ 0). Small powers come from a table computed once; callers use
+// the result only as an operand and never modify it.
+func pow10(e int64) *big.Int {
+	if e < int64(len(pow10Table)) {
+		return pow10Table[e]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil)
+}
+
+// pow10Table holds 10^0 … 10^80, read-only.
+var pow10Table = func() []*big.Int {
+	t := make([]*big.Int, 81)
+	t[0] = big.NewInt(1)
+	for i := 1; i < len(t); i++ {
+		t[i] = new(big.Int).Mul(t[i-1], big.NewInt(10))
+	}
+	return t
+}()
+
+// terminates reports whether f is exactly a decimal with at most DisplayScale fractional
+// digits, i.e. its reduced denominator divides 10^DisplayScale.
+func (f Fraction) terminates() bool {
+	d := f.d()
+	if d.IsUint64() {
+		return pow10u[DisplayScale]%d.Uint64() == 0
+	}
+	return false
+}
 
 // reduce normalizes n/d (d != 0) in place: sign on the numerator, divided by the gcd.
 func reduce(n, d *big.Int) Fraction {

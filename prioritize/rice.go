@@ -102,8 +102,12 @@ func (in RICEInput) check(e *validation.Errors, prefix string, opts RICEOptions)
 
 // RICE scores reach × impact × confidence ÷ effort exactly.
 func RICE(in RICEInput, opts RICEOptions) (Score, error) {
-	if err := in.ValidateWith(opts); err != nil {
-		return Score{}, err
+	// The allocation-free check accepts only valid inputs; anything else (invalid, or too
+	// large for 64-bit arithmetic) goes through the full validation.
+	if _, _, ok := riceFast(&in, opts.Variant); !ok {
+		if err := in.ValidateWith(opts); err != nil {
+			return Score{}, err
+		}
 	}
 	num := in.Reach.Mul(in.Impact).Mul(in.Confidence)
 	exact := ratio(num, in.Effort)

@@ -135,25 +135,23 @@ func newScore(id ItemID, fw Framework, variant string, exact Fraction, formula s
 	v := exact.Decimal(DisplayScale)
 	return Score{
 		ID: id, Framework: fw, Variant: variant, Exact: exact, Value: v,
-		Formula: formula + " = " + fracText(exact), Factors: factors, Notes: notes,
+		Formula: formula + " = " + fracTextOf(exact, v), Factors: factors, Notes: notes,
 	}
 }
 
 // term shows a fraction inside a formula: a decimal when it terminates within DisplayScale
 // places, else "num/den".
 func term(f Fraction) string {
-	d := f.Decimal(DisplayScale)
-	if FractionOf(d).Equal(f) {
-		return d.String()
+	if f.terminates() {
+		return f.Decimal(DisplayScale).String()
 	}
 	return f.String()
 }
 
-// fracText shows a fraction as a decimal when it terminates within DisplayScale places,
-// else as "num/den ≈ decimal".
-func fracText(f Fraction) string {
-	d := f.Decimal(DisplayScale)
-	if FractionOf(d).Equal(f) {
+// fracTextOf shows a fraction whose rounded value is d: the decimal when the fraction
+// terminates within DisplayScale places, else "num/den ≈ decimal".
+func fracTextOf(f Fraction, d decimal.Decimal) string {
+	if f.terminates() {
 		return d.String()
 	}
 	return f.String() + " ≈ " + d.String()
