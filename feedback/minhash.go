@@ -26,7 +26,7 @@ func mix64(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-const golden = 0x9e3779b97f4a7c15
+const goldenGamma = 0x9e3779b97f4a7c15
 
 // hashFamily returns the n multiply-add hash functions of a seed: function i maps a mixed
 // shingle hash y to the high 32 bits of a[i]·y + b[i] (mod 2^64), with odd a[i] and b[i]
@@ -35,9 +35,9 @@ func hashFamily(n int, seed uint64) (a, b []uint64) {
 	a, b = make([]uint64, n), make([]uint64, n)
 	s := seed
 	for i := range n {
-		s += golden
+		s += goldenGamma
 		a[i] = mix64(s) | 1
-		s += golden
+		s += goldenGamma
 		b[i] = mix64(s)
 	}
 	return a, b
@@ -71,7 +71,7 @@ func signature(sig []uint32, bases []uint64, seed uint64, a, b []uint64) {
 // bandKeys writes one key per band: a hash of the band's index and its rows' values.
 func bandKeys(keys []uint64, sig []uint32, rows int) {
 	for b := range keys {
-		k := mix64(uint64(b+1) * golden)
+		k := mix64(uint64(b+1) * goldenGamma)
 		for _, v := range sig[b*rows : (b+1)*rows] {
 			k = mix64(k ^ uint64(v))
 		}

@@ -1,18 +1,13 @@
 package feedback
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/golden"
 )
-
-// updateSupport rewrites the support golden files: go test ./feedback/ -run Golden -update-support
-var updateSupport = flag.Bool("update-support", false, "rewrite feedback/testdata/support_*.golden.json")
 
 // TestSupportGolden evaluates the sample queue of testdata/support_queue.json (the
 // quickstart's queue) and compares every SLA result, the compliance tally and the KPI
@@ -60,18 +55,5 @@ func TestSupportGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	const golden = "testdata/support_sla.golden.json"
-	if *updateSupport {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update-support to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("golden mismatch (-want +got):\n%s", cmp.Diff(string(want), string(got)))
-	}
+	golden.Check(t, "support_sla.golden.json", append(got, '\n'))
 }

@@ -1,44 +1,13 @@
 package launch
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/productops/productops/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
-
-func mustJSON(t *testing.T, v any) []byte {
-	t.Helper()
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(b, '\n')
-}
 
 // TestGoldenReports pins the text and JSON renderings of an evaluation, a diff and a
 // guardrail run on the quickstart's plan.
@@ -64,11 +33,11 @@ func TestGoldenReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "evaluation.golden.txt", []byte(before.Text()))
-	golden(t, "evaluation.golden.json", mustJSON(t, before))
+	golden.Check(t, "evaluation.golden.txt", []byte(before.Text()))
+	golden.Check(t, "evaluation.golden.json", golden.JSON(t, before))
 	c := Diff(before, after)
-	golden(t, "diff.golden.txt", []byte(c.Text()))
-	golden(t, "diff.golden.json", mustJSON(t, c))
+	golden.Check(t, "diff.golden.txt", []byte(c.Text()))
+	golden.Check(t, "diff.golden.json", golden.JSON(t, c))
 
 	gdata, err := os.ReadFile("testdata/guardrail.json")
 	if err != nil {
@@ -85,5 +54,5 @@ func TestGoldenReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "guardrail.golden.json", mustJSON(t, res))
+	golden.Check(t, "guardrail.golden.json", golden.JSON(t, res))
 }

@@ -2,17 +2,10 @@ package metrics
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/golden"
 )
-
-// updateBusinessGolden rewrites testdata/business_* golden files:
-// go test ./metrics/ -run Golden -update-business.
-var updateBusinessGolden = flag.Bool("update-business", false, "rewrite metrics/testdata/business_* golden files")
 
 // The bridge of the hand-worked history renders as the committed text table and JSON.
 func TestBridgeGolden(t *testing.T) {
@@ -35,22 +28,6 @@ func TestBridgeGolden(t *testing.T) {
 		{"business_bridge.txt", b.String()},
 		{"business_bridge.json", string(js) + "\n"},
 	} {
-		path := filepath.Join("testdata", g.file)
-		if *updateBusinessGolden {
-			if err := os.MkdirAll("testdata", 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(g.got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update-business to create it)", err)
-		}
-		if diff := cmp.Diff(string(want), g.got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", g.file, diff)
-		}
+		golden.Check(t, g.file, []byte(g.got))
 	}
 }

@@ -3,33 +3,11 @@ package roadmap
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 // The JSON of a schedule, a critical path and a cycle error: decimals as strings,
 // enums as names, times in RFC 3339.
@@ -51,7 +29,7 @@ func TestGoldenJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	golden(t, "results.golden.json", buf.Bytes())
+	golden.Check(t, "results.golden.json", buf.Bytes())
 	// Decoding gives the same results back.
 	dec := json.NewDecoder(&buf)
 	var s2 ScheduleResult
