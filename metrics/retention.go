@@ -270,8 +270,11 @@ type RetentionAggregate struct {
 	from   int64   // cohort bucket range [from, to)
 	to     int64
 	rows   map[int64][]int64 // cohort bucket -> [size, cell0, cell1, ...]
-	// per-user scratch
-	bits []uint64
+	// per-user scratch, and the last row used (users often share a cohort with the
+	// previous user)
+	bits       []uint64
+	lastCohort int64
+	lastRow    []int64
 }
 
 // NewRetentionAggregate returns an empty aggregate, or the validation error of opts.
@@ -313,6 +316,7 @@ func (a *RetentionAggregate) empty() *RetentionAggregate {
 	b := *a
 	b.cal = a.cal.clone()
 	b.rows = map[int64][]int64{}
+	b.lastRow = nil
 	b.bits = make([]uint64, len(a.bits))
 	b.maxTs = -1 << 63
 	return &b
@@ -367,11 +371,15 @@ func (a *RetentionAggregate) merge(b *RetentionAggregate) {
 }
 
 func (a *RetentionAggregate) row(c int64) []int64 {
+	if a.lastRow != nil && a.lastCohort == c {
+		return a.lastRow
+	}
 	r := a.rows[c]
 	if r == nil {
 		r = make([]int64, a.cells+1)
 		a.rows[c] = r
 	}
+	a.lastCohort, a.lastRow = c, r
 	return r
 }
 
@@ -462,8 +470,10 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 			if a.opts.Anchors == AnchorEveryStart {
 				a.markEveryStart(names, ts, i, j, p, start)
 			}
+		} else if t := ts[j]; t >= span.lo && t < span.hi {
+			k = span.b - c
 		} else {
-			k = a.cal.bucketFast(ts[j], &span) - c
+			k = a.cal.bucketFast(t, &span) - c
 		}
 		if k == 0 {
 			if ts[j] > t0 {
