@@ -121,7 +121,7 @@ func readCSVParallel(b *LogBuilder, pending []byte, r io.Reader, firstLine int, 
 	workers := max(1, runtime.GOMAXPROCS(0))
 	jobs := make(chan *csvBlock, workers)
 	results := make(chan *csvBlock, workers)
-	free := make(chan []byte, 2*workers+2)
+	free := make(chan *csvBlock, 2*workers+2) // parsed blocks come back for reuse
 	done := make(chan struct{})
 	var readErr error
 	var fallback io.Reader
@@ -133,12 +133,13 @@ func readCSVParallel(b *LogBuilder, pending []byte, r io.Reader, firstLine int, 
 		carry := append([]byte(nil), pending...)
 		line := firstLine
 		for seq := 0; ; seq++ {
-			var buf []byte
+			var blk *csvBlock
 			select {
-			case buf = <-free:
+			case blk = <-free:
 			default:
-				buf = make([]byte, 0, blockSize)
+				blk = &csvBlock{data: make([]byte, 0, blockSize)}
 			}
+			buf := blk.data
 			if cap(buf) < 2*len(carry) {
 				buf = make([]byte, 0, 2*len(carry))
 			}
@@ -178,7 +179,7 @@ func readCSVParallel(b *LogBuilder, pending []byte, r io.Reader, firstLine int, 
 				return
 			}
 			carry = append(carry[:0:0], buf[cut:]...)
-			blk := &csvBlock{seq: seq, data: buf[:cut], line: line}
+			blk.seq, blk.data, blk.line = seq, buf[:cut], line
 			line += bytes.Count(blk.data, []byte{'\n'})
 			select {
 			case jobs <- blk:
@@ -189,12 +190,6 @@ func readCSVParallel(b *LogBuilder, pending []byte, r io.Reader, firstLine int, 
 				return
 			}
 			if eof {
-				// the final partial line (no newline at the end of input)
-				blk := &csvBlock{seq: seq + 1, data: carry, line: line}
-				select {
-				case jobs <- blk:
-				case <-done:
-				}
 				return
 			}
 		}
@@ -231,8 +226,9 @@ func readCSVParallel(b *LogBuilder, pending []byte, r io.Reader, firstLine int, 
 				}
 			}
 			if cap(cur.data) == blockSize {
+				cur.data = cur.data[:0]
 				select {
-				case free <- cur.data[:0]:
+				case free <- cur:
 				default:
 				}
 			}
