@@ -57,8 +57,31 @@
 //
 // # Business metrics
 //
-// (Surveys, subscriptions and revenue, experiments and KPI targets: described by their
-// owner in this section.)
+// Surveys: [NPS] on the 0-10 scale with its standard error (from p + d - (p - d)²) and
+// interval, [CompareNPS] for the difference of two surveys, [CSAT] (top-2-box or mean on
+// 5- or 7-point or binary scales) and [CES] (mean, % agree or net easy on CES 2.0's 1-7
+// scale). [NoAnswer] responses are excluded from the score and the response rate is reported
+// apart.
+//
+// Subscription revenue: [NewMRRLedger] and [NewMRRLedgerFromSnapshots] hold exact
+// per-customer MRR in one [Currency] (mixing currencies is [ErrCurrencyMismatch]).
+// [MRRLedger.Bridge] gives ChartMogul's movements (new, expansion, contraction, churn,
+// reactivation) per calendar period with start + movements = end checked, customer churn
+// (ChartMogul's "Standard (B2B)" and daily-summed "Shopify (B2C)"), gross and net MRR churn,
+// NRR and per-customer-capped GRR on the start cohort, quick ratios with and without
+// reactivation, ARPA and ARR; [MRRLedger.Retention] measures any window; [LTV] and
+// [CACPayback] work on decimals.
+//
+// Experiments: [Compare] works on [ArmEstimate] values from [ProportionSample], [MeanSample],
+// [RatioSample] (delta method) or [CUPED], with the [GrowthBookExperiment] preset (the zero
+// value: Welch t, relative lift) and the [StatsigExperiment] preset (unpooled z, Welch below
+// 100 degrees of freedom). [TwoProportionZTest] (pooled or unpooled), [NewProportionInterval]
+// (Wilson or normal), [SampleRatioMismatch] (GrowthBook's two zero-weight rules),
+// [SampleSizeProportions], [SampleSizeMeans] and [PowerProportions] complete the toolbox.
+//
+// KPI targets: a [KPI] with a direction, a target, on-track and at-risk thresholds and an
+// optional linear pace gives [KPI.Status] and [KPI.StatusOf] with a reason, and [KPI.Trend];
+// [ComposeEngagement] builds a weighted 0-100 composite ([PESComponents] for Pendo's PES).
 //
 // # Concurrency
 //
