@@ -43,7 +43,7 @@ func (g Granularity) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler for "day", "week" and "month".
 func (g *Granularity) UnmarshalText(b []byte) error {
-	i, err := parseEnum(b, granularityNames, "granularity")
+	i, err := enumParse("granularity", granularityNames, b)
 	*g = Granularity(i)
 	return err
 }
@@ -59,20 +59,6 @@ func (g Granularity) rollingLength() int64 {
 		return 30 * dayNs
 	}
 	return dayNs
-}
-
-func parseEnum(b []byte, names []string, what string) (int, error) {
-	if i := slices.Index(names, string(b)); i >= 0 {
-		return i, nil
-	}
-	return 0, fmt.Errorf("metrics: unknown %s %q", what, truncate(string(b)))
-}
-
-func truncate(s string) string {
-	if len(s) > 64 {
-		return s[:64] + "…"
-	}
-	return s
 }
 
 const (

@@ -19,16 +19,16 @@ const (
 var cesScaleNames = []string{"seven_point", "five_point"}
 
 // String returns "seven_point" or "five_point".
-func (s CESScale) String() string { return bizEnumString("CESScale", cesScaleNames, int(s)) }
+func (s CESScale) String() string { return enumString("CESScale", cesScaleNames, int(s)) }
 
 // MarshalText encodes the scale as its String form.
 func (s CESScale) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("CES scale", cesScaleNames, int(s))
+	return enumMarshal("CES scale", cesScaleNames, int(s))
 }
 
 // UnmarshalText decodes "seven_point" or "five_point".
 func (s *CESScale) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("CES scale", cesScaleNames, b)
+	i, err := enumParse("CES scale", cesScaleNames, b)
 	if err == nil {
 		*s = CESScale(i)
 	}
@@ -58,16 +58,16 @@ const (
 var cesModeNames = []string{"mean", "percent_agree", "net_easy"}
 
 // String returns "mean", "percent_agree" or "net_easy".
-func (m CESMode) String() string { return bizEnumString("CESMode", cesModeNames, int(m)) }
+func (m CESMode) String() string { return enumString("CESMode", cesModeNames, int(m)) }
 
 // MarshalText encodes the mode as its String form.
 func (m CESMode) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("CES mode", cesModeNames, int(m))
+	return enumMarshal("CES mode", cesModeNames, int(m))
 }
 
 // UnmarshalText decodes "mean", "percent_agree" or "net_easy".
 func (m *CESMode) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("CES mode", cesModeNames, b)
+	i, err := enumParse("CES mode", cesModeNames, b)
 	if err == nil {
 		*m = CESMode(i)
 	}

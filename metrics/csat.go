@@ -21,16 +21,16 @@ const (
 var csatScaleNames = []string{"five_point", "seven_point", "binary"}
 
 // String returns "five_point", "seven_point" or "binary".
-func (s CSATScale) String() string { return bizEnumString("CSATScale", csatScaleNames, int(s)) }
+func (s CSATScale) String() string { return enumString("CSATScale", csatScaleNames, int(s)) }
 
 // MarshalText encodes the scale as its String form.
 func (s CSATScale) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("CSAT scale", csatScaleNames, int(s))
+	return enumMarshal("CSAT scale", csatScaleNames, int(s))
 }
 
 // UnmarshalText decodes "five_point", "seven_point" or "binary".
 func (s *CSATScale) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("CSAT scale", csatScaleNames, b)
+	i, err := enumParse("CSAT scale", csatScaleNames, b)
 	if err == nil {
 		*s = CSATScale(i)
 	}
@@ -63,16 +63,16 @@ const (
 var csatModeNames = []string{"top_box", "mean"}
 
 // String returns "top_box" or "mean".
-func (m CSATMode) String() string { return bizEnumString("CSATMode", csatModeNames, int(m)) }
+func (m CSATMode) String() string { return enumString("CSATMode", csatModeNames, int(m)) }
 
 // MarshalText encodes the mode as its String form.
 func (m CSATMode) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("CSAT mode", csatModeNames, int(m))
+	return enumMarshal("CSAT mode", csatModeNames, int(m))
 }
 
 // UnmarshalText decodes "top_box" or "mean".
 func (m *CSATMode) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("CSAT mode", csatModeNames, b)
+	i, err := enumParse("CSAT mode", csatModeNames, b)
 	if err == nil {
 		*m = CSATMode(i)
 	}

@@ -70,17 +70,17 @@ var experimentTestNames = []string{"welch_t", "z"}
 
 // String returns "welch_t" or "z".
 func (t ExperimentTest) String() string {
-	return bizEnumString("ExperimentTest", experimentTestNames, int(t))
+	return enumString("ExperimentTest", experimentTestNames, int(t))
 }
 
 // MarshalText encodes the test as its String form.
 func (t ExperimentTest) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("experiment test", experimentTestNames, int(t))
+	return enumMarshal("experiment test", experimentTestNames, int(t))
 }
 
 // UnmarshalText decodes "welch_t" or "z".
 func (t *ExperimentTest) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("experiment test", experimentTestNames, b)
+	i, err := enumParse("experiment test", experimentTestNames, b)
 	if err == nil {
 		*t = ExperimentTest(i)
 	}
@@ -101,16 +101,16 @@ const (
 var liftTypeNames = []string{"relative", "absolute"}
 
 // String returns "relative" or "absolute".
-func (l LiftType) String() string { return bizEnumString("LiftType", liftTypeNames, int(l)) }
+func (l LiftType) String() string { return enumString("LiftType", liftTypeNames, int(l)) }
 
 // MarshalText encodes the lift type as its String form.
 func (l LiftType) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("lift type", liftTypeNames, int(l))
+	return enumMarshal("lift type", liftTypeNames, int(l))
 }
 
 // UnmarshalText decodes "relative" or "absolute".
 func (l *LiftType) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("lift type", liftTypeNames, b)
+	i, err := enumParse("lift type", liftTypeNames, b)
 	if err == nil {
 		*l = LiftType(i)
 	}

@@ -24,17 +24,17 @@ var kpiDirectionNames = []string{"higher_is_better", "lower_is_better"}
 
 // String returns "higher_is_better" or "lower_is_better".
 func (d KPIDirection) String() string {
-	return bizEnumString("KPIDirection", kpiDirectionNames, int(d))
+	return enumString("KPIDirection", kpiDirectionNames, int(d))
 }
 
 // MarshalText encodes the direction as its String form.
 func (d KPIDirection) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("KPI direction", kpiDirectionNames, int(d))
+	return enumMarshal("KPI direction", kpiDirectionNames, int(d))
 }
 
 // UnmarshalText decodes "higher_is_better" or "lower_is_better".
 func (d *KPIDirection) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("KPI direction", kpiDirectionNames, b)
+	i, err := enumParse("KPI direction", kpiDirectionNames, b)
 	if err == nil {
 		*d = KPIDirection(i)
 	}
@@ -67,16 +67,16 @@ const (
 var kpiStatusNames = []string{"unknown", "on_track", "at_risk", "off_track"}
 
 // String returns "unknown", "on_track", "at_risk" or "off_track".
-func (s KPIStatus) String() string { return bizEnumString("KPIStatus", kpiStatusNames, int(s)) }
+func (s KPIStatus) String() string { return enumString("KPIStatus", kpiStatusNames, int(s)) }
 
 // MarshalText encodes the status as its String form.
 func (s KPIStatus) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("KPI status", kpiStatusNames, int(s))
+	return enumMarshal("KPI status", kpiStatusNames, int(s))
 }
 
 // UnmarshalText decodes "unknown", "on_track", "at_risk" or "off_track".
 func (s *KPIStatus) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("KPI status", kpiStatusNames, b)
+	i, err := enumParse("KPI status", kpiStatusNames, b)
 	if err == nil {
 		*s = KPIStatus(i)
 	}
@@ -319,17 +319,17 @@ var kpiTrendNames = []string{"unknown", "improving", "flat", "worsening"}
 
 // String returns "unknown", "improving", "flat" or "worsening".
 func (d KPITrendDirection) String() string {
-	return bizEnumString("KPITrendDirection", kpiTrendNames, int(d))
+	return enumString("KPITrendDirection", kpiTrendNames, int(d))
 }
 
 // MarshalText encodes the trend as its String form.
 func (d KPITrendDirection) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("KPI trend", kpiTrendNames, int(d))
+	return enumMarshal("KPI trend", kpiTrendNames, int(d))
 }
 
 // UnmarshalText decodes "unknown", "improving", "flat" or "worsening".
 func (d *KPITrendDirection) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("KPI trend", kpiTrendNames, b)
+	i, err := enumParse("KPI trend", kpiTrendNames, b)
 	if err == nil {
 		*d = KPITrendDirection(i)
 	}

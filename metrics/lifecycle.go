@@ -44,7 +44,7 @@ func (s LifecycleStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *LifecycleStatus) UnmarshalText(b []byte) error {
-	i, err := parseEnum(b, lifecycleNames, "lifecycle status")
+	i, err := enumParse("lifecycle status", lifecycleNames, b)
 	*s = LifecycleStatus(i)
 	return err
 }

@@ -52,7 +52,7 @@ func (v Vendor) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (v *Vendor) UnmarshalText(b []byte) error {
-	i, err := parseEnum(b, vendorNames[1:], "vendor")
+	i, err := enumParse("vendor", vendorNames[1:], b)
 	*v = Vendor(i + 1)
 	return err
 }

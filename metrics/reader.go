@@ -43,7 +43,7 @@ func (f TimeFormat) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (f *TimeFormat) UnmarshalText(b []byte) error {
-	i, err := parseEnum(b, timeFormatNames, "time format")
+	i, err := enumParse("time format", timeFormatNames, b)
 	*f = TimeFormat(i)
 	return err
 }

@@ -26,16 +26,16 @@ const (
 var srmVariantNames = []string{"skip_zero_weight", "keep_zero_weight_users"}
 
 // String returns "skip_zero_weight" or "keep_zero_weight_users".
-func (s SRMVariant) String() string { return bizEnumString("SRMVariant", srmVariantNames, int(s)) }
+func (s SRMVariant) String() string { return enumString("SRMVariant", srmVariantNames, int(s)) }
 
 // MarshalText encodes the variant as its String form.
 func (s SRMVariant) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("SRM variant", srmVariantNames, int(s))
+	return enumMarshal("SRM variant", srmVariantNames, int(s))
 }
 
 // UnmarshalText decodes "skip_zero_weight" or "keep_zero_weight_users".
 func (s *SRMVariant) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("SRM variant", srmVariantNames, b)
+	i, err := enumParse("SRM variant", srmVariantNames, b)
 	if err == nil {
 		*s = SRMVariant(i)
 	}

@@ -42,7 +42,7 @@ func (d StickinessDefinition) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (d *StickinessDefinition) UnmarshalText(b []byte) error {
-	i, err := parseEnum(b, stickinessNames, "stickiness definition")
+	i, err := enumParse("stickiness definition", stickinessNames, b)
 	*d = StickinessDefinition(i)
 	return err
 }

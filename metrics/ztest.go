@@ -22,16 +22,16 @@ const (
 var zVarianceNames = []string{"pooled", "unpooled"}
 
 // String returns "pooled" or "unpooled".
-func (z ZVariance) String() string { return bizEnumString("ZVariance", zVarianceNames, int(z)) }
+func (z ZVariance) String() string { return enumString("ZVariance", zVarianceNames, int(z)) }
 
 // MarshalText encodes the variance as its String form.
 func (z ZVariance) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("z-test variance", zVarianceNames, int(z))
+	return enumMarshal("z-test variance", zVarianceNames, int(z))
 }
 
 // UnmarshalText decodes "pooled" or "unpooled".
 func (z *ZVariance) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("z-test variance", zVarianceNames, b)
+	i, err := enumParse("z-test variance", zVarianceNames, b)
 	if err == nil {
 		*z = ZVariance(i)
 	}
@@ -121,17 +121,17 @@ var intervalMethodNames = []string{"wilson", "normal"}
 
 // String returns "wilson" or "normal".
 func (m IntervalMethod) String() string {
-	return bizEnumString("IntervalMethod", intervalMethodNames, int(m))
+	return enumString("IntervalMethod", intervalMethodNames, int(m))
 }
 
 // MarshalText encodes the method as its String form.
 func (m IntervalMethod) MarshalText() ([]byte, error) {
-	return bizEnumMarshal("interval method", intervalMethodNames, int(m))
+	return enumMarshal("interval method", intervalMethodNames, int(m))
 }
 
 // UnmarshalText decodes "wilson" or "normal".
 func (m *IntervalMethod) UnmarshalText(b []byte) error {
-	i, err := bizEnumParse("interval method", intervalMethodNames, b)
+	i, err := enumParse("interval method", intervalMethodNames, b)
 	if err == nil {
 		*m = IntervalMethod(i)
 	}

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
@@ -181,24 +182,25 @@ func (e *Errors) Err() error {
 // Finite reports whether f is neither NaN nor ±Inf.
 func Finite(f float64) bool { return f == f && f-f == 0 }
 
-// maxEcho is the most runes of caller input that an error message repeats.
+// maxEcho is the most bytes of caller input that an error message repeats.
 const maxEcho = 64
 
-// Truncate shortens s to at most 64 runes, marking a cut with "…", so error messages never
-// echo unbounded input. Invalid UTF-8 is replaced.
+// Truncate makes caller input safe to repeat in an error message: invalid UTF-8 and
+// unprintable runes become U+FFFD, and the result is cut at a rune boundary to at most 64
+// bytes, a cut marked with "…". Quoted with %q it stays under 140 bytes, whatever the input.
 func Truncate(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= maxEcho {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == maxEcho-1 {
-			return s[:i] + "…"
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			r = utf8.RuneError
 		}
-		n++
+		if b.Len()+utf8.RuneLen(r) > maxEcho {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
 	}
-	return s
+	return b.String()
 }
 
 // trimRoot drops the top-level struct name from a validator namespace:

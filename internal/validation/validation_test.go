@@ -244,19 +244,26 @@ func TestFinite(t *testing.T) {
 }
 
 func TestTruncate(t *testing.T) {
-	long := strings.Repeat("é", 100)
-	got := Truncate(long)
-	if n := len([]rune(got)); n != 64 || !strings.HasSuffix(got, "…") {
-		t.Errorf("Truncate(100 runes) = %d runes %q", n, got)
+	got := Truncate(strings.Repeat("é", 100))
+	if want := strings.Repeat("é", 32) + "…"; got != want {
+		t.Errorf("Truncate(100 × é) = %q, want %q", got, want)
 	}
-	if got := Truncate("short"); got != "short" {
-		t.Errorf("Truncate(short) = %q", got)
+	for _, tt := range []struct{ in, want string }{
+		{"short", "short"},
+		{"a\xffb", "a\uFFFDb"},
+		{"tab\there\x05", "tab\uFFFDhere\uFFFD"},
+		{strings.Repeat("x", 64), strings.Repeat("x", 64)},
+		{strings.Repeat("x", 65), strings.Repeat("x", 64) + "…"},
+		{"", ""},
+	} {
+		if got := Truncate(tt.in); got != tt.want {
+			t.Errorf("Truncate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
-	if got := Truncate("a\xffb"); got != "a\uFFFDb" {
-		t.Errorf("Truncate(invalid UTF-8) = %q", got)
-	}
-	exact := strings.Repeat("x", 64)
-	if got := Truncate(exact); got != exact {
-		t.Errorf("Truncate(64 runes) changed it")
+	// Quoted, the echo stays bounded for the worst inputs: quotes, controls, 4-byte runes.
+	for _, in := range []string{strings.Repeat(`"`, 500), strings.Repeat("\x05", 500), strings.Repeat("😀", 500), strings.Repeat("\xff", 500)} {
+		if n := len(fmt.Sprintf("%q", Truncate(in))); n >= 140 {
+			t.Errorf("%%q of Truncate(%.10q...) is %d bytes", in, n)
+		}
 	}
 }
