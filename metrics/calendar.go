@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -26,19 +25,11 @@ const (
 var granularityNames = []string{"day", "week", "month"}
 
 // String returns "day", "week" or "month".
-func (g Granularity) String() string {
-	if g < 0 || int(g) >= len(granularityNames) {
-		return fmt.Sprintf("Granularity(%d)", int(g))
-	}
-	return granularityNames[g]
-}
+func (g Granularity) String() string { return enumString("Granularity", granularityNames, int(g)) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (g Granularity) MarshalText() ([]byte, error) {
-	if g < 0 || int(g) >= len(granularityNames) {
-		return nil, fmt.Errorf("metrics: unknown granularity %d", int(g))
-	}
-	return []byte(g.String()), nil
+	return enumMarshal("granularity", granularityNames, int(g))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler for "day", "week" and "month".

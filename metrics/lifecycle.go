@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -28,18 +27,12 @@ var lifecycleNames = []string{"new", "returning", "resurrecting", "dormant"}
 
 // String returns "new", "returning", "resurrecting" or "dormant".
 func (s LifecycleStatus) String() string {
-	if s < 0 || int(s) >= len(lifecycleNames) {
-		return fmt.Sprintf("LifecycleStatus(%d)", int(s))
-	}
-	return lifecycleNames[s]
+	return enumString("LifecycleStatus", lifecycleNames, int(s))
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s LifecycleStatus) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(lifecycleNames) {
-		return nil, fmt.Errorf("metrics: unknown lifecycle status %d", int(s))
-	}
-	return []byte(s.String()), nil
+	return enumMarshal("lifecycle status", lifecycleNames, int(s))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.

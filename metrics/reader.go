@@ -26,19 +26,11 @@ const (
 var timeFormatNames = []string{"auto", "unix_s", "unix_ms", "rfc3339"}
 
 // String returns "auto", "unix_s", "unix_ms" or "rfc3339".
-func (f TimeFormat) String() string {
-	if f < 0 || int(f) >= len(timeFormatNames) {
-		return fmt.Sprintf("TimeFormat(%d)", int(f))
-	}
-	return timeFormatNames[f]
-}
+func (f TimeFormat) String() string { return enumString("TimeFormat", timeFormatNames, int(f)) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (f TimeFormat) MarshalText() ([]byte, error) {
-	if f < 0 || int(f) >= len(timeFormatNames) {
-		return nil, fmt.Errorf("metrics: unknown time format %d", int(f))
-	}
-	return []byte(f.String()), nil
+	return enumMarshal("time format", timeFormatNames, int(f))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.

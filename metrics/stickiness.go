@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -26,18 +25,12 @@ var stickinessNames = []string{"average_of_ratios", "ratio_of_averages"}
 
 // String returns "average_of_ratios" or "ratio_of_averages".
 func (d StickinessDefinition) String() string {
-	if d < 0 || int(d) >= len(stickinessNames) {
-		return fmt.Sprintf("StickinessDefinition(%d)", int(d))
-	}
-	return stickinessNames[d]
+	return enumString("StickinessDefinition", stickinessNames, int(d))
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (d StickinessDefinition) MarshalText() ([]byte, error) {
-	if d < 0 || int(d) >= len(stickinessNames) {
-		return nil, fmt.Errorf("metrics: unknown stickiness definition %d", int(d))
-	}
-	return []byte(d.String()), nil
+	return enumMarshal("stickiness definition", stickinessNames, int(d))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
