@@ -36,6 +36,19 @@ func bizEnums() []struct {
 		{new(KPIDirection), kpiDirectionNames},
 		{new(KPIStatus), kpiStatusNames},
 		{new(KPITrendDirection), kpiTrendNames},
+		{new(Granularity), granularityNames},
+		{new(TimeFormat), timeFormatNames},
+		{new(LifecycleStatus), lifecycleNames},
+		{new(StickinessDefinition), stickinessNames},
+		{new(FunnelOrder), funnelOrderNames},
+		{new(FunnelAnchor), funnelAnchorNames},
+		{new(BadRowPolicy), badRowPolicyNames},
+		{new(CohortType), cohortTypeNames},
+		{new(RetentionWindow), retentionWindowNames},
+		{new(RetentionCriterion), retentionCriterionNames},
+		{new(DayZero), dayZeroNames},
+		{new(RetentionAnchors), retentionAnchorsNames},
+		{new(DaysActiveScope), daysActiveScopeNames},
 	}
 }
 

@@ -316,11 +316,11 @@ func ExampleVendor() {
 	for _, v := range []metrics.Vendor{metrics.PostHog, metrics.Amplitude, metrics.Mixpanel} {
 		r := v.RetentionOptions(metrics.Daily)
 		f := v.FunnelOptions("signup", "purchase")
-		fmt.Printf("%-9s window %d, day0 %d, criterion %d, funnel %v anchor %d, days active %d\n",
+		fmt.Printf("%-9s %s, day 0 %s, %s; funnel %v from the %s step; days active %s\n",
 			v, r.Window, r.DayZero, r.Criterion, f.Window, f.Anchor, v.DaysActiveScope())
 	}
 	// Output:
-	// posthog   window 0, day0 0, criterion 0, funnel 336h0m0s anchor 1, days active 0
-	// amplitude window 1, day0 0, criterion 0, funnel 24h0m0s anchor 0, days active 1
-	// mixpanel  window 1, day0 1, criterion 1, funnel 168h0m0s anchor 0, days active 0
+	// posthog   calendar, day 0 cohort, return_on; funnel 336h0m0s from the freshest step; days active per_range
+	// amplitude rolling, day 0 cohort, return_on; funnel 24h0m0s from the first step; days active per_week
+	// mixpanel  rolling, day 0 returns, return_on_or_after; funnel 168h0m0s from the first step; days active per_range
 }

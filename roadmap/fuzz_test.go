@@ -90,7 +90,7 @@ func FuzzItemJSON(f *testing.F) {
 // FuzzEnumText: every enum's UnmarshalText never panics, and what it accepts marshals back
 // to text it accepts as the same value.
 func FuzzEnumText(f *testing.F) {
-	for _, s := range []string{"epic", "IN_PROGRESS", "cancelled", "now", "atRisk", "finishToStart", "halfYear", "sequential", "tooLarge", "aspirational", "lower", "green", "weighted", ""} {
+	for _, s := range []string{"epic", "IN_PROGRESS", "cancelled", "now", "atRisk", "finishToStart", "halfYear", "sequential", "tooLarge", "aspirational", "lower", "green", "weighted", "free", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -106,6 +106,7 @@ func FuzzEnumText(f *testing.F) {
 		enumRoundTrip[Direction](t, s)
 		enumRoundTrip[Band](t, s)
 		enumRoundTrip[RollUp](t, s)
+		enumRoundTrip[UnestimatedPolicy](t, s)
 	})
 }
 

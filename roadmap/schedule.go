@@ -57,6 +57,25 @@ const (
 	FreeUnestimated
 )
 
+var unestimatedNames = []string{"reject", "free"}
+
+// String returns "reject" or "free".
+func (p UnestimatedPolicy) String() string { return enumName(p, unestimatedNames) }
+
+// MarshalText encodes p as its String form.
+func (p UnestimatedPolicy) MarshalText() ([]byte, error) {
+	return enumText("unestimated policy", p, unestimatedNames)
+}
+
+// UnmarshalText decodes "reject" or "free" (case-insensitive).
+func (p *UnestimatedPolicy) UnmarshalText(b []byte) error {
+	v, err := parseEnum[UnestimatedPolicy]("unestimated policy", b, unestimatedNames, nil)
+	if err == nil {
+		*p = v
+	}
+	return err
+}
+
 // ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
 // bucket, and unestimated items rejected.
 type ScheduleOptions struct {
