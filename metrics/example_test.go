@@ -324,3 +324,35 @@ func ExampleVendor() {
 	// amplitude rolling, day 0 cohort, return_on; funnel 24h0m0s from the first step; days active per_week
 	// mixpanel  rolling, day 0 returns, return_on_or_after; funnel 168h0m0s from the first step; days active per_range
 }
+
+func ExampleNewRate() {
+	fmt.Println(metrics.NewRate(9, 20))
+	fmt.Println(metrics.NewRate(0, 0))
+	// Output:
+	// 45.00% (9/20, 95% CI 25.82%–65.79%)
+	// undefined (0/0)
+}
+
+func ExampleEvent_Validate() {
+	err := metrics.Event{Name: "signup"}.Validate()
+	fmt.Println(err)
+	// Output:
+	// metrics: event: invalid: user: is required; time: is required
+}
+
+func ExampleEventLog_Span() {
+	l := sampleLog()
+	first, last, ok := l.Span()
+	fmt.Println(l.Len(), "events,", l.NumUsers(), "users,", l.EventNames())
+	fmt.Println(first.Format(time.DateTime), "to", last.Format(time.DateTime), ok)
+	// Output:
+	// 12 events, 4 users, [signup view_item purchase]
+	// 2024-01-01 09:00:00 to 2024-01-10 12:00:00 true
+}
+
+func ExampleRetentionOptions_Validate() {
+	err := metrics.RetentionOptions{Periods: -1, Brackets: []int{3, 0}, WeekStart: 9}.Validate()
+	fmt.Println(err)
+	// Output:
+	// metrics: retention options: invalid: periods: must be between 0 and 1000; brackets[1]: must be at least 1, got 0; week_start: must be a weekday
+}
