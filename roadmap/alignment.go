@@ -41,12 +41,12 @@ type ObjectiveEffort struct {
 // AlignmentReport is how much of a plan serves its objectives.
 type AlignmentReport struct {
 	// ItemCoverage is items serving at least one objective / items.
-	ItemCoverage Ratio `json:"itemCoverage"`
+	ItemCoverage Ratio `json:"item_coverage"`
 	// EffortCoverage is the same weighted by estimate (unestimated items count 0; see
 	// Unestimated).
-	EffortCoverage Ratio `json:"effortCoverage"`
+	EffortCoverage Ratio `json:"effort_coverage"`
 	// ObjectiveCoverage is objectives served by at least one item / objectives.
-	ObjectiveCoverage Ratio `json:"objectiveCoverage"`
+	ObjectiveCoverage Ratio `json:"objective_coverage"`
 	// Unestimated counts items without an estimate.
 	Unestimated int `json:"unestimated"`
 	// Unaligned lists items serving no objective, by ID.
@@ -54,7 +54,7 @@ type AlignmentReport struct {
 	// Orphans lists objectives no item serves, by ID.
 	Orphans []ObjectiveID `json:"orphans"`
 	// PerObjective lists each objective's items and effort, by objective ID.
-	PerObjective []ObjectiveEffort `json:"perObjective"`
+	PerObjective []ObjectiveEffort `json:"per_objective"`
 }
 
 // Alignment measures alignment coverage over the work items: leaf items (without
@@ -87,7 +87,7 @@ func Alignment(items []Item, objs []Objective) (AlignmentReport, error) {
 		}
 		for j, k := range it.KeyResults {
 			if _, ok := krObj[k]; !ok {
-				e.Addf(fmt.Sprintf("items[%d].keyResults[%d]", i, j), "exists", "item %q links unknown key result %q", validation.Truncate(string(it.ID)), validation.Truncate(string(k)))
+				e.Addf(fmt.Sprintf("items[%d].key_results[%d]", i, j), "exists", "item %q links unknown key result %q", validation.Truncate(string(it.ID)), validation.Truncate(string(k)))
 			}
 		}
 	}

@@ -101,7 +101,7 @@ type Cadence struct {
 	Location *time.Location `json:"-"`
 	// IDPrefix makes bucket i's ID (from 1) IDPrefix + i; empty gives buckets their
 	// start date as ID ("2026-01-05").
-	IDPrefix string `json:"idPrefix,omitempty"`
+	IDPrefix string `json:"id_prefix,omitempty"`
 }
 
 // Validate reports out-of-range fields.

@@ -17,8 +17,8 @@ type Conflict struct {
 	Dependent    ItemID `json:"dependent"`    // the item that starts too early.
 	// PrerequisiteEnd is the first instant after the prerequisite (plus lag);
 	// DependentStart is the dependent's first instant.
-	PrerequisiteEnd time.Time `json:"prerequisiteEnd"`
-	DependentStart  time.Time `json:"dependentStart"` // the dependent's first instant.
+	PrerequisiteEnd time.Time `json:"prerequisite_end"`
+	DependentStart  time.Time `json:"dependent_start"` // the dependent's first instant.
 	// Detail explains the conflict in one lowercase sentence.
 	Detail string `json:"detail"`
 }

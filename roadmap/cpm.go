@@ -31,18 +31,18 @@ type Activity struct {
 	Duration decimal.Decimal `json:"duration"`
 	// EarlyStart is the max over prerequisites of (EarlyFinish + lag), 0 if none;
 	// EarlyFinish = EarlyStart + Duration.
-	EarlyStart  decimal.Decimal `json:"earlyStart"`
-	EarlyFinish decimal.Decimal `json:"earlyFinish"` // EarlyStart + Duration.
+	EarlyStart  decimal.Decimal `json:"early_start"`
+	EarlyFinish decimal.Decimal `json:"early_finish"` // EarlyStart + Duration.
 	// LateFinish is the min over dependents of (LateStart - lag), or the end (Deadline or
 	// Duration of the project) if none; LateStart = LateFinish - Duration.
-	LateStart  decimal.Decimal `json:"lateStart"`
-	LateFinish decimal.Decimal `json:"lateFinish"` // see LateStart.
+	LateStart  decimal.Decimal `json:"late_start"`
+	LateFinish decimal.Decimal `json:"late_finish"` // see LateStart.
 	// TotalFloat (slack) = LateStart - EarlyStart: how far the item can slip without
 	// moving the end. FreeFloat = min over dependents of (EarlyStart - lag) - EarlyFinish,
 	// or project Duration - EarlyFinish if none: how far it can slip without moving any
 	// dependent's early start.
-	TotalFloat decimal.Decimal `json:"totalFloat"`
-	FreeFloat  decimal.Decimal `json:"freeFloat"` // see TotalFloat.
+	TotalFloat decimal.Decimal `json:"total_float"`
+	FreeFloat  decimal.Decimal `json:"free_float"` // see TotalFloat.
 	// Critical is true when TotalFloat equals the smallest total float of the plan (0
 	// without a deadline).
 	Critical bool `json:"critical"`

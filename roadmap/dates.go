@@ -14,11 +14,11 @@ type Span struct {
 	Start time.Time `json:"start,omitzero"`
 	End   time.Time `json:"end,omitzero"` // first instant after the item (its Target's range end).
 	// HasStart and HasEnd say whether each date exists.
-	HasStart bool `json:"hasStart"`
-	HasEnd   bool `json:"hasEnd"` // whether End exists.
+	HasStart bool `json:"has_start"`
+	HasEnd   bool `json:"has_end"` // whether End exists.
 	// StartInherited and EndInherited say the date came from children.
-	StartInherited bool `json:"startInherited,omitempty"`
-	EndInherited   bool `json:"endInherited,omitempty"` // End came from children.
+	StartInherited bool `json:"start_inherited,omitempty"`
+	EndInherited   bool `json:"end_inherited,omitempty"` // End came from children.
 }
 
 // Dates resolves every item's effective start and end in cal, returned in ID order.

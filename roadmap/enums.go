@@ -103,14 +103,14 @@ const (
 	Canceled
 )
 
-var categoryNames = []string{"backlog", "planned", "inProgress", "paused", "done", "canceled"}
+var categoryNames = []string{"backlog", "planned", "in_progress", "paused", "done", "canceled"}
 
 var categoryAliases = map[string]Category{
 	"unstarted": Planned, "todo": Planned, "started": InProgress, "active": InProgress,
 	"completed": Done, "cancelled": Canceled, "triage": Backlog, "proposed": Backlog,
 }
 
-// String returns the category's name: "backlog", "planned", "inProgress", "paused", "done"
+// String returns the category's name: "backlog", "planned", "in_progress", "paused", "done"
 // or "canceled".
 func (c Category) String() string { return enumName(c, categoryNames) }
 
@@ -162,7 +162,7 @@ func (h *Horizon) UnmarshalText(b []byte) error {
 func (h Horizon) valid() bool { return h >= NoHorizon && h <= Later }
 
 // HealthStatus is a person's judgement of an item's health, as in Linear's project
-// updates (onTrack, atRisk, offTrack). The zero value, HealthUnknown, means none reported.
+// updates (on_track, at_risk, off_track). The zero value, HealthUnknown, means none reported.
 type HealthStatus int
 
 // The health values.
@@ -173,9 +173,9 @@ const (
 	OffTrack
 )
 
-var healthNames = []string{"", "onTrack", "atRisk", "offTrack"}
+var healthNames = []string{"", "on_track", "at_risk", "off_track"}
 
-// String returns "onTrack", "atRisk", "offTrack", or "" for HealthUnknown.
+// String returns "on_track", "at_risk", "off_track", or "" for HealthUnknown.
 func (h HealthStatus) String() string { return enumName(h, healthNames) }
 
 // MarshalText encodes h as its String form.
@@ -208,11 +208,11 @@ const (
 	Relates
 )
 
-var dependencyNames = []string{"blocks", "finishToStart", "relates"}
+var dependencyNames = []string{"blocks", "finish_to_start", "relates"}
 
 var dependencyAliases = map[string]DependencyType{"fs": FinishToStart, "relatesto": Relates, "related": Relates, "blockedby": Blocks}
 
-// String returns "blocks", "finishToStart" or "relates".
+// String returns "blocks", "finish_to_start" or "relates".
 func (d DependencyType) String() string { return enumName(d, dependencyNames) }
 
 // MarshalText encodes d as its String form.

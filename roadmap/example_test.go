@@ -42,7 +42,7 @@ func ExampleParsePeriod() {
 	// 2026-03-15   day      2026-03-15
 	// 2026-03      month    2026-03
 	// Q3 FY2026    quarter  2026-Q3
-	// 2026H2       halfYear 2026-H2
+	// 2026H2       half_year 2026-H2
 	// FY2027       year     2027
 	// roadmap: unparseable period "next quarter": want a four-digit year
 }
@@ -101,7 +101,7 @@ func ExampleCalendar_PeriodOf() {
 func ExampleCalendar_Validate() {
 	fmt.Println(roadmap.Calendar{FiscalStartMonth: 13}.Validate())
 	// Output:
-	// roadmap: calendar: invalid: fiscalStartMonth: must be between 1 and 12 (0 = January), got 13
+	// roadmap: calendar: invalid: fiscal_start_month: must be between 1 and 12 (0 = January), got 13
 }
 
 func ExampleDateRange_Contains() {
@@ -118,7 +118,7 @@ func ExampleItem_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, productops.ErrInvalid))
 	// Output:
-	// roadmap: item "checkout": invalid: priority: must be at least 0 (0 = no priority), got -1; estimate: must be at least 0, got -3; health.reason: is required when health is offTrack
+	// roadmap: item "checkout": invalid: priority: must be at least 0 (0 = no priority), got -1; estimate: must be at least 0, got -3; health.reason: is required when health is off_track
 	// true
 }
 
@@ -131,7 +131,7 @@ func ExampleCheckItems() {
 	}
 	fmt.Println(roadmap.CheckItems(items))
 	// Output:
-	// roadmap: items: invalid: items[3].parent: item "refunds" has unknown parent "ledger"; items[2].dependsOn[0].on: item "apple-pay" depends on unknown item "tokens"
+	// roadmap: items: invalid: items[3].parent: item "refunds" has unknown parent "ledger"; items[2].depends_on[0].on: item "apple-pay" depends on unknown item "tokens"
 }
 
 func ExampleCheckDependencies() {
@@ -202,7 +202,7 @@ func ExampleDefaultLifecycle() {
 	}
 	fmt.Println()
 	// Output:
-	// Backlog=backlog Planned=planned In Progress=inProgress Paused=paused Done=done Canceled=canceled
+	// Backlog=backlog Planned=planned In Progress=in_progress Paused=paused Done=done Canceled=canceled
 }
 
 func ExampleLifecycle_Move() {
@@ -322,7 +322,7 @@ func ExampleSchedule() {
 	// C S1 2026-01-05
 	// D S2 2026-01-19
 	// B S3 2026-02-02
-	// E tooLarge estimate 6 exceeds the capacity of every remaining sprint of team "web" (at most 5)
+	// E too_large estimate 6 exceeds the capacity of every remaining sprint of team "web" (at most 5)
 	// F dependency prerequisite "E" is not scheduled
 	// S1 5 / 5
 	// S2 4 / 5
@@ -441,7 +441,7 @@ func ExampleCountFormula() {
 func ExampleFormula_Validate() {
 	fmt.Println(roadmap.Formula{InProgressCredit: decimal.RequireFromString("1.5")}.Validate())
 	// Output:
-	// roadmap: progress formula: invalid: inProgressCredit: must be between 0 and 1, got 1.5
+	// roadmap: progress formula: invalid: in_progress_credit: must be between 0 and 1, got 1.5
 }
 
 func ExampleScoreKeyResult() {
@@ -615,7 +615,7 @@ func ExampleCategory_UnmarshalText() {
 	_ = c.UnmarshalText([]byte("started")) // Linear's and Plane's name for in progress
 	fmt.Println(c)
 	// Output:
-	// inProgress
+	// in_progress
 }
 
 func ExampleDates() {
@@ -650,7 +650,7 @@ func ExampleScheduleHealth() {
 	h := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
 	fmt.Println(h.Status, "-", h.Reason)
 	// Output:
-	// atRisk - expected 0.5 by now, progress 0.25 (gap 0.25)
+	// at_risk - expected 0.5 by now, progress 0.25 (gap 0.25)
 }
 
 func ExampleDateRange_LastDay() {
@@ -722,8 +722,8 @@ func ExamplePlan_Validate() {
 		}
 	}
 	// Output:
-	// items[1].dependsOn[1].on: item "scim" depends on unknown item "directory"
-	// objectives[0].keyResults[0].target: key result "kr-sso": target must differ from start (10)
+	// items[1].depends_on[1].on: item "scim" depends on unknown item "directory"
+	// objectives[0].key_results[0].target: key result "kr-sso": target must differ from start (10)
 	// teams[0].sprints[0].capacity: team "core" sprint "S1": capacity must be at least 0, got -1
 	// teams[0].sprints[1].capacity: team "core" sprint "S2": capacity must be at least 0, got -1
 	// items[1].team: item "scim" has unknown team "mobile"

@@ -47,8 +47,8 @@ func FuzzParsePeriod(f *testing.F) {
 // FuzzItemJSON: decoding arbitrary JSON into items never panics, and items that decode and
 // pass CheckDependencies survive a JSON round trip unchanged and can be ordered.
 func FuzzItemJSON(f *testing.F) {
-	f.Add(`[{"id":"A","kind":"epic","status":"inProgress","estimate":"3.5","start":"2026-Q1","target":"2026-03","dependsOn":[{"on":"B","type":"finishToStart","lag":2}]},{"id":"B","parent":"A","health":{"status":"atRisk","reason":"vendor"}}]`)
-	f.Add(`[{"id":"A","dependsOn":[{"on":"A"}]}]`)
+	f.Add(`[{"id":"A","kind":"epic","status":"in_progress","estimate":"3.5","start":"2026-Q1","target":"2026-03","depends_on":[{"on":"B","type":"finish_to_start","lag":2}]},{"id":"B","parent":"A","health":{"status":"at_risk","reason":"vendor"}}]`)
+	f.Add(`[{"id":"A","depends_on":[{"on":"A"}]}]`)
 	f.Add(`[{"id":"A","status":"cancelled","horizon":"later","start":"Q5 2026"}]`)
 	f.Add(`[{"id":"A","estimate":"1e-9000"}]`)
 	f.Add(`[{"id":"A","kind":"story"}]`)
@@ -90,7 +90,7 @@ func FuzzItemJSON(f *testing.F) {
 // FuzzEnumText: every enum's UnmarshalText never panics, and what it accepts marshals back
 // to text it accepts as the same value.
 func FuzzEnumText(f *testing.F) {
-	for _, s := range []string{"epic", "IN_PROGRESS", "cancelled", "now", "atRisk", "finishToStart", "halfYear", "sequential", "tooLarge", "aspirational", "lower", "green", "weighted", "free", ""} {
+	for _, s := range []string{"epic", "IN_PROGRESS", "cancelled", "now", "at_risk", "finish_to_start", "half_year", "sequential", "too_large", "aspirational", "lower", "green", "weighted", "free", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -135,7 +135,7 @@ func TestEnumStrings(t *testing.T) {
 	got := []string{Initiative.String(), InProgress.String(), Later.String(), OffTrack.String(), FinishToStart.String(),
 		HalfYear.String(), Concurrent.String(), ReasonChildren.String(), Aspirational.String(), LowerIsBetter.String(),
 		Yellow.String(), Unweighted.String(), Kind(9).String()}
-	want := []string{"initiative", "inProgress", "later", "offTrack", "finishToStart", "halfYear", "concurrent", "children", "aspirational", "lower", "yellow", "unweighted", "feature(9)"}
+	want := []string{"initiative", "in_progress", "later", "off_track", "finish_to_start", "half_year", "concurrent", "children", "aspirational", "lower", "yellow", "unweighted", "feature(9)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -93,9 +93,9 @@ func TestCheckItemsErrors(t *testing.T) {
 	}
 	got := fieldsOf(t, CheckItems(items))
 	want := []string{
-		"items[5].priority", "items[5].estimate", "items[5].dependsOn[0].lag", "items[5].dependsOn[1].on",
+		"items[5].priority", "items[5].estimate", "items[5].depends_on[0].lag", "items[5].depends_on[1].on",
 		"items[6].estimate", "items[6].health.reason", "items[7].id",
-		"items[2].id", "items[0].parent", "items[3].parent", "items[1].dependsOn[0].on",
+		"items[2].id", "items[0].parent", "items[3].parent", "items[1].depends_on[0].on",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)

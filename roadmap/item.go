@@ -105,7 +105,7 @@ type Item struct {
 	Status Category `json:"status"`
 	// StatusName is the status's name in the plan's Lifecycle; empty means the
 	// lifecycle's first status of category Status.
-	StatusName string `json:"statusName,omitempty"`
+	StatusName string `json:"status_name,omitempty"`
 	// Priority: 1 is highest; NoPriority (0) sorts last.
 	Priority Priority `json:"priority,omitempty"`
 	// Owner is the accountable person.
@@ -126,9 +126,9 @@ type Item struct {
 	// Objectives lists objectives the item serves directly.
 	Objectives []ObjectiveID `json:"objectives,omitempty"`
 	// KeyResults lists key results the item moves; it serves their objectives.
-	KeyResults []KeyResultID `json:"keyResults,omitempty"`
+	KeyResults []KeyResultID `json:"key_results,omitempty"`
 	// DependsOn lists the item's prerequisites.
-	DependsOn []Dependency `json:"dependsOn,omitempty"`
+	DependsOn []Dependency `json:"depends_on,omitempty"`
 	// History records status changes, oldest first (Lifecycle.Move appends to it).
 	History []StatusChange `json:"history,omitempty"`
 }
@@ -174,7 +174,7 @@ func (it *Item) check(e *validation.Errors, i int) {
 		e.Addf(f("horizon"), "oneof", "must be now, next or later")
 	}
 	if !it.Health.Status.valid() {
-		e.Addf(f("health.status"), "oneof", "must be onTrack, atRisk or offTrack")
+		e.Addf(f("health.status"), "oneof", "must be on_track, at_risk or off_track")
 	} else if (it.Health.Status == AtRisk || it.Health.Status == OffTrack) && strings.TrimSpace(it.Health.Reason) == "" {
 		e.Addf(f("health.reason"), "required", "is required when health is %s", it.Health.Status)
 	}
@@ -183,7 +183,7 @@ func (it *Item) check(e *validation.Errors, i int) {
 		seen = make(map[ItemID]bool, len(it.DependsOn))
 	}
 	for j, d := range it.DependsOn {
-		p := func(field string) string { return f(fmt.Sprintf("dependsOn[%d].%s", j, field)) }
+		p := func(field string) string { return f(fmt.Sprintf("depends_on[%d].%s", j, field)) }
 		dup := false
 		if seen != nil {
 			dup = seen[d.On]
@@ -200,7 +200,7 @@ func (it *Item) check(e *validation.Errors, i int) {
 			e.Addf(p("on"), "unique", "item %q depends on %q twice", validation.Truncate(string(it.ID)), validation.Truncate(string(d.On)))
 		}
 		if !d.Type.valid() {
-			e.Addf(p("type"), "oneof", "must be blocks, finishToStart or relates")
+			e.Addf(p("type"), "oneof", "must be blocks, finish_to_start or relates")
 		}
 		switch {
 		case d.Lag < 0:
@@ -208,7 +208,7 @@ func (it *Item) check(e *validation.Errors, i int) {
 		case d.Lag > MaxLag:
 			e.Addf(p("lag"), "lte", "must be at most %d, got %d", MaxLag, d.Lag)
 		case d.Lag != 0 && d.Type != FinishToStart:
-			e.Addf(p("lag"), "eq", "lag needs type finishToStart, not %s", d.Type)
+			e.Addf(p("lag"), "eq", "lag needs type finish_to_start, not %s", d.Type)
 		}
 	}
 	for j, h := range it.History {
@@ -370,7 +370,7 @@ func newIndex(items []Item) (*index, error) {
 			n, ok := ix.node[d.On]
 			ix.depNode[int(ix.depStart[i])+j] = n
 			if !ok {
-				e.Addf(fmt.Sprintf("items[%d].dependsOn[%d].on", i, j), "exists", "item %q depends on unknown item %q", validation.Truncate(string(items[i].ID)), validation.Truncate(string(d.On)))
+				e.Addf(fmt.Sprintf("items[%d].depends_on[%d].on", i, j), "exists", "item %q depends on unknown item %q", validation.Truncate(string(items[i].ID)), validation.Truncate(string(d.On)))
 			}
 		}
 	}

@@ -205,7 +205,7 @@ func (l Lifecycle) Check(items []Item) error {
 		s, ok := l.status(cur)
 		switch {
 		case !ok:
-			e.Addf(p+".statusName", "exists", "item %q has unknown status %q", id, validation.Truncate(cur))
+			e.Addf(p+".status_name", "exists", "item %q has unknown status %q", id, validation.Truncate(cur))
 		case s.Category != it.Status:
 			e.Addf(p+".status", "eqfield", "item %q: status %q is %s, not %s", id, validation.Truncate(cur), s.Category, it.Status)
 		}

@@ -134,7 +134,7 @@ func TestCustomLifecycle(t *testing.T) {
 		{ID: "W", StatusName: "Shipped", Status: Done, History: []StatusChange{{"Idea", "Shipped", t0, ""}, {"Ready", "Review", t0, ""}}},
 	}
 	got := fieldsOf(t, lc.Check(bad))
-	want := []string{"items[0].statusName", "items[1].status", "items[2].history[0]", "items[2].history[1].from", "items[2].history[1]", "items[2].history"}
+	want := []string{"items[0].status_name", "items[1].status", "items[2].history[0]", "items[2].history[1].from", "items[2].history[1]", "items[2].history"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}

@@ -205,7 +205,7 @@ type Objective struct {
 	// Weight is this objective's alignment weight in its parent's roll-up, > 0; zero
 	// means 1.
 	Weight     decimal.Decimal `json:"weight,omitzero"`
-	KeyResults []KeyResult     `json:"keyResults,omitempty"` // the objective's key results; IDs unique across all objectives.
+	KeyResults []KeyResult     `json:"key_results,omitempty"` // the objective's key results; IDs unique across all objectives.
 }
 
 // RollUp says how scores combine into an objective's score. The zero value is Weighted.
@@ -252,7 +252,7 @@ type ObjectiveScore struct {
 	// Formula shows the roll-up: "weighted: (1×0.5 + 2×1) / 3 = 0.833333".
 	Formula string `json:"formula"`
 	// KeyResults are the KR scores, when the objective has KRs.
-	KeyResults []KRScore `json:"keyResults,omitempty"`
+	KeyResults []KRScore `json:"key_results,omitempty"`
 	// Children lists the child objectives combined, when it has no KRs of its own.
 	Children []ObjectiveID `json:"children,omitempty"`
 }
@@ -285,7 +285,7 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 			e.Addf(p+".weight", "dgt", "objective %q: weight must be greater than 0 (0 means 1)", validation.Truncate(string(o.ID)))
 		}
 		for j, k := range o.KeyResults {
-			kp := fmt.Sprintf("%s.keyResults[%d]", p, j)
+			kp := fmt.Sprintf("%s.key_results[%d]", p, j)
 			k.check(e, kp)
 			if k.ID != "" && krs[k.ID] {
 				e.Addf(kp+".id", "unique", "duplicate key result %q", validation.Truncate(string(k.ID)))

@@ -100,7 +100,7 @@ func TestKeyResultErrors(t *testing.T) {
 		{ID: "C", Parent: "Z", Expectation: 5},
 	}
 	got = fieldsOf(t, ValidateObjectives(objs))
-	want := []string{"objectives[0].keyResults[0].direction", "objectives[0].keyResults[0].weight", "objectives[1].keyResults[0].id",
+	want := []string{"objectives[0].key_results[0].direction", "objectives[0].key_results[0].weight", "objectives[1].key_results[0].id",
 		"objectives[2].id", "objectives[3].expectation", "objectives[0].parent", "objectives[1].parent", "objectives[3].parent"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
@@ -157,7 +157,7 @@ func TestAlignment(t *testing.T) {
 	items[4].KeyResults = []KeyResultID{"K9"}
 	items[3].Objectives = append(items[3].Objectives, "O9")
 	gotF := fieldsOf(t, func() error { _, err := Alignment(items, objs); return err }())
-	if diff := cmp.Diff([]string{"items[3].objectives[2]", "items[4].keyResults[0]"}, gotF); diff != "" {
+	if diff := cmp.Diff([]string{"items[3].objectives[2]", "items[4].key_results[0]"}, gotF); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 }

@@ -25,9 +25,9 @@ const (
 	Year
 )
 
-var resolutionNames = []string{"", "day", "month", "quarter", "halfYear", "year"}
+var resolutionNames = []string{"", "day", "month", "quarter", "half_year", "year"}
 
-// String returns "day", "month", "quarter", "halfYear", "year", or "" for NoResolution.
+// String returns "day", "month", "quarter", "half_year", "year", or "" for NoResolution.
 func (r Resolution) String() string { return enumName(r, resolutionNames) }
 
 // MarshalText encodes r as its String form.
@@ -134,7 +134,7 @@ func (p Period) check(e *validation.Errors, prefix func() string) {
 			e.Addf(field("index"), "range", "must be 0 for a year, got %d", p.Index)
 		}
 	default:
-		e.Addf(field("resolution"), "oneof", "must be day, month, quarter, halfYear or year")
+		e.Addf(field("resolution"), "oneof", "must be day, month, quarter, half_year or year")
 	}
 	if p.Resolution != Day && p.Day != 0 {
 		e.Addf(field("day"), "range", "must be 0 unless the resolution is day, got %d", p.Day)
@@ -358,14 +358,14 @@ type Calendar struct {
 	// Location is the zone whose midnights bound every period; nil means UTC.
 	Location *time.Location `json:"-"`
 	// FiscalStartMonth is the first month of the fiscal year, 1-12; 0 means January.
-	FiscalStartMonth time.Month `json:"fiscalStartMonth,omitempty"`
+	FiscalStartMonth time.Month `json:"fiscal_start_month,omitempty"`
 }
 
 // Validate reports a FiscalStartMonth outside 0-12.
 func (c Calendar) Validate() error {
 	e := validation.New("roadmap: calendar")
 	if c.FiscalStartMonth < 0 || c.FiscalStartMonth > 12 {
-		e.Addf("fiscalStartMonth", "range", "must be between 1 and 12 (0 = January), got %d", int(c.FiscalStartMonth))
+		e.Addf("fiscal_start_month", "range", "must be between 1 and 12 (0 = January), got %d", int(c.FiscalStartMonth))
 	}
 	return e.Err()
 }

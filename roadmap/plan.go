@@ -58,7 +58,7 @@ func (p Plan) Validate() error {
 		}
 		for j, k := range it.KeyResults {
 			if !krs[k] {
-				e.Addf(fmt.Sprintf("items[%d].keyResults[%d]", i, j), "exists", "item %q links unknown key result %q", validation.Truncate(string(it.ID)), validation.Truncate(string(k)))
+				e.Addf(fmt.Sprintf("items[%d].key_results[%d]", i, j), "exists", "item %q links unknown key result %q", validation.Truncate(string(it.ID)), validation.Truncate(string(k)))
 			}
 		}
 	}

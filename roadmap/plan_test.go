@@ -24,11 +24,11 @@ func TestPlanValidate(t *testing.T) {
 	}
 	got := fieldsOf(t, bad.Validate())
 	want := []string{
-		"calendar.fiscalStartMonth",
-		"items[0].parent", "items[1].dependsOn[0].on",
+		"calendar.fiscal_start_month",
+		"items[0].parent", "items[1].depends_on[0].on",
 		"items[2].history[0]",
-		"objectives[0].keyResults[0].target",
-		"items[3].keyResults[0]",
+		"objectives[0].key_results[0].target",
+		"items[3].key_results[0]",
 		"teams[0].sprints[0].capacity",
 		"items[1].team",
 	}

@@ -24,12 +24,12 @@ type Formula struct {
 	Name string `json:"name,omitempty"`
 	// InProgressCredit is the share of an in-progress or paused item's points credited,
 	// 0 to 1.
-	InProgressCredit decimal.Decimal `json:"inProgressCredit"`
+	InProgressCredit decimal.Decimal `json:"in_progress_credit"`
 	// UnestimatedPoints is the points of an item without an estimate; nil counts it as 0
 	// on both sides.
-	UnestimatedPoints *decimal.Decimal `json:"unestimatedPoints,omitempty"`
+	UnestimatedPoints *decimal.Decimal `json:"unestimated_points,omitempty"`
 	// CountBased counts every item as 1 point, ignoring estimates.
-	CountBased bool `json:"countBased,omitempty"`
+	CountBased bool `json:"count_based,omitempty"`
 }
 
 // LinearFormula is Linear's project and cycle progress: (completed points + 0.25 ×
@@ -52,10 +52,10 @@ func CountFormula() Formula { return Formula{Name: "count", CountBased: true} }
 func (f Formula) Validate() error {
 	e := validation.New("roadmap: progress formula")
 	if f.InProgressCredit.Sign() < 0 || f.InProgressCredit.Cmp(decimal.NewFromInt(1)) > 0 {
-		e.Addf("inProgressCredit", "range", "must be between 0 and 1, got %s", validation.Truncate(f.InProgressCredit.String()))
+		e.Addf("in_progress_credit", "range", "must be between 0 and 1, got %s", validation.Truncate(f.InProgressCredit.String()))
 	}
 	if f.UnestimatedPoints != nil {
-		checkAmount(e, "unestimatedPoints", *f.UnestimatedPoints)
+		checkAmount(e, "unestimated_points", *f.UnestimatedPoints)
 	}
 	return e.Err()
 }
@@ -68,7 +68,7 @@ type ProgressResult struct {
 	// Done, InProgress and Total are points (items when count-based); InProgress
 	// includes Paused, Total excludes Canceled.
 	Done       decimal.Decimal `json:"done"`
-	InProgress decimal.Decimal `json:"inProgress"` // points in progress or paused.
+	InProgress decimal.Decimal `json:"in_progress"` // points in progress or paused.
 	Total      decimal.Decimal `json:"total"`      // points of every item but canceled ones.
 	// Items counts the leaves included; Canceled counts those excluded.
 	Items    int `json:"items"`

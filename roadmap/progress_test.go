@@ -73,7 +73,7 @@ func TestProgress(t *testing.T) {
 		_, err := Progress(nil, "", Formula{InProgressCredit: d("1.5"), UnestimatedPoints: dp("-1")})
 		return err
 	}())
-	if diff := cmp.Diff([]string{"inProgressCredit", "unestimatedPoints"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"in_progress_credit", "unestimated_points"}, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 }

@@ -102,9 +102,9 @@ const (
 	ReasonChildren
 )
 
-var reasonNames = []string{"capacity", "tooLarge", "dependency", "children"}
+var reasonNames = []string{"capacity", "too_large", "dependency", "children"}
 
-// String returns "capacity", "tooLarge", "dependency" or "children".
+// String returns "capacity", "too_large", "dependency" or "children".
 func (r Reason) String() string { return enumName(r, reasonNames) }
 
 // MarshalText encodes r as its String form.
@@ -278,10 +278,10 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 				continue
 			}
 			if !leaf {
-				e.Addf(fmt.Sprintf("%s.dependsOn[%d]", p(), j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id())
+				e.Addf(fmt.Sprintf("%s.depends_on[%d]", p(), j), "leaf", "parent item %q cannot have dependencies in a schedule; link its children", id())
 			}
 			if u := deps[j]; len(ix.kids(u)) > 0 {
-				e.Addf(fmt.Sprintf("%s.dependsOn[%d].on", p(), j), "leaf", "item %q depends on parent item %q; link its children", id(), validation.Truncate(string(d.On)))
+				e.Addf(fmt.Sprintf("%s.depends_on[%d].on", p(), j), "leaf", "item %q depends on parent item %q; link its children", id(), validation.Truncate(string(d.On)))
 			}
 		}
 		if !leaf || s.skip[v] {
@@ -593,12 +593,12 @@ func (s *scheduler) result() ScheduleResult {
 // Move is an item whose placement changed between two schedules.
 type Move struct {
 	ID         ItemID    `json:"id"`         // the item that moved.
-	FromSprint string    `json:"fromSprint"` // sprint before ("" for a parent).
-	ToSprint   string    `json:"toSprint"`   // sprint after ("" for a parent).
-	FromStart  time.Time `json:"fromStart"`  // start before.
-	ToStart    time.Time `json:"toStart"`    // start after.
-	FromEnd    time.Time `json:"fromEnd"`    // end before.
-	ToEnd      time.Time `json:"toEnd"`      // end after.
+	FromSprint string    `json:"from_sprint"` // sprint before ("" for a parent).
+	ToSprint   string    `json:"to_sprint"`   // sprint after ("" for a parent).
+	FromStart  time.Time `json:"from_start"`  // start before.
+	ToStart    time.Time `json:"to_start"`    // start after.
+	FromEnd    time.Time `json:"from_end"`    // end before.
+	ToEnd      time.Time `json:"to_end"`      // end after.
 }
 
 // ScheduleDiff is what changed between two schedules (a what-if).
@@ -606,12 +606,12 @@ type ScheduleDiff struct {
 	// Moved lists items scheduled in both with different dates, by ID.
 	Moved []Move `json:"moved"`
 	// NewlyUnfit lists items scheduled before and not after, with the new reason.
-	NewlyUnfit []Unfit `json:"newlyUnfit"`
+	NewlyUnfit []Unfit `json:"newly_unfit"`
 	// NewlyPlaced lists items not scheduled before and scheduled after.
-	NewlyPlaced []Placement `json:"newlyPlaced"`
+	NewlyPlaced []Placement `json:"newly_placed"`
 	// FinishBefore and FinishAfter are the two schedules' Finish.
-	FinishBefore time.Time `json:"finishBefore,omitzero"`
-	FinishAfter  time.Time `json:"finishAfter,omitzero"` // the changed schedule's Finish.
+	FinishBefore time.Time `json:"finish_before,omitzero"`
+	FinishAfter  time.Time `json:"finish_after,omitzero"` // the changed schedule's Finish.
 }
 
 // Diff compares two schedules of the same plan, typically before and after a what-if

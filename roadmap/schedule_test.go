@@ -56,7 +56,7 @@ func placed(r ScheduleResult) map[ItemID]string {
 }
 
 func TestSchedule(t *testing.T) {
-	tooLarge := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 6 exceeds the capacity of every remaining sprint of team "T" (at most 5)`}
+	too_large := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 6 exceeds the capacity of every remaining sprint of team "T" (at most 5)`}
 	blockedF := Unfit{ID: "F", Reason: ReasonDependency, Blocker: "E", Detail: `prerequisite "E" is not scheduled`}
 	lagD := schedItems()
 	lagD[3].DependsOn[0] = Dependency{On: "A", Type: FinishToStart, Lag: 1}
@@ -79,7 +79,7 @@ func TestSchedule(t *testing.T) {
 	}
 
 	r := run(schedItems(), []string{"5", "5", "5"}, ScheduleOptions{})
-	check("sequential", r, map[ItemID]string{"A": "S1", "C": "S1", "D": "S2", "B": "S3"}, []Unfit{tooLarge, blockedF})
+	check("sequential", r, map[ItemID]string{"A": "S1", "C": "S1", "D": "S2", "B": "S3"}, []Unfit{too_large, blockedF})
 	var used []string
 	for _, l := range r.Load {
 		used = append(used, l.Used.String())
@@ -94,24 +94,24 @@ func TestSchedule(t *testing.T) {
 	// Capacity 8. Sequential: S1 takes A, B, C (3+3+2); D must wait for S2.
 	items := schedItems()
 	items[4].Estimate = dp("9")
-	tooLarge8 := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 9 exceeds the capacity of every remaining sprint of team "T" (at most 8)`}
+	too_large8 := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 9 exceeds the capacity of every remaining sprint of team "T" (at most 8)`}
 	check("sequential wide", run(items, []string{"8", "8"}, ScheduleOptions{}),
-		map[ItemID]string{"A": "S1", "B": "S1", "C": "S1", "D": "S2"}, []Unfit{tooLarge8, blockedF})
+		map[ItemID]string{"A": "S1", "B": "S1", "C": "S1", "D": "S2"}, []Unfit{too_large8, blockedF})
 	// Concurrent: A placed in S1 frees D at once; D (p1) outranks B and takes 4, leaving
 	// 1, so B and C move to S2.
 	check("concurrent wide", run(items, []string{"8", "8"}, ScheduleOptions{Mode: Concurrent}),
-		map[ItemID]string{"A": "S1", "D": "S1", "B": "S2", "C": "S2"}, []Unfit{tooLarge8, blockedF})
+		map[ItemID]string{"A": "S1", "D": "S1", "B": "S2", "C": "S2"}, []Unfit{too_large8, blockedF})
 	// Lag 1 sprint: D may start only in S3.
 	check("lag", run(lagD, []string{"5", "5", "5"}, ScheduleOptions{}),
-		map[ItemID]string{"A": "S1", "C": "S1", "B": "S2", "D": "S3"}, []Unfit{tooLarge, blockedF})
+		map[ItemID]string{"A": "S1", "C": "S1", "B": "S2", "D": "S3"}, []Unfit{too_large, blockedF})
 	// Horizon at S3's start: B no longer fits.
 	check("horizon", run(schedItems(), []string{"5", "5", "5"}, ScheduleOptions{Horizon: jan5.AddDate(0, 0, 28)}),
 		map[ItemID]string{"A": "S1", "C": "S1", "D": "S2"},
-		[]Unfit{{ID: "B", Reason: ReasonCapacity, Detail: `no room in team "T"'s sprints before the horizon`}, tooLarge, blockedF})
+		[]Unfit{{ID: "B", Reason: ReasonCapacity, Detail: `no room in team "T"'s sprints before the horizon`}, too_large, blockedF})
 	// D's lag pushes it past the horizon: a dependency reason naming A.
 	check("lag past horizon", run(lagD, []string{"5", "5"}, ScheduleOptions{}),
 		map[ItemID]string{"A": "S1", "C": "S1", "B": "S2"},
-		[]Unfit{{ID: "D", Reason: ReasonDependency, Blocker: "A", Detail: `prerequisite "A" finishes too late for any sprint of team "T" before the horizon`}, tooLarge, blockedF})
+		[]Unfit{{ID: "D", Reason: ReasonDependency, Blocker: "A", Detail: `prerequisite "A" finishes too late for any sprint of team "T" before the horizon`}, too_large, blockedF})
 }
 
 func TestScheduleHierarchyAndSkips(t *testing.T) {
@@ -162,7 +162,7 @@ func TestScheduleErrors(t *testing.T) {
 		{ID: "D", Parent: "EP", Team: "T", Estimate: dp("1"), DependsOn: []Dependency{{On: "EP"}}},
 	}
 	got := fieldsOf(t, func() error { _, err := Schedule(items, []Team{{ID: "T"}}, ScheduleOptions{}); return err }())
-	want := []string{"items[0].estimate", "items[1].team", "items[2].team", "items[4].dependsOn[0].on", "items[3].dependsOn[0]"}
+	want := []string{"items[0].estimate", "items[1].team", "items[2].team", "items[4].depends_on[0].on", "items[3].depends_on[0]"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
