@@ -69,7 +69,7 @@ type ProgressResult struct {
 	// includes Paused, Total excludes Canceled.
 	Done       decimal.Decimal `json:"done"`
 	InProgress decimal.Decimal `json:"in_progress"` // points in progress or paused.
-	Total      decimal.Decimal `json:"total"`      // points of every item but canceled ones.
+	Total      decimal.Decimal `json:"total"`       // points of every item but canceled ones.
 	// Items counts the leaves included; Canceled counts those excluded.
 	Items    int `json:"items"`
 	Canceled int `json:"canceled"` // canceled leaves excluded.

@@ -592,7 +592,7 @@ func (s *scheduler) result() ScheduleResult {
 
 // Move is an item whose placement changed between two schedules.
 type Move struct {
-	ID         ItemID    `json:"id"`         // the item that moved.
+	ID         ItemID    `json:"id"`          // the item that moved.
 	FromSprint string    `json:"from_sprint"` // sprint before ("" for a parent).
 	ToSprint   string    `json:"to_sprint"`   // sprint after ("" for a parent).
 	FromStart  time.Time `json:"from_start"`  // start before.
