@@ -112,7 +112,7 @@ func ExampleWSJFBatch() {
 	}
 	// Output:
 	// relative (1 + 20 + 1) ÷ 1 = 22 | (13 + 5 + 1) ÷ 1 = 19
-	// normalize-columns (1 + 4 + 1) ÷ 1 = 6 | (13 + 1 + 1) ÷ 1 = 15
+	// normalize_columns (1 + 4 + 1) ÷ 1 = 6 | (13 + 1 + 1) ÷ 1 = 15
 }
 
 func ExampleCD3() {
@@ -144,7 +144,7 @@ func ExampleKano() {
 	m, _ := prioritize.Kano(prioritize.AnswerNeutral, prioritize.AnswerDislike)
 	fmt.Println(c, c.Letter(), q, m)
 	// Output:
-	// one-dimensional O questionable must-be
+	// one_dimensional O questionable must_be
 }
 
 func ExampleKanoThreePoint() {
@@ -153,7 +153,7 @@ func ExampleKanoThreePoint() {
 	m, _ := prioritize.KanoThreePoint(2, 3)
 	fmt.Println(a, o, m)
 	// Output:
-	// attractive one-dimensional must-be
+	// attractive one_dimensional must_be
 }
 
 func ExampleKanoAggregate() {
@@ -163,7 +163,7 @@ func ExampleKanoAggregate() {
 	})
 	fmt.Println(r.Category, r.Tie, r.Tied, r.Better.Exact, r.Worse.Exact)
 	// Output:
-	// one-dimensional true [one-dimensional attractive] 2/3 -1/2
+	// one_dimensional true [one_dimensional attractive] 2/3 -1/2
 }
 
 func ExampleKanoSurvey() {
@@ -177,7 +177,7 @@ func ExampleKanoSurvey() {
 	none, _ := prioritize.KanoSurvey([]prioritize.KanoResponse{{Functional: prioritize.AnswerDislike, Dysfunctional: prioritize.AnswerLike}})
 	fmt.Println(none.Category, none.Better.Defined)
 	// Output:
-	// must-be 2 0.333333 -1
+	// must_be 2 0.333333 -1
 	// reverse false
 }
 
@@ -225,7 +225,7 @@ func ExampleOpportunity() {
 	}
 	// Output:
 	// floor 5 + max(5 − 7, 0) = 5
-	// no-floor 5 + (5 − 7) = 3
+	// no_floor 5 + (5 − 7) = 3
 }
 
 func ExampleOpportunityFromAnswers() {
@@ -255,10 +255,10 @@ func ExampleClassify() {
 		fmt.Println(p, q)
 	}
 	// Output:
-	// [5 5] quick-win
-	// [9 8] big-bet
-	// [2 1] fill-in
-	// [2 8] money-pit
+	// [5 5] quick_win
+	// [9 8] big_bet
+	// [2 1] fill_in
+	// [2 8] money_pit
 }
 
 // item is a caller's own backlog type.
@@ -617,7 +617,7 @@ func ExampleKanoAnswer_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.AnswerLiveWith.String(), string(b), v == prioritize.AnswerLiveWith, err)
 	// Output:
-	// live-with live-with true <nil>
+	// live_with live_with true <nil>
 }
 
 func ExampleKanoCategory_UnmarshalText() {
@@ -626,7 +626,7 @@ func ExampleKanoCategory_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.KanoOneDimensional.String(), string(b), v == prioritize.KanoOneDimensional, err)
 	// Output:
-	// one-dimensional one-dimensional true <nil>
+	// one_dimensional one_dimensional true <nil>
 }
 
 func ExampleMoSCoW_UnmarshalText() {
@@ -662,7 +662,7 @@ func ExampleOpportunityVariant_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.OpportunityNoFloor.String(), string(b), v == prioritize.OpportunityNoFloor, err)
 	// Output:
-	// no-floor no-floor true <nil>
+	// no_floor no_floor true <nil>
 }
 
 func ExampleOrderVariant_UnmarshalText() {
@@ -680,7 +680,7 @@ func ExampleQuadrant_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.BigBet.String(), string(b), v == prioritize.BigBet, err)
 	// Output:
-	// big-bet big-bet true <nil>
+	// big_bet big_bet true <nil>
 }
 
 func ExampleRICEVariant_UnmarshalText() {
@@ -698,7 +698,7 @@ func ExampleWSJFScale_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.WSJFFibonacci21.String(), string(b), v == prioritize.WSJFFibonacci21, err)
 	// Output:
-	// fibonacci-21 fibonacci-21 true <nil>
+	// fibonacci_21 fibonacci_21 true <nil>
 }
 
 func ExampleWSJFVariant_UnmarshalText() {
@@ -707,7 +707,7 @@ func ExampleWSJFVariant_UnmarshalText() {
 	err := v.UnmarshalText(b)
 	fmt.Println(prioritize.WSJFNormalizeColumns.String(), string(b), v == prioritize.WSJFNormalizeColumns, err)
 	// Output:
-	// normalize-columns normalize-columns true <nil>
+	// normalize_columns normalize_columns true <nil>
 }
 
 func ExampleFraction_Cmp() {
@@ -810,5 +810,5 @@ func ExampleFramework_UnmarshalText() {
 	// Output:
 	// wsjf <nil>
 	// prioritize: unknown moscow "maybe"
-	// {"C":"should","Q":"money-pit","N":"min-max"}
+	// {"C":"should","Q":"money_pit","N":"min_max"}
 }

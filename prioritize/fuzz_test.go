@@ -50,7 +50,7 @@ func enumValues() []interface {
 }
 
 func FuzzEnumUnmarshalText(f *testing.F) {
-	for _, s := range []string{"rice", "must-be", "normalize-columns", "", "wont", "quick-win", "x"} {
+	for _, s := range []string{"rice", "must_be", "normalize_columns", "", "wont", "quick_win", "x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -114,7 +114,7 @@ func FuzzScorecardJSON(f *testing.F) {
 	f.Add(`{"criteria":[{"name":"v","weight":"2","min":"1","max":"10"},{"name":"e","weight":"1","direction":"cost","min":"1","max":"10"}],"normalization":"scale"}`,
 		`[{"id":"A","values":["8","2"]},{"id":"B","values":["5","2"]}]`)
 	f.Add(`{"criteria":[{"name":"v","weight":"1"}],"normalization":"rank"}`, `[{"id":"A","values":["1"]},{"id":"A","values":["1"]}]`)
-	f.Add(`{"criteria":[{"name":"v","weight":"0"}],"normalization":"min-max"}`, `[{"id":"A","values":[]}]`)
+	f.Add(`{"criteria":[{"name":"v","weight":"0"}],"normalization":"min_max"}`, `[{"id":"A","values":[]}]`)
 	f.Fuzz(func(t *testing.T, card, items string) {
 		var c Scorecard
 		var in []WeightedInput

@@ -21,9 +21,9 @@ const (
 	AnswerDislike                        // "I dislike it that way"
 )
 
-var kanoAnswerNames = []string{"", "like", "must-be", "neutral", "live-with", "dislike"}
+var kanoAnswerNames = []string{"", "like", "must_be", "neutral", "live_with", "dislike"}
 
-// String returns "like", "must-be", "neutral", "live-with" or "dislike".
+// String returns "like", "must_be", "neutral", "live_with" or "dislike".
 func (a KanoAnswer) String() string { return enumString(a, kanoAnswerNames, "KanoAnswer") }
 
 // MarshalText encodes the name given by String; the zero value is an error.
@@ -51,9 +51,9 @@ const (
 	KanoQuestionable                       // Q: contradictory answers
 )
 
-var kanoCategoryNames = []string{"attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"}
+var kanoCategoryNames = []string{"attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"}
 
-// String returns the category's name, e.g. "one-dimensional".
+// String returns the category's name, e.g. "one_dimensional".
 func (c KanoCategory) String() string { return enumString(c, kanoCategoryNames, "KanoCategory") }
 
 // Letter returns the category's usual letter: A, O, M, I, R or Q.

@@ -19,9 +19,9 @@ const (
 	OpportunityNoFloor
 )
 
-var opportunityVariantNames = []string{"floor", "no-floor"}
+var opportunityVariantNames = []string{"floor", "no_floor"}
 
-// String returns "floor" or "no-floor".
+// String returns "floor" or "no_floor".
 func (v OpportunityVariant) String() string {
 	return enumString(v, opportunityVariantNames, "OpportunityVariant")
 }
@@ -70,7 +70,7 @@ func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	err := in.Validate()
 	if err == nil && opts.Variant > OpportunityNoFloor {
 		e := validation.New("prioritize: opportunity input")
-		e.Add("variant", "oneof", "floor no-floor", "must be floor or no-floor")
+		e.Add("variant", "oneof", "floor no_floor", "must be floor or no_floor")
 		err = e.Err()
 	}
 	if err != nil {
@@ -92,7 +92,7 @@ func OpportunityFromAnswers(id ItemID, importance, satisfaction []int, opts Oppo
 	imp := topTwo(e, "importance", importance)
 	sat := topTwo(e, "satisfaction", satisfaction)
 	if opts.Variant > OpportunityNoFloor {
-		e.Add("variant", "oneof", "floor no-floor", "must be floor or no-floor")
+		e.Add("variant", "oneof", "floor no_floor", "must be floor or no_floor")
 	}
 	if err := e.Err(); err != nil {
 		return Score{}, err

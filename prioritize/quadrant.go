@@ -17,9 +17,9 @@ const (
 	MoneyPit                 // low value, high effort (time sink)
 )
 
-var quadrantNames = []string{"quick-win", "big-bet", "fill-in", "money-pit"}
+var quadrantNames = []string{"quick_win", "big_bet", "fill_in", "money_pit"}
 
-// String returns "quick-win", "big-bet", "fill-in" or "money-pit".
+// String returns "quick_win", "big_bet", "fill_in" or "money_pit".
 func (q Quadrant) String() string { return enumString(q, quadrantNames, "Quadrant") }
 
 // MarshalText encodes the name given by String.

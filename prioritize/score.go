@@ -89,7 +89,7 @@ type Score struct {
 	ID ItemID `json:"id"`
 	// Framework and Variant name the method, e.g. rice/strict or ice/product.
 	Framework Framework `json:"framework"`
-	Variant   string    `json:"variant"` // e.g. "strict", "product", "normalize-columns/fibonacci"
+	Variant   string    `json:"variant"` // e.g. "strict", "product", "normalize_columns/fibonacci"
 	// Exact is the score as a reduced fraction; ranking compares it.
 	Exact Fraction `json:"exact"`
 	// Value is Exact rounded half away from zero to DisplayScale places, for display only.

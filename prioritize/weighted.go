@@ -60,9 +60,9 @@ const (
 	NormalizeJPD
 )
 
-var normalizationNames = []string{"none", "scale", "min-max", "rank", "jpd"}
+var normalizationNames = []string{"none", "scale", "min_max", "rank", "jpd"}
 
-// String returns "none", "scale", "min-max", "rank" or "jpd".
+// String returns "none", "scale", "min_max", "rank" or "jpd".
 func (n Normalization) String() string { return enumString(n, normalizationNames, "Normalization") }
 
 // MarshalText encodes the name given by String.

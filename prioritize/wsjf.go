@@ -21,9 +21,9 @@ const (
 	WSJFNormalizeColumns
 )
 
-var wsjfVariantNames = []string{"relative", "normalize-columns"}
+var wsjfVariantNames = []string{"relative", "normalize_columns"}
 
-// String returns "relative" or "normalize-columns".
+// String returns "relative" or "normalize_columns".
 func (v WSJFVariant) String() string { return enumString(v, wsjfVariantNames, "WSJFVariant") }
 
 // MarshalText encodes the name given by String.
@@ -49,9 +49,9 @@ const (
 	WSJFAnyPositive
 )
 
-var wsjfScaleNames = []string{"fibonacci", "fibonacci-21", "any-positive"}
+var wsjfScaleNames = []string{"fibonacci", "fibonacci_21", "any_positive"}
 
-// String returns "fibonacci", "fibonacci-21" or "any-positive".
+// String returns "fibonacci", "fibonacci_21" or "any_positive".
 func (s WSJFScale) String() string { return enumString(s, wsjfScaleNames, "WSJFScale") }
 
 // MarshalText encodes the name given by String.
@@ -150,10 +150,10 @@ func WSJF(in WSJFInput, opts WSJFOptions) (Score, error) {
 func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 	e := validation.New("prioritize: wsjf input")
 	if opts.Variant > WSJFNormalizeColumns {
-		e.Add("variant", "oneof", "relative normalize-columns", "must be relative or normalize-columns")
+		e.Add("variant", "oneof", "relative normalize_columns", "must be relative or normalize_columns")
 	}
 	if opts.Scale > WSJFAnyPositive {
-		e.Add("scale", "oneof", "fibonacci fibonacci-21 any-positive", "must be fibonacci, fibonacci-21 or any-positive")
+		e.Add("scale", "oneof", "fibonacci fibonacci_21 any_positive", "must be fibonacci, fibonacci_21 or any_positive")
 	}
 	ids := make([]ItemID, len(items))
 	for i, in := range items {
