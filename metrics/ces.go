@@ -103,14 +103,14 @@ type CESResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"responseRate"`
+	ResponseRate Rate `json:"response_rate"`
 	// Mean is the mean answered score with its 95% t interval.
 	Mean ScoreMean `json:"mean"`
 	// Agree and Disagree are the agreeing and disagreeing shares with 95% Wilson intervals.
 	Agree    Rate `json:"agree"`
 	Disagree Rate `json:"disagree"`
 	// NetEasy is 100·(Agree − Disagree) in percentage points.
-	NetEasy float64 `json:"netEasy"`
+	NetEasy float64 `json:"net_easy"`
 	// Defined is false with no answered responses; Score and NetEasy are then 0.
 	Defined bool `json:"defined"`
 	// Score is the figure Mode names.

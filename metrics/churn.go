@@ -18,15 +18,15 @@ type RevenueRetention struct {
 	// Currency of every amount.
 	Currency Currency `json:"currency"`
 	// StartCustomers counts the cohort; RetainedCustomers those still paying at To.
-	StartCustomers    int64 `json:"startCustomers"`
-	RetainedCustomers int64 `json:"retainedCustomers"`
+	StartCustomers    int64 `json:"start_customers"`
+	RetainedCustomers int64 `json:"retained_customers"`
 	// CustomerRetention is RetainedCustomers / StartCustomers with its Wilson interval.
-	CustomerRetention Rate `json:"customerRetention"`
+	CustomerRetention Rate `json:"customer_retention"`
 	// StartMRR is the cohort's MRR at From; EndMRR the same customers' MRR at To;
 	// CappedMRR caps each customer's To MRR at their From MRR.
-	StartMRR  decimal.Decimal `json:"startMRR"`
-	EndMRR    decimal.Decimal `json:"endMRR"`
-	CappedMRR decimal.Decimal `json:"cappedMRR"`
+	StartMRR  decimal.Decimal `json:"start_mrr"`
+	EndMRR    decimal.Decimal `json:"end_mrr"`
+	CappedMRR decimal.Decimal `json:"capped_mrr"`
 	// Expansion, Contraction and Churn split EndMRR − StartMRR by customer: increases,
 	// decreases of customers still paying, and the From MRR of customers paying nothing at
 	// To. EndMRR = StartMRR + Expansion − Contraction − Churn.

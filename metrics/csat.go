@@ -108,7 +108,7 @@ type CSATResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"responseRate"`
+	ResponseRate Rate `json:"response_rate"`
 	// Satisfied is the top-2-box (or binary 1) share of answered responses, with its 95%
 	// Wilson interval.
 	Satisfied Rate `json:"satisfied"`

@@ -15,7 +15,7 @@ type CUPEDSample struct {
 	// Pre summarises the pre-exposure covariate over the same units; Pre.N = Post.N.
 	Pre MeanSample `json:"pre"`
 	// SumProducts is Σ post·pre over the units; finite.
-	SumProducts float64 `json:"sumProducts"`
+	SumProducts float64 `json:"sum_products"`
 }
 
 // Validate reports bad sums and a Pre.N that differs from Post.N.
@@ -32,7 +32,7 @@ func (c CUPEDSample) validateInto(v *validation.Errors, prefix string) {
 		v.Addf(bizPath(prefix, "pre.n"), "eqfield", "must equal post.n")
 	}
 	if !validation.Finite(c.SumProducts) {
-		v.Addf(bizPath(prefix, "sumProducts"), "finite", "must be a finite number")
+		v.Addf(bizPath(prefix, "sum_products"), "finite", "must be a finite number")
 	}
 }
 
@@ -57,8 +57,8 @@ type CUPEDResult struct {
 	// VarianceReduction is 1 − (adjusted variance of the difference)/(unadjusted variance
 	// of the difference), in [0, 1] up to rounding; meaningful only when
 	// VarianceReductionDefined.
-	VarianceReduction        float64 `json:"varianceReduction"`
-	VarianceReductionDefined bool    `json:"varianceReductionDefined"`
+	VarianceReduction        float64 `json:"variance_reduction"`
+	VarianceReductionDefined bool    `json:"variance_reduction_defined"`
 }
 
 // CUPED applies CUPED variance reduction to a two-arm experiment on a numeric metric, the

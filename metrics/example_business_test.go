@@ -393,7 +393,7 @@ func ExampleKPI_Validate() {
 	err := metrics.KPI{Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("1"), AtRisk: decimal.RequireFromString("2")}}.Validate()
 	fmt.Println(err)
 	// Output:
-	// metrics: KPI: invalid: name: is required; target: is required; thresholds.atRisk: must be at most onTrack when higher is better
+	// metrics: KPI: invalid: name: is required; target: is required; thresholds.at_risk: must be at most on_track when higher is better
 }
 
 func ExampleComposeEngagement() {
@@ -443,7 +443,7 @@ func ExampleProportionSample_Validate() {
 func ExampleMeanSample_Validate() {
 	fmt.Println(metrics.MeanSample{N: 3, Sum: 6, SumSquares: -1}.Validate())
 	// Output:
-	// metrics: mean sample: invalid: sumSquares: must be a finite number at least 0
+	// metrics: mean sample: invalid: sum_squares: must be a finite number at least 0
 }
 
 func ExampleRatioSample_Validate() {
@@ -491,13 +491,13 @@ func ExampleSRMOptions_Validate() {
 func ExampleSampleSizeInput_Validate() {
 	fmt.Println(metrics.SampleSizeInput{Baseline: 0.1, MinimumEffect: -0.05}.Validate())
 	// Output:
-	// metrics: sample size input: invalid: minimumEffect: must be a finite number greater than 0
+	// metrics: sample size input: invalid: minimum_effect: must be a finite number greater than 0
 }
 
 func ExampleLTVInput_Validate() {
 	fmt.Println(metrics.LTVInput{ARPA: decimal.RequireFromString("100"), ChurnRate: decimal.RequireFromString("3")}.Validate())
 	// Output:
-	// metrics: LTV input: invalid: churnRate: must be a fraction between 0 and 1
+	// metrics: LTV input: invalid: churn_rate: must be a fraction between 0 and 1
 }
 
 func ExampleCACPaybackInput_Validate() {

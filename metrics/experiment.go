@@ -18,7 +18,7 @@ type ArmEstimate struct {
 	Mean float64 `json:"mean"`
 	// UnadjustedMean is the arm's mean before variance reduction; the relative lift divides
 	// by the control's |UnadjustedMean| (GrowthBook). Equal to Mean when nothing was adjusted.
-	UnadjustedMean float64 `json:"unadjustedMean"`
+	UnadjustedMean float64 `json:"unadjusted_mean"`
 	// Variance is the per-unit variance (not of the mean); 0 or more.
 	Variance float64 `json:"variance"`
 }
@@ -39,7 +39,7 @@ func (a ArmEstimate) validateInto(v *validation.Errors, prefix string) {
 		v.Addf(bizPath(prefix, "mean"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(a.UnadjustedMean) {
-		v.Addf(bizPath(prefix, "unadjustedMean"), "finite", "must be a finite number")
+		v.Addf(bizPath(prefix, "unadjusted_mean"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(a.Variance) || a.Variance < 0 {
 		v.Addf(bizPath(prefix, "variance"), "gte", "must be a finite number at least 0")
@@ -130,11 +130,11 @@ type ExperimentOptions struct {
 	// WelchBelowDoF, with Test TestZ, switches to the Welch t-test when the
 	// Welch–Satterthwaite degrees of freedom are below it (Statsig uses 100). 0 never
 	// switches.
-	WelchBelowDoF float64 `json:"welchBelowDoF"`
+	WelchBelowDoF float64 `json:"welch_below_dof"`
 	// AllowZeroArmVariance tests even when one arm has zero variance (such as 0
 	// conversions), as long as the difference has some. False, the zero value, reports
 	// such effects undefined, as GrowthBook does.
-	AllowZeroArmVariance bool `json:"allowZeroArmVariance"`
+	AllowZeroArmVariance bool `json:"allow_zero_arm_variance"`
 }
 
 // GrowthBookExperiment reproduces GrowthBook's frequentist engine (gbstats TwoSidedTTest):
@@ -166,7 +166,7 @@ func (o ExperimentOptions) validateInto(v *validation.Errors, prefix string) {
 	}
 	validateConfidence(v, bizPath(prefix, "confidence"), o.Confidence)
 	if !validation.Finite(o.WelchBelowDoF) || o.WelchBelowDoF < 0 {
-		v.Addf(bizPath(prefix, "welchBelowDoF"), "gte", "must be a finite number at least 0")
+		v.Addf(bizPath(prefix, "welch_below_dof"), "gte", "must be a finite number at least 0")
 	}
 }
 
@@ -206,7 +206,7 @@ type Effect struct {
 	// DoF is the Welch–Satterthwaite degrees of freedom; 0 for a z-test.
 	DoF float64 `json:"dof"`
 	// PValue is the two-sided p-value in [0, 1].
-	PValue float64 `json:"pValue"`
+	PValue float64 `json:"p_value"`
 }
 
 // Comparison is an experiment readout for one metric: treatment against control.

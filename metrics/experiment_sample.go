@@ -55,7 +55,7 @@ type MeanSample struct {
 	// Sum is Σx over the units; finite.
 	Sum float64 `json:"sum"`
 	// SumSquares is Σx² over the units; finite and at least 0.
-	SumSquares float64 `json:"sumSquares"`
+	SumSquares float64 `json:"sum_squares"`
 }
 
 // MeanSampleOf sums values into a MeanSample.
@@ -94,7 +94,7 @@ func (s MeanSample) validateInto(v *validation.Errors, prefix string) {
 		v.Addf(bizPath(prefix, "sum"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(s.SumSquares) || s.SumSquares < 0 {
-		v.Addf(bizPath(prefix, "sumSquares"), "gte", "must be a finite number at least 0")
+		v.Addf(bizPath(prefix, "sum_squares"), "gte", "must be a finite number at least 0")
 	}
 }
 

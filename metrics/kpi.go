@@ -88,9 +88,9 @@ func (s *KPIStatus) UnmarshalText(b []byte) error {
 // at risk. For HigherIsBetter, OnTrack ≥ AtRisk; for LowerIsBetter, OnTrack ≤ AtRisk.
 type KPIThresholds struct {
 	// OnTrack is the worst value still on track; required.
-	OnTrack decimal.Decimal `json:"onTrack" validate:"required"`
+	OnTrack decimal.Decimal `json:"on_track" validate:"required"`
 	// AtRisk is the worst value still at risk; anything worse is off track; required.
-	AtRisk decimal.Decimal `json:"atRisk" validate:"required"`
+	AtRisk decimal.Decimal `json:"at_risk" validate:"required"`
 }
 
 // KPIPace makes a KPI's thresholds time-aware: they apply in full at Deadline and, before
@@ -136,9 +136,9 @@ func (k KPI) validateInto(v *validation.Errors) {
 		v.Addf("direction", "oneof", "must be higher_is_better or lower_is_better")
 	} else if !k.Direction.atLeast(k.Thresholds.OnTrack, k.Thresholds.AtRisk) {
 		if k.Direction == LowerIsBetter {
-			v.Addf("thresholds.atRisk", "gtefield", "must be at least onTrack when lower is better")
+			v.Addf("thresholds.at_risk", "gtefield", "must be at least on_track when lower is better")
 		} else {
-			v.Addf("thresholds.atRisk", "ltefield", "must be at most onTrack when higher is better")
+			v.Addf("thresholds.at_risk", "ltefield", "must be at most on_track when higher is better")
 		}
 	}
 	if p := k.Pace; p != nil && !p.Start.IsZero() && !p.Deadline.IsZero() && !p.Deadline.After(p.Start) {
@@ -169,18 +169,18 @@ type KPIEvaluation struct {
 	Name string `json:"name"`
 	Unit string `json:"unit"`
 	// AsOf is the evaluation instant.
-	AsOf time.Time `json:"asOf"`
+	AsOf time.Time `json:"as_of"`
 	// Status is the traffic light; KPIStatusUnknown when there is no value.
 	Status KPIStatus `json:"status"`
 	// HasValue is false when no value was available at AsOf; Value and At are then zero.
-	HasValue bool            `json:"hasValue"`
+	HasValue bool            `json:"has_value"`
 	Value    decimal.Decimal `json:"value"`
 	// At is when Value was observed (equal to AsOf for a single value).
 	At time.Time `json:"at"`
 	// OnTrackLine and AtRiskLine are the thresholds in force at AsOf (scaled by the pace,
 	// if any), rounded to KPILineScale digits.
-	OnTrackLine decimal.Decimal `json:"onTrackLine"`
-	AtRiskLine  decimal.Decimal `json:"atRiskLine"`
+	OnTrackLine decimal.Decimal `json:"on_track_line"`
+	AtRiskLine  decimal.Decimal `json:"at_risk_line"`
 	// Elapsed is the share of the pace period elapsed at AsOf, in [0, 1]; 1 without a
 	// pace.
 	Elapsed decimal.Decimal `json:"elapsed"`
@@ -212,7 +212,7 @@ func (k KPI) statusOf(series []KPIPoint, asOf time.Time, checkSeries bool) (KPIE
 	v := validation.New("metrics: KPI status")
 	k.validateInto(v)
 	if asOf.IsZero() {
-		v.Addf("asOf", "required", "is required")
+		v.Addf("as_of", "required", "is required")
 	}
 	if checkSeries {
 		validateKPISeries(v, series)
@@ -361,7 +361,7 @@ type KPITrend struct {
 	Latest  KPITrendDirection `json:"latest"`
 	Overall KPITrendDirection `json:"overall"`
 	// OverallDelta is the last value minus the first.
-	OverallDelta decimal.Decimal `json:"overallDelta"`
+	OverallDelta decimal.Decimal `json:"overall_delta"`
 	// Streak counts how many of the last changes in a row share Latest's direction.
 	Streak int `json:"streak"`
 }
@@ -373,7 +373,7 @@ func (k KPI) Trend(series []KPIPoint, asOf time.Time) (KPITrend, error) {
 	v := validation.New("metrics: KPI trend")
 	k.validateInto(v)
 	if asOf.IsZero() {
-		v.Addf("asOf", "required", "is required")
+		v.Addf("as_of", "required", "is required")
 	}
 	validateKPISeries(v, series)
 	if err := v.Err(); err != nil {

@@ -66,7 +66,7 @@ func TestKPIPacedStatus(t *testing.T) {
 		{At: utc(2026, 2, 1, 0), Value: dec("108")},
 		{At: utc(2026, 3, 1, 0), Value: dec("115")},
 		{At: utc(2026, 4, 1, 0), Value: dec("125")},
-		{At: utc(2026, 5, 1, 0), Value: dec("150")}, // after asOf: ignored
+		{At: utc(2026, 5, 1, 0), Value: dec("150")}, // after as_of: ignored
 	}
 	e, err := k.StatusOf(series, utc(2026, 4, 1, 0))
 	if err != nil {
@@ -102,7 +102,7 @@ func TestKPIInvalid(t *testing.T) {
 	for _, f := range ve.Fields {
 		fields = append(fields, f.Field)
 	}
-	want := []string{"name", "target", "thresholds.atRisk", "pace.deadline"}
+	want := []string{"name", "target", "thresholds.at_risk", "pace.deadline"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
@@ -114,13 +114,13 @@ func TestKPIInvalid(t *testing.T) {
 	odd := nrrKPI()
 	odd.Direction = 5
 	if _, err := odd.Status(dec("1"), time.Time{}); err == nil || len(err.(*productops.ValidationError).Fields) != 2 {
-		t.Errorf("bad direction and zero asOf: %v", err)
+		t.Errorf("bad direction and zero as_of: %v", err)
 	}
 	if _, err := nrrKPI().StatusOf([]KPIPoint{{Value: dec("1")}}, utc(2026, 1, 1, 0)); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("zero point time: %v", err)
 	}
 	if _, err := nrrKPI().Trend(nil, time.Time{}); !errors.Is(err, productops.ErrInvalid) {
-		t.Errorf("trend zero asOf: %v", err)
+		t.Errorf("trend zero as_of: %v", err)
 	}
 	if err := nrrKPI().Validate(); err != nil {
 		t.Error(err)
@@ -133,7 +133,7 @@ func TestKPITrend(t *testing.T) {
 		{At: utc(2026, 1, 1, 0), Value: dec("4.0")}, // out of order on purpose
 		{At: utc(2026, 2, 1, 0), Value: dec("3.5")},
 		{At: utc(2026, 4, 1, 0), Value: dec("3.0")},
-		{At: utc(2026, 5, 1, 0), Value: dec("9")}, // after asOf
+		{At: utc(2026, 5, 1, 0), Value: dec("9")}, // after as_of
 	}
 	tr, err := churnKPI().Trend(series, utc(2026, 4, 15, 0))
 	if err != nil {

@@ -27,7 +27,7 @@ type MRRBridgeOptions struct {
 	Periods int `json:"periods"`
 	// MonthsPerPeriod is each period's length in months (3 for quarters, 12 for years);
 	// 0 means 1. Churn rates and quick ratios are per period, not per month.
-	MonthsPerPeriod int `json:"monthsPerPeriod"`
+	MonthsPerPeriod int `json:"months_per_period"`
 }
 
 // Validate reports a zero From, a period count outside 1..MaxBridgePeriods and a negative
@@ -41,7 +41,7 @@ func (o MRRBridgeOptions) Validate() error {
 		v.Addf("periods", "range", "must be between 1 and %d", MaxBridgePeriods)
 	}
 	if o.MonthsPerPeriod < 0 || o.MonthsPerPeriod > 120 {
-		v.Addf("monthsPerPeriod", "range", "must be between 0 (meaning 1) and 120")
+		v.Addf("months_per_period", "range", "must be between 0 (meaning 1) and 120")
 	}
 	return v.Err()
 }
@@ -59,8 +59,8 @@ type MRRPeriod struct {
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"`
 	// StartMRR and EndMRR are the total MRR just before Start and just before End.
-	StartMRR decimal.Decimal `json:"startMRR"`
-	EndMRR   decimal.Decimal `json:"endMRR"`
+	StartMRR decimal.Decimal `json:"start_mrr"`
+	EndMRR   decimal.Decimal `json:"end_mrr"`
 	// New, Expansion and Reactivation add MRR; Contraction and Churn remove it.
 	New          decimal.Decimal `json:"new"`
 	Expansion    decimal.Decimal `json:"expansion"`
@@ -68,35 +68,35 @@ type MRRPeriod struct {
 	Contraction  decimal.Decimal `json:"contraction"`
 	Churn        decimal.Decimal `json:"churn"`
 	// StartCustomers and EndCustomers count customers with MRR above 0 at Start and End.
-	StartCustomers int64 `json:"startCustomers"`
-	EndCustomers   int64 `json:"endCustomers"`
+	StartCustomers int64 `json:"start_customers"`
+	EndCustomers   int64 `json:"end_customers"`
 	// NewCustomers, ReactivatedCustomers and ChurnMovements count the movements of those
 	// kinds in the period (a customer may churn twice).
-	NewCustomers         int64 `json:"newCustomers"`
-	ReactivatedCustomers int64 `json:"reactivatedCustomers"`
-	ChurnMovements       int64 `json:"churnMovements"`
+	NewCustomers         int64 `json:"new_customers"`
+	ReactivatedCustomers int64 `json:"reactivated_customers"`
+	ChurnMovements       int64 `json:"churn_movements"`
 	// ChurnedCustomers counts customers paying at Start and not at End: ChartMogul's
 	// "Standard (B2B)" numerator, which leaves out customers who joined and churned within
 	// the period and customers who churned and came back.
-	ChurnedCustomers int64 `json:"churnedCustomers"`
+	ChurnedCustomers int64 `json:"churned_customers"`
 	// CustomerChurn is ChurnedCustomers / StartCustomers with its Wilson interval
 	// (ChartMogul "Standard (B2B)"); undefined with no customers at Start.
-	CustomerChurn Rate `json:"customerChurn"`
+	CustomerChurn Rate `json:"customer_churn"`
 	// CustomerChurnDaily is ChartMogul's "Shopify (B2C)" variant: for each day of the
 	// period (local calendar days), customers paying at the day's start and not at the
 	// next day's start, over those paying at the day's start, summed over the days.
 	// Undefined when no day had a paying customer.
-	CustomerChurnDaily DecimalRatio `json:"customerChurnDaily"`
+	CustomerChurnDaily DecimalRatio `json:"customer_churn_daily"`
 	// GrossMRRChurn is (Churn + Contraction) / StartMRR.
-	GrossMRRChurn DecimalRatio `json:"grossMRRChurn"`
+	GrossMRRChurn DecimalRatio `json:"gross_mrr_churn"`
 	// NetMRRChurn is (Churn + Contraction − Expansion − Reactivation) / StartMRR
 	// (ChartMogul; negative when expansion outweighs losses). It counts reactivation of
 	// customers outside the start cohort, so it is not 1 − NRR in general.
-	NetMRRChurn DecimalRatio `json:"netMRRChurn"`
+	NetMRRChurn DecimalRatio `json:"net_mrr_churn"`
 	// RetainedMRR is the End MRR of the customers paying at Start (the start cohort);
 	// CappedRetainedMRR caps each of them at their Start MRR.
-	RetainedMRR       decimal.Decimal `json:"retainedMRR"`
-	CappedRetainedMRR decimal.Decimal `json:"cappedRetainedMRR"`
+	RetainedMRR       decimal.Decimal `json:"retained_mrr"`
+	CappedRetainedMRR decimal.Decimal `json:"capped_retained_mrr"`
 	// NRR is RetainedMRR / StartMRR (net revenue retention of the start cohort; customers
 	// acquired during the period are excluded). GRR is CappedRetainedMRR / StartMRR, so
 	// one customer's expansion cannot offset another's contraction; at most 1.
@@ -105,8 +105,8 @@ type MRRPeriod struct {
 	// QuickRatio is (New + Expansion) / (Contraction + Churn), Baremetrics' definition.
 	// QuickRatioWithReactivation adds Reactivation to the numerator (Social Capital's
 	// growth accounting). Undefined when nothing was lost.
-	QuickRatio                 DecimalRatio `json:"quickRatio"`
-	QuickRatioWithReactivation DecimalRatio `json:"quickRatioWithReactivation"`
+	QuickRatio                 DecimalRatio `json:"quick_ratio"`
+	QuickRatioWithReactivation DecimalRatio `json:"quick_ratio_with_reactivation"`
 	// ARPA is EndMRR / EndCustomers (average MRR per paying account), rounded to MoneyScale.
 	ARPA DecimalRatio `json:"arpa"`
 }

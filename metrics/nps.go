@@ -15,7 +15,7 @@ type NPSOptions struct {
 	Confidence float64 `json:"confidence"`
 	// SampleVariance divides by n−1 instead of n (the unbiased variance): the standard
 	// error grows by sqrt(n/(n−1)). Undefined (no interval) with one response.
-	SampleVariance bool `json:"sampleVariance"`
+	SampleVariance bool `json:"sample_variance"`
 }
 
 // Validate reports a confidence outside (0, 1).
@@ -33,7 +33,7 @@ type NPSResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"responseRate"`
+	ResponseRate Rate `json:"response_rate"`
 	// Promoters (9–10), Passives (7–8) and Detractors (0–6) count answered responses.
 	Promoters  int64 `json:"promoters"`
 	Passives   int64 `json:"passives"`
@@ -53,7 +53,7 @@ type NPSResult struct {
 	High       float64 `json:"high"`
 	// DegenerateInterval is true when SE is 0 with responses (everyone in one bucket): the
 	// normal interval collapses to a point and says nothing about the uncertainty.
-	DegenerateInterval bool `json:"degenerateInterval"`
+	DegenerateInterval bool `json:"degenerate_interval"`
 }
 
 // String formats the score as "NPS 20.0 ± 16.0 (95% CI 4.0 to 36.0, n=50)".
@@ -139,7 +139,7 @@ type NPSDifference struct {
 	High       float64 `json:"high"`
 	// Z is Difference/SE and PValue its two-sided p-value; 0 and 1 when SE is 0.
 	Z      float64 `json:"z"`
-	PValue float64 `json:"pValue"`
+	PValue float64 `json:"p_value"`
 }
 
 // CompareNPS returns after − before for two independent surveys with the interval of the

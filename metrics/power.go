@@ -15,11 +15,11 @@ type SampleSizeInput struct {
 	Baseline float64 `json:"baseline"`
 	// MinimumEffect is the smallest difference worth detecting, > 0: a fraction of Baseline
 	// when Lift is LiftRelative (0.1 = +10%), else in Baseline's units.
-	MinimumEffect float64 `json:"minimumEffect"`
+	MinimumEffect float64 `json:"minimum_effect"`
 	// Lift says how MinimumEffect is expressed; zero is LiftRelative.
 	Lift LiftType `json:"lift"`
 	// StdDev is the per-unit standard deviation, > 0; used by SampleSizeMeans only.
-	StdDev float64 `json:"stdDev"`
+	StdDev float64 `json:"std_dev"`
 	// Alpha is the two-sided significance level in (0, 1); 0 means 0.05.
 	Alpha float64 `json:"alpha"`
 	// Power is the probability of detecting the effect, in (0, 1); 0 means 0.8.
@@ -59,13 +59,13 @@ func (in SampleSizeInput) params(subject string, proportions, means bool) (alpha
 		v.Addf("baseline", "range", "must be a rate strictly between 0 and 1")
 	}
 	if !validation.Finite(in.MinimumEffect) || !(in.MinimumEffect > 0) {
-		v.Addf("minimumEffect", "gt", "must be a finite number greater than 0")
+		v.Addf("minimum_effect", "gt", "must be a finite number greater than 0")
 	}
 	if in.Lift != LiftRelative && in.Lift != LiftAbsolute {
 		v.Addf("lift", "oneof", "must be relative or absolute")
 	}
 	if means && (!validation.Finite(in.StdDev) || !(in.StdDev > 0)) {
-		v.Addf("stdDev", "gt", "must be a finite number greater than 0")
+		v.Addf("std_dev", "gt", "must be a finite number greater than 0")
 	}
 	if in.Alpha != 0 && !(in.Alpha > 0 && in.Alpha < 1) {
 		v.Addf("alpha", "range", "must be 0 (meaning 0.05) or strictly between 0 and 1")
@@ -84,7 +84,7 @@ func (in SampleSizeInput) params(subject string, proportions, means bool) (alpha
 		}
 	}
 	if v.Len() == 0 && proportions && !(treated > 0 && treated < 1) {
-		v.Addf("minimumEffect", "range", "moves the rate to %g, outside (0, 1)", treated)
+		v.Addf("minimum_effect", "range", "moves the rate to %g, outside (0, 1)", treated)
 	}
 	if err = v.Err(); err != nil {
 		return 0, 0, 0, 0, err

@@ -15,7 +15,7 @@ type RatioSample struct {
 	Numerator   MeanSample `json:"numerator"`
 	Denominator MeanSample `json:"denominator"`
 	// SumProducts is Σ m·d over the units; finite.
-	SumProducts float64 `json:"sumProducts"`
+	SumProducts float64 `json:"sum_products"`
 }
 
 // Validate reports bad counts and sums, and numerator or denominator counts that differ
@@ -39,7 +39,7 @@ func (r RatioSample) validateInto(v *validation.Errors, prefix string) {
 		v.Addf(bizPath(prefix, "denominator.n"), "eqfield", "must equal n")
 	}
 	if !validation.Finite(r.SumProducts) {
-		v.Addf(bizPath(prefix, "sumProducts"), "finite", "must be a finite number")
+		v.Addf(bizPath(prefix, "sum_products"), "finite", "must be a finite number")
 	}
 }
 

@@ -57,10 +57,10 @@ type LTVInput struct {
 	// ARPA is the average monthly revenue per account, at least 0.
 	ARPA decimal.Decimal `json:"arpa"`
 	// ChurnRate is the monthly customer churn rate as a fraction in [0, 1].
-	ChurnRate decimal.Decimal `json:"churnRate"`
+	ChurnRate decimal.Decimal `json:"churn_rate"`
 	// GrossMargin is the gross margin as a fraction in [0, 1]; 0 means "not applied"
 	// (revenue LTV).
-	GrossMargin decimal.Decimal `json:"grossMargin"`
+	GrossMargin decimal.Decimal `json:"gross_margin"`
 }
 
 // LTV returns the naive lifetime value ARPA × gross margin / monthly churn rate (the
@@ -84,10 +84,10 @@ func (in LTVInput) Validate() error {
 		v.Addf("arpa", "dgte", "must be at least 0")
 	}
 	if in.ChurnRate.Sign() < 0 || in.ChurnRate.GreaterThan(decimal.NewFromInt(1)) {
-		v.Addf("churnRate", "range", "must be a fraction between 0 and 1")
+		v.Addf("churn_rate", "range", "must be a fraction between 0 and 1")
 	}
 	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
-		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: not applied)")
+		v.Addf("gross_margin", "range", "must be a fraction between 0 and 1 (0: not applied)")
 	}
 	return v.Err()
 }
@@ -97,11 +97,11 @@ type CACPaybackInput struct {
 	// Spend is the sales and marketing spend that acquired the new customers, at least 0.
 	Spend decimal.Decimal `json:"spend"`
 	// NewMRR is the new-business MRR those customers brought, at least 0.
-	NewMRR decimal.Decimal `json:"newMRR"`
+	NewMRR decimal.Decimal `json:"new_mrr"`
 	// GrossMargin is the gross margin as a fraction in [0, 1]. 0 means the revenue basis
 	// (OpexEngine's variant, no margin); otherwise the gross-margin basis (Wall Street
 	// Prep's) divides by NewMRR × GrossMargin.
-	GrossMargin decimal.Decimal `json:"grossMargin"`
+	GrossMargin decimal.Decimal `json:"gross_margin"`
 }
 
 // CACPayback returns the months of (margin-adjusted) new MRR needed to repay the spend,
@@ -124,10 +124,10 @@ func (in CACPaybackInput) Validate() error {
 		v.Addf("spend", "dgte", "must be at least 0")
 	}
 	if in.NewMRR.Sign() < 0 {
-		v.Addf("newMRR", "dgte", "must be at least 0")
+		v.Addf("new_mrr", "dgte", "must be at least 0")
 	}
 	if in.GrossMargin.Sign() < 0 || in.GrossMargin.GreaterThan(decimal.NewFromInt(1)) {
-		v.Addf("grossMargin", "range", "must be a fraction between 0 and 1 (0: revenue basis)")
+		v.Addf("gross_margin", "range", "must be a fraction between 0 and 1 (0: revenue basis)")
 	}
 	return v.Err()
 }

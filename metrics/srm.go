@@ -82,11 +82,11 @@ type SRMResult struct {
 	// Expected holds each arm's expected users (0 for skipped arms).
 	Expected []float64 `json:"expected"`
 	// ChiSquare is Σ (observed − expected)²/expected over the tested arms.
-	ChiSquare float64 `json:"chiSquare"`
+	ChiSquare float64 `json:"chi_square"`
 	// DoF is the degrees of freedom of the test.
 	DoF int `json:"dof"`
 	// PValue is P(χ²_DoF > ChiSquare).
-	PValue float64 `json:"pValue"`
+	PValue float64 `json:"p_value"`
 	// Threshold echoes the threshold used; Mismatch is PValue < Threshold.
 	Threshold float64 `json:"threshold"`
 	Mismatch  bool    `json:"mismatch"`

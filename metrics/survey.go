@@ -67,7 +67,7 @@ func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unan
 	return counts, unanswered, nil
 }
 
-// responseRate is answered responses per invitation, undefined when Invited is 0.
+// response_rate is answered responses per invitation, undefined when Invited is 0.
 func (s SurveyResponses) responseRate(answered int64) Rate {
 	if s.Invited == 0 {
 		return Rate{Numerator: answered}
@@ -82,9 +82,9 @@ type ScoreMean struct {
 	// Mean is the average answered score, on the question's scale.
 	Mean float64 `json:"mean"`
 	// StdDev is the sample standard deviation (n−1); 0 with a single answer.
-	StdDev float64 `json:"stdDev"`
+	StdDev float64 `json:"std_dev"`
 	// IntervalDefined is false with fewer than 2 answers; Low = High = Mean then.
-	IntervalDefined bool `json:"intervalDefined"`
+	IntervalDefined bool `json:"interval_defined"`
 	// Low and High bound Mean ± t_{0.975, n−1}·StdDev/sqrt(n), clamped to the scale.
 	Low  float64 `json:"low"`
 	High float64 `json:"high"`

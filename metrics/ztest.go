@@ -55,7 +55,7 @@ type ZTestResult struct {
 	// Z is Difference/SE.
 	Z float64 `json:"z"`
 	// PValue is the two-sided p-value erfc(|Z|/√2).
-	PValue float64 `json:"pValue"`
+	PValue float64 `json:"p_value"`
 	// Low and High bound the confidence interval of Difference, always with the unpooled
 	// standard error (the pooled one only holds under the null). Both 0 when the unpooled
 	// standard error is 0.
