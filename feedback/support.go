@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -351,12 +352,7 @@ func newDurationStats(ds []time.Duration, ps []float64, method PercentileMethod)
 	for _, p := range ps {
 		var v time.Duration
 		if method == PercentileLinear {
-			h := float64(len(ds)-1) * p / 100
-			lo := min(int(math.Floor(h)), len(ds)-1)
-			v = ds[lo]
-			if lo+1 < len(ds) {
-				v += time.Duration(math.Round((h - float64(lo)) * float64(ds[lo+1]-ds[lo])))
-			}
+			v = time.Duration(math.Round(stats.QuantileSorted(ds, p/100)))
 		} else {
 			rank := int(math.Ceil(p / 100 * float64(len(ds))))
 			v = ds[min(max(rank, 1), len(ds))-1]

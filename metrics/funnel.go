@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -125,14 +126,7 @@ func distribution(ds []int64) TimeDistribution {
 	for _, d := range s {
 		sum += float64(d)
 	}
-	q := func(p float64) time.Duration {
-		h := p * float64(len(s)-1)
-		i := int(h)
-		if i+1 >= len(s) {
-			return time.Duration(s[len(s)-1])
-		}
-		return time.Duration(float64(s[i]) + (h-float64(i))*float64(s[i+1]-s[i]) + 0.5)
-	}
+	q := func(p float64) time.Duration { return time.Duration(stats.QuantileSorted(s, p) + 0.5) }
 	return TimeDistribution{N: len(s), Mean: time.Duration(sum/float64(len(s)) + 0.5), Median: q(0.5),
 		P25: q(0.25), P75: q(0.75), P90: q(0.9), Min: time.Duration(s[0]), Max: time.Duration(s[len(s)-1])}
 }

@@ -4,37 +4,20 @@ import (
 	"math"
 
 	"golang.org/x/exp/constraints"
-	xstats "golang.org/x/exp/stats"
 )
 
-// Quantiles returns the qs-quantiles of values by linear interpolation between the closest
-// ranks: Hyndman and Fan's type 7, the default of R, NumPy and pandas. values may be counts,
-// durations or floats, in any order; it is not modified. The result has one entry per q.
-// With no values, or a q outside [0, 1] or NaN, the corresponding entries are NaN.
-func Quantiles[T constraints.Integer | constraints.Float](values []T, qs ...float64) []float64 {
-	out := make([]float64, len(qs))
-	f := make([]float64, len(values))
-	for i, v := range values {
-		f[i] = float64(v)
+// QuantileSorted returns the q-quantile of sorted (ascending) values by linear
+// interpolation between the closest ranks: Hyndman and Fan's type 7, the default of R,
+// NumPy and pandas. Counts, durations and floats all work. It returns NaN when sorted is
+// empty or q is outside [0, 1]; it does not check that sorted is sorted.
+func QuantileSorted[T constraints.Integer | constraints.Float](sorted []T, q float64) float64 {
+	if len(sorted) == 0 || !(q >= 0 && q <= 1) {
+		return math.NaN()
 	}
-	valid := make([]float64, 0, len(qs))
-	for _, q := range qs {
-		if q >= 0 && q <= 1 {
-			valid = append(valid, q)
-		}
+	h := q * float64(len(sorted)-1)
+	i := int(h)
+	if i+1 >= len(sorted) {
+		return float64(sorted[len(sorted)-1])
 	}
-	var got []float64
-	if len(f) > 0 && len(valid) > 0 {
-		got = xstats.Quantiles(f, valid...)
-	}
-	j := 0
-	for i, q := range qs {
-		if len(f) == 0 || !(q >= 0 && q <= 1) {
-			out[i] = math.NaN()
-			continue
-		}
-		out[i] = got[j]
-		j++
-	}
-	return out
+	return float64(sorted[i]) + (h-float64(i))*float64(sorted[i+1]-sorted[i])
 }

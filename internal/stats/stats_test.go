@@ -70,24 +70,23 @@ func TestWilson(t *testing.T) {
 	}
 }
 
-func TestQuantiles(t *testing.T) {
-	// Type 7 by hand on 1, 2, 3, 4: h = 3q + 1; q = 0.25 → 1.75, q = 0.9 → 3.7.
-	got := Quantiles([]int64{4, 1, 3, 2}, 0, 0.25, 0.5, 0.9, 1, 1.5, math.NaN())
-	want := []float64{1, 1.75, 2.5, 3.7, 4}
-	for i, w := range want {
-		if !near(got[i], w, 1e-12) {
-			t.Errorf("quantile %d = %v, want %v", i, got[i], w)
+func TestQuantileSorted(t *testing.T) {
+	// Type 7 by hand on 1, 2, 3, 4: h = 3q; q = 0.25 → 1.75, q = 0.9 → 3.7.
+	in := []int64{1, 2, 3, 4}
+	for _, tt := range []struct{ q, want float64 }{{0, 1}, {0.25, 1.75}, {0.5, 2.5}, {0.9, 3.7}, {1, 4}} {
+		if got := QuantileSorted(in, tt.q); !near(got, tt.want, 1e-12) {
+			t.Errorf("QuantileSorted(1..4, %v) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
-	if !math.IsNaN(got[5]) || !math.IsNaN(got[6]) {
-		t.Errorf("out-of-range q gave %v, %v; want NaN", got[5], got[6])
+	if got := QuantileSorted([]float64{7}, 0.3); got != 7 {
+		t.Errorf("one value: %v", got)
 	}
-	if q := Quantiles([]float64{}, 0.5); !math.IsNaN(q[0]) {
-		t.Errorf("empty input gave %v, want NaN", q[0])
+	for _, q := range []float64{-0.1, 1.5, math.NaN()} {
+		if got := QuantileSorted(in, q); !math.IsNaN(got) {
+			t.Errorf("q = %v gave %v, want NaN", q, got)
+		}
 	}
-	in := []float64{3, 1, 2}
-	Quantiles(in, 0.5)
-	if in[0] != 3 || in[1] != 1 {
-		t.Error("Quantiles modified its input")
+	if got := QuantileSorted([]int{}, 0.5); !math.IsNaN(got) {
+		t.Errorf("empty input gave %v, want NaN", got)
 	}
 }
