@@ -276,20 +276,7 @@ func (x *DedupeIndex) kindOf(j float64) MatchKind {
 // Pairs returns every pair of texts in the index at or above the similar threshold: exact
 // duplicates by normalized text, and LSH candidates verified by exact Jaccard.
 func (x *DedupeIndex) Pairs() *DuplicateReport {
-	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
-	add := func(a, b ItemID, j float64, k MatchKind) {
-		if b < a {
-			a, b = b, a
-		}
-		r.Pairs = append(r.Pairs, DuplicatePair{A: a, B: b, Similarity: j, Kind: k})
-	}
-	for _, m := range x.members {
-		for i := range m {
-			for _, b := range m[i+1:] {
-				add(m[i], b, 1, MatchExact)
-			}
-		}
-	}
+	r := x.startReport()
 	sim := x.opts.similar()
 	// eachCandidate visits pairs by ascending g, so g's shingles are marked once and each
 	// candidate's intersection is a count of marked shingles.
@@ -320,15 +307,47 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 		if j < sim {
 			return
 		}
-		k := x.kindOf(j)
-		for _, a := range x.members[g] {
-			for _, b := range x.members[h] {
-				add(a, b, j, k)
+		x.addGroupPairs(r, g, h, j)
+	})
+	r.sortPairs()
+	return r
+}
+
+// startReport begins a report with the index's counts and every exact-duplicate pair.
+func (x *DedupeIndex) startReport() *DuplicateReport {
+	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
+	for _, m := range x.members {
+		for i := range m {
+			for _, b := range m[i+1:] {
+				r.addPair(m[i], b, 1, MatchExact)
 			}
 		}
-	})
-	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int { return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B)) })
+	}
 	return r
+}
+
+// addGroupPairs records every pair of items across groups g and h, whose texts have
+// Jaccard similarity j.
+func (x *DedupeIndex) addGroupPairs(r *DuplicateReport, g, h int32, j float64) {
+	k := x.kindOf(j)
+	for _, a := range x.members[g] {
+		for _, b := range x.members[h] {
+			r.addPair(a, b, j, k)
+		}
+	}
+}
+
+// addPair records the pair with its smaller ID first.
+func (r *DuplicateReport) addPair(a, b ItemID, j float64, k MatchKind) {
+	if b < a {
+		a, b = b, a
+	}
+	r.Pairs = append(r.Pairs, DuplicatePair{A: a, B: b, Similarity: j, Kind: k})
+}
+
+// sortPairs orders the pairs by A, then B.
+func (r *DuplicateReport) sortPairs() {
+	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int { return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B)) })
 }
 
 // eachCandidate calls visit once for every pair of groups g < h that share a band key.

@@ -16,41 +16,17 @@ func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
 			panic(err)
 		}
 	}
-	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
-	add := func(a, b ItemID, j float64, k MatchKind) {
-		if b < a {
-			a, b = b, a
-		}
-		r.Pairs = append(r.Pairs, DuplicatePair{A: a, B: b, Similarity: j, Kind: k})
-	}
-	for _, m := range x.members {
-		for i := range m {
-			for _, b := range m[i+1:] {
-				add(m[i], b, 1, MatchExact)
-			}
-		}
-	}
+	r := x.startReport()
 	sim := opts.similar()
 	for g := range int32(len(x.members)) {
 		for h := g + 1; h < int32(len(x.members)); h++ {
 			r.Candidates++
-			j := jaccardIDs(x.set(g), x.set(h))
-			if j < sim {
-				continue
-			}
-			for _, a := range x.members[g] {
-				for _, b := range x.members[h] {
-					add(a, b, j, x.kindOf(j))
-				}
+			if j := jaccardIDs(x.set(g), x.set(h)); j >= sim {
+				x.addGroupPairs(r, g, h, j)
 			}
 		}
 	}
-	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int {
-		if p.A != q.A {
-			return strings.Compare(string(p.A), string(q.A))
-		}
-		return strings.Compare(string(p.B), string(q.B))
-	})
+	r.sortPairs()
 	return r
 }
 
