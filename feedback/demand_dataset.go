@@ -39,39 +39,26 @@ type index struct {
 }
 
 func newIndex(d *Dataset) index {
-	ix := index{
-		accounts: make(map[AccountID]int, len(d.Accounts)),
-		people:   make(map[PersonID]int, len(d.People)),
-		items:    make(map[ItemID]int, len(d.Items)),
-		requests: make(map[RequestID]int, len(d.Requests)),
-		themes:   make(map[ThemeID]int, len(d.Themes)),
+	return index{
+		accounts: firstIndex(d.Accounts, func(a Account) AccountID { return a.ID }),
+		people:   firstIndex(d.People, func(p Person) PersonID { return p.ID }),
+		items:    firstIndex(d.Items, func(it Item) ItemID { return it.ID }),
+		requests: firstIndex(d.Requests, func(r Request) RequestID { return r.ID }),
+		themes:   firstIndex(d.Themes, func(t Theme) ThemeID { return t.ID }),
 	}
-	for i, a := range d.Accounts {
-		if _, dup := ix.accounts[a.ID]; !dup {
-			ix.accounts[a.ID] = i
+}
+
+// firstIndex maps each ID to the position of its first record; later duplicates are left
+// to validation to report.
+func firstIndex[T any, K comparable](records []T, id func(T) K) map[K]int {
+	m := make(map[K]int, len(records))
+	for i := range records {
+		k := id(records[i])
+		if _, dup := m[k]; !dup {
+			m[k] = i
 		}
 	}
-	for i, p := range d.People {
-		if _, dup := ix.people[p.ID]; !dup {
-			ix.people[p.ID] = i
-		}
-	}
-	for i, it := range d.Items {
-		if _, dup := ix.items[it.ID]; !dup {
-			ix.items[it.ID] = i
-		}
-	}
-	for i, r := range d.Requests {
-		if _, dup := ix.requests[r.ID]; !dup {
-			ix.requests[r.ID] = i
-		}
-	}
-	for i, t := range d.Themes {
-		if _, dup := ix.themes[t.ID]; !dup {
-			ix.themes[t.ID] = i
-		}
-	}
-	return ix
+	return m
 }
 
 // Validate checks every record (see each type's Validate) and the dataset as a whole:
