@@ -137,27 +137,16 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestDedupeErrors(t *testing.T) {
-	fields := func(err error) []string {
-		var ve *productops.ValidationError
-		if !errors.As(err, &ve) {
-			t.Fatalf("got %v, want a *productops.ValidationError", err)
-		}
-		var out []string
-		for _, f := range ve.Fields {
-			out = append(out, f.Field)
-		}
-		return out
-	}
 	_, err := NewDedupeIndex(DedupeOptions{DuplicateThreshold: 1.5, SimilarThreshold: -1, Bands: -1, Rows: -2, Shingling: 7})
-	if diff := cmp.Diff([]string{"duplicate_threshold", "similar_threshold", "bands", "rows", "shingling"}, fields(err)); diff != "" {
+	if diff := cmp.Diff([]string{"duplicate_threshold", "similar_threshold", "bands", "rows", "shingling"}, fieldsOf(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 	_, err = NewDedupeIndex(DedupeOptions{DuplicateThreshold: 0.6, SimilarThreshold: 0.7, Bands: 100, Rows: 50})
-	if diff := cmp.Diff([]string{"similar_threshold", "bands"}, fields(err)); diff != "" {
+	if diff := cmp.Diff([]string{"similar_threshold", "bands"}, fieldsOf(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 	_, err = FindDuplicates([]Item{{ID: "a"}, {ID: ""}, {ID: "a"}}, DedupeOptions{Seed: 1})
-	if diff := cmp.Diff([]string{"items[1].id", "items[2].id"}, fields(err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].id", "items[2].id"}, fieldsOf(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 }

@@ -246,17 +246,6 @@ func TestMergeErrors(t *testing.T) {
 
 // Bad input names its record; nothing is dropped.
 func TestDemandErrors(t *testing.T) {
-	fields := func(err error) []string {
-		var ve *productops.ValidationError
-		if !errors.As(err, &ve) {
-			t.Fatalf("got %v, want a *productops.ValidationError", err)
-		}
-		var out []string
-		for _, f := range ve.Fields {
-			out = append(out, f.Field)
-		}
-		return out
-	}
 	tests := []struct {
 		name   string
 		mutate func(*Dataset)
@@ -300,7 +289,7 @@ func TestDemandErrors(t *testing.T) {
 			if !errors.Is(err, productops.ErrInvalid) {
 				t.Fatalf("got %v, want ErrInvalid", err)
 			}
-			if diff := cmp.Diff(tc.want, fields(err)); diff != "" {
+			if diff := cmp.Diff(tc.want, fieldsOf(t, err)); diff != "" {
 				t.Errorf("fields (-want +got)\n%s\n%v", diff, err)
 			}
 		})
