@@ -33,6 +33,10 @@ var instance = sync.OnceValue(func() *validator.Validate {
 		"dlt":    decimalCmp(func(c int) bool { return c < 0 }),
 		"dlte":   decimalCmp(func(c int) bool { return c <= 0 }),
 		"dscale": decimalScale,
+		"dbound": func(fl validator.FieldLevel) bool {
+			d, isDec := decimalOf(fl)
+			return !isDec || DecimalBounded(d)
+		},
 	} {
 		if err := v.RegisterValidation(tag, fn); err != nil {
 			panic("validation: registering " + tag + ": " + err.Error())
@@ -71,7 +75,7 @@ func decimalOf(fl validator.FieldLevel) (decimal.Decimal, bool) {
 func decimalCmp(ok func(cmp int) bool) validator.Func {
 	return func(fl validator.FieldLevel) bool {
 		d, isDec := decimalOf(fl)
-		if !isDec {
+		if !isDec || !DecimalBounded(d) {
 			return false
 		}
 		p, err := decimal.NewFromString(fl.Param())
@@ -85,7 +89,7 @@ func decimalCmp(ok func(cmp int) bool) validator.Func {
 // decimalScale checks that the field has at most Param fractional digits.
 func decimalScale(fl validator.FieldLevel) bool {
 	d, isDec := decimalOf(fl)
-	if !isDec {
+	if !isDec || !DecimalBounded(d) {
 		return false
 	}
 	n, err := strconv.Atoi(fl.Param())
@@ -179,6 +183,25 @@ func (e *Errors) Err() error {
 	return &productops.ValidationError{Subject: e.subject, Fields: append([]productops.FieldError(nil), e.fields...)}
 }
 
+// The bounds of every decimal the module accepts: at most MaxDecimalDigits significant
+// digits in the coefficient and an exponent within ±MaxDecimalExponent, so 10^-40 ≤ |d| <
+// 10^80 for any non-zero bounded d. Checking them is O(1) for coefficients that fit in 64
+// bits; they keep every later comparison and product cheap, whatever the caller built.
+const (
+	MaxDecimalDigits   = 40
+	MaxDecimalExponent = 40
+)
+
+// DecimalBounded reports whether d is within MaxDecimalDigits and MaxDecimalExponent. Run it
+// before any comparison or arithmetic on caller input: comparing decimals whose exponents
+// differ by 2^30 rescales a coefficient to a billion digits. The tag "dbound" applies it;
+// the dgt, dgte, dlt, dlte and dscale tags fail an unbounded value before comparing, so put
+// "dbound" first ("dbound,dgte=0") to get its message.
+func DecimalBounded(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -MaxDecimalExponent && e <= MaxDecimalExponent && d.NumDigits() <= MaxDecimalDigits
+}
+
 // Finite reports whether f is neither NaN nor ±Inf.
 func Finite(f float64) bool { return f == f && f-f == 0 }
 
@@ -261,6 +284,8 @@ func message(tag, param string, kind reflect.Kind) string {
 		return "must be one of " + strings.Join(strings.Fields(param), ", ")
 	case "dscale":
 		return "must have at most " + param + " decimal places"
+	case "dbound":
+		return "must have at most 40 digits and an exponent within ±40"
 	case "unique":
 		return "must not contain duplicates"
 	case "excluded_with", "excluded_if", "excluded_unless":

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -265,5 +266,43 @@ func TestTruncate(t *testing.T) {
 		if n := len(fmt.Sprintf("%q", Truncate(in))); n >= 140 {
 			t.Errorf("%%q of Truncate(%.10q...) is %d bytes", in, n)
 		}
+	}
+}
+
+func TestDecimalBounded(t *testing.T) {
+	type in struct {
+		V decimal.Decimal `json:"v" validate:"dbound,dgte=0"`
+		W decimal.Decimal `json:"w" validate:"dgte=0"`
+	}
+	huge := decimal.New(1, -(1 << 30))
+	for _, c := range []struct {
+		d    decimal.Decimal
+		want bool
+	}{
+		{decimal.Decimal{}, true},
+		{decimal.NewFromInt(0), true},
+		{decimal.RequireFromString("123.456"), true},
+		{decimal.New(1, 40), true},
+		{decimal.New(1, 41), false},
+		{decimal.New(1, -40), true},
+		{decimal.New(1, -41), false},
+		{decimal.RequireFromString("1234567890123456789012345678901234567890"), true},
+		{decimal.RequireFromString("12345678901234567890123456789012345678901"), false},
+		{huge, false},
+	} {
+		if got := DecimalBounded(c.d); got != c.want {
+			t.Errorf("DecimalBounded(%s) = %v, want %v", c.d.String(), got, c.want)
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- Struct("t", in{V: huge, W: huge}) }()
+	select {
+	case err := <-done:
+		var ve *productops.ValidationError
+		if !errors.As(err, &ve) || len(ve.Fields) != 2 || ve.Fields[0].Rule != "dbound" || ve.Fields[1].Rule != "dgte" {
+			t.Errorf("Struct(unbounded) = %v, want dbound on v and dgte on w", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("validating an unbounded decimal did not return within 5s")
 	}
 }
