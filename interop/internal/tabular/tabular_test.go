@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/productops/productops"
-	"github.com/productops/productops/interop/column"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/interop/column"
 )
 
 func TestCSVHeaderAndCells(t *testing.T) {
