@@ -16,10 +16,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
-	"github.com/productops/productops/interop/column"
-	"github.com/productops/productops/interop/internal/tabular"
 	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
+	"github.com/productops/productops/interop/column"
+	"github.com/productops/productops/interop/internal/tabular"
 	"github.com/productops/productops/roadmap"
 )
 
