@@ -411,4 +411,3 @@ func Breaches(events []MetricEvent) []Breach {
 	})
 	return out
 }
-

@@ -17,10 +17,10 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/feedback"
-	"github.com/productops/productops/interop/column"
-	"github.com/productops/productops/interop/internal/tabular"
 	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
+	"github.com/productops/productops/interop/column"
+	"github.com/productops/productops/interop/internal/tabular"
 )
 
 func open(t testing.TB, name string) []byte {
