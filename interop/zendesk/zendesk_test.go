@@ -39,7 +39,6 @@ func at(s string) time.Time {
 	return v
 }
 
-func i64(v int64) *int64 { return &v }
 
 func TestReadTickets(t *testing.T) {
 	got, err := ReadTickets(bytes.NewReader(open(t, "tickets.json")), Options{})
