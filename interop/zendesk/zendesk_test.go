@@ -39,7 +39,6 @@ func at(s string) time.Time {
 	return v
 }
 
-
 func TestReadTickets(t *testing.T) {
 	got, err := ReadTickets(bytes.NewReader(open(t, "tickets.json")), Options{})
 	if err != nil {
