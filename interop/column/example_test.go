@@ -49,3 +49,37 @@ func ExampleLimits_Or() {
 	fmt.Println(l.MaxRecords, l.MaxRecordBytes)
 	// Output: 1000 1048576
 }
+
+func ExampleUnit_UnmarshalText() {
+	var u column.Unit
+	err := u.UnmarshalText([]byte("Percent"))
+	fmt.Println(u, err)
+	// Output: percent <nil>
+}
+
+func ExampleScoreColumns_Validate() {
+	fmt.Println(column.ScoreColumns{Confidence: "Confidence"}.Validate() != nil)
+	fmt.Println(column.ScoreColumns{Confidence: "Confidence", ConfidenceUnit: column.UnitFraction}.Validate())
+	// Output:
+	// true
+	// <nil>
+}
+
+func ExampleLimits_Validate() {
+	fmt.Println(column.Limits{MaxRecords: -1}.Validate())
+	// Output: column: limits: invalid: max_records: must be at least 0 (0 = default), got -1
+}
+
+func ExampleScores_ICE() {
+	d := decimal.NewFromInt(7)
+	in, err := column.Scores{ICEImpact: &d, ICEConfidence: &d, ICEEase: &d}.ICE("A-1")
+	fmt.Println(in.ID, in.Ease, err)
+	// Output: A-1 7 <nil>
+}
+
+func ExampleScores_WSJF() {
+	d := decimal.NewFromInt(3)
+	in, err := column.Scores{BusinessValue: &d, TimeCriticality: &d, RiskReduction: &d, JobSize: &d}.WSJF("A-1")
+	fmt.Println(in.ID, in.JobSize, err)
+	// Output: A-1 3 <nil>
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/productops/productops/interop/column"
 	"github.com/productops/productops/interop/jira"
 	"github.com/productops/productops/prioritize"
@@ -73,12 +75,38 @@ func ExampleIssue_Category() {
 	// Output: planned
 }
 
-func ExampleICE() {
-	ice, _ := jira.ICE([]jira.Issue{{Key: "DISC-1", Scores: column.Scores{}}})
-	fmt.Println(len(ice))
-	_, err := jira.WSJF([]jira.Issue{{Key: "DISC-1"}})
+func ExampleRICE() {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	inputs, err := jira.RICE([]jira.Issue{{Key: "A-1", Scores: column.Scores{Reach: d("500"), Impact: d("2"), Confidence: d("0.8"), Effort: d("4")}}})
+	fmt.Println(inputs[0].ID, inputs[0].Reach, inputs[0].Confidence, err)
+	_, err = jira.RICE([]jira.Issue{{Key: "A-2"}})
 	fmt.Println(err != nil)
 	// Output:
-	// 0
+	// A-1 500 0.8 <nil>
 	// true
+}
+
+func ExampleICE() {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	ice, err := jira.ICE([]jira.Issue{{Key: "DISC-1", Scores: column.Scores{ICEImpact: d("8"), ICEConfidence: d("6"), ICEEase: d("5")}}})
+	fmt.Println(ice[0].ID, ice[0].Impact, ice[0].Confidence, ice[0].Ease, err)
+	// Output: DISC-1 8 6 5 <nil>
+}
+
+func ExampleWSJF() {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	w, err := jira.WSJF([]jira.Issue{{Key: "A-1", Scores: column.Scores{BusinessValue: d("8"), TimeCriticality: d("5"), RiskReduction: d("3"), JobSize: d("5")}}})
+	fmt.Println(w[0].ID, w[0].JobSize, err)
+	// Output: A-1 5 <nil>
+}
+
+func ExampleIssue_Kind() {
+	fmt.Println(jira.Issue{Type: "Epic"}.Kind(), jira.Issue{Type: "Story"}.Kind())
+	// Output: epic feature
+}
+
+func ExampleOptions_Validate() {
+	err := jira.Options{Mapping: jira.Mapping{Scores: column.ScoreColumns{Confidence: "Confidence"}}}.Validate()
+	fmt.Println(err)
+	// Output: jira: options: invalid: mapping.scores.confidence_unit: declare the unit of the confidence column: percent (80 = 80%) or fraction (0.8 = 80%)
 }

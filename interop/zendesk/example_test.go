@@ -85,3 +85,14 @@ func ExampleMetricEvent_SLAMetric() {
 	fmt.Println(zendesk.MetricEvent{Metric: "reply_time", InstanceID: 2}.SLAMetric())
 	// Output: next_reply_time
 }
+
+func ExampleBreaches() {
+	at := time.Date(2026, 6, 1, 10, 30, 0, 0, time.UTC)
+	events := []zendesk.MetricEvent{
+		{ID: 2, TicketID: 157, Metric: "reply_time", InstanceID: 1, Type: "breach", Time: at, Deleted: true},
+		{ID: 1, TicketID: 156, Metric: "reply_time", InstanceID: 1, Type: "breach", Time: at},
+		{ID: 3, TicketID: 156, Metric: "reply_time", InstanceID: 1, Type: "fulfill", Time: at.Add(time.Hour)},
+	}
+	fmt.Println(zendesk.Breaches(events))
+	// Output: [{156 first_reply_time 1 2026-06-01 10:30:00 +0000 UTC}]
+}
