@@ -89,9 +89,11 @@ type CSV struct {
 	rows   int
 	line   int
 	done   bool
+	ioErr  error
 }
 
-// NewCSV reads the header row of r. A UTF-8 byte order mark is skipped; CRLF and LF line
+// NewCSV reads the header row of r. An error of r itself is returned as is; bad input is
+// recorded in Errs. A UTF-8 byte order mark is skipped; CRLF and LF line
 // ends are both read. lim must already be defaulted (column.Limits.Or).
 func NewCSV(r io.Reader, subject string, lim column.Limits) (*CSV, error) {
 	br := bufio.NewReaderSize(r, 4096)
@@ -105,6 +107,9 @@ func NewCSV(r io.Reader, subject string, lim column.Limits) (*CSV, error) {
 	t := &CSV{r: cr, c: c, lim: lim, Errs: NewErrors(subject), index: map[string][]int{}}
 	h, ok := t.next()
 	if !ok {
+		if t.ioErr != nil {
+			return nil, t.ioErr
+		}
 		if t.Errs.Len() == 0 {
 			t.Errs.Add("line 1", "header", "no header row")
 		}
@@ -147,7 +152,7 @@ func (t *CSV) Next(ctx context.Context) ([]string, bool, error) {
 	}
 	rec, ok := t.next()
 	if !ok {
-		return nil, false, nil
+		return nil, false, t.ioErr
 	}
 	t.rows++
 	if t.rows > t.lim.MaxRecords {
@@ -176,7 +181,7 @@ func (t *CSV) next() ([]string, bool) {
 		case errors.As(err, &pe):
 			t.Errs.Add(Where(pe.Line, ""), "csv", "malformed CSV at column "+strconv.Itoa(pe.Column)+": "+pe.Err.Error())
 		default:
-			t.Errs.Add(Where(line, ""), "read", "reading failed: "+err.Error())
+			t.ioErr = err
 		}
 		return nil, false
 	}

@@ -47,8 +47,24 @@ func (failing) Read([]byte) (int, error) { return 0, errors.New("disk on fire") 
 
 func TestCSVReadError(t *testing.T) {
 	_, err := NewCSV(failing{}, "t: csv", column.Limits{}.Or())
-	if !errors.Is(err, productops.ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
+	if errors.Is(err, productops.ErrInvalid) || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("%v", err)
+	}
+	c, err := NewCSV(io.MultiReader(strings.NewReader("a\n1\n"), failing{}), "t: csv", column.Limits{}.Or())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		_, ok, err := c.Next(context.Background())
+		if err != nil {
+			if !strings.Contains(err.Error(), "disk on fire") {
+				t.Error(err)
+			}
+			break
+		}
+		if !ok {
+			t.Fatal("the read error was lost")
+		}
 	}
 }
 
