@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -34,22 +35,16 @@ const (
 	OutcomePass
 )
 
-var outcomeEnum = enum{typ: "outcome", names: []string{"", "error", "insufficient_data", "fail", "pass"}}
+var outcomeEnum = enum.Set[Outcome]{Subject: "launch: outcome", Kind: "outcome", Names: []string{"", "error", "insufficient_data", "fail", "pass"}}
 
 // String returns "error", "insufficient_data", "fail" or "pass".
-func (o Outcome) String() string { return outcomeEnum.name(uint8(o)) }
+func (o Outcome) String() string { return outcomeEnum.String(o) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeEnum.marshal(uint8(o)) }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeEnum.Marshal(o) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	v, err := outcomeEnum.parse(b)
-	if err == nil {
-		*o = Outcome(v)
-	}
-	return err
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return outcomeEnum.Unmarshal(o, b) }
 
 // Phase is the three-outcome roll-up of a metric or an interval (Argo Rollouts): worst
 // wins, ordered Pass < Inconclusive < Fail.
@@ -65,22 +60,16 @@ const (
 	PhaseFail
 )
 
-var phaseEnum = enum{typ: "phase", names: []string{"", "pass", "inconclusive", "fail"}}
+var phaseEnum = enum.Set[Phase]{Subject: "launch: phase", Kind: "phase", Names: []string{"", "pass", "inconclusive", "fail"}}
 
 // String returns "pass", "inconclusive" or "fail".
-func (p Phase) String() string { return phaseEnum.name(uint8(p)) }
+func (p Phase) String() string { return phaseEnum.String(p) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (p Phase) MarshalText() ([]byte, error) { return phaseEnum.marshal(uint8(p)) }
+func (p Phase) MarshalText() ([]byte, error) { return phaseEnum.Marshal(p) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (p *Phase) UnmarshalText(b []byte) error {
-	v, err := phaseEnum.parse(b)
-	if err == nil {
-		*p = Phase(v)
-	}
-	return err
-}
+func (p *Phase) UnmarshalText(b []byte) error { return phaseEnum.Unmarshal(p, b) }
 
 // Decision is what to do with the rollout after an interval.
 type Decision uint8
@@ -96,22 +85,16 @@ const (
 	Rollback
 )
 
-var decisionEnum = enum{typ: "decision", names: []string{"", "promote", "hold", "rollback"}}
+var decisionEnum = enum.Set[Decision]{Subject: "launch: decision", Kind: "decision", Names: []string{"", "promote", "hold", "rollback"}}
 
 // String returns "promote", "hold" or "rollback".
-func (d Decision) String() string { return decisionEnum.name(uint8(d)) }
+func (d Decision) String() string { return decisionEnum.String(d) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (d Decision) MarshalText() ([]byte, error) { return decisionEnum.marshal(uint8(d)) }
+func (d Decision) MarshalText() ([]byte, error) { return decisionEnum.Marshal(d) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (d *Decision) UnmarshalText(b []byte) error {
-	v, err := decisionEnum.parse(b)
-	if err == nil {
-		*d = Decision(v)
-	}
-	return err
-}
+func (d *Decision) UnmarshalText(b []byte) error { return decisionEnum.Unmarshal(d, b) }
 
 // Observation is one check's measurement over one interval.
 type Observation struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func tickAt(i int) time.Time { return time.Date(2026, 12, 1, 10, i, 0, 0, time.UTC) }
@@ -303,14 +304,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		{ID: "c", Metric: "m", Regression: &RegressionTest{Tolerance: *dec("1"), Confidence: *dec("-0.1")}, MinSample: -1},
 	}, FailureThreshold: -1, ConsecutiveErrorLimit: &neg, OnInsufficient: InsufficientPolicy(3), NoData: NoDataPolicy(4)}
 	_, err := NewAnalysis(g)
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("err = %v", err)
-	}
-	var got []string
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got := fieldtest.Rules(t, err)
 	want := []string{
 		"checks[0].metric required",
 		"checks[3].regression.tolerance dlt",
@@ -341,13 +335,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		{Check: "ghost"}, {Check: "x", Sample: -1}, {Check: "x", Control: Proportion{5, 3}, Treatment: Proportion{-1, 2}},
 	}}
 	_, err = a.Step(bad)
-	if !errors.As(err, &ve) {
-		t.Fatalf("bad tick: err = %v", err)
-	}
-	got = got[:0]
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got = fieldtest.Rules(t, err)
 	want = []string{
 		"observations[0].check exists",
 		"observations[1].sample gte",

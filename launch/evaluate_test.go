@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func dec(s string) *decimal.Decimal {
@@ -496,17 +497,7 @@ func TestEvaluateInvalid(t *testing.T) {
 			ImpactMethod: ImpactMethod(5), WatchBand: Extreme, GateBand: High},
 	}
 	_, err := Evaluate(p, utc("2026-11-30T00:00:00Z"))
-	if !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("err = %v, want ErrInvalid", err)
-	}
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err %T is not a *ValidationError", err)
-	}
-	var got []string
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got := fieldtest.Rules(t, err)
 	want := []string{
 		"name required",
 		"items[0].weight dgt",
@@ -551,9 +542,9 @@ func TestEvaluateInvalid(t *testing.T) {
 // TestLocalZoneRefused: "Local" depends on the machine, so results would too.
 func TestLocalZoneRefused(t *testing.T) {
 	p := Plan{Name: "l", Zone: "Local", Items: []Item{{ID: "a", Function: QA, Due: &Deadline{Date: Date{2026, 12, 1}, Zone: "Local"}}}}
-	var ve *productops.ValidationError
-	if err := p.Validate(); !errors.As(err, &ve) || len(ve.Fields) != 2 {
-		t.Fatalf("err = %v, want two fields", err)
+	err := p.Validate()
+	if diff := cmp.Diff([]string{"zone timezone", "items[0].due.zone timezone"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("fields (-want +got)\n%s", diff)
 	}
 }
 

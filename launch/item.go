@@ -2,6 +2,8 @@ package launch
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/enum"
 )
 
 // ItemID identifies a checklist item within a plan. IDs are compared byte-wise, so
@@ -96,27 +98,16 @@ const (
 // Pending is the domain study's name for NotStarted.
 const Pending = NotStarted
 
-var statusEnum = enum{
-	typ:     "status",
-	names:   []string{"not_started", "in_progress", "blocked", "done", "failed", "inconclusive", "not_applicable"},
-	aliases: map[string]uint8{"pending": uint8(NotStarted)},
-	zero:    true,
-}
+var statusEnum = enum.Set[Status]{Subject: "launch: status", Kind: "status", Names: []string{"not_started", "in_progress", "blocked", "done", "failed", "inconclusive", "not_applicable"}, Aliases: map[string]Status{"pending": NotStarted}}
 
 // String returns the text form, such as "in_progress".
-func (s Status) String() string { return statusEnum.name(uint8(s)) }
+func (s Status) String() string { return statusEnum.String(s) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (s Status) MarshalText() ([]byte, error) { return statusEnum.marshal(uint8(s)) }
+func (s Status) MarshalText() ([]byte, error) { return statusEnum.Marshal(s) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := statusEnum.parse(b)
-	if err == nil {
-		*s = Status(v)
-	}
-	return err
-}
+func (s *Status) UnmarshalText(b []byte) error { return statusEnum.Unmarshal(s, b) }
 
 // Kind says whether an open item stops the launch. The zero value is Gate.
 type Kind uint8
@@ -131,22 +122,16 @@ const (
 	Advisory
 )
 
-var kindEnum = enum{typ: "kind", names: []string{"gate", "advisory"}, zero: true}
+var kindEnum = enum.Set[Kind]{Subject: "launch: kind", Kind: "kind", Names: []string{"gate", "advisory"}}
 
 // String returns "gate" or "advisory".
-func (k Kind) String() string { return kindEnum.name(uint8(k)) }
+func (k Kind) String() string { return kindEnum.String(k) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (k Kind) MarshalText() ([]byte, error) { return kindEnum.marshal(uint8(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return kindEnum.Marshal(k) }
 
 // UnmarshalText parses "gate" or "advisory"; anything else is a *productops.ValidationError.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := kindEnum.parse(b)
-	if err == nil {
-		*k = Kind(v)
-	}
-	return err
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindEnum.Unmarshal(k, b) }
 
 // Item is one checklist entry.
 type Item struct {

@@ -169,10 +169,10 @@ func (p *Plan) validate() (zones, error) {
 			}
 			ids[it.ID] = true
 		}
-		if !statusEnum.valid(uint8(it.Status)) {
+		if !statusEnum.Valid(it.Status) {
 			e.Add(prefix+".status", "oneof", "", "unknown value "+it.Status.String())
 		}
-		if !kindEnum.valid(uint8(it.Kind)) {
+		if !kindEnum.Valid(it.Kind) {
 			e.Add(prefix+".kind", "oneof", "", "unknown value "+it.Kind.String())
 		}
 		if it.MinTier != "" {
@@ -210,22 +210,22 @@ func (p *Plan) validate() (zones, error) {
 		if r.Residual != nil {
 			r.Residual.check(e, prefix+".residual")
 		}
-		if !responseEnum.valid(uint8(r.Response)) {
+		if !responseEnum.Valid(r.Response) {
 			e.Add(prefix+".response", "oneof", "", "unknown value "+r.Response.String())
 		}
-		if !riskStatusEnum.valid(uint8(r.Status)) {
+		if !riskStatusEnum.Valid(r.Status) {
 			e.Add(prefix+".status", "oneof", "", "unknown value "+r.Status.String())
 		}
 	}
 	pol := &p.Policy
 	pol.Bands.check(e, "policy.bands")
-	if !methodEnum.valid(uint8(pol.ImpactMethod)) {
+	if !methodEnum.Valid(pol.ImpactMethod) {
 		e.Add("policy.impact_method", "oneof", "", "unknown value "+pol.ImpactMethod.String())
 	}
-	if pol.WatchBand != 0 && !bandEnum.valid(uint8(pol.WatchBand)) {
+	if pol.WatchBand != 0 && !bandEnum.Valid(pol.WatchBand) {
 		e.Add("policy.watch_band", "oneof", "", "unknown value "+pol.WatchBand.String())
 	}
-	if pol.GateBand != 0 && !bandEnum.valid(uint8(pol.GateBand)) {
+	if pol.GateBand != 0 && !bandEnum.Valid(pol.GateBand) {
 		e.Add("policy.gate_band", "oneof", "", "unknown value "+pol.GateBand.String())
 	}
 	if pol.gateBand() < pol.watchBand() {

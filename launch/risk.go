@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -27,22 +28,16 @@ const (
 	RiskClosed
 )
 
-var riskStatusEnum = enum{typ: "risk status", names: []string{"open", "mitigated", "accepted", "closed"}, zero: true}
+var riskStatusEnum = enum.Set[RiskStatus]{Subject: "launch: risk status", Kind: "risk status", Names: []string{"open", "mitigated", "accepted", "closed"}}
 
 // String returns "open", "mitigated", "accepted" or "closed".
-func (s RiskStatus) String() string { return riskStatusEnum.name(uint8(s)) }
+func (s RiskStatus) String() string { return riskStatusEnum.String(s) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (s RiskStatus) MarshalText() ([]byte, error) { return riskStatusEnum.marshal(uint8(s)) }
+func (s RiskStatus) MarshalText() ([]byte, error) { return riskStatusEnum.Marshal(s) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (s *RiskStatus) UnmarshalText(b []byte) error {
-	v, err := riskStatusEnum.parse(b)
-	if err == nil {
-		*s = RiskStatus(v)
-	}
-	return err
-}
+func (s *RiskStatus) UnmarshalText(b []byte) error { return riskStatusEnum.Unmarshal(s, b) }
 
 // Response is the PMBOK threat response chosen for a risk. The zero value is NoResponse.
 type Response uint8
@@ -57,22 +52,16 @@ const (
 	Escalate                   // hand to a higher authority outside the launch
 )
 
-var responseEnum = enum{typ: "response", names: []string{"none", "avoid", "mitigate", "transfer", "accept", "escalate"}, zero: true}
+var responseEnum = enum.Set[Response]{Subject: "launch: response", Kind: "response", Names: []string{"none", "avoid", "mitigate", "transfer", "accept", "escalate"}}
 
 // String returns the text form, such as "mitigate".
-func (r Response) String() string { return responseEnum.name(uint8(r)) }
+func (r Response) String() string { return responseEnum.String(r) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (r Response) MarshalText() ([]byte, error) { return responseEnum.marshal(uint8(r)) }
+func (r Response) MarshalText() ([]byte, error) { return responseEnum.Marshal(r) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (r *Response) UnmarshalText(b []byte) error {
-	v, err := responseEnum.parse(b)
-	if err == nil {
-		*r = Response(v)
-	}
-	return err
-}
+func (r *Response) UnmarshalText(b []byte) error { return responseEnum.Unmarshal(r, b) }
 
 // RiskBand is the grade of a risk score. The zero value means "unset" (and selects the
 // documented default where a band is configured).
@@ -90,22 +79,16 @@ const (
 	Extreme
 )
 
-var bandEnum = enum{typ: "risk band", names: []string{"", "low", "moderate", "high", "extreme"}}
+var bandEnum = enum.Set[RiskBand]{Subject: "launch: risk band", Kind: "risk band", Names: []string{"", "low", "moderate", "high", "extreme"}}
 
 // String returns "low", "moderate", "high" or "extreme".
-func (b RiskBand) String() string { return bandEnum.name(uint8(b)) }
+func (b RiskBand) String() string { return bandEnum.String(b) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (b RiskBand) MarshalText() ([]byte, error) { return bandEnum.marshal(uint8(b)) }
+func (b RiskBand) MarshalText() ([]byte, error) { return bandEnum.Marshal(b) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (b *RiskBand) UnmarshalText(t []byte) error {
-	v, err := bandEnum.parse(t)
-	if err == nil {
-		*b = RiskBand(v)
-	}
-	return err
-}
+func (b *RiskBand) UnmarshalText(t []byte) error { return bandEnum.Unmarshal(b, t) }
 
 // Bands grades a risk score (1..25) by inclusive upper cut-offs: score <= LowMax is Low,
 // <= ModerateMax is Moderate, <= HighMax is High, anything above is Extreme. Cut-offs are
@@ -193,22 +176,16 @@ const (
 	MeanImpact
 )
 
-var methodEnum = enum{typ: "impact method", names: []string{"highest", "mean_impact"}, zero: true}
+var methodEnum = enum.Set[ImpactMethod]{Subject: "launch: impact method", Kind: "impact method", Names: []string{"highest", "mean_impact"}}
 
 // String returns "highest" or "mean_impact".
-func (m ImpactMethod) String() string { return methodEnum.name(uint8(m)) }
+func (m ImpactMethod) String() string { return methodEnum.String(m) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (m ImpactMethod) MarshalText() ([]byte, error) { return methodEnum.marshal(uint8(m)) }
+func (m ImpactMethod) MarshalText() ([]byte, error) { return methodEnum.Marshal(m) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (m *ImpactMethod) UnmarshalText(b []byte) error {
-	v, err := methodEnum.parse(b)
-	if err == nil {
-		*m = ImpactMethod(v)
-	}
-	return err
-}
+func (m *ImpactMethod) UnmarshalText(b []byte) error { return methodEnum.Unmarshal(m, b) }
 
 // Impact is the consequence level of a risk on one dimension.
 type Impact struct {

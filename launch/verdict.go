@@ -1,5 +1,7 @@
 package launch
 
+import "github.com/productops/productops/internal/enum"
+
 // Verdict is the go/no-go decision of an evaluation. The zero value is not a verdict.
 type Verdict uint8
 
@@ -14,22 +16,16 @@ const (
 	NoGo
 )
 
-var verdictEnum = enum{typ: "verdict", names: []string{"", "go", "go_with_risks", "no_go"}}
+var verdictEnum = enum.Set[Verdict]{Subject: "launch: verdict", Kind: "verdict", Names: []string{"", "go", "go_with_risks", "no_go"}}
 
 // String returns "go", "go_with_risks" or "no_go".
-func (v Verdict) String() string { return verdictEnum.name(uint8(v)) }
+func (v Verdict) String() string { return verdictEnum.String(v) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (v Verdict) MarshalText() ([]byte, error) { return verdictEnum.marshal(uint8(v)) }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictEnum.Marshal(v) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	x, err := verdictEnum.parse(b)
-	if err == nil {
-		*v = Verdict(x)
-	}
-	return err
-}
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictEnum.Unmarshal(v, b) }
 
 // Severity says what a reason does to the verdict.
 type Severity uint8
@@ -42,22 +38,16 @@ const (
 	SeverityRisk
 )
 
-var severityEnum = enum{typ: "severity", names: []string{"", "blocker", "risk"}}
+var severityEnum = enum.Set[Severity]{Subject: "launch: severity", Kind: "severity", Names: []string{"", "blocker", "risk"}}
 
 // String returns "blocker" or "risk".
-func (s Severity) String() string { return severityEnum.name(uint8(s)) }
+func (s Severity) String() string { return severityEnum.String(s) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (s Severity) MarshalText() ([]byte, error) { return severityEnum.marshal(uint8(s)) }
+func (s Severity) MarshalText() ([]byte, error) { return severityEnum.Marshal(s) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (s *Severity) UnmarshalText(b []byte) error {
-	x, err := severityEnum.parse(b)
-	if err == nil {
-		*s = Severity(x)
-	}
-	return err
-}
+func (s *Severity) UnmarshalText(b []byte) error { return severityEnum.Unmarshal(s, b) }
 
 // ReasonKind classifies a reason. Its numeric value is its rank in the reason order
 // (domain study §6.2 step 7); the zero value means "no reason".
@@ -89,20 +79,13 @@ const (
 	ReasonScoreBelowMin
 )
 
-var reasonEnum = enum{typ: "reason kind", names: []string{"none", "failed", "inconclusive", "waiver_expired", "incomplete",
-	"na_without_reason", "waived", "risk_extreme_open", "risk_high_open", "risk_accepted", "score_below_min"}, zero: true}
+var reasonEnum = enum.Set[ReasonKind]{Subject: "launch: reason kind", Kind: "reason kind", Names: []string{"none", "failed", "inconclusive", "waiver_expired", "incomplete", "na_without_reason", "waived", "risk_extreme_open", "risk_high_open", "risk_accepted", "score_below_min"}}
 
 // String returns the snake_case name, such as "waiver_expired", or "none".
-func (k ReasonKind) String() string { return reasonEnum.name(uint8(k)) }
+func (k ReasonKind) String() string { return reasonEnum.String(k) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (k ReasonKind) MarshalText() ([]byte, error) { return reasonEnum.marshal(uint8(k)) }
+func (k ReasonKind) MarshalText() ([]byte, error) { return reasonEnum.Marshal(k) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (k *ReasonKind) UnmarshalText(b []byte) error {
-	x, err := reasonEnum.parse(b)
-	if err == nil {
-		*k = ReasonKind(x)
-	}
-	return err
-}
+func (k *ReasonKind) UnmarshalText(b []byte) error { return reasonEnum.Unmarshal(k, b) }
