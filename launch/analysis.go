@@ -271,8 +271,24 @@ func NewAnalysis(g Guardrail) (*Analysis, error) {
 	return a, nil
 }
 
-// FailedChecks returns the cumulative failed-interval counter.
-func (a *Analysis) FailedChecks() int { return a.failed }
+// FailedChecks returns the cumulative failed-interval counter (0 for a nil Analysis).
+func (a *Analysis) FailedChecks() int {
+	if a == nil {
+		return 0
+	}
+	return a.failed
+}
+
+// ready returns a *productops.ValidationError for a nil Analysis or one not made by
+// NewAnalysis (the zero Analysis has no checks and must not promote).
+func (a *Analysis) ready() error {
+	if a != nil && len(a.g.Checks) > 0 {
+		return nil
+	}
+	e := validation.New("launch: analysis")
+	e.Add("", "required", "", "is not initialised: make it with NewAnalysis")
+	return e.Err()
+}
 
 // Step judges one interval and returns its decision (domain study §2.3). Every check's
 // outcome is computed first (no short-circuit), then the first matching rule decides:
@@ -292,6 +308,9 @@ func (a *Analysis) FailedChecks() int { return a.failed }
 // negative counts or events above trials are a *productops.ValidationError and leave the
 // analysis unchanged. After a rollback Step returns ErrRolledBack.
 func (a *Analysis) Step(t Tick) (TickResult, error) {
+	if err := a.ready(); err != nil {
+		return TickResult{}, err
+	}
 	if a.done {
 		return TickResult{}, ErrRolledBack
 	}
@@ -469,6 +488,8 @@ func (a *Analysis) checkTick(t *Tick) error {
 	}
 	if t.At.IsZero() {
 		add("at", "required", "", "is required")
+	} else if !instantOK(t.At) {
+		add("at", "range", "1..9999", "must be within years 1..9999 (UTC)")
 	} else if a.ticks > 0 && !t.At.After(a.lastAt) {
 		add("at", "gtfield", "", "must be after the previous tick "+a.lastAt.UTC().Format(time.RFC3339Nano))
 	}
@@ -593,8 +614,12 @@ func (a *Analysis) judge(i int, o *Observation) CheckResult {
 	return cr
 }
 
-// Result summarises the analysis so far.
+// Result summarises the analysis so far; a nil or zero Analysis gives the zero
+// summary (no interval analysed).
 func (a *Analysis) Result() GuardrailResult {
+	if a.ready() != nil {
+		return GuardrailResult{Reasons: []string{}, Metrics: []MetricSummary{}}
+	}
 	r := GuardrailResult{Ticks: a.ticks, FailedChecks: a.failed, Threshold: a.g.threshold(),
 		Metrics: slices.Clone(a.summary), Reasons: []string{}, Last: a.last}
 	if a.last != nil {

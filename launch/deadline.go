@@ -83,14 +83,44 @@ func digits(b []byte) (int, bool) {
 
 func dateError(s string) error {
 	e := validation.New("launch: date")
-	e.Add("", "date", "", "want a real calendar date as YYYY-MM-DD, got "+strconv.Quote(validation.Truncate(s)))
+	if s == "" {
+		s = "0000-00-00"
+	}
+	e.Add("", "date", "", "want a real calendar date as YYYY-MM-DD in years 1..9999, got "+strconv.Quote(validation.Truncate(s)))
 	return e.Err()
+}
+
+// Validate returns nil when d names a real calendar day in years 1..9999, else a
+// *productops.ValidationError. The zero Date is not a day: it is invalid here (a field
+// where it means "unset" says so).
+func (d Date) Validate() error {
+	if d.valid() {
+		return nil
+	}
+	return dateError(d.String())
 }
 
 // End returns the first instant after the day in loc: midnight starting the next day,
 // built with time.Date so a 23- or 25-hour DST day is handled. "Due on d" means "due before
 // d.End(loc)".
-func (d Date) End(loc *time.Location) time.Time {
+//
+// A date that does not exist (February 30, month 13, the zero Date, a year outside
+// 1..9999) is a *productops.ValidationError, never normalised to another day; so is a nil
+// loc (say time.UTC for UTC).
+func (d Date) End(loc *time.Location) (time.Time, error) {
+	if err := d.Validate(); err != nil {
+		return time.Time{}, err
+	}
+	if loc == nil {
+		e := validation.New("launch: date")
+		e.Add("loc", "required", "", "is required: a date ends at a different instant in every zone")
+		return time.Time{}, e.Err()
+	}
+	return d.end(loc), nil
+}
+
+// end is End for a valid date and a non-nil loc.
+func (d Date) end(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc)
 }
 
@@ -108,7 +138,25 @@ type Deadline struct {
 	Date Date `json:"date,omitzero"`
 	// Zone is the IANA zone of Date ("Europe/Berlin"); empty means the plan's zone. It
 	// must be empty when At is used.
-	Zone string `json:"zone,omitempty"`
+	Zone string `json:"zone,omitempty" validate:"max=64"`
+}
+
+// instantOK reports whether t is set and within years 1..9999 in UTC, the range RFC 3339
+// and encoding/json can write; instants outside it would give results that cannot be
+// marshalled.
+func instantOK(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	y := t.UTC().Year()
+	return y >= 1 && y <= 9999
+}
+
+// checkInstant records a set instant outside years 1..9999.
+func checkInstant(e *validation.Errors, field string, t time.Time) {
+	if !t.IsZero() && !instantOK(t) {
+		e.Add(field, "range", "1..9999", "must be within years 1..9999 (UTC)")
+	}
 }
 
 var errLocalZone = errors.New("launch: the Local zone depends on the machine")
@@ -144,6 +192,7 @@ func (d *Deadline) check(e *validation.Errors, prefix, planZone string, z zones)
 		return
 	}
 	if !d.At.IsZero() {
+		checkInstant(e, prefix+".at", d.At)
 		if d.Zone != "" {
 			e.Add(prefix+".zone", "excluded_with", "at", "must be empty when at is set (an instant has no zone)")
 		}
@@ -171,5 +220,5 @@ func (d *Deadline) instant(planLoc *time.Location, z zones) time.Time {
 	if d.Zone != "" {
 		loc, _ = z.load(d.Zone)
 	}
-	return d.Date.End(loc)
+	return d.Date.end(loc)
 }

@@ -101,9 +101,9 @@ type RegressionTest struct {
 	Direction Direction `json:"direction"`
 	// Tolerance is the largest acceptable worsening, as an absolute rate in [0, 1)
 	// (0.005 = half a percentage point); zero means any significant worsening fails.
-	Tolerance decimal.Decimal `json:"tolerance" validate:"dgte=0,dlt=1"`
+	Tolerance decimal.Decimal `json:"tolerance" validate:"dbound,dgte=0,dlt=1"`
 	// Confidence of the interval, zero (meaning 0.95) or in [0.5, 0.9999].
-	Confidence decimal.Decimal `json:"confidence"`
+	Confidence decimal.Decimal `json:"confidence" validate:"dbound"`
 }
 
 // Check is one metric condition judged every interval: either a threshold on the
@@ -116,9 +116,9 @@ type Check struct {
 	Metric string `json:"metric" validate:"required,max=200"`
 	// Min is the inclusive lower bound (higher is better); nil means none. A value equal
 	// to a bound passes.
-	Min *decimal.Decimal `json:"min,omitempty"`
+	Min *decimal.Decimal `json:"min,omitempty" validate:"omitnil,dbound"`
 	// Max is the inclusive upper bound (lower is better); nil means none.
-	Max *decimal.Decimal `json:"max,omitempty"`
+	Max *decimal.Decimal `json:"max,omitempty" validate:"omitnil,dbound"`
 	// Regression makes this a statistical check against a control.
 	Regression *RegressionTest `json:"regression,omitempty"`
 	// MinSample is the smallest sample (Observation.Sample, or the smaller arm's trials for
@@ -172,7 +172,12 @@ func (g *Guardrail) errorLimit() int {
 // tolerance or confidence out of range, negative limits, an unknown policy.
 func (g *Guardrail) Validate() error {
 	e := validation.New("launch: guardrail")
+	if g == nil {
+		e.Add("", "required", "", "is required")
+		return e.Err()
+	}
 	e.Struct("", g)
+	checkInstant(e, "deadline", g.Deadline)
 	seen := map[CheckID]bool{}
 	for i := range g.Checks {
 		c := &g.Checks[i]
@@ -190,14 +195,14 @@ func (g *Guardrail) Validate() error {
 		case !bounded && c.Regression == nil:
 			e.Add(p+".min", "required", "", "give min, max or a regression test")
 		}
-		if c.Min != nil && c.Max != nil && c.Min.Cmp(*c.Max) > 0 {
+		if c.Min != nil && c.Max != nil && validation.DecimalBounded(*c.Min) && validation.DecimalBounded(*c.Max) && c.Min.Cmp(*c.Max) > 0 {
 			e.Add(p+".max", "gtefield", "min", "must be at least min")
 		}
 		if r := c.Regression; r != nil {
 			if !directionEnum.Valid(r.Direction) {
 				e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
 			}
-			if !r.Confidence.IsZero() && (r.Confidence.Cmp(decimal.New(5, -1)) < 0 || r.Confidence.Cmp(decimal.New(9999, -4)) > 0) {
+			if !r.Confidence.IsZero() && validation.DecimalBounded(r.Confidence) && (r.Confidence.Cmp(decimal.New(5, -1)) < 0 || r.Confidence.Cmp(decimal.New(9999, -4)) > 0) {
 				e.Add(p+".regression.confidence", "range", "0.5..0.9999", "must be 0 (meaning 0.95) or within 0.5..0.9999")
 			}
 		}

@@ -1,22 +1,26 @@
 package launch
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/internal/enum"
+	"github.com/productops/productops/internal/validation"
 )
 
 // ItemID identifies a checklist item within a plan. IDs are compared byte-wise, so
 // "sec-2" sorts before "sec-10" only if written "sec-02".
 type ItemID string
 
-// Function is the team or discipline that owns a checklist item. The constants name the
-// functions that recur across launch templates; any other non-empty name (at most 64
-// bytes, such as "design") is accepted, so the list is open.
+// Function is the team or discipline that owns a checklist item. The set is closed by
+// default: an item's function must be one of the constants below (DefaultFunctions), so a
+// typo such as "enginering" is an error rather than a new function. A plan that needs
+// others (design, localisation) lists them on purpose in Plan.Functions.
 type Function string
 
 // Functions that recur across launch checklists (domain study §1.4). Reports list them in
-// this order, then any other function byte-wise.
+// this order, then the plan's extra functions byte-wise.
 const (
 	// Engineering: code complete, flags, migrations, performance.
 	Engineering Function = "engineering"
@@ -41,6 +45,12 @@ const (
 	// Analytics: instrumentation and dashboards.
 	Analytics Function = "analytics"
 )
+
+// DefaultFunctions returns the built-in functions in report order: engineering, qa,
+// security, legal, docs, support, sales, marketing, pricing, operations, analytics.
+func DefaultFunctions() []Function {
+	return []Function{Engineering, QA, Security, Legal, Docs, Support, Sales, Marketing, Pricing, Operations, Analytics}
+}
 
 // functionRank orders the known functions in reports; unknown functions come after them.
 func functionRank(f Function) int {
@@ -68,7 +78,26 @@ func functionRank(f Function) int {
 	case Analytics:
 		return 10
 	}
-	return 11
+	return otherFunction
+}
+
+// otherFunction is the rank of every function that is not a default one.
+const otherFunction = 11
+
+// functionList joins the default functions and extra for an error message.
+func functionList(extra []Function) string {
+	var b strings.Builder
+	for i, f := range append(DefaultFunctions(), extra...) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if i == 24 {
+			b.WriteString("…")
+			break
+		}
+		b.WriteString(validation.Truncate(string(f)))
+	}
+	return b.String()
 }
 
 // Status is where a checklist item stands. The zero value is NotStarted.
@@ -137,7 +166,8 @@ func (k *Kind) UnmarshalText(b []byte) error { return kindEnum.Unmarshal(k, b) }
 type Item struct {
 	// ID is unique within the plan; required, at most 128 bytes.
 	ID ItemID `json:"id" validate:"required,max=128"`
-	// Function owns the item; required (see Function for the open list).
+	// Function owns the item; required, one of DefaultFunctions or of the plan's
+	// Functions.
 	Function Function `json:"function" validate:"required,max=64"`
 	// Title says what must be true, such as "rollback plan rehearsed".
 	Title string `json:"title,omitempty" validate:"max=500"`
@@ -153,11 +183,11 @@ type Item struct {
 	// Kind is Gate (the zero value) or Advisory.
 	Kind Kind `json:"kind"`
 	// Weight is the item's share of the readiness score, greater than 0; nil means 1.
-	Weight *decimal.Decimal `json:"weight,omitempty" validate:"omitnil,dgt=0"`
+	Weight *decimal.Decimal `json:"weight,omitempty" validate:"omitnil,dbound,dgt=0"`
 	// MinTier is the smallest tier that requires the item; it is required at that tier and
 	// every larger one (requirements are cumulative). Empty means the plan's smallest tier,
 	// so the item is required at every tier.
-	MinTier Tier `json:"min_tier,omitempty"`
+	MinTier Tier `json:"min_tier,omitempty" validate:"max=64"`
 	// Evidence is a link or note backing the status; free text, never evaluated.
 	Evidence string `json:"evidence,omitempty" validate:"max=2000"`
 }

@@ -40,7 +40,7 @@ type RoadmapItemID string
 type Policy struct {
 	// MinScore is a readiness floor in [0, 1]; nil means none. When set and the score is
 	// defined, a score below it (compared exactly as Num < MinScore × Den) is a Blocker.
-	MinScore *decimal.Decimal `json:"min_score,omitempty" validate:"omitnil,dgte=0,dlte=1"`
+	MinScore *decimal.Decimal `json:"min_score,omitempty" validate:"omitnil,dbound,dgte=0,dlte=1"`
 	// Bands grade risk scores; the zero value means NHSBands.
 	Bands Bands `json:"bands,omitzero"`
 	// ImpactMethod combines several impact dimensions; the zero value is Highest.
@@ -79,12 +79,17 @@ type Plan struct {
 	// Zone is the plan's IANA time zone ("America/New_York"): the zone of TargetDate and
 	// of every due date that names none. Empty is allowed when every due date is an
 	// instant or names its own zone.
-	Zone string `json:"zone,omitempty"`
+	Zone string `json:"zone,omitempty" validate:"max=64"`
 	// Tier is this launch's tier; it must be on the ladder. Empty means the largest tier
 	// of the ladder, so every item is required (the conservative default).
-	Tier Tier `json:"tier,omitempty"`
-	// Tiers is the ladder, smallest first, without duplicates; empty means DefaultTiers.
-	Tiers []Tier `json:"tiers,omitempty"`
+	Tier Tier `json:"tier,omitempty" validate:"max=64"`
+	// Tiers is the ladder, smallest first, without duplicates, at most 64 tiers of at most
+	// 64 bytes; empty means DefaultTiers.
+	Tiers []Tier `json:"tiers,omitempty" validate:"max=64,dive,max=64"`
+	// Functions lists the plan's functions beyond DefaultFunctions (such as "design"),
+	// at most MaxExtraFunctions names of at most 64 bytes, without duplicates. An item's
+	// function must be a default one or listed here, so a misspelt function is an error.
+	Functions []Function `json:"functions,omitempty" validate:"max=64,dive,required,max=64"`
 	// DecisionMaker owns the go/no-go call (the checklist's named decision maker);
 	// optional, shown in reports.
 	DecisionMaker string `json:"decision_maker,omitempty" validate:"max=200"`
@@ -122,12 +127,17 @@ func (p *Plan) tier() Tier {
 	return ts[len(ts)-1]
 }
 
+// MaxExtraFunctions is the most functions Plan.Functions may list.
+const MaxExtraFunctions = 64
+
 // Validate reports every problem of the plan at once as a *productops.ValidationError
 // (errors.Is(err, productops.ErrInvalid) holds): missing or over-long fields, duplicate
-// item or risk IDs, an unknown tier, a weight <= 0, an unknown enum value, a waiver for an
-// unknown item or with ExpiresAt <= GrantedAt, a due date without a zone when the plan has
-// none, an unknown zone, a likelihood or impact outside 1..5, MinScore outside [0, 1],
-// bands out of order, or GateBand below WatchBand.
+// item or risk IDs, an unknown tier, an unknown function (neither a default nor listed in
+// Functions), a weight <= 0, an unknown enum value, a waiver for an unknown item or with
+// ExpiresAt <= GrantedAt, a due date without a zone when the plan has none, an unknown
+// zone, an instant outside years 1..9999, a likelihood or impact outside 1..5, MinScore
+// outside [0, 1], a decimal beyond 40 digits or an exponent beyond ±40, bands out of
+// order, or GateBand below WatchBand. A nil plan is invalid.
 func (p *Plan) Validate() error {
 	_, err := p.validate()
 	return err
@@ -137,6 +147,10 @@ func (p *Plan) Validate() error {
 func (p *Plan) validate() (zones, error) {
 	e := validation.New("launch: plan")
 	z := zones{}
+	if p == nil {
+		e.Add("", "required", "", "is required")
+		return z, e.Err()
+	}
 	e.Struct("", p)
 	if p.Zone != "" {
 		if _, err := z.load(p.Zone); err != nil {
@@ -155,6 +169,13 @@ func (p *Plan) validate() (zones, error) {
 		}
 		seenTier[t] = true
 	}
+	funcs := make(map[Function]bool, len(p.Functions))
+	for i, f := range p.Functions {
+		if funcs[f] {
+			e.Add("functions["+strconv.Itoa(i)+"]", "unique", "", "duplicate function "+strconv.Quote(validation.Truncate(string(f))))
+		}
+		funcs[f] = true
+	}
 	_, idx := p.ladder()
 	if _, ok := idx[p.tier()]; !ok {
 		e.Add("tier", "oneof", "", "unknown tier "+strconv.Quote(validation.Truncate(string(p.Tier)))+"; not on the plan's ladder")
@@ -168,6 +189,10 @@ func (p *Plan) validate() (zones, error) {
 				e.Add(prefix+".id", "unique", "", "duplicate item id "+strconv.Quote(validation.Truncate(string(it.ID))))
 			}
 			ids[it.ID] = true
+		}
+		if it.Function != "" && functionRank(it.Function) == otherFunction && !funcs[it.Function] {
+			e.Add(prefix+".function", "oneof", "", "unknown function "+strconv.Quote(validation.Truncate(string(it.Function)))+
+				"; want one of "+functionList(p.Functions)+", or list it in functions")
 		}
 		if !statusEnum.Valid(it.Status) {
 			e.Add(prefix+".status", "oneof", "", "unknown value "+it.Status.String())
@@ -190,6 +215,8 @@ func (p *Plan) validate() (zones, error) {
 		if w.Item != "" && !ids[w.Item] {
 			e.Add(prefix+".item", "exists", "", "unknown item "+strconv.Quote(validation.Truncate(string(w.Item))))
 		}
+		checkInstant(e, prefix+".granted_at", w.GrantedAt)
+		checkInstant(e, prefix+".expires_at", w.ExpiresAt)
 		if w.ExpiresAt.IsZero() {
 			e.Add(prefix+".expires_at", "required", "", "is required")
 		} else if !w.ExpiresAt.After(w.GrantedAt) {

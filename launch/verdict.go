@@ -49,8 +49,12 @@ func (s Severity) MarshalText() ([]byte, error) { return severityEnum.Marshal(s)
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
 func (s *Severity) UnmarshalText(b []byte) error { return severityEnum.Unmarshal(s, b) }
 
-// ReasonKind classifies a reason. Its numeric value is its rank in the reason order
-// (domain study §6.2 step 7); the zero value means "no reason".
+// ReasonKind classifies a reason; the zero value means "no reason". Reasons are ordered
+// by severity, then by kind in this rank (domain study §6.2 step 7, with the two kinds
+// added since in their place): failed, inconclusive, waiver_expired, waiver_invalid,
+// incomplete, na_without_reason, waived, risk_extreme_open, risk_high_open,
+// risk_accepted, score_below_min, empty_checklist. The numeric values of the older kinds
+// are unchanged, so a value's number is not its rank.
 type ReasonKind uint8
 
 // Reason kinds, in rank order.
@@ -77,9 +81,31 @@ const (
 	ReasonRiskAccepted
 	// ReasonScoreBelowMin: the readiness score is below the policy's MinScore.
 	ReasonScoreBelowMin
+	// ReasonWaiverInvalid: an unfinished required item has a waiver without an approver,
+	// which never applies (see Waiver). Gate ⇒ Blocker, Advisory ⇒ Risk; counted.
+	ReasonWaiverInvalid
+	// ReasonEmptyChecklist: no item is required at the plan's tier (the checklist is
+	// empty, or every item is above the tier). Nothing was checked, so nothing shows the
+	// launch is ready: a Blocker, and the score is undefined.
+	ReasonEmptyChecklist
 )
 
-var reasonEnum = enum.Set[ReasonKind]{Subject: "launch: reason kind", Kind: "reason kind", Names: []string{"none", "failed", "inconclusive", "waiver_expired", "incomplete", "na_without_reason", "waived", "risk_extreme_open", "risk_high_open", "risk_accepted", "score_below_min"}}
+// reasonRank is the position of each kind in the reason order.
+var reasonRank = [...]uint8{
+	ReasonFailed: 1, ReasonInconclusive: 2, ReasonWaiverExpired: 3, ReasonWaiverInvalid: 4,
+	ReasonIncomplete: 5, ReasonNAWithoutReason: 6, ReasonWaived: 7, ReasonRiskExtremeOpen: 8,
+	ReasonRiskHighOpen: 9, ReasonRiskAccepted: 10, ReasonScoreBelowMin: 11, ReasonEmptyChecklist: 12,
+}
+
+// rank returns k's position in the reason order; unknown kinds sort last.
+func (k ReasonKind) rank() int {
+	if int(k) < len(reasonRank) {
+		return int(reasonRank[k])
+	}
+	return len(reasonRank) + int(k)
+}
+
+var reasonEnum = enum.Set[ReasonKind]{Subject: "launch: reason kind", Kind: "reason kind", Names: []string{"none", "failed", "inconclusive", "waiver_expired", "incomplete", "na_without_reason", "waived", "risk_extreme_open", "risk_high_open", "risk_accepted", "score_below_min", "waiver_invalid", "empty_checklist"}}
 
 // String returns the snake_case name, such as "waiver_expired", or "none".
 func (k ReasonKind) String() string { return reasonEnum.String(k) }
