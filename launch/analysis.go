@@ -489,7 +489,7 @@ func (a *Analysis) checkTick(t *Tick) error {
 	if t.At.IsZero() {
 		add("at", "required", "", "is required")
 	} else if !instantOK(t.At) {
-		add("at", "range", "1..9999", "must be within years 1..9999 (UTC)")
+		add("at", "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
 	} else if a.ticks > 0 && !t.At.After(a.lastAt) {
 		add("at", "gtfield", "", "must be after the previous tick "+a.lastAt.UTC().Format(time.RFC3339Nano))
 	}

@@ -124,8 +124,9 @@ func (d Date) end(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc)
 }
 
-// Deadline is when a checklist item is due: either an instant (At) or a calendar date
-// (Date) in an IANA zone. Set exactly one of At and Date.
+// Deadline is when a checklist item is due: either an instant (At, within years 1..9999 in
+// its zone and in UTC) or a calendar date (Date, 0001-01-01..9999-12-30) in an IANA zone.
+// Set exactly one of At and Date.
 //
 // A date means "by the end of that day in that zone": the deadline instant is
 // Date.End(zone), midnight at the start of the following day. Zone may be empty, and then
@@ -141,21 +142,22 @@ type Deadline struct {
 	Zone string `json:"zone,omitempty" validate:"max=64"`
 }
 
-// instantOK reports whether t is set and within years 1..9999 in UTC, the range RFC 3339
-// and encoding/json can write; instants outside it would give results that cannot be
-// marshalled.
+// instantOK reports whether t is set and within years 1..9999, both in its own zone and
+// in UTC: the range RFC 3339 and encoding/json can write (results carry instants in their
+// zone, reports print them in UTC), so an instant outside it would give a result that
+// cannot be marshalled.
 func instantOK(t time.Time) bool {
 	if t.IsZero() {
 		return false
 	}
-	y := t.UTC().Year()
-	return y >= 1 && y <= 9999
+	y, u := t.Year(), t.UTC().Year()
+	return y >= 1 && y <= 9999 && u >= 1 && u <= 9999
 }
 
 // checkInstant records a set instant outside years 1..9999.
 func checkInstant(e *validation.Errors, field string, t time.Time) {
 	if !t.IsZero() && !instantOK(t) {
-		e.Add(field, "range", "1..9999", "must be within years 1..9999 (UTC)")
+		e.Add(field, "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
 	}
 }
 
@@ -200,6 +202,8 @@ func (d *Deadline) check(e *validation.Errors, prefix, planZone string, z zones)
 	}
 	if !d.Date.valid() {
 		e.Add(prefix+".date", "date", "", "must be a real calendar date")
+	} else if d.Date.Year == 9999 && d.Date.Month == 12 && d.Date.Day == 31 {
+		e.Add(prefix+".date", "range", "", "must be before 9999-12-31: the day ends in year 10000")
 	}
 	switch {
 	case d.Zone != "":

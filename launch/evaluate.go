@@ -196,7 +196,7 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 		if asOf.IsZero() {
 			e.Add("as_of", "required", "", "is required")
 		} else {
-			e.Add("as_of", "range", "1..9999", "must be within years 1..9999 (UTC)")
+			e.Add("as_of", "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
 		}
 		err = e.Err()
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/productops/productops"
 )
 
@@ -19,6 +21,12 @@ func FuzzParsePlan(f *testing.F) {
 	f.Add([]byte(`{"name":"p","items":[{"id":"a","function":"qa","weight":"1e-9999"}]} trailing`))
 	f.Add([]byte(`[1,2`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		guard(t, func() { fuzzPlan(t, data) })
+	})
+}
+
+func fuzzPlan(t *testing.T, data []byte) {
+	{
 		p, err := ParsePlan(data)
 		if err != nil {
 			if !errors.Is(err, productops.ErrInvalid) {
@@ -51,7 +59,11 @@ func FuzzParsePlan(f *testing.F) {
 		if string(first) != string(second) {
 			t.Fatalf("round trip changed the evaluation:\n%s\n%s", first, second)
 		}
-	})
+		d := Diff(ev, ev2)
+		if d.Changed() {
+			t.Fatalf("an evaluation differs from itself: %s", d.Text())
+		}
+	}
 }
 
 // textEnum is implemented by every enum's pointer.
@@ -136,15 +148,71 @@ func FuzzAnalyzeJSON(f *testing.F) {
 		if err := json.Unmarshal(data, &in); err != nil {
 			return
 		}
-		res, err := Analyze(in.G, in.Ticks)
-		if err != nil {
-			if !errors.Is(err, productops.ErrInvalid) {
-				t.Fatalf("error %v is not ErrInvalid", err)
+		guard(t, func() {
+			res, err := Analyze(in.G, in.Ticks)
+			if err != nil {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("error %v is not ErrInvalid", err)
+				}
+				return
 			}
+			if _, err := json.Marshal(res); err != nil {
+				t.Fatalf("result does not marshal: %v", err)
+			}
+			// Step by step gives the same decision as Analyze.
+			a, err := NewAnalysis(in.G)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var last TickResult
+			for _, tk := range in.Ticks {
+				if last, err = a.Step(tk); err != nil || last.Decision == Rollback {
+					break
+				}
+			}
+			if err != nil {
+				t.Fatalf("Step failed where Analyze did not: %v", err)
+			}
+			if last.Decision != res.Decision {
+				t.Fatalf("Step decided %v, Analyze %v", last.Decision, res.Decision)
+			}
+		})
+	})
+}
+
+// FuzzRiskScoreJSON: an assessment, method, bands and score decoded from JSON either fail
+// with ErrInvalid or grade to a band, and a valid score lies in 1..25.
+func FuzzRiskScoreJSON(f *testing.F) {
+	f.Add([]byte(`{"a":{"likelihood":3,"impacts":[{"dimension":"cost","level":4},{"dimension":"time","level":5}]},"method":"mean_impact","score":"13.5"}`))
+	f.Add([]byte(`{"a":{"likelihood":9223372036854775807,"impact":-9223372036854775808},"bands":{"low_max":"1e-40","moderate_max":"2","high_max":"25"},"score":"0"}`))
+	f.Add([]byte(`{"a":{"likelihood":2,"impact":2},"bands":{"low_max":"4","moderate_max":"10","high_max":"25"},"score":"25"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in struct {
+			A      Assessment      `json:"a"`
+			Method ImpactMethod    `json:"method"`
+			Bands  Bands           `json:"bands"`
+			Score  decimal.Decimal `json:"score"`
+		}
+		if err := json.Unmarshal(data, &in); err != nil {
 			return
 		}
-		if _, err := json.Marshal(res); err != nil {
-			t.Fatalf("result does not marshal: %v", err)
-		}
+		guard(t, func() {
+			rs, err := in.A.Score(in.Method, in.Bands)
+			if err != nil {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("error %v is not ErrInvalid", err)
+				}
+			} else if rs.Value.LessThan(decimal.NewFromInt(1)) || rs.Value.GreaterThan(decimal.NewFromInt(25)) || !bandEnum.Valid(rs.Band) {
+				t.Fatalf("score %v out of range", rs)
+			}
+			b, err := in.Bands.Band(in.Score)
+			if err != nil {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("error %v is not ErrInvalid", err)
+				}
+			} else if !bandEnum.Valid(b) {
+				t.Fatalf("band %v", b)
+			}
+		})
 	})
 }

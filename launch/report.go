@@ -22,7 +22,7 @@ func verdictLabel(v Verdict) string {
 
 // scoreLine renders "87.50% (7/8)" or "n/a (nothing counted)".
 func scoreLine(s Score) string {
-	if !s.Defined {
+	if !s.usable() {
 		return "n/a (nothing counted)"
 	}
 	return s.Percent() + " (" + s.Num.String() + "/" + s.Den.String() + ")"
