@@ -31,9 +31,13 @@ var (
 	}
 )
 
-func passData(m string) CanaryData  { return CanaryData{Metric: m, Control: base, Experiment: base} }
-func highData(m string) CanaryData  { return CanaryData{Metric: m, Control: base, Experiment: shifted(10)} }
-func lowData(m string) CanaryData   { return CanaryData{Metric: m, Control: shifted(10), Experiment: base} }
+func passData(m string) CanaryData { return CanaryData{Metric: m, Control: base, Experiment: base} }
+func highData(m string) CanaryData {
+	return CanaryData{Metric: m, Control: base, Experiment: shifted(10)}
+}
+func lowData(m string) CanaryData {
+	return CanaryData{Metric: m, Control: shifted(10), Experiment: base}
+}
 func emptyData(m string) CanaryData { return CanaryData{Metric: m} }
 
 type canaryWant struct {
