@@ -73,7 +73,13 @@ type ItemResult struct {
 	Function Function        `json:"function"` // copied from the item
 	Kind     Kind            `json:"kind"`     // gate or advisory
 	Status   Status          `json:"status"`   // copied from the item
-	Weight   decimal.Decimal `json:"weight"`   // effective weight (1 when unset)
+	// Weight is the effective weight: the item's (1 when unset), or its risk's weight
+	// under ReadinessScorecard.
+	Weight decimal.Decimal `json:"weight"`
+	// CheckScore is the item's OpenSSF check score under ReadinessScorecard: 10 when
+	// Done, the item's Score (else 0) when counted, -1 (inconclusive) when excluded; nil
+	// under the weighted readiness.
+	CheckScore *int `json:"check_score,omitempty"`
 	// Counted is true when the item's weight is in the score's denominator.
 	Counted bool `json:"counted"`
 	// Satisfied is true for Done, NotApplicable with a reason, or an active waiver.
@@ -148,8 +154,14 @@ type Evaluation struct {
 	Tier          Tier            `json:"tier"`                     // the effective tier
 	DecisionMaker string          `json:"decision_maker,omitempty"` // copied from the plan
 	Verdict       Verdict         `json:"verdict"`                  // go, go_with_risks or no_go
-	// Score is the overall readiness of required items; risk never enters it.
+	// Readiness is the score formula used (Policy.Readiness).
+	Readiness ReadinessMethod `json:"readiness"`
+	// Score is the overall readiness of required items as a fraction in [0, 1]; risk
+	// never enters it. Under ReadinessScorecard it is the OpenSSF aggregate divided by 10.
 	Score Score `json:"score"`
+	// Scorecard is the OpenSSF aggregate (0..10) of the required items under
+	// ReadinessScorecard; nil under the weighted readiness.
+	Scorecard *ScorecardResult `json:"scorecard,omitempty"`
 	// Functions are per-function scores, known functions in the order of the constants,
 	// then others byte-wise.
 	Functions []FunctionScore `json:"functions"`
@@ -239,6 +251,9 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 		blockers int
 	}
 	byFunc := map[Function]*acc{}
+	scorecard := p.Policy.Readiness == ReadinessScorecard
+	ev.Readiness = p.Policy.Readiness
+	var checks []ScorecardCheck
 	var num, den decimal.Decimal
 
 	order := make([]int, len(p.Items))
@@ -269,7 +284,29 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 			byFunc[it.Function] = a
 		}
 		a.items++
-		if res.Counted {
+		if scorecard {
+			res.Weight = it.Risk.Weight()
+			cs := ScorecardInconclusive
+			switch {
+			case res.Status == Done:
+				cs = ScorecardMaxScore
+			case res.Counted && it.Score != nil:
+				cs = *it.Score
+			case res.Counted:
+				cs = 0
+			}
+			res.CheckScore = &cs
+			checks = append(checks, ScorecardCheck{Name: string(it.ID), Risk: riskOrMedium(it.Risk), Score: cs})
+			if cs > 0 {
+				credit := res.Weight.Mul(decimal.New(int64(cs), -1))
+				a.num = a.num.Add(credit)
+				num = num.Add(credit)
+			}
+			if res.Counted {
+				a.den = a.den.Add(res.Weight)
+				den = den.Add(res.Weight)
+			}
+		} else if res.Counted {
 			a.den = a.den.Add(res.Weight)
 			den = den.Add(res.Weight)
 			if res.Status == Done {
@@ -291,6 +328,10 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 	}
 
 	ev.Score = newScore(num, den)
+	if scorecard {
+		sc, _ := ScorecardAggregate(checks) // valid by construction
+		ev.Scorecard = &sc
+	}
 	if len(ev.Items) == 0 {
 		msg := "the checklist is empty: nothing shows the launch is ready"
 		if len(ev.NotRequired) > 0 {

@@ -1,6 +1,7 @@
 package launch
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -190,6 +191,40 @@ type Item struct {
 	MinTier Tier `json:"min_tier,omitempty" validate:"max=64"`
 	// Evidence is a link or note backing the status; free text, never evaluated.
 	Evidence string `json:"evidence,omitempty" validate:"max=2000"`
+	// Risk is the item's risk level under ReadinessScorecard, which sets its weight;
+	// zero means medium. It must be empty under the weighted readiness.
+	Risk ScorecardRisk `json:"risk,omitempty"`
+	// Score is partial credit 0..10 for an unfinished item under ReadinessScorecard (an
+	// OpenSSF check score); nil means 0. Not allowed for a Done or NotApplicable item, nor
+	// under the weighted readiness.
+	Score *int `json:"score,omitempty"`
+}
+
+// checkReadiness records fields that do not fit the plan's readiness method.
+func (it *Item) checkReadiness(e *validation.Errors, prefix string, m ReadinessMethod) {
+	if it.Risk != 0 && !scorecardRiskEnum.Valid(it.Risk) {
+		e.Add(prefix+".risk", "oneof", "", "unknown value "+it.Risk.String())
+	}
+	if m != ReadinessScorecard {
+		if it.Risk != 0 {
+			e.Add(prefix+".risk", "excluded_unless", "readiness scorecard", "is used only by the scorecard readiness")
+		}
+		if it.Score != nil {
+			e.Add(prefix+".score", "excluded_unless", "readiness scorecard", "is used only by the scorecard readiness")
+		}
+		return
+	}
+	if it.Weight != nil {
+		e.Add(prefix+".weight", "excluded_if", "readiness scorecard", "must be empty under the scorecard readiness (risk sets the weight)")
+	}
+	if it.Score != nil {
+		switch {
+		case *it.Score < 0 || *it.Score > ScorecardMaxScore:
+			e.Add(prefix+".score", "range", "0..10", "must be 0..10, got "+strconv.Itoa(*it.Score))
+		case it.Status == Done || it.Status == NotApplicable:
+			e.Add(prefix+".score", "excluded_if", "status", "must be empty for a "+it.Status.String()+" item")
+		}
+	}
 }
 
 // weight returns the effective weight (1 when unset).

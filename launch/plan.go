@@ -51,6 +51,9 @@ type Policy struct {
 	// GateBand is the lowest band at which an open risk (or one accepted without an
 	// approver) becomes a Blocker; zero means Extreme. It must not be below WatchBand.
 	GateBand RiskBand `json:"gate_band,omitempty"`
+	// Readiness names the score formula; the zero value is ReadinessWeighted, the
+	// alternative ReadinessScorecard (OpenSSF). The verdict rules are the same for both.
+	Readiness ReadinessMethod `json:"readiness,omitempty"`
 }
 
 func (p Policy) watchBand() RiskBand {
@@ -194,6 +197,7 @@ func (p *Plan) validate() (zones, error) {
 			e.Add(prefix+".function", "oneof", "", "unknown function "+strconv.Quote(validation.Truncate(string(it.Function)))+
 				"; want one of "+functionList(p.Functions)+", or list it in functions")
 		}
+		it.checkReadiness(e, prefix, p.Policy.Readiness)
 		if !statusEnum.Valid(it.Status) {
 			e.Add(prefix+".status", "oneof", "", "unknown value "+it.Status.String())
 		}
@@ -254,6 +258,9 @@ func (p *Plan) validate() (zones, error) {
 	}
 	if pol.GateBand != 0 && !bandEnum.Valid(pol.GateBand) {
 		e.Add("policy.gate_band", "oneof", "", "unknown value "+pol.GateBand.String())
+	}
+	if !readinessEnum.Valid(pol.Readiness) {
+		e.Add("policy.readiness", "oneof", "", "unknown value "+pol.Readiness.String())
 	}
 	if pol.gateBand() < pol.watchBand() {
 		e.Add("policy.gate_band", "gtefield", "watch_band", "must not be below watch_band")
