@@ -69,10 +69,10 @@ type FunctionScore struct {
 
 // ItemResult is how one required item was classified (domain study §6.2 step 2).
 type ItemResult struct {
-	ID       ItemID          `json:"id"`       // the item
-	Function Function        `json:"function"` // copied from the item
-	Kind     Kind            `json:"kind"`     // gate or advisory
-	Status   Status          `json:"status"`   // copied from the item
+	ID       ItemID   `json:"id"`       // the item
+	Function Function `json:"function"` // copied from the item
+	Kind     Kind     `json:"kind"`     // gate or advisory
+	Status   Status   `json:"status"`   // copied from the item
 	// Weight is the effective weight: the item's (1 when unset), or its risk's weight
 	// under ReadinessScorecard.
 	Weight decimal.Decimal `json:"weight"`
