@@ -199,7 +199,9 @@ const MaxArgoMetrics = 1000
 // rules (utils/analysis ValidateMetric): negative limits (FailureLimit below -1), both
 // FailureLimit -1 and ConsecutiveSuccessLimit 0, Count below FailureLimit +
 // ConsecutiveSuccessLimit (or below either limit alone where the other is disabled) or
-// below InconclusiveLimit, Count with Indefinite, duplicate names. The sums are computed
+// below InconclusiveLimit, Count with Indefinite, duplicate names. Unlike Argo, the
+// effective count 1 of a metric with neither Count nor Indefinite is checked too (a
+// consecutive-success limit above it could never be reached). The sums are computed
 // without overflow. A nil analysis is invalid.
 func (c *ArgoAnalysis) Validate() error {
 	e := validation.New("launch: argo analysis")
@@ -232,14 +234,17 @@ func (c *ArgoAnalysis) Validate() error {
 		if m.Count > 0 && m.Indefinite {
 			e.Add(p+".indefinite", "excluded_with", "count", "set count or indefinite, not both")
 		}
-		if m.Count > 0 {
+		if count := m.effectiveCount(); count > 0 {
 			// count >= failureLimit + consecutiveSuccessLimit, without computing the sum.
+			// Argo checks an explicit count; the effective count 1 of a metric with
+			// neither count nor indefinite is checked the same way, since a larger limit
+			// could never be reached.
 			fl := max(m.FailureLimit, 0)
-			if m.ConsecutiveSuccessLimit > m.Count || fl > m.Count-m.ConsecutiveSuccessLimit {
+			if m.ConsecutiveSuccessLimit > count || fl > count-m.ConsecutiveSuccessLimit {
 				e.Add(p+".count", "gtefield", "failure_limit consecutive_success_limit",
-					"must be at least failure_limit + consecutive_success_limit ("+strconv.Itoa(fl)+" + "+strconv.Itoa(m.ConsecutiveSuccessLimit)+")")
+					"must be at least failure_limit + consecutive_success_limit ("+strconv.Itoa(fl)+" + "+strconv.Itoa(m.ConsecutiveSuccessLimit)+"); zero means 1")
 			}
-			if m.Count < m.InconclusiveLimit {
+			if count < m.InconclusiveLimit {
 				e.Add(p+".count", "gtefield", "inconclusive_limit", "must be at least inconclusive_limit")
 			}
 		}

@@ -261,10 +261,12 @@ func TestArgoInvalid(t *testing.T) {
 }
 
 // A passing measurement never worsens an Argo run: from any state, a Successful
-// measurement gives a run (and metric) phase no worse than a Failed or Inconclusive one
-// would, and it never trips a limit. (Against an Error the comparison does not hold in
-// Argo itself: an error does not advance count, so with only consecutiveSuccessLimit a
-// success can reach count and fail where an error would still be running.)
+// measurement gives a run and metric phase no worse than a Failed one would, and no worse
+// than an Inconclusive one except in one case that is Argo's own semantics: when only
+// consecutiveSuccessLimit applies and the measurement reaches count, a success fails the
+// metric by count while an inconclusive measurement trips the inconclusive limit first
+// (TestArgoSuccessCanFailAtCount pins it). A success never trips a limit. (Against an
+// Error there is no such order: an error does not advance count.)
 func TestPropertyArgoPassNeverWorsens(t *testing.T) {
 	type spec struct {
 		Count, FailureLimit, InconclusiveLimit, ErrorLimit, SuccessLimit int
@@ -308,6 +310,9 @@ func TestPropertyArgoPassNeverWorsens(t *testing.T) {
 		pass := run(aS)
 		for _, x := range []AnalysisPhase{aF, aI} {
 			other := run(x)
+			if x == aI && s.Metric == 0 && m0.FailureLimit < 0 && pass.Metrics[0].Rule == ArgoRuleCountReached {
+				continue // Argo's exception, documented above
+			}
 			if pass.Phase.Worse(other.Phase) || pass.Metrics[s.Metric].Phase.Worse(other.Metrics[s.Metric].Phase) {
 				t.Logf("%v: run %v vs %v, metric %v vs %v", x, pass.Phase, other.Phase, pass.Metrics[s.Metric].Phase, other.Metrics[s.Metric].Phase)
 				return false
@@ -325,4 +330,20 @@ func TestPropertyArgoPassNeverWorsens(t *testing.T) {
 func samePrefix(cfg ArgoAnalysis, hist []ArgoMeasurement, i int) bool {
 	res, err := AnalyzeArgo(cfg, hist, false)
 	return err == nil && !res.Metrics[i].Phase.Completed() && !res.Phase.Completed()
+}
+
+// TestArgoSuccessCanFailAtCount pins the exception of the property above: count 3, only
+// consecutiveSuccessLimit 2; after S, F the third measurement reaches count. A success
+// leaves one success in a row, so the metric fails by count; an inconclusive measurement
+// trips inconclusiveLimit 0 first and pauses.
+func TestArgoSuccessCanFailAtCount(t *testing.T) {
+	cfg := ArgoAnalysis{Metrics: []ArgoMetric{{Name: "m", Count: 3, FailureLimit: -1, ConsecutiveSuccessLimit: 2}}}
+	s, _ := AnalyzeArgo(cfg, phases("m", aS, aF, aS), false)
+	i, _ := AnalyzeArgo(cfg, phases("m", aS, aF, aI), false)
+	if s.Phase != aF || s.Metrics[0].Rule != ArgoRuleCountReached || i.Phase != aI || i.Metrics[0].Rule != ArgoRuleInconclusiveLimit {
+		t.Errorf("success %v (%v), inconclusive %v (%v)", s.Phase, s.Metrics[0].Rule, i.Phase, i.Metrics[0].Rule)
+	}
+	// A consecutive-success limit above the effective count 1 could never be reached.
+	_, err := NewArgoRun(ArgoAnalysis{Metrics: []ArgoMetric{{Name: "m", FailureLimit: -1, ConsecutiveSuccessLimit: 2}}})
+	invalid(t, err, "metrics[0].count gtefield")
 }
