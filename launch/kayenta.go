@@ -214,6 +214,10 @@ type CanaryConfig struct {
 	MaxSamples int `json:"max_samples" validate:"gte=0"`
 }
 
+// MaxCanaryValue bounds the magnitude of a canary point, so that every difference, sum
+// and mean of points stays finite.
+const MaxCanaryValue = 1e150
+
 // DefaultMaxCanarySamples is the default CanaryConfig.MaxSamples.
 const DefaultMaxCanarySamples = 100_000
 
@@ -323,7 +327,8 @@ type CanaryData struct {
 	Metric string `json:"metric"`
 	// Control (baseline) and Experiment (canary) are the metric's points. NaN points are
 	// handled by the metric's NaNStrategy (JSON has no NaN: leave such points out);
-	// ±Inf is invalid. At most MaxSamples each.
+	// other points must lie within ±MaxCanaryValue (±Inf is invalid). At most MaxSamples
+	// each.
 	Control    []float64 `json:"control"`
 	Experiment []float64 `json:"experiment"`
 }
@@ -439,8 +444,8 @@ func JudgeCanary(cfg CanaryConfig, data []CanaryData) (CanaryResult, error) {
 // The work is about 600 rank passes over each metric's points; ctx is checked between
 // passes, and ctx.Err() is returned when it is done. Invalid input is a
 // *productops.ValidationError: see CanaryConfig.Validate, plus data for an unknown or
-// repeated metric, ±Inf points, and a series longer than MaxSamples (checked before any
-// work).
+// repeated metric, points beyond ±MaxCanaryValue, and a series longer than MaxSamples
+// (checked before any work).
 func JudgeCanaryContext(ctx context.Context, cfg CanaryConfig, data []CanaryData) (CanaryResult, error) {
 	if err := cfg.Validate(); err != nil {
 		return CanaryResult{}, err
@@ -473,8 +478,8 @@ func JudgeCanaryContext(ctx context.Context, cfg CanaryConfig, data []CanaryData
 				continue
 			}
 			for k, x := range arm.v {
-				if math.IsInf(x, 0) {
-					e.Add(p+"."+arm.name+"["+strconv.Itoa(k)+"]", "finite", "", "must be finite or NaN")
+				if math.Abs(x) > MaxCanaryValue { // false for NaN
+					e.Add(p+"."+arm.name+"["+strconv.Itoa(k)+"]", "range", "", "must be NaN or within ±1e150")
 					break
 				}
 			}

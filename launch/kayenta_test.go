@@ -343,8 +343,12 @@ func TestKayentaInvalid(t *testing.T) {
 	invalid(t, err, "group_weights dlte")
 	cfg.GroupWeights = nil
 	_, err = JudgeCanary(cfg, []CanaryData{{Metric: "x"}, {Metric: "m", Control: []float64{1, 2, 3, 4}, Experiment: []float64{math.Inf(1)}}, {Metric: "m"}})
-	invalid(t, err, "data[0].metric exists", "data[1].control max", "data[1].experiment[0] finite", "data[2].metric unique")
+	invalid(t, err, "data[0].metric exists", "data[1].control max", "data[1].experiment[0] range", "data[2].metric unique")
 	invalid(t, (*CanaryConfig)(nil).Validate(), " required")
+	// Found by FuzzCanaryJSON: points near ±MaxFloat64 made means and differences
+	// infinite, and the result failed to marshal.
+	_, err = JudgeCanary(cfg, []CanaryData{{Metric: "m", Control: []float64{1e308, -1e308, 0}, Experiment: []float64{1}}})
+	invalid(t, err, "data[0].control[0] range")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	big := make([]float64, 2000)
