@@ -3,6 +3,7 @@ package launch_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -206,4 +207,40 @@ func ExampleReadinessMethod() {
 	fmt.Println(ev.Readiness, ev.Scorecard.Display, ev.Score.Value, ev.Verdict)
 	// Output:
 	// scorecard 8.3 0.828571 no_go
+}
+
+func ExampleEvaluation_WriteCSV() {
+	ev, _ := launch.Evaluate(launch.Plan{Name: "csv", Items: []launch.Item{
+		{ID: "a", Function: launch.Engineering, Status: launch.Done},
+		{ID: "b", Function: launch.QA, Status: launch.InProgress},
+		{ID: "c", Function: launch.Legal, Status: launch.NotApplicable, NAReason: "no contract change"},
+	}}, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	_ = ev.WriteCSV(os.Stdout)
+	// Output:
+	// scope,function,items,blockers,num,den,score
+	// overall,,3,1,1,2,0.500000
+	// function,engineering,1,0,1,1,1.000000
+	// function,qa,1,1,0,1,0.000000
+	// function,legal,1,0,0,0,
+}
+
+func ExampleParseGuardrail() {
+	_, err := launch.ParseGuardrail([]byte(`{"checks":[{"id":"e","metric":"errors","max":"0.01"}],"threshold":3}`))
+	fmt.Println(err)
+	// Output:
+	// launch: guardrail: invalid: malformed JSON: json: unknown field "threshold"
+}
+
+func ExampleParseArgoAnalysis() {
+	cfg, err := launch.ParseArgoAnalysis([]byte(`{"metrics":[{"name":"success-rate","count":3,"failure_limit":1}]}`))
+	fmt.Println(cfg.Metrics[0].Name, cfg.Metrics[0].Count, err)
+	// Output:
+	// success-rate 3 <nil>
+}
+
+func ExampleParseCanaryConfig() {
+	cfg, err := launch.ParseCanaryConfig([]byte(`{"metrics":[{"name":"p99","groups":["latency"],"direction":"increase"}],"pass_threshold":"90"}`))
+	fmt.Println(cfg.Metrics[0].Direction, cfg.PassThreshold, err)
+	// Output:
+	// increase 90 <nil>
 }

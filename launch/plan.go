@@ -273,13 +273,8 @@ func (p *Plan) validate() (zones, error) {
 // invalid input, so errors.Is(err, productops.ErrInvalid) holds for every failure.
 func ParsePlan(data []byte) (Plan, error) {
 	var p Plan
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return Plan{}, decodeError(err)
-	}
-	if _, err := dec.Token(); err == nil {
-		return Plan{}, decodeError(errors.New("trailing data after the plan"))
+	if err := decodeStrict("launch: plan", data, &p); err != nil {
+		return Plan{}, err
 	}
 	if err := p.Validate(); err != nil {
 		return Plan{}, err
@@ -287,13 +282,27 @@ func ParsePlan(data []byte) (Plan, error) {
 	return p, nil
 }
 
+// decodeStrict decodes one JSON value into v, rejecting unknown fields and trailing data;
+// every failure is a *productops.ValidationError with subject.
+func decodeStrict(subject string, data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(subject, err)
+	}
+	if _, err := dec.Token(); err == nil {
+		return decodeError(subject, errors.New("trailing data after the value"))
+	}
+	return nil
+}
+
 // decodeError turns a JSON decoding failure into a *productops.ValidationError.
-func decodeError(err error) error {
+func decodeError(subject string, err error) error {
 	var ve *productops.ValidationError
 	if errors.As(err, &ve) {
-		return &productops.ValidationError{Subject: "launch: plan", Fields: ve.Fields}
+		return &productops.ValidationError{Subject: subject, Fields: ve.Fields}
 	}
-	e := validation.New("launch: plan")
+	e := validation.New(subject)
 	msg := err.Error()
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
