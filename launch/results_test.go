@@ -197,7 +197,6 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
-
 // TestParseInputs: the strict parsers reject unknown fields and trailing data, and what is
 // written decodes back to the same input.
 func TestParseInputs(t *testing.T) {
