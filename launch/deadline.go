@@ -137,9 +137,9 @@ type Deadline struct {
 	At time.Time `json:"at,omitzero"`
 	// Date is the due day; zero when At is used.
 	Date Date `json:"date,omitzero"`
-	// Zone is the IANA zone of Date ("Europe/Berlin"); empty means the plan's zone. It
-	// must be empty when At is used.
-	Zone string `json:"zone,omitempty" validate:"max=64"`
+	// Zone is the IANA zone of Date ("Europe/Berlin"), at most 64 bytes; empty means the
+	// plan's zone. It must be empty when At is used.
+	Zone string `json:"zone,omitempty"`
 }
 
 // instantOK reports whether t is set and within years 1..9999, both in its own zone and
@@ -206,6 +206,8 @@ func (d *Deadline) check(e *validation.Errors, prefix, planZone string, z zones)
 		e.Add(prefix+".date", "range", "", "must be before 9999-12-31: the day ends in year 10000")
 	}
 	switch {
+	case len(d.Zone) > 64:
+		e.Add(prefix+".zone", "max", "64", "must be at most 64 bytes")
 	case d.Zone != "":
 		if _, err := z.load(d.Zone); err != nil {
 			e.Add(prefix+".zone", "timezone", "", "unknown IANA time zone "+strconv.Quote(validation.Truncate(d.Zone)))

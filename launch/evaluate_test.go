@@ -517,11 +517,11 @@ func TestEvaluateInvalid(t *testing.T) {
 	got := fieldtest.Rules(t, err)
 	want := []string{
 		"name required",
-		"items[0].weight dgt",
 		"items[1].function required",
 		"waivers[2].reason required",
 		"policy.min_score dlte",
 		"tier oneof",
+		"items[0].weight dgt",
 		"items[1].id unique",
 		"items[1].status oneof",
 		"items[1].due.date date",

@@ -85,18 +85,26 @@ func functionRank(f Function) int {
 // otherFunction is the rank of every function that is not a default one.
 const otherFunction = 11
 
-// functionList joins the default functions and extra for an error message.
+// functionList joins the default functions and the distinct non-empty extra ones for an
+// error message, at most 24 of them.
 func functionList(extra []Function) string {
 	var b strings.Builder
-	for i, f := range append(DefaultFunctions(), extra...) {
-		if i > 0 {
+	seen := map[Function]bool{}
+	n := 0
+	for _, f := range append(DefaultFunctions(), extra...) {
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		if n > 0 {
 			b.WriteString(", ")
 		}
-		if i == 24 {
+		if n == 24 {
 			b.WriteString("…")
 			break
 		}
 		b.WriteString(validation.Truncate(string(f)))
+		n++
 	}
 	return b.String()
 }
@@ -183,12 +191,13 @@ type Item struct {
 	NAReason string `json:"na_reason,omitempty" validate:"max=1000"`
 	// Kind is Gate (the zero value) or Advisory.
 	Kind Kind `json:"kind"`
-	// Weight is the item's share of the readiness score, greater than 0; nil means 1.
-	Weight *decimal.Decimal `json:"weight,omitempty" validate:"omitnil,dbound,dgt=0"`
+	// Weight is the item's share of the readiness score, greater than 0 (at most 40
+	// digits, exponent within ±40); nil means 1.
+	Weight *decimal.Decimal `json:"weight,omitempty"`
 	// MinTier is the smallest tier that requires the item; it is required at that tier and
 	// every larger one (requirements are cumulative). Empty means the plan's smallest tier,
-	// so the item is required at every tier.
-	MinTier Tier `json:"min_tier,omitempty" validate:"max=64"`
+	// so the item is required at every tier. At most 64 bytes.
+	MinTier Tier `json:"min_tier,omitempty"`
 	// Evidence is a link or note backing the status; free text, never evaluated.
 	Evidence string `json:"evidence,omitempty" validate:"max=2000"`
 	// Risk is the item's risk level under ReadinessScorecard, which sets its weight;

@@ -79,20 +79,21 @@ type Plan struct {
 	Ships []RoadmapItemID `json:"ships,omitempty" validate:"dive,required,max=128"`
 	// TargetDate is the planned launch day (in Zone); zero means not yet dated.
 	TargetDate Date `json:"target_date,omitzero"`
-	// Zone is the plan's IANA time zone ("America/New_York"): the zone of TargetDate and
+	// Zone is the plan's IANA time zone ("America/New_York", at most 64 bytes): the zone
+	// of TargetDate and
 	// of every due date that names none. Empty is allowed when every due date is an
 	// instant or names its own zone.
-	Zone string `json:"zone,omitempty" validate:"max=64"`
-	// Tier is this launch's tier; it must be on the ladder. Empty means the largest tier
-	// of the ladder, so every item is required (the conservative default).
-	Tier Tier `json:"tier,omitempty" validate:"max=64"`
+	Zone string `json:"zone,omitempty"`
+	// Tier is this launch's tier, at most 64 bytes; it must be on the ladder. Empty means
+	// the largest tier of the ladder, so every item is required (the conservative default).
+	Tier Tier `json:"tier,omitempty"`
 	// Tiers is the ladder, smallest first, without duplicates, at most 64 tiers of at most
 	// 64 bytes; empty means DefaultTiers.
-	Tiers []Tier `json:"tiers,omitempty" validate:"max=64,dive,max=64"`
+	Tiers []Tier `json:"tiers,omitempty"`
 	// Functions lists the plan's functions beyond DefaultFunctions (such as "design"),
 	// at most MaxExtraFunctions names of at most 64 bytes, without duplicates. An item's
 	// function must be a default one or listed here, so a misspelt function is an error.
-	Functions []Function `json:"functions,omitempty" validate:"max=64,dive,required,max=64"`
+	Functions []Function `json:"functions,omitempty"`
 	// DecisionMaker owns the go/no-go call (the checklist's named decision maker);
 	// optional, shown in reports.
 	DecisionMaker string `json:"decision_maker,omitempty" validate:"max=200"`
@@ -155,7 +156,9 @@ func (p *Plan) validate() (zones, error) {
 		return z, e.Err()
 	}
 	e.Struct("", p)
-	if p.Zone != "" {
+	if len(p.Zone) > 64 {
+		e.Add("zone", "max", "64", "must be at most 64 bytes")
+	} else if p.Zone != "" {
 		if _, err := z.load(p.Zone); err != nil {
 			e.Add("zone", "timezone", "", "unknown IANA time zone "+strconv.Quote(validation.Truncate(p.Zone)))
 		}
@@ -163,8 +166,17 @@ func (p *Plan) validate() (zones, error) {
 	if !p.TargetDate.IsZero() && !p.TargetDate.valid() {
 		e.Add("target_date", "date", "", "must be a real calendar date")
 	}
+	if len(p.Tier) > 64 {
+		e.Add("tier", "max", "64", "must be at most 64 bytes")
+	}
+	if len(p.Tiers) > 64 {
+		e.Add("tiers", "max", "64", "must have at most 64 elements")
+	}
 	seenTier := map[Tier]bool{}
 	for i, t := range p.Tiers {
+		if len(t) > 64 {
+			e.Add("tiers["+strconv.Itoa(i)+"]", "max", "64", "must be at most 64 bytes")
+		}
 		if t == "" {
 			e.Add("tiers["+strconv.Itoa(i)+"]", "required", "", "is required")
 		} else if seenTier[t] {
@@ -172,9 +184,17 @@ func (p *Plan) validate() (zones, error) {
 		}
 		seenTier[t] = true
 	}
+	if len(p.Functions) > MaxExtraFunctions {
+		e.Add("functions", "max", strconv.Itoa(MaxExtraFunctions), "must have at most "+strconv.Itoa(MaxExtraFunctions)+" elements")
+	}
 	funcs := make(map[Function]bool, len(p.Functions))
 	for i, f := range p.Functions {
-		if funcs[f] {
+		switch {
+		case f == "":
+			e.Add("functions["+strconv.Itoa(i)+"]", "required", "", "is required")
+		case len(f) > 64:
+			e.Add("functions["+strconv.Itoa(i)+"]", "max", "64", "must be at most 64 bytes")
+		case funcs[f]:
 			e.Add("functions["+strconv.Itoa(i)+"]", "unique", "", "duplicate function "+strconv.Quote(validation.Truncate(string(f))))
 		}
 		funcs[f] = true
@@ -204,7 +224,17 @@ func (p *Plan) validate() (zones, error) {
 		if !kindEnum.Valid(it.Kind) {
 			e.Add(prefix+".kind", "oneof", "", "unknown value "+it.Kind.String())
 		}
-		if it.MinTier != "" {
+		if it.Weight != nil {
+			switch {
+			case !validation.DecimalBounded(*it.Weight):
+				e.Add(prefix+".weight", "dbound", "", "must have at most 40 digits and an exponent within ±40")
+			case it.Weight.Sign() <= 0:
+				e.Add(prefix+".weight", "dgt", "0", "must be greater than 0")
+			}
+		}
+		if len(it.MinTier) > 64 {
+			e.Add(prefix+".min_tier", "max", "64", "must be at most 64 bytes")
+		} else if it.MinTier != "" {
 			if _, ok := idx[it.MinTier]; !ok {
 				e.Add(prefix+".min_tier", "oneof", "", "unknown tier "+strconv.Quote(validation.Truncate(string(it.MinTier))))
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,7 +122,7 @@ func TestFunctionsClosed(t *testing.T) {
 		t.Fatalf("listed functions: %v", err)
 	}
 	p.Functions = []Function{"design", "design", ""}
-	invalid(t, p.Validate(), "functions[2] required", "functions[1] unique", "items[0].function oneof", "items[1].function oneof")
+	invalid(t, p.Validate(), "functions[1] unique", "functions[2] required", "items[0].function oneof", "items[1].function oneof")
 	many := make([]Function, MaxExtraFunctions+1)
 	for i := range many {
 		many[i] = Function(rune('A'+i%26)) + Function(rune('a'+i/26))
@@ -354,4 +355,17 @@ func TestEveryInputErrorIsErrInvalid(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
 		}
 	}
+}
+
+// TestLengthLimits: names that reach error messages and zone loading are bounded.
+func TestLengthLimits(t *testing.T) {
+	long := strings.Repeat("x", 65)
+	tiers := make([]Tier, 65)
+	for i := range tiers {
+		tiers[i] = Tier(strings.Repeat("t", i+1))
+	}
+	p := Plan{Name: "l", Zone: long, Tier: Tier(long), Tiers: tiers, Functions: []Function{Function(long)},
+		Items: []Item{{ID: "a", Function: QA, MinTier: Tier(long), Due: &Deadline{Date: Date{2026, 1, 1}, Zone: long}}}}
+	invalid(t, p.Validate(), "zone max", "tier max", "tiers max", "tiers[64] max", "functions[0] max", "tier oneof",
+		"items[0].min_tier max", "items[0].due.zone max")
 }
