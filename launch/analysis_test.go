@@ -307,7 +307,6 @@ func TestGuardrailInvalid(t *testing.T) {
 	got := fieldtest.Rules(t, err)
 	want := []string{
 		"checks[0].metric required",
-		"checks[3].regression.tolerance dlt",
 		"checks[3].min_sample gte",
 		"failure_threshold gte",
 		"consecutive_error_limit gte",
@@ -315,6 +314,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		"checks[1].id unique",
 		"checks[1].min required",
 		"checks[2].regression excluded_with",
+		"checks[3].regression.tolerance dlt",
 		"checks[3].regression.direction required",
 		"checks[3].regression.confidence range",
 		"no_data oneof",

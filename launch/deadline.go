@@ -150,9 +150,20 @@ func instantOK(t time.Time) bool {
 	if t.IsZero() {
 		return false
 	}
+	// Fast path: a day inside the range is inside it in every zone (offsets are under a
+	// day), so the calendar is needed only near the ends.
+	if s := t.Unix(); s > safeUnixMin && s < safeUnixMax {
+		return true
+	}
 	y, u := t.Year(), t.UTC().Year()
 	return y >= 1 && y <= 9999 && u >= 1 && u <= 9999
 }
+
+// safeUnixMin and safeUnixMax are 0001-01-02 and 9999-12-30 UTC in Unix seconds.
+var (
+	safeUnixMin = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC).Unix()
+	safeUnixMax = time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC).Unix()
+)
 
 // checkInstant records a set instant outside years 1..9999.
 func checkInstant(e *validation.Errors, field string, t time.Time) {

@@ -101,9 +101,9 @@ type RegressionTest struct {
 	Direction Direction `json:"direction"`
 	// Tolerance is the largest acceptable worsening, as an absolute rate in [0, 1)
 	// (0.005 = half a percentage point); zero means any significant worsening fails.
-	Tolerance decimal.Decimal `json:"tolerance" validate:"dbound,dgte=0,dlt=1"`
+	Tolerance decimal.Decimal `json:"tolerance"`
 	// Confidence of the interval, zero (meaning 0.95) or in [0.5, 0.9999].
-	Confidence decimal.Decimal `json:"confidence" validate:"dbound"`
+	Confidence decimal.Decimal `json:"confidence"`
 }
 
 // Check is one metric condition judged every interval: either a threshold on the
@@ -116,9 +116,9 @@ type Check struct {
 	Metric string `json:"metric" validate:"required,max=200"`
 	// Min is the inclusive lower bound (higher is better); nil means none. A value equal
 	// to a bound passes.
-	Min *decimal.Decimal `json:"min,omitempty" validate:"omitnil,dbound"`
+	Min *decimal.Decimal `json:"min,omitempty"`
 	// Max is the inclusive upper bound (lower is better); nil means none.
-	Max *decimal.Decimal `json:"max,omitempty" validate:"omitnil,dbound"`
+	Max *decimal.Decimal `json:"max,omitempty"`
 	// Regression makes this a statistical check against a control.
 	Regression *RegressionTest `json:"regression,omitempty"`
 	// MinSample is the smallest sample (Observation.Sample, or the smaller arm's trials for
@@ -195,10 +195,30 @@ func (g *Guardrail) Validate() error {
 		case !bounded && c.Regression == nil:
 			e.Add(p+".min", "required", "", "give min, max or a regression test")
 		}
-		if c.Min != nil && c.Max != nil && validation.DecimalBounded(*c.Min) && validation.DecimalBounded(*c.Max) && c.Min.Cmp(*c.Max) > 0 {
+		// Decimals are bounded (40 digits, exponent ±40) before any comparison; checked by
+		// hand rather than by validator tags, which would box each value.
+		minOK, maxOK := c.Min == nil || validation.DecimalBounded(*c.Min), c.Max == nil || validation.DecimalBounded(*c.Max)
+		if !minOK {
+			e.Add(p+".min", "dbound", "", dboundMsg)
+		}
+		if !maxOK {
+			e.Add(p+".max", "dbound", "", dboundMsg)
+		}
+		if c.Min != nil && c.Max != nil && minOK && maxOK && c.Min.Cmp(*c.Max) > 0 {
 			e.Add(p+".max", "gtefield", "min", "must be at least min")
 		}
 		if r := c.Regression; r != nil {
+			switch {
+			case !validation.DecimalBounded(r.Tolerance):
+				e.Add(p+".regression.tolerance", "dbound", "", dboundMsg)
+			case r.Tolerance.Sign() < 0:
+				e.Add(p+".regression.tolerance", "dgte", "0", "must be at least 0")
+			case r.Tolerance.Cmp(decimal.NewFromInt(1)) >= 0:
+				e.Add(p+".regression.tolerance", "dlt", "1", "must be less than 1")
+			}
+			if !validation.DecimalBounded(r.Confidence) {
+				e.Add(p+".regression.confidence", "dbound", "", dboundMsg)
+			}
 			if !directionEnum.Valid(r.Direction) {
 				e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
 			}
@@ -233,3 +253,6 @@ func newBounds(c *Check) bounds {
 	}
 	return b
 }
+
+// dboundMsg is the message of a decimal beyond the validation bounds.
+const dboundMsg = "must have at most 40 digits and an exponent within ±40"
