@@ -339,3 +339,36 @@ func FuzzScorecardJSON(f *testing.F) {
 		})
 	})
 }
+
+// FuzzParseInputs: the strict decoders of guardrails, Argo analyses and canary configs
+// accept only what validates (ErrInvalid otherwise), and what they accept re-encodes to
+// input they accept again.
+func FuzzParseInputs(f *testing.F) {
+	f.Add(byte(0), []byte(`{"checks":[{"id":"c","metric":"m","max":"0.5","min_sample":10}],"failure_threshold":2}`))
+	f.Add(byte(1), []byte(`{"metrics":[{"name":"m","count":3,"failure_limit":1}]}`))
+	f.Add(byte(2), []byte(`{"metrics":[{"name":"m","groups":["g"],"critical":true}],"group_weights":{"g":"100"}}`))
+	f.Add(byte(2), []byte(`{"metrics":[{"name":"m","groups":["g"]}]} {}`))
+	f.Fuzz(func(t *testing.T, which byte, data []byte) {
+		parse := []func([]byte) (any, error){
+			func(b []byte) (any, error) { return ParseGuardrail(b) },
+			func(b []byte) (any, error) { return ParseArgoAnalysis(b) },
+			func(b []byte) (any, error) { return ParseCanaryConfig(b) },
+		}[int(which)%3]
+		guard(t, func() {
+			v, err := parse(data)
+			if err != nil {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("error %v is not ErrInvalid", err)
+				}
+				return
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("does not marshal: %v", err)
+			}
+			if _, err := parse(b); err != nil {
+				t.Fatalf("re-encoded input rejected: %v\n%s", err, b)
+			}
+		})
+	})
+}
