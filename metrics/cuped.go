@@ -26,13 +26,13 @@ func (c CUPEDSample) Validate() error {
 }
 
 func (c CUPEDSample) validateInto(v *validation.Errors, prefix string) {
-	c.Post.validateInto(v, bizPath(prefix, "post"))
-	c.Pre.validateInto(v, bizPath(prefix, "pre"))
+	c.Post.validateInto(v, validation.Path(prefix, "post"))
+	c.Pre.validateInto(v, validation.Path(prefix, "pre"))
 	if c.Pre.N != c.Post.N {
-		v.Addf(bizPath(prefix, "pre.n"), "eqfield", "must equal post.n")
+		v.Addf(validation.Path(prefix, "pre.n"), "eqfield", "must equal post.n")
 	}
 	if !validation.Finite(c.SumProducts) {
-		v.Addf(bizPath(prefix, "sum_products"), "finite", "must be a finite number")
+		v.Addf(validation.Path(prefix, "sum_products"), "finite", "must be a finite number")
 	}
 }
 

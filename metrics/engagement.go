@@ -38,13 +38,13 @@ func (c EngagementComponent) Validate() error {
 func (c EngagementComponent) validateInto(v *validation.Errors, p string) {
 	v.Struct(p, c)
 	if c.Min.Cmp(c.Max) >= 0 {
-		v.Addf(bizPath(p, "max"), "gtfield", "must be greater than min")
+		v.Addf(validation.Path(p, "max"), "gtfield", "must be greater than min")
 	}
 	if c.Weight.Sign() < 0 {
-		v.Addf(bizPath(p, "weight"), "dgte", "must be at least 0")
+		v.Addf(validation.Path(p, "weight"), "dgte", "must be at least 0")
 	}
 	if c.Direction != HigherIsBetter && c.Direction != LowerIsBetter {
-		v.Addf(bizPath(p, "direction"), "oneof", "must be higher_is_better or lower_is_better")
+		v.Addf(validation.Path(p, "direction"), "oneof", "must be higher_is_better or lower_is_better")
 	}
 }
 
@@ -80,7 +80,7 @@ func ComposeEngagement(components []EngagementComponent) (EngagementScore, error
 	v := validation.New("metrics: engagement components")
 	total := decimal.Zero
 	for i, c := range components {
-		c.validateInto(v, bizIndex("components", i))
+		c.validateInto(v, validation.Index("components", i))
 		total = total.Add(c.Weight)
 	}
 	if err := v.Err(); err != nil {

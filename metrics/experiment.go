@@ -33,25 +33,17 @@ func (a ArmEstimate) Validate() error {
 
 func (a ArmEstimate) validateInto(v *validation.Errors, prefix string) {
 	if a.N < 0 {
-		v.Addf(bizPath(prefix, "n"), "gte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "n"), "gte", "must be at least 0")
 	}
 	if !validation.Finite(a.Mean) {
-		v.Addf(bizPath(prefix, "mean"), "finite", "must be a finite number")
+		v.Addf(validation.Path(prefix, "mean"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(a.UnadjustedMean) {
-		v.Addf(bizPath(prefix, "unadjusted_mean"), "finite", "must be a finite number")
+		v.Addf(validation.Path(prefix, "unadjusted_mean"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(a.Variance) || a.Variance < 0 {
-		v.Addf(bizPath(prefix, "variance"), "gte", "must be a finite number at least 0")
+		v.Addf(validation.Path(prefix, "variance"), "gte", "must be a finite number at least 0")
 	}
-}
-
-// bizPath joins a JSON path prefix and a field name.
-func bizPath(prefix, field string) string {
-	if prefix == "" {
-		return field
-	}
-	return prefix + "." + field
 }
 
 // ExperimentTest names the test statistic's reference distribution.
@@ -159,30 +151,22 @@ func (o ExperimentOptions) Validate() error {
 
 func (o ExperimentOptions) validateInto(v *validation.Errors, prefix string) {
 	if o.Test < TestWelchT || o.Test > TestZ {
-		v.Addf(bizPath(prefix, "test"), "oneof", "must be welch_t or z")
+		v.Addf(validation.Path(prefix, "test"), "oneof", "must be welch_t or z")
 	}
 	if o.Lift < LiftRelative || o.Lift > LiftAbsolute {
-		v.Addf(bizPath(prefix, "lift"), "oneof", "must be relative or absolute")
+		v.Addf(validation.Path(prefix, "lift"), "oneof", "must be relative or absolute")
 	}
-	validateConfidence(v, bizPath(prefix, "confidence"), o.Confidence)
+	validateConfidence(v, validation.Path(prefix, "confidence"), o.Confidence)
 	if !validation.Finite(o.WelchBelowDoF) || o.WelchBelowDoF < 0 {
-		v.Addf(bizPath(prefix, "welch_below_dof"), "gte", "must be a finite number at least 0")
+		v.Addf(validation.Path(prefix, "welch_below_dof"), "gte", "must be a finite number at least 0")
 	}
 }
 
 // validateConfidence accepts 0 (the default, 0.95) or a level strictly inside (0, 1).
 func validateConfidence(v *validation.Errors, field string, c float64) {
-	if c != 0 && !(c > 0 && c < 1) {
+	if !stats.ValidConfidence(c) {
 		v.Addf(field, "range", "must be 0 (meaning 0.95) or strictly between 0 and 1")
 	}
-}
-
-// confidenceOr95 returns c, or 0.95 when c is 0.
-func confidenceOr95(c float64) float64 {
-	if c == 0 {
-		return 0.95
-	}
-	return c
 }
 
 // Effect is one estimated difference between treatment and control with its test.
@@ -248,7 +232,7 @@ func Compare(control, treatment ArmEstimate, opt ExperimentOptions) (Comparison,
 	if err := v.Err(); err != nil {
 		return Comparison{}, err
 	}
-	conf := confidenceOr95(opt.Confidence)
+	conf := stats.Confidence(opt.Confidence)
 	c := Comparison{Control: control, Treatment: treatment, Test: opt.Test, Confidence: conf, Lift: opt.Lift}
 	if control.N < 2 || treatment.N < 2 {
 		c.Absolute = undefinedEffect("each arm needs at least 2 units")

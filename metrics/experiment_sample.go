@@ -21,12 +21,12 @@ func (p ProportionSample) Validate() error {
 
 func (p ProportionSample) validateInto(v *validation.Errors, prefix string) {
 	if p.Users < 0 {
-		v.Addf(bizPath(prefix, "users"), "gte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "users"), "gte", "must be at least 0")
 	}
 	if p.Conversions < 0 {
-		v.Addf(bizPath(prefix, "conversions"), "gte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "conversions"), "gte", "must be at least 0")
 	} else if p.Conversions > p.Users && p.Users >= 0 {
-		v.Addf(bizPath(prefix, "conversions"), "ltefield", "must not exceed users")
+		v.Addf(validation.Path(prefix, "conversions"), "ltefield", "must not exceed users")
 	}
 }
 
@@ -88,13 +88,13 @@ func (s MeanSample) Validate() error {
 
 func (s MeanSample) validateInto(v *validation.Errors, prefix string) {
 	if s.N < 0 {
-		v.Addf(bizPath(prefix, "n"), "gte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "n"), "gte", "must be at least 0")
 	}
 	if !validation.Finite(s.Sum) {
-		v.Addf(bizPath(prefix, "sum"), "finite", "must be a finite number")
+		v.Addf(validation.Path(prefix, "sum"), "finite", "must be a finite number")
 	}
 	if !validation.Finite(s.SumSquares) || s.SumSquares < 0 {
-		v.Addf(bizPath(prefix, "sum_squares"), "gte", "must be a finite number at least 0")
+		v.Addf(validation.Path(prefix, "sum_squares"), "gte", "must be a finite number at least 0")
 	}
 }
 

@@ -296,7 +296,7 @@ func (k KPI) format(d decimal.Decimal) string {
 func validateKPISeries(v *validation.Errors, series []KPIPoint) {
 	for i, p := range series {
 		if p.At.IsZero() {
-			v.Addf(bizPath(bizIndex("series", i), "at"), "required", "is required")
+			v.Addf(validation.Path(validation.Index("series", i), "at"), "required", "is required")
 		}
 	}
 }

@@ -158,7 +158,7 @@ func newLedgerBuilder(n int, name string, rec func(i int) revenueRecord) (*ledge
 		ok := r.customer != "" && !r.at.IsZero() && r.mrr.Sign() >= 0 && r.mrr.Exponent() >= -maxMRRDigits && r.currency == l.currency && firstOK
 		if !ok {
 			scratch := validation.New("")
-			validateRevenueRecord(scratch, bizIndex(name, i), r.customer, r.at, r.mrr, r.currency)
+			validateRevenueRecord(scratch, validation.Index(name, i), r.customer, r.at, r.mrr, r.currency)
 			if err := scratch.Err(); err != nil {
 				if v.Len() >= maxLedgerErrors {
 					v.Addf("", "max", "further invalid records are not listed")

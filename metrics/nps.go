@@ -103,7 +103,7 @@ func NPSFromCounts(promoters, passives, detractors int64, opt NPSOptions) (NPSRe
 }
 
 func npsFromCounts(p, a, d int64, opt NPSOptions) NPSResult {
-	conf := confidenceOr95(opt.Confidence)
+	conf := stats.Confidence(opt.Confidence)
 	r := NPSResult{Responses: p + a + d, Promoters: p, Passives: a, Detractors: d, Confidence: conf}
 	n := r.Responses
 	if n == 0 || (opt.SampleVariance && n < 2) {
@@ -161,7 +161,7 @@ func CompareNPS(before, after NPSResult, confidence float64) (NPSDifference, err
 	if err := v.Err(); err != nil {
 		return NPSDifference{}, err
 	}
-	conf := confidenceOr95(confidence)
+	conf := stats.Confidence(confidence)
 	d := NPSDifference{Confidence: conf, PValue: 1}
 	if !before.Defined || !after.Defined {
 		return d, nil

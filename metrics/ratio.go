@@ -28,18 +28,18 @@ func (r RatioSample) Validate() error {
 
 func (r RatioSample) validateInto(v *validation.Errors, prefix string) {
 	if r.N < 0 {
-		v.Addf(bizPath(prefix, "n"), "gte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "n"), "gte", "must be at least 0")
 	}
-	r.Numerator.validateInto(v, bizPath(prefix, "numerator"))
-	r.Denominator.validateInto(v, bizPath(prefix, "denominator"))
+	r.Numerator.validateInto(v, validation.Path(prefix, "numerator"))
+	r.Denominator.validateInto(v, validation.Path(prefix, "denominator"))
 	if r.Numerator.N != r.N {
-		v.Addf(bizPath(prefix, "numerator.n"), "eqfield", "must equal n")
+		v.Addf(validation.Path(prefix, "numerator.n"), "eqfield", "must equal n")
 	}
 	if r.Denominator.N != r.N {
-		v.Addf(bizPath(prefix, "denominator.n"), "eqfield", "must equal n")
+		v.Addf(validation.Path(prefix, "denominator.n"), "eqfield", "must equal n")
 	}
 	if !validation.Finite(r.SumProducts) {
-		v.Addf(bizPath(prefix, "sum_products"), "finite", "must be a finite number")
+		v.Addf(validation.Path(prefix, "sum_products"), "finite", "must be a finite number")
 	}
 }
 

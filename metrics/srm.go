@@ -1,8 +1,6 @@
 package metrics
 
 import (
-	"strconv"
-
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
 )
@@ -64,10 +62,10 @@ func (o SRMOptions) Validate() error {
 
 func (o SRMOptions) validateInto(v *validation.Errors, prefix string) {
 	if o.Variant != SRMSkipZeroWeight && o.Variant != SRMKeepZeroWeightUsers {
-		v.Addf(bizPath(prefix, "variant"), "oneof", "must be skip_zero_weight or keep_zero_weight_users")
+		v.Addf(validation.Path(prefix, "variant"), "oneof", "must be skip_zero_weight or keep_zero_weight_users")
 	}
 	if o.Threshold != 0 && !(o.Threshold > 0 && o.Threshold < 1) {
-		v.Addf(bizPath(prefix, "threshold"), "range", "must be 0 (meaning 0.001) or strictly between 0 and 1")
+		v.Addf(validation.Path(prefix, "threshold"), "range", "must be 0 (meaning 0.001) or strictly between 0 and 1")
 	}
 }
 
@@ -102,12 +100,12 @@ func SampleRatioMismatch(users []int64, weights []float64, opt SRMOptions) (SRMR
 	}
 	for i, u := range users {
 		if u < 0 {
-			v.Addf(bizIndex("users", i), "gte", "must be at least 0")
+			v.Addf(validation.Index("users", i), "gte", "must be at least 0")
 		}
 	}
 	for i, w := range weights {
 		if !validation.Finite(w) || w < 0 {
-			v.Addf(bizIndex("weights", i), "gte", "must be a finite number at least 0")
+			v.Addf(validation.Index("weights", i), "gte", "must be a finite number at least 0")
 		}
 	}
 	opt.validateInto(v, "options")
@@ -156,6 +154,3 @@ func SampleRatioMismatch(users []int64, weights []float64, opt SRMOptions) (SRMR
 	r.Mismatch = r.PValue < r.Threshold
 	return r, nil
 }
-
-// bizIndex formats a JSON path element "name[i]".
-func bizIndex(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }

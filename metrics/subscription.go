@@ -115,17 +115,17 @@ const maxMRRDigits = 12
 
 func validateRevenueRecord(v *validation.Errors, prefix string, c CustomerID, at time.Time, mrr decimal.Decimal, cur Currency) {
 	if c == "" {
-		v.Addf(bizPath(prefix, "customer"), "required", "is required")
+		v.Addf(validation.Path(prefix, "customer"), "required", "is required")
 	}
 	if at.IsZero() {
-		v.Addf(bizPath(prefix, "at"), "required", "is required")
+		v.Addf(validation.Path(prefix, "at"), "required", "is required")
 	}
 	if mrr.Sign() < 0 {
-		v.Addf(bizPath(prefix, "mrr"), "dgte", "must be at least 0")
+		v.Addf(validation.Path(prefix, "mrr"), "dgte", "must be at least 0")
 	} else if mrr.Exponent() < -maxMRRDigits && !mrr.Equal(mrr.Truncate(maxMRRDigits)) {
-		v.Addf(bizPath(prefix, "mrr"), "dscale", "must have at most %d fractional digits", maxMRRDigits)
+		v.Addf(validation.Path(prefix, "mrr"), "dscale", "must have at most %d fractional digits", maxMRRDigits)
 	}
-	validateCurrency(v, bizPath(prefix, "currency"), cur)
+	validateCurrency(v, validation.Path(prefix, "currency"), cur)
 }
 
 // MRRNormalizeScale is the number of fractional digits NormalizeMRR rounds to (cents).

@@ -29,7 +29,7 @@ func (s SurveyResponses) Validate() error {
 	v := validation.New("metrics: survey responses")
 	for i, x := range s.Scores {
 		if x < NoAnswer && v.Len() < 20 {
-			v.Addf(bizIndex("scores", i), "gte", "must be a score (0 or more) or NoAnswer (-1); got %d", x)
+			v.Addf(validation.Index("scores", i), "gte", "must be a score (0 or more) or NoAnswer (-1); got %d", x)
 		}
 	}
 	s.validateInvited(v)
@@ -54,7 +54,7 @@ func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unan
 			unanswered++
 		case x < lo || x > hi:
 			if v.Len() < 20 {
-				v.Addf(bizIndex("scores", i), "range", "must be between %d and %d, or NoAnswer (-1); got %d", lo, hi, x)
+				v.Addf(validation.Index("scores", i), "range", "must be between %d and %d, or NoAnswer (-1); got %d", lo, hi, x)
 			}
 		default:
 			counts[x-lo]++

@@ -91,7 +91,7 @@ func TwoProportionZTest(control, treatment ProportionSample, variance ZVariance,
 	}
 	r.Difference = p2 - p1
 	if unpooled > 0 {
-		z := stats.NormalQuantile(1 - (1-confidenceOr95(confidence))/2)
+		z := stats.NormalQuantile(1 - (1-stats.Confidence(confidence))/2)
 		r.Low, r.High = r.Difference-z*unpooled, r.Difference+z*unpooled
 	} else {
 		r.Low, r.High = r.Difference, r.Difference
@@ -166,7 +166,7 @@ func NewProportionInterval(successes, trials int64, method IntervalMethod, confi
 	if err := v.Err(); err != nil {
 		return ProportionInterval{}, err
 	}
-	conf := confidenceOr95(confidence)
+	conf := stats.Confidence(confidence)
 	r := ProportionInterval{Successes: successes, Trials: trials, Method: method, Confidence: conf}
 	if trials == 0 {
 		return r, nil
