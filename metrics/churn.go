@@ -85,7 +85,7 @@ func (l *MRRLedger) Retention(from, to time.Time) (RevenueRetention, error) {
 		StartMRR: l.amount(start), EndMRR: l.amount(end), CappedMRR: l.amount(capped),
 		Expansion: l.amount(exp), Contraction: l.amount(contr), Churn: l.amount(churn),
 	}
-	r.NRR = newDecimalRatio(r.EndMRR, r.StartMRR, RevenueRatioScale)
-	r.GRR = newDecimalRatio(r.CappedMRR, r.StartMRR, RevenueRatioScale)
+	r.NRR = NewDecimalRatio(r.EndMRR, r.StartMRR, RevenueRatioScale)
+	r.GRR = NewDecimalRatio(r.CappedMRR, r.StartMRR, RevenueRatioScale)
 	return r, nil
 }

@@ -238,7 +238,7 @@ func (k KPI) statusOf(series []KPIPoint, asOf time.Time, checkSeries bool) (KPIE
 	if k.Pace != nil {
 		base = k.Pace.Baseline
 	}
-	e.Progress = newDecimalRatio(p.Value.Sub(base), k.Target.Sub(base), RevenueRatioScale)
+	e.Progress = NewDecimalRatio(p.Value.Sub(base), k.Target.Sub(base), RevenueRatioScale)
 	word := "above"
 	if k.Direction == LowerIsBetter {
 		word = "below"
@@ -394,7 +394,7 @@ func (k KPI) Trend(series []KPIPoint, asOf time.Time) (KPITrend, error) {
 		d := pts[i].Value.Sub(pts[i-1].Value)
 		tr.Changes = append(tr.Changes, KPIChange{
 			From: pts[i-1].At, To: pts[i].At, Delta: d,
-			Relative:  newDecimalRatio(d, pts[i-1].Value.Abs(), RevenueRatioScale),
+			Relative:  NewDecimalRatio(d, pts[i-1].Value.Abs(), RevenueRatioScale),
 			Direction: k.classify(d),
 		})
 	}

@@ -309,14 +309,14 @@ func (l *MRRLedger) Bridge(opt MRRBridgeOptions) (MRRBridge, error) {
 			CappedRetainedMRR: l.amount(a.capped),
 		}
 		start := l.amount(a.start)
-		p.GrossMRRChurn = newDecimalRatio(l.amount(a.churn+a.contr), start, RevenueRatioScale)
-		p.NetMRRChurn = newDecimalRatio(l.amount(a.churn+a.contr-a.exp-a.react), start, RevenueRatioScale)
-		p.NRR = newDecimalRatio(p.RetainedMRR, start, RevenueRatioScale)
-		p.GRR = newDecimalRatio(p.CappedRetainedMRR, start, RevenueRatioScale)
+		p.GrossMRRChurn = NewDecimalRatio(l.amount(a.churn+a.contr), start, RevenueRatioScale)
+		p.NetMRRChurn = NewDecimalRatio(l.amount(a.churn+a.contr-a.exp-a.react), start, RevenueRatioScale)
+		p.NRR = NewDecimalRatio(p.RetainedMRR, start, RevenueRatioScale)
+		p.GRR = NewDecimalRatio(p.CappedRetainedMRR, start, RevenueRatioScale)
 		lost := l.amount(a.contr + a.churn)
-		p.QuickRatio = newDecimalRatio(l.amount(a.newMRR+a.exp), lost, RevenueRatioScale)
-		p.QuickRatioWithReactivation = newDecimalRatio(l.amount(a.newMRR+a.exp+a.react), lost, RevenueRatioScale)
-		p.ARPA = newDecimalRatio(p.EndMRR, decimal.NewFromInt(a.endCust), MoneyScale)
+		p.QuickRatio = NewDecimalRatio(l.amount(a.newMRR+a.exp), lost, RevenueRatioScale)
+		p.QuickRatioWithReactivation = NewDecimalRatio(l.amount(a.newMRR+a.exp+a.react), lost, RevenueRatioScale)
+		p.ARPA = NewDecimalRatio(p.EndMRR, decimal.NewFromInt(a.endCust), MoneyScale)
 		p.CustomerChurnDaily = dailyChurn(active[dayOf[k]:dayOf[k+1]], churnDay[dayOf[k]:dayOf[k+1]])
 		br.Periods[k] = p
 	}

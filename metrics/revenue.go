@@ -18,40 +18,6 @@ const MoneyScale = 2
 // MonthsScale is the number of fractional digits of CAC payback periods in months.
 const MonthsScale = 2
 
-// DecimalRatio is an exact ratio of money amounts, or a money amount per customer, that may
-// be undefined: 0 of 0, or anything over a zero denominator, has Defined false and Value 0.
-type DecimalRatio struct {
-	// Defined is false when the denominator is 0.
-	Defined bool `json:"defined"`
-	// Value is the ratio rounded half away from zero to the documented scale.
-	Value decimal.Decimal `json:"value"`
-}
-
-// String formats the value, or "undefined".
-func (r DecimalRatio) String() string {
-	if !r.Defined {
-		return "undefined"
-	}
-	return r.Value.String()
-}
-
-// Percent formats a ratio as a percentage with two decimals, such as "95.31%", or
-// "undefined".
-func (r DecimalRatio) Percent() string {
-	if !r.Defined {
-		return "undefined"
-	}
-	return r.Value.Shift(2).StringFixed(2) + "%"
-}
-
-// newDecimalRatio returns num/den at scale, undefined when den is 0.
-func newDecimalRatio(num, den decimal.Decimal, scale int32) DecimalRatio {
-	if den.IsZero() {
-		return DecimalRatio{Value: decimal.Zero}
-	}
-	return DecimalRatio{Defined: true, Value: num.DivRound(den, scale)}
-}
-
 // LTVInput holds the inputs of a customer lifetime value.
 type LTVInput struct {
 	// ARPA is the average monthly revenue per account, at least 0.
@@ -74,7 +40,7 @@ func LTV(in LTVInput) (DecimalRatio, error) {
 	if !in.GrossMargin.IsZero() {
 		num = num.Mul(in.GrossMargin)
 	}
-	return newDecimalRatio(num, in.ChurnRate, MoneyScale), nil
+	return NewDecimalRatio(num, in.ChurnRate, MoneyScale), nil
 }
 
 // Validate reports a negative ARPA and a churn rate or gross margin outside [0, 1].
@@ -114,7 +80,7 @@ func CACPayback(in CACPaybackInput) (DecimalRatio, error) {
 	if !in.GrossMargin.IsZero() {
 		den = den.Mul(in.GrossMargin)
 	}
-	return newDecimalRatio(in.Spend, den, MonthsScale), nil
+	return NewDecimalRatio(in.Spend, den, MonthsScale), nil
 }
 
 // Validate reports negative amounts and a gross margin outside [0, 1].
