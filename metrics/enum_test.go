@@ -29,10 +29,6 @@ func bizEnums() []struct {
 		{new(ZVariance), zVarianceNames},
 		{new(IntervalMethod), intervalMethodNames},
 		{new(SRMVariant), srmVariantNames},
-		{new(CSATScale), csatScaleNames},
-		{new(CSATMode), csatModeNames},
-		{new(CESScale), cesScaleNames},
-		{new(CESMode), cesModeNames},
 		{new(KPIDirection), kpiDirectionNames},
 		{new(KPIStatus), kpiStatusNames},
 		{new(KPITrendDirection), kpiTrendNames},
@@ -74,7 +70,7 @@ func TestBusinessEnumsText(t *testing.T) {
 	if s := KPIStatus(9).String(); s != "KPIStatus(9)" {
 		t.Errorf("String of 9 = %q", s)
 	}
-	if _, err := CESMode(-1).MarshalText(); err == nil {
+	if _, err := ZVariance(-1).MarshalText(); err == nil {
 		t.Error("MarshalText accepted -1")
 	}
 	// JSON uses the text form.
@@ -114,14 +110,12 @@ func FuzzBusinessEnumText(f *testing.F) {
 
 // Results serialise to JSON without NaN or infinities, even when undefined.
 func TestBusinessResultsJSON(t *testing.T) {
-	nps, _ := NPSFromCounts(0, 0, 0, NPSOptions{})
 	c, _ := Compare(ArmEstimate{N: 1}, ArmEstimate{N: 1}, ExperimentOptions{})
 	z, _ := TwoProportionZTest(ProportionSample{}, ProportionSample{}, ZPooled, 0)
 	srm, _ := SampleRatioMismatch([]int64{0, 0}, []float64{1, 1}, SRMOptions{})
 	l, _ := NewMRRLedger(bridgeEvents())
 	b, _ := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
-	csat, _ := CSAT(SurveyResponses{}, CSATOptions{})
-	for _, v := range []any{nps, c, z, srm, b, csat} {
+	for _, v := range []any{c, z, srm, b} {
 		if _, err := json.Marshal(v); err != nil {
 			t.Errorf("%T: %v", v, err)
 		}

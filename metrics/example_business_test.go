@@ -11,67 +11,6 @@ import (
 	"github.com/productops/productops/metrics"
 )
 
-func ExampleNPS() {
-	scores := []int{10, 9, 9, 10, 8, 7, 6, 3, 10, 9, metrics.NoAnswer}
-	r, err := metrics.NPS(metrics.SurveyResponses{Scores: scores, Invited: 40}, metrics.NPSOptions{})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(r)
-	fmt.Printf("promoters %d, passives %d, detractors %d, unanswered %d\n", r.Promoters, r.Passives, r.Detractors, r.Unanswered)
-	fmt.Printf("SE %.2f, response rate %s\n", r.SE, r.ResponseRate)
-	// Output:
-	// NPS 40.0 ± 49.6 (95% CI -9.6 to 89.6, n=10)
-	// promoters 6, passives 2, detractors 2, unanswered 1
-	// SE 25.30, response rate 25.00% (10/40, 95% CI 14.19%–40.19%)
-}
-
-func ExampleNPS_offScale() {
-	_, err := metrics.NPS(metrics.SurveyResponses{Scores: []int{10, 11}}, metrics.NPSOptions{})
-	fmt.Println(err)
-	fmt.Println(errors.Is(err, productops.ErrInvalid))
-	// Output:
-	// metrics: NPS responses: invalid: scores[1]: must be between 0 and 10, or NoAnswer (-1); got 11
-	// true
-}
-
-func ExampleNPSFromCounts() {
-	r, _ := metrics.NPSFromCounts(120, 50, 30, metrics.NPSOptions{Confidence: 0.9})
-	fmt.Println(r)
-	empty, _ := metrics.NPSFromCounts(0, 0, 0, metrics.NPSOptions{})
-	fmt.Println(empty)
-	// Output:
-	// NPS 45.0 ± 8.6 (90% CI 36.4 to 53.6, n=200)
-	// NPS undefined (n=0)
-}
-
-func ExampleCompareNPS() {
-	q1, _ := metrics.NPSFromCounts(20, 20, 10, metrics.NPSOptions{})
-	q2, _ := metrics.NPSFromCounts(30, 10, 10, metrics.NPSOptions{})
-	d, _ := metrics.CompareNPS(q1, q2, 0)
-	fmt.Printf("change %+.1f points, 95%% CI %.1f to %.1f, p = %.3f\n", d.Difference, d.Low, d.High, d.PValue)
-	// Output:
-	// change +20.0 points, 95% CI -10.4 to 50.4, p = 0.197
-}
-
-func ExampleCSAT() {
-	responses := metrics.SurveyResponses{Scores: []int{5, 4, 3, 5, 2, 4, metrics.NoAnswer, 1, 5}, Invited: 18}
-	top2, _ := metrics.CSAT(responses, metrics.CSATOptions{})
-	mean, _ := metrics.CSAT(responses, metrics.CSATOptions{Mode: metrics.CSATMean})
-	fmt.Printf("CSAT %.1f%% (%s)\n", top2.Score, top2.Satisfied)
-	fmt.Printf("mean %.3f (95%% CI %.2f–%.2f), response rate %s\n", mean.Score, mean.Mean.Low, mean.Mean.High, mean.ResponseRate)
-	// Output:
-	// CSAT 62.5% (62.50% (5/8, 95% CI 30.57%–86.32%))
-	// mean 3.625 (95% CI 2.37–4.88), response rate 44.44% (8/18, 95% CI 24.56%–66.28%)
-}
-
-func ExampleCES() {
-	r, _ := metrics.CES(metrics.SurveyResponses{Scores: []int{7, 6, 5, 4, 3, 2, 7, 7}}, metrics.CESOptions{})
-	fmt.Printf("CES %.3f on 1–7, agree %.1f%%, net easy %+.1f\n", r.Score, 100*r.Agree.Value, r.NetEasy)
-	// Output:
-	// CES 5.125 on 1–7, agree 62.5%, net easy +37.5
-}
-
 // GrowthBook's own test vector: Welch t-test on per-user revenue, relative lift.
 func ExampleCompare() {
 	control, _ := metrics.MeanSample{N: 3407, Sum: 1396.87, SumSquares: 52377.9767}.Estimate()
@@ -458,30 +397,6 @@ func ExampleCUPEDSample_Validate() {
 	// metrics: CUPED sample: invalid: pre.n: must equal post.n
 }
 
-func ExampleNPSOptions_Validate() {
-	fmt.Println(metrics.NPSOptions{Confidence: 1.2}.Validate())
-	// Output:
-	// metrics: NPS options: invalid: confidence: must be 0 (meaning 0.95) or strictly between 0 and 1
-}
-
-func ExampleCSATOptions_Validate() {
-	fmt.Println(metrics.CSATOptions{Scale: 9}.Validate())
-	// Output:
-	// metrics: CSAT options: invalid: scale: must be five_point, seven_point or binary
-}
-
-func ExampleCESOptions_Validate() {
-	fmt.Println(metrics.CESOptions{Mode: 9}.Validate())
-	// Output:
-	// metrics: CES options: invalid: mode: must be mean, percent_agree or net_easy
-}
-
-func ExampleSurveyResponses_Validate() {
-	fmt.Println(metrics.SurveyResponses{Scores: []int{5, 4, 3}, Invited: 2}.Validate())
-	// Output:
-	// metrics: survey responses: invalid: invited: must be 0 (unknown) or at least the number of responses (3)
-}
-
 func ExampleSRMOptions_Validate() {
 	fmt.Println(metrics.SRMOptions{Threshold: 5}.Validate())
 	// Output:
@@ -657,98 +572,6 @@ func ExampleSRMVariant_UnmarshalText() {
 	// metrics: unknown SRM variant "bogus"
 }
 
-func ExampleCSATScale_String() {
-	fmt.Println(metrics.CSATSevenPoint.String())
-	// Output:
-	// seven_point
-}
-
-func ExampleCSATScale_MarshalText() {
-	b, _ := metrics.CSATSevenPoint.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// seven_point
-}
-
-func ExampleCSATScale_UnmarshalText() {
-	var v metrics.CSATScale
-	err := v.UnmarshalText([]byte("binary"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// binary <nil>
-	// metrics: unknown CSAT scale "bogus"
-}
-
-func ExampleCSATMode_String() {
-	fmt.Println(metrics.CSATMean.String())
-	// Output:
-	// mean
-}
-
-func ExampleCSATMode_MarshalText() {
-	b, _ := metrics.CSATMean.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// mean
-}
-
-func ExampleCSATMode_UnmarshalText() {
-	var v metrics.CSATMode
-	err := v.UnmarshalText([]byte("top_box"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// top_box <nil>
-	// metrics: unknown CSAT mode "bogus"
-}
-
-func ExampleCESScale_String() {
-	fmt.Println(metrics.CESFivePoint.String())
-	// Output:
-	// five_point
-}
-
-func ExampleCESScale_MarshalText() {
-	b, _ := metrics.CESFivePoint.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// five_point
-}
-
-func ExampleCESScale_UnmarshalText() {
-	var v metrics.CESScale
-	err := v.UnmarshalText([]byte("seven_point"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// seven_point <nil>
-	// metrics: unknown CES scale "bogus"
-}
-
-func ExampleCESMode_String() {
-	fmt.Println(metrics.CESNetEasy.String())
-	// Output:
-	// net_easy
-}
-
-func ExampleCESMode_MarshalText() {
-	b, _ := metrics.CESNetEasy.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// net_easy
-}
-
-func ExampleCESMode_UnmarshalText() {
-	var v metrics.CESMode
-	err := v.UnmarshalText([]byte("percent_agree"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// percent_agree <nil>
-	// metrics: unknown CES mode "bogus"
-}
-
 func ExampleKPIDirection_String() {
 	fmt.Println(metrics.LowerIsBetter.String())
 	// Output:
@@ -854,13 +677,6 @@ func ExampleComparison_Primary() {
 	fmt.Printf("relative %.5f [%.5f, %.5f], p = %.5f\n", p.Estimate, p.Low, p.High, p.PValue)
 	// Output:
 	// relative 0.06667 [-0.47767, 0.61101], p = 0.80707
-}
-
-func ExampleNPSResult_String() {
-	r, _ := metrics.NPSFromCounts(9, 4, 2, metrics.NPSOptions{})
-	fmt.Println(r.String())
-	// Output:
-	// NPS 46.7 ± 36.3 (95% CI 10.3 to 83.0, n=15)
 }
 
 func ExampleMRRPeriod_ARR() {

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"fmt"
 	"testing"
 )
 
@@ -39,24 +38,6 @@ func BenchmarkExperimentTests(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := c.run(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkNPS scores n answers.
-func BenchmarkNPS(b *testing.B) {
-	for _, n := range []int{10, 1000, 100000, 1000000} {
-		scores := make([]int, n)
-		for i := range scores {
-			scores[i] = (i*7 + i/3) % 11
-		}
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := NPS(SurveyResponses{Scores: scores}, NPSOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}

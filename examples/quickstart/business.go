@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/survey"
 )
 
 //go:embed data/business_subscriptions.csv
@@ -46,21 +47,21 @@ func npsScores(p, a, d, skipped int) []int {
 		s = append(s, i%7)
 	}
 	for range skipped {
-		s = append(s, metrics.NoAnswer)
+		s = append(s, survey.NoAnswer)
 	}
 	return s
 }
 
 func surveyPart(w io.Writer) error {
-	q4, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(41, 38, 21, 6), Invited: 400}, metrics.NPSOptions{})
+	q4, err := survey.NPS(survey.Responses{Scores: npsScores(41, 38, 21, 6), Invited: 400}, survey.NPSOptions{})
 	if err != nil {
 		return err
 	}
-	q1, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(58, 30, 18, 9), Invited: 420}, metrics.NPSOptions{})
+	q1, err := survey.NPS(survey.Responses{Scores: npsScores(58, 30, 18, 9), Invited: 420}, survey.NPSOptions{})
 	if err != nil {
 		return err
 	}
-	d, err := metrics.CompareNPS(q4, q1, 0)
+	d, err := survey.CompareNPS(q4, q1, 0)
 	if err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func surveyPart(w io.Writer) error {
 	fmt.Fprintf(w, "  Q4 %s; response rate %.1f%%\n", q4, 100*q4.ResponseRate.Value)
 	fmt.Fprintf(w, "  Q1 %s; response rate %.1f%%\n", q1, 100*q1.ResponseRate.Value)
 	fmt.Fprintf(w, "  change %+.1f points (95%% CI %+.1f to %+.1f, p = %.3f)\n", d.Difference, d.Low, d.High, d.PValue)
-	csat, err := metrics.CSAT(metrics.SurveyResponses{Scores: []int{5, 4, 4, 5, 3, 2, 5, 4, 4, 1, 5, 4, metrics.NoAnswer}}, metrics.CSATOptions{})
+	csat, err := survey.CSAT(survey.Responses{Scores: []int{5, 4, 4, 5, 3, 2, 5, 4, 4, 1, 5, 4, survey.NoAnswer}}, survey.CSATOptions{})
 	if err != nil {
 		return err
 	}

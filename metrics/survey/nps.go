@@ -1,4 +1,4 @@
-package metrics
+package survey
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // NPSOptions configures NPS; the zero value gives a 95% interval with the population
@@ -20,7 +21,7 @@ type NPSOptions struct {
 
 // Validate reports a confidence outside (0, 1).
 func (o NPSOptions) Validate() error {
-	v := validation.New("metrics: NPS options")
+	v := validation.New("survey: NPS options")
 	validateConfidence(v, "confidence", o.Confidence)
 	return v.Err()
 }
@@ -33,7 +34,7 @@ type NPSResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"response_rate"`
+	ResponseRate metrics.Rate `json:"response_rate"`
 	// Promoters (9–10), Passives (7–8) and Detractors (0–6) count answered responses.
 	Promoters  int64 `json:"promoters"`
 	Passives   int64 `json:"passives"`
@@ -67,11 +68,11 @@ func (r NPSResult) String() string {
 // NPS scores survey responses on the 0–10 "how likely are you to recommend" scale. Scores
 // outside 0–10 (other than NoAnswer) are a *productops.ValidationError: a 1–10 or 1–5
 // question is not an NPS question.
-func NPS(responses SurveyResponses, opt NPSOptions) (NPSResult, error) {
+func NPS(responses Responses, opt NPSOptions) (NPSResult, error) {
 	if err := opt.Validate(); err != nil {
 		return NPSResult{}, err
 	}
-	counts, unanswered, err := responses.tally("metrics: NPS responses", 0, 10)
+	counts, unanswered, err := responses.tally("survey: NPS responses", 0, 10)
 	if err != nil {
 		return NPSResult{}, err
 	}
@@ -84,7 +85,7 @@ func NPS(responses SurveyResponses, opt NPSOptions) (NPSResult, error) {
 // NPSFromCounts scores already bucketed responses. Negative counts are a
 // *productops.ValidationError. The response rate is undefined (no invitation count).
 func NPSFromCounts(promoters, passives, detractors int64, opt NPSOptions) (NPSResult, error) {
-	v := validation.New("metrics: NPS counts")
+	v := validation.New("survey: NPS counts")
 	for _, f := range []struct {
 		name string
 		n    int64
@@ -98,7 +99,7 @@ func NPSFromCounts(promoters, passives, detractors int64, opt NPSOptions) (NPSRe
 		return NPSResult{}, err
 	}
 	r := npsFromCounts(promoters, passives, detractors, opt)
-	r.ResponseRate = Rate{Numerator: r.Responses}
+	r.ResponseRate = metrics.Rate{Numerator: r.Responses}
 	return r, nil
 }
 
@@ -145,7 +146,7 @@ type NPSDifference struct {
 // CompareNPS returns after − before for two independent surveys with the interval of the
 // difference at the given confidence (0 means 0.95).
 func CompareNPS(before, after NPSResult, confidence float64) (NPSDifference, error) {
-	v := validation.New("metrics: NPS comparison")
+	v := validation.New("survey: NPS comparison")
 	validateConfidence(v, "confidence", confidence)
 	for _, f := range []struct {
 		name string

@@ -1,7 +1,9 @@
-package metrics
+package survey
 
 import (
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // CESScale names the agreement scale of a customer-effort question ("the company made it
@@ -16,24 +18,19 @@ const (
 	CESFivePoint
 )
 
-var cesScaleNames = []string{"seven_point", "five_point"}
+var cesScaleText = enum.Set[CESScale]{
+	Subject: "survey: CES scale", Kind: "CES scale",
+	Names: []string{"seven_point", "five_point"},
+}
 
 // String returns "seven_point" or "five_point".
-func (s CESScale) String() string { return enumString("CESScale", cesScaleNames, int(s)) }
+func (s CESScale) String() string { return cesScaleText.String(s) }
 
 // MarshalText encodes the scale as its String form.
-func (s CESScale) MarshalText() ([]byte, error) {
-	return enumMarshal("CES scale", cesScaleNames, int(s))
-}
+func (s CESScale) MarshalText() ([]byte, error) { return cesScaleText.Marshal(s) }
 
 // UnmarshalText decodes "seven_point" or "five_point".
-func (s *CESScale) UnmarshalText(b []byte) error {
-	i, err := enumParse("CES scale", cesScaleNames, b)
-	if err == nil {
-		*s = CESScale(i)
-	}
-	return err
-}
+func (s *CESScale) UnmarshalText(b []byte) error { return cesScaleText.Unmarshal(s, b) }
 
 // bounds returns the scale's top, the lowest agreeing score and the highest disagreeing one.
 func (s CESScale) bounds() (hi, agree, disagree int) {
@@ -55,24 +52,19 @@ const (
 	CESNetEasy
 )
 
-var cesModeNames = []string{"mean", "percent_agree", "net_easy"}
+var cesModeText = enum.Set[CESMode]{
+	Subject: "survey: CES mode", Kind: "CES mode",
+	Names: []string{"mean", "percent_agree", "net_easy"},
+}
 
 // String returns "mean", "percent_agree" or "net_easy".
-func (m CESMode) String() string { return enumString("CESMode", cesModeNames, int(m)) }
+func (m CESMode) String() string { return cesModeText.String(m) }
 
 // MarshalText encodes the mode as its String form.
-func (m CESMode) MarshalText() ([]byte, error) {
-	return enumMarshal("CES mode", cesModeNames, int(m))
-}
+func (m CESMode) MarshalText() ([]byte, error) { return cesModeText.Marshal(m) }
 
 // UnmarshalText decodes "mean", "percent_agree" or "net_easy".
-func (m *CESMode) UnmarshalText(b []byte) error {
-	i, err := enumParse("CES mode", cesModeNames, b)
-	if err == nil {
-		*m = CESMode(i)
-	}
-	return err
-}
+func (m *CESMode) UnmarshalText(b []byte) error { return cesModeText.Unmarshal(m, b) }
 
 // CESOptions configures CES; the zero value is the mean on the 1–7 CES 2.0 scale.
 type CESOptions struct {
@@ -84,7 +76,7 @@ type CESOptions struct {
 
 // Validate reports an unknown scale or mode.
 func (o CESOptions) Validate() error {
-	v := validation.New("metrics: CES options")
+	v := validation.New("survey: CES options")
 	if o.Scale < CESSevenPoint || o.Scale > CESFivePoint {
 		v.Addf("scale", "oneof", "must be seven_point or five_point")
 	}
@@ -103,12 +95,12 @@ type CESResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"response_rate"`
+	ResponseRate metrics.Rate `json:"response_rate"`
 	// Mean is the mean answered score with its 95% t interval.
 	Mean ScoreMean `json:"mean"`
 	// Agree and Disagree are the agreeing and disagreeing shares with 95% Wilson intervals.
-	Agree    Rate `json:"agree"`
-	Disagree Rate `json:"disagree"`
+	Agree    metrics.Rate `json:"agree"`
+	Disagree metrics.Rate `json:"disagree"`
 	// NetEasy is 100·(Agree − Disagree) in percentage points.
 	NetEasy float64 `json:"net_easy"`
 	// Defined is false with no answered responses; Score and NetEasy are then 0.
@@ -119,12 +111,12 @@ type CESResult struct {
 
 // CES scores customer-effort responses. Scores off the chosen scale (other than NoAnswer)
 // are a *productops.ValidationError.
-func CES(responses SurveyResponses, opt CESOptions) (CESResult, error) {
+func CES(responses Responses, opt CESOptions) (CESResult, error) {
 	if err := opt.Validate(); err != nil {
 		return CESResult{}, err
 	}
 	hi, agree, disagree := opt.Scale.bounds()
-	counts, unanswered, err := responses.tally("metrics: CES responses", 1, hi)
+	counts, unanswered, err := responses.tally("survey: CES responses", 1, hi)
 	if err != nil {
 		return CESResult{}, err
 	}
@@ -133,8 +125,8 @@ func CES(responses SurveyResponses, opt CESOptions) (CESResult, error) {
 		Scale: opt.Scale, Mode: opt.Mode, Responses: n, Unanswered: unanswered,
 		ResponseRate: responses.responseRate(n),
 		Mean:         scoreMean(counts, 1),
-		Agree:        NewRate(sumCounts(counts, agree-1, hi-1), n),
-		Disagree:     NewRate(sumCounts(counts, 0, disagree-1), n),
+		Agree:        metrics.NewRate(sumCounts(counts, agree-1, hi-1), n),
+		Disagree:     metrics.NewRate(sumCounts(counts, 0, disagree-1), n),
 		Defined:      n > 0,
 	}
 	if !r.Defined {

@@ -1,6 +1,7 @@
-package metrics
+package survey
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -12,7 +13,9 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
+	"github.com/productops/productops/metrics"
 )
 
 // repeat returns n copies of score.
@@ -38,12 +41,12 @@ func concat(parts ...[]int) []int {
 // 10.583005244258363; with n − 1: 100·sqrt(0.56/49) = 10.690449676496975.
 func TestNPS(t *testing.T) {
 	scores := concat(repeat(10, 12), repeat(9, 8), repeat(8, 15), repeat(7, 5), repeat(6, 4), repeat(0, 6), repeat(NoAnswer, 3))
-	got, err := NPS(SurveyResponses{Scores: scores, Invited: 100}, NPSOptions{})
+	got, err := NPS(Responses{Scores: scores, Invited: 100}, NPSOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := NPSResult{
-		Responses: 50, Unanswered: 3, ResponseRate: NewRate(50, 100),
+		Responses: 50, Unanswered: 3, ResponseRate: metrics.NewRate(50, 100),
 		Promoters: 20, Passives: 20, Detractors: 10,
 		Defined: true, Score: 20, SE: 10.583005244258363, Confidence: 0.95,
 		Low: -0.7423091269449102, High: 40.74230912694491,
@@ -87,7 +90,7 @@ func TestNPS(t *testing.T) {
 			}
 		})
 	}
-	if r, _ := NPS(SurveyResponses{Scores: []int{NoAnswer}}, NPSOptions{}); r.Defined || r.String() != "NPS undefined (n=0)" || r.ResponseRate.Defined {
+	if r, _ := NPS(Responses{Scores: []int{NoAnswer}}, NPSOptions{}); r.Defined || r.String() != "NPS undefined (n=0)" || r.ResponseRate.Defined {
 		t.Errorf("only unanswered: %+v", r)
 	}
 	if r, _ := NPSFromCounts(1, 0, 0, NPSOptions{SampleVariance: true}); r.Defined {
@@ -96,23 +99,16 @@ func TestNPS(t *testing.T) {
 }
 
 func TestNPSInvalid(t *testing.T) {
-	_, err := NPS(SurveyResponses{Scores: []int{11, -2, 5, 10}, Invited: 2}, NPSOptions{})
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("err = %v", err)
-	}
+	_, err := NPS(Responses{Scores: []int{11, -2, 5, 10}, Invited: 2}, NPSOptions{})
 	want := []string{"scores[0]", "scores[1]", "invited"}
-	var got []string
-	for _, f := range ve.Fields {
-		got = append(got, f.Field)
-	}
+	got := fieldtest.Paths(t, err)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
-	if _, err := NPS(SurveyResponses{Invited: -1}, NPSOptions{Confidence: 2}); !errors.Is(err, productops.ErrInvalid) {
+	if _, err := NPS(Responses{Invited: -1}, NPSOptions{Confidence: 2}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("bad confidence: %v", err)
 	}
-	if _, err := NPSFromCounts(-1, -1, -1, NPSOptions{}); err == nil || len(err.(*productops.ValidationError).Fields) != 3 {
+	if _, err := NPSFromCounts(-1, -1, -1, NPSOptions{}); len(fieldtest.Paths(t, err)) != 3 {
 		t.Errorf("negative counts: %v", err)
 	}
 }
@@ -137,7 +133,7 @@ func TestCompareNPS(t *testing.T) {
 	if d, _ := CompareNPS(empty, after, 0); d.Defined || d.PValue != 1 {
 		t.Errorf("undefined before: %+v", d)
 	}
-	if _, err := CompareNPS(NPSResult{Score: 300, SE: -1}, after, 5); err == nil || len(err.(*productops.ValidationError).Fields) != 3 {
+	if _, err := CompareNPS(NPSResult{Score: 300, SE: -1}, after, 5); len(fieldtest.Paths(t, err)) != 3 {
 		t.Errorf("bad input: %v", err)
 	}
 }
@@ -147,7 +143,7 @@ func TestNPSProperties(t *testing.T) {
 	props := gopter.NewProperties(proptest.Parameters(t))
 	props.Property("bounded and consistent", prop.ForAll(
 		func(scores []int) bool {
-			r, err := NPS(SurveyResponses{Scores: scores}, NPSOptions{})
+			r, err := NPS(Responses{Scores: scores}, NPSOptions{})
 			if err != nil {
 				return false
 			}
@@ -168,14 +164,14 @@ func TestNPSProperties(t *testing.T) {
 func TestCSAT(t *testing.T) {
 	// 8 answers 5,4,3,5,2,4,1,5 (+1 unanswered): top-2-box 5/8 = 62.5%, mean 3.625,
 	// sample SD 1.5059406173077154, t_{0.975,7} = 2.3646242515927849.
-	r := SurveyResponses{Scores: []int{5, 4, 3, 5, 2, 4, NoAnswer, 1, 5}, Invited: 18}
+	r := Responses{Scores: []int{5, 4, 3, 5, 2, 4, NoAnswer, 1, 5}, Invited: 18}
 	got, err := CSAT(r, CSATOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := 2.3646242515927849 * 1.5059406173077154 / math.Sqrt(8)
 	want := CSATResult{
-		Responses: 8, Unanswered: 1, ResponseRate: NewRate(8, 18), Satisfied: NewRate(5, 8),
+		Responses: 8, Unanswered: 1, ResponseRate: metrics.NewRate(8, 18), Satisfied: metrics.NewRate(5, 8),
 		Mean:    ScoreMean{Defined: true, Mean: 3.625, StdDev: 1.5059406173077154, IntervalDefined: true, Low: 3.625 - h, High: 3.625 + h},
 		Defined: true, Score: 62.5,
 	}
@@ -199,7 +195,7 @@ func TestCSAT(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := CSAT(SurveyResponses{Scores: tc.scores}, tc.opt)
+			got, err := CSAT(Responses{Scores: tc.scores}, tc.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,11 +204,11 @@ func TestCSAT(t *testing.T) {
 			}
 		})
 	}
-	one, _ := CSAT(SurveyResponses{Scores: []int{4}}, CSATOptions{})
+	one, _ := CSAT(Responses{Scores: []int{4}}, CSATOptions{})
 	if !one.Mean.Defined || one.Mean.IntervalDefined || one.Mean.Low != 4 {
 		t.Errorf("single answer mean: %+v", one.Mean)
 	}
-	none, _ := CSAT(SurveyResponses{Scores: []int{NoAnswer}}, CSATOptions{})
+	none, _ := CSAT(Responses{Scores: []int{NoAnswer}}, CSATOptions{})
 	if none.Defined || none.Satisfied.Defined || none.Mean.Defined {
 		t.Errorf("no answers: %+v", none)
 	}
@@ -220,7 +216,7 @@ func TestCSAT(t *testing.T) {
 		s   []int
 		opt CSATOptions
 	}{{[]int{0}, CSATOptions{}}, {[]int{6}, CSATOptions{}}, {[]int{8}, CSATOptions{Scale: CSATSevenPoint}}, {[]int{2}, CSATOptions{Scale: CSATBinary}}, {nil, CSATOptions{Scale: 9, Mode: 9}}} {
-		if _, err := CSAT(SurveyResponses{Scores: bad.s}, bad.opt); !errors.Is(err, productops.ErrInvalid) {
+		if _, err := CSAT(Responses{Scores: bad.s}, bad.opt); !errors.Is(err, productops.ErrInvalid) {
 			t.Errorf("%v %+v: err = %v", bad.s, bad.opt, err)
 		}
 	}
@@ -229,7 +225,7 @@ func TestCSAT(t *testing.T) {
 func TestCES(t *testing.T) {
 	// 1–7: agree 5–7, disagree 1–3. Answers 7,6,5,4,3,2,7,7 → agree 5/8, disagree 2/8,
 	// net easy 37.5, mean 41/8 = 5.125.
-	r := SurveyResponses{Scores: []int{7, 6, 5, 4, 3, 2, 7, 7, NoAnswer}}
+	r := Responses{Scores: []int{7, 6, 5, 4, 3, 2, 7, 7, NoAnswer}}
 	tests := []struct {
 		opt   CESOptions
 		score float64
@@ -248,21 +244,60 @@ func TestCES(t *testing.T) {
 		}
 	}
 	// 1–5: agree 4–5, disagree 1–2.
-	five, _ := CES(SurveyResponses{Scores: []int{5, 4, 3, 2, 1}}, CESOptions{Scale: CESFivePoint, Mode: CESNetEasy})
+	five, _ := CES(Responses{Scores: []int{5, 4, 3, 2, 1}}, CESOptions{Scale: CESFivePoint, Mode: CESNetEasy})
 	if five.Agree.Numerator != 2 || five.Disagree.Numerator != 2 || five.Score != 0 {
 		t.Errorf("five point: %+v", five)
 	}
-	none, _ := CES(SurveyResponses{}, CESOptions{})
+	none, _ := CES(Responses{}, CESOptions{})
 	if none.Defined || none.Mean.Defined {
 		t.Errorf("empty: %+v", none)
 	}
-	if _, err := CES(SurveyResponses{Scores: []int{0, 8}}, CESOptions{}); err == nil || len(err.(*productops.ValidationError).Fields) != 2 {
+	if _, err := CES(Responses{Scores: []int{0, 8}}, CESOptions{}); len(fieldtest.Paths(t, err)) != 2 {
 		t.Errorf("off scale: %v", err)
 	}
-	if _, err := CES(SurveyResponses{Scores: []int{6}}, CESOptions{Scale: CESFivePoint}); !errors.Is(err, productops.ErrInvalid) {
+	if _, err := CES(Responses{Scores: []int{6}}, CESOptions{Scale: CESFivePoint}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("6 on a five-point scale: %v", err)
 	}
 	if err := (CESOptions{Scale: 3, Mode: 4}).Validate(); err == nil {
 		t.Error("bad options accepted")
+	}
+}
+
+// Every input type's Validate accepts a good value and rejects a bad one with
+// productops.ErrInvalid and the expected number of field errors.
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		good   interface{ Validate() error }
+		bad    interface{ Validate() error }
+		fields int
+	}{
+		{"NPSOptions", NPSOptions{Confidence: 0.9}, NPSOptions{Confidence: 1.5}, 1},
+		{"CSATOptions", CSATOptions{Scale: CSATBinary}, CSATOptions{Scale: 7, Mode: 7}, 2},
+		{"CESOptions", CESOptions{Mode: CESNetEasy}, CESOptions{Scale: 7, Mode: 7}, 2},
+		{"Responses", Responses{Scores: []int{NoAnswer, 3}, Invited: 2}, Responses{Scores: []int{-2, 4}, Invited: 1}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.good.Validate(); err != nil {
+				t.Errorf("good value: %v", err)
+			}
+			err := tc.bad.Validate()
+			if got := fieldtest.Paths(t, err); len(got) != tc.fields {
+				t.Errorf("got %d field errors, want %d: %v", len(got), tc.fields, err)
+			}
+		})
+	}
+}
+
+// Results serialise to JSON without NaN or infinities, even when undefined.
+func TestResultsJSON(t *testing.T) {
+	nps, _ := NPSFromCounts(0, 0, 0, NPSOptions{})
+	csat, _ := CSAT(Responses{}, CSATOptions{})
+	ces, _ := CES(Responses{}, CESOptions{})
+	for _, v := range []any{nps, csat, ces} {
+		if _, err := json.Marshal(v); err != nil {
+			t.Errorf("%T: %v", v, err)
+		}
 	}
 }

@@ -1,19 +1,20 @@
-package metrics
+package survey
 
 import (
 	"math"
 
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // NoAnswer marks a survey response that skipped the scored question. Such responses are
-// counted (SurveyResponses.Unanswered in results) but excluded from every score.
+// counted (Responses.Unanswered in results) but excluded from every score.
 const NoAnswer = -1
 
-// SurveyResponses is the input of NPS, CSAT and CES: one integer per response on the
+// Responses is the input of NPS, CSAT and CES: one integer per response on the
 // question's scale, or NoAnswer.
-type SurveyResponses struct {
+type Responses struct {
 	// Scores holds one entry per response: a score on the question's scale (0–10 for NPS,
 	// 1–5 or 1–7 for CSAT and CES, 0/1 for binary CSAT) or NoAnswer.
 	Scores []int `json:"scores"`
@@ -25,8 +26,8 @@ type SurveyResponses struct {
 // Validate reports scores below NoAnswer and an Invited count that is negative or below
 // the number of responses. Whether a score fits the question's scale (0–10, 1–5, ...) is
 // checked by NPS, CSAT and CES, which know the scale.
-func (s SurveyResponses) Validate() error {
-	v := validation.New("metrics: survey responses")
+func (s Responses) Validate() error {
+	v := validation.New("survey: responses")
 	for i, x := range s.Scores {
 		if x < NoAnswer && v.Len() < 20 {
 			v.Addf(validation.Index("scores", i), "gte", "must be a score (0 or more) or NoAnswer (-1); got %d", x)
@@ -36,7 +37,7 @@ func (s SurveyResponses) Validate() error {
 	return v.Err()
 }
 
-func (s SurveyResponses) validateInvited(v *validation.Errors) {
+func (s Responses) validateInvited(v *validation.Errors) {
 	if s.Invited < 0 {
 		v.Addf("invited", "gte", "must be at least 0")
 	} else if s.Invited > 0 && s.Invited < int64(len(s.Scores)) {
@@ -45,7 +46,7 @@ func (s SurveyResponses) validateInvited(v *validation.Errors) {
 }
 
 // tally counts scores in [lo, hi] into counts[score-lo] after validating them.
-func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unanswered int64, err error) {
+func (s Responses) tally(subject string, lo, hi int) (counts []int64, unanswered int64, err error) {
 	v := validation.New(subject)
 	counts = make([]int64, hi-lo+1)
 	for i, x := range s.Scores {
@@ -68,11 +69,11 @@ func (s SurveyResponses) tally(subject string, lo, hi int) (counts []int64, unan
 }
 
 // response_rate is answered responses per invitation, undefined when Invited is 0.
-func (s SurveyResponses) responseRate(answered int64) Rate {
+func (s Responses) responseRate(answered int64) metrics.Rate {
 	if s.Invited == 0 {
-		return Rate{Numerator: answered}
+		return metrics.Rate{Numerator: answered}
 	}
-	return NewRate(answered, s.Invited)
+	return metrics.NewRate(answered, s.Invited)
 }
 
 // ScoreMean is the mean of answered scores with a two-sided 95% Student t interval.
@@ -126,4 +127,11 @@ func sumCounts(counts []int64, from, to int) int64 {
 		s += counts[i]
 	}
 	return s
+}
+
+// validateConfidence accepts 0 (the default, 0.95) or a level strictly inside (0, 1).
+func validateConfidence(v *validation.Errors, field string, c float64) {
+	if !stats.ValidConfidence(c) {
+		v.Addf(field, "range", "must be 0 (meaning 0.95) or strictly between 0 and 1")
+	}
 }

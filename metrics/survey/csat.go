@@ -1,7 +1,9 @@
-package metrics
+package survey
 
 import (
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // CSATScale names the answer scale of a satisfaction question.
@@ -18,24 +20,19 @@ const (
 	CSATBinary
 )
 
-var csatScaleNames = []string{"five_point", "seven_point", "binary"}
+var csatScaleText = enum.Set[CSATScale]{
+	Subject: "survey: CSAT scale", Kind: "CSAT scale",
+	Names: []string{"five_point", "seven_point", "binary"},
+}
 
 // String returns "five_point", "seven_point" or "binary".
-func (s CSATScale) String() string { return enumString("CSATScale", csatScaleNames, int(s)) }
+func (s CSATScale) String() string { return csatScaleText.String(s) }
 
 // MarshalText encodes the scale as its String form.
-func (s CSATScale) MarshalText() ([]byte, error) {
-	return enumMarshal("CSAT scale", csatScaleNames, int(s))
-}
+func (s CSATScale) MarshalText() ([]byte, error) { return csatScaleText.Marshal(s) }
 
 // UnmarshalText decodes "five_point", "seven_point" or "binary".
-func (s *CSATScale) UnmarshalText(b []byte) error {
-	i, err := enumParse("CSAT scale", csatScaleNames, b)
-	if err == nil {
-		*s = CSATScale(i)
-	}
-	return err
-}
+func (s *CSATScale) UnmarshalText(b []byte) error { return csatScaleText.Unmarshal(s, b) }
 
 // bounds returns the scale's lowest and highest score and the lowest satisfied score.
 func (s CSATScale) bounds() (lo, hi, top int) {
@@ -60,24 +57,19 @@ const (
 	CSATMean
 )
 
-var csatModeNames = []string{"top_box", "mean"}
+var csatModeText = enum.Set[CSATMode]{
+	Subject: "survey: CSAT mode", Kind: "CSAT mode",
+	Names: []string{"top_box", "mean"},
+}
 
 // String returns "top_box" or "mean".
-func (m CSATMode) String() string { return enumString("CSATMode", csatModeNames, int(m)) }
+func (m CSATMode) String() string { return csatModeText.String(m) }
 
 // MarshalText encodes the mode as its String form.
-func (m CSATMode) MarshalText() ([]byte, error) {
-	return enumMarshal("CSAT mode", csatModeNames, int(m))
-}
+func (m CSATMode) MarshalText() ([]byte, error) { return csatModeText.Marshal(m) }
 
 // UnmarshalText decodes "top_box" or "mean".
-func (m *CSATMode) UnmarshalText(b []byte) error {
-	i, err := enumParse("CSAT mode", csatModeNames, b)
-	if err == nil {
-		*m = CSATMode(i)
-	}
-	return err
-}
+func (m *CSATMode) UnmarshalText(b []byte) error { return csatModeText.Unmarshal(m, b) }
 
 // CSATOptions configures CSAT; the zero value is top-2-box on a 1–5 scale.
 type CSATOptions struct {
@@ -89,7 +81,7 @@ type CSATOptions struct {
 
 // Validate reports an unknown scale or mode.
 func (o CSATOptions) Validate() error {
-	v := validation.New("metrics: CSAT options")
+	v := validation.New("survey: CSAT options")
 	if o.Scale < CSATFivePoint || o.Scale > CSATBinary {
 		v.Addf("scale", "oneof", "must be five_point, seven_point or binary")
 	}
@@ -108,10 +100,10 @@ type CSATResult struct {
 	Responses  int64 `json:"responses"`
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
-	ResponseRate Rate `json:"response_rate"`
+	ResponseRate metrics.Rate `json:"response_rate"`
 	// Satisfied is the top-2-box (or binary 1) share of answered responses, with its 95%
 	// Wilson interval.
-	Satisfied Rate `json:"satisfied"`
+	Satisfied metrics.Rate `json:"satisfied"`
 	// Mean is the mean answered score with its 95% t interval.
 	Mean ScoreMean `json:"mean"`
 	// Defined is false with no answered responses; Score is then 0.
@@ -122,12 +114,12 @@ type CSATResult struct {
 
 // CSAT scores satisfaction responses. Scores off the chosen scale (other than NoAnswer)
 // are a *productops.ValidationError naming each bad entry (up to 20).
-func CSAT(responses SurveyResponses, opt CSATOptions) (CSATResult, error) {
+func CSAT(responses Responses, opt CSATOptions) (CSATResult, error) {
 	if err := opt.Validate(); err != nil {
 		return CSATResult{}, err
 	}
 	lo, hi, top := opt.Scale.bounds()
-	counts, unanswered, err := responses.tally("metrics: CSAT responses", lo, hi)
+	counts, unanswered, err := responses.tally("survey: CSAT responses", lo, hi)
 	if err != nil {
 		return CSATResult{}, err
 	}
@@ -135,7 +127,7 @@ func CSAT(responses SurveyResponses, opt CSATOptions) (CSATResult, error) {
 	r := CSATResult{
 		Scale: opt.Scale, Mode: opt.Mode, Responses: n, Unanswered: unanswered,
 		ResponseRate: responses.responseRate(n),
-		Satisfied:    NewRate(sumCounts(counts, top-lo, hi-lo), n),
+		Satisfied:    metrics.NewRate(sumCounts(counts, top-lo, hi-lo), n),
 		Mean:         scoreMean(counts, lo),
 		Defined:      n > 0,
 	}
