@@ -38,4 +38,3 @@ func NewDecimalRatio(num, den decimal.Decimal, scale int32) DecimalRatio {
 	}
 	return DecimalRatio{Defined: true, Value: num.DivRound(den, scale)}
 }
-
