@@ -279,88 +279,6 @@ func ExampleDecimalRatio_Percent() {
 	// 125.00% undefined
 }
 
-func bizNRR() metrics.KPI {
-	return metrics.KPI{Name: "NRR", Unit: "%", Target: decimal.RequireFromString("110"),
-		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("105"), AtRisk: decimal.RequireFromString("100")}}
-}
-
-func ExampleKPI_Status() {
-	for _, v := range []string{"107", "102.5", "96"} {
-		e, _ := bizNRR().Status(decimal.RequireFromString(v), bizDay(2026, 3, 31))
-		fmt.Printf("%-9s %s\n", e.Status, e.Reason)
-	}
-	// Output:
-	// on_track  NRR is 107%, at or above the on-track line 105%
-	// at_risk   NRR is 102.5%, short of the on-track line 105% but at or above the at-risk line 100%
-	// off_track NRR is 96%, short of the at-risk line 100%
-}
-
-func ExampleKPI_StatusOf() {
-	k := metrics.KPI{Name: "MRR", Unit: "kUSD", Target: decimal.RequireFromString("160"),
-		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("160"), AtRisk: decimal.RequireFromString("140")},
-		Pace:       &metrics.KPIPace{Baseline: decimal.RequireFromString("100"), Start: bizDay(2026, 1, 1), Deadline: bizDay(2026, 7, 1)}}
-	series := []metrics.KPIPoint{{At: bizDay(2026, 2, 1), Value: decimal.RequireFromString("110")}, {At: bizDay(2026, 4, 1), Value: decimal.RequireFromString("131")}}
-	e, _ := k.StatusOf(series, bizDay(2026, 4, 1))
-	fmt.Println(e.Status, "-", e.Reason)
-	e, _ = k.StatusOf(series, bizDay(2025, 12, 1))
-	fmt.Println(e.Status, "-", e.Reason)
-	// Output:
-	// on_track - MRR is 131 kUSD, at or above the on-track line 129.83428 kUSD (lines paced at 49.7% of the period)
-	// unknown - MRR has no value at or before 2025-12-01T12:00:00Z
-}
-
-func ExampleKPI_Trend() {
-	churn := metrics.KPI{Name: "churn", Unit: "%", Direction: metrics.LowerIsBetter, Target: decimal.RequireFromString("2"),
-		Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("2.5"), AtRisk: decimal.RequireFromString("4")}}
-	series := []metrics.KPIPoint{
-		{At: bizDay(2026, 1, 31), Value: decimal.RequireFromString("4.1")},
-		{At: bizDay(2026, 2, 28), Value: decimal.RequireFromString("3.6")},
-		{At: bizDay(2026, 3, 31), Value: decimal.RequireFromString("3.2")},
-	}
-	tr, _ := churn.Trend(series, bizDay(2026, 4, 1))
-	for _, c := range tr.Changes {
-		fmt.Printf("%s: %s (%s)\n", c.To.Format("2006-01"), c.Delta, c.Direction)
-	}
-	fmt.Println("latest", tr.Latest, "streak", tr.Streak, "overall", tr.OverallDelta)
-	// Output:
-	// 2026-02: -0.5 (improving)
-	// 2026-03: -0.4 (improving)
-	// latest improving streak 2 overall -0.9
-}
-
-func ExampleKPI_Validate() {
-	err := metrics.KPI{Thresholds: metrics.KPIThresholds{OnTrack: decimal.RequireFromString("1"), AtRisk: decimal.RequireFromString("2")}}.Validate()
-	fmt.Println(err)
-	// Output:
-	// metrics: KPI: invalid: name: is required; target: is required; thresholds.at_risk: must be at most on_track when higher is better
-}
-
-func ExampleComposeEngagement() {
-	d := decimal.RequireFromString
-	s, _ := metrics.ComposeEngagement([]metrics.EngagementComponent{
-		{Name: "DAU/MAU", Value: d("0.22"), Min: d("0"), Max: d("0.5"), Weight: d("2")},
-		{Name: "core features adopted", Value: d("3"), Min: d("0"), Max: d("5"), Weight: d("1")},
-		{Name: "tickets per account", Value: d("1.5"), Min: d("0"), Max: d("5"), Direction: metrics.LowerIsBetter, Weight: d("1")},
-	})
-	for _, p := range s.Parts {
-		fmt.Printf("%-22s %8s × %s = %s\n", p.Name, p.Normalized, p.Share, p.Contribution)
-	}
-	fmt.Println("score", s.Score)
-	// Output:
-	// DAU/MAU                      44 × 0.5 = 22
-	// core features adopted        60 × 0.25 = 15
-	// tickets per account          70 × 0.25 = 17.5
-	// score 54.5
-}
-
-func ExamplePESComponents() {
-	d := decimal.RequireFromString
-	s, _ := metrics.ComposeEngagement(metrics.PESComponents(d("42"), d("18"), d("60")))
-	fmt.Println("PES", s.Score)
-	// Output:
-	// PES 40
-}
-
 func ExampleArmEstimate_Validate() {
 	fmt.Println(metrics.ArmEstimate{N: -1, Variance: -2}.Validate())
 	// Output:
@@ -443,18 +361,6 @@ func ExampleCurrency_Validate() {
 	fmt.Println(metrics.Currency("US$").Validate())
 	// Output:
 	// metrics: currency: invalid: must be a three-letter upper-case ISO 4217 code, got "US$"
-}
-
-func ExampleKPIPoint_Validate() {
-	fmt.Println(metrics.KPIPoint{}.Validate())
-	// Output:
-	// metrics: KPI point: invalid: at: is required
-}
-
-func ExampleEngagementComponent_Validate() {
-	fmt.Println(metrics.EngagementComponent{Name: "DAU/MAU", Min: decimal.RequireFromString("1"), Max: decimal.RequireFromString("0")}.Validate())
-	// Output:
-	// metrics: engagement component: invalid: max: must be greater than min
 }
 
 func ExampleExperimentTest_String() {
@@ -570,75 +476,6 @@ func ExampleSRMVariant_UnmarshalText() {
 	// Output:
 	// skip_zero_weight <nil>
 	// metrics: unknown SRM variant "bogus"
-}
-
-func ExampleKPIDirection_String() {
-	fmt.Println(metrics.LowerIsBetter.String())
-	// Output:
-	// lower_is_better
-}
-
-func ExampleKPIDirection_MarshalText() {
-	b, _ := metrics.LowerIsBetter.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// lower_is_better
-}
-
-func ExampleKPIDirection_UnmarshalText() {
-	var v metrics.KPIDirection
-	err := v.UnmarshalText([]byte("higher_is_better"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// higher_is_better <nil>
-	// metrics: unknown KPI direction "bogus"
-}
-
-func ExampleKPIStatus_String() {
-	fmt.Println(metrics.KPIAtRisk.String())
-	// Output:
-	// at_risk
-}
-
-func ExampleKPIStatus_MarshalText() {
-	b, _ := metrics.KPIAtRisk.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// at_risk
-}
-
-func ExampleKPIStatus_UnmarshalText() {
-	var v metrics.KPIStatus
-	err := v.UnmarshalText([]byte("off_track"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// off_track <nil>
-	// metrics: unknown KPI status "bogus"
-}
-
-func ExampleKPITrendDirection_String() {
-	fmt.Println(metrics.TrendImproving.String())
-	// Output:
-	// improving
-}
-
-func ExampleKPITrendDirection_MarshalText() {
-	b, _ := metrics.TrendImproving.MarshalText()
-	fmt.Println(string(b))
-	// Output:
-	// improving
-}
-
-func ExampleKPITrendDirection_UnmarshalText() {
-	var v metrics.KPITrendDirection
-	err := v.UnmarshalText([]byte("worsening"))
-	fmt.Println(v, err)
-	fmt.Println(v.UnmarshalText([]byte("bogus")))
-	// Output:
-	// worsening <nil>
-	// metrics: unknown KPI trend "bogus"
 }
 
 func ExampleMeanSample_Add() {

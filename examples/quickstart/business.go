@@ -12,6 +12,7 @@ import (
 
 	"github.com/productops/productops/metrics"
 	"github.com/productops/productops/metrics/survey"
+	"github.com/productops/productops/metrics/target"
 )
 
 //go:embed data/business_subscriptions.csv
@@ -164,23 +165,23 @@ func experimentPart(w io.Writer) error {
 func kpiPart(w io.Writer, b metrics.MRRBridge) error {
 	d := decimal.RequireFromString
 	asOf := b.Periods[len(b.Periods)-1].End
-	series := func(pick func(metrics.MRRPeriod) decimal.Decimal) []metrics.KPIPoint {
-		var s []metrics.KPIPoint
+	series := func(pick func(metrics.MRRPeriod) decimal.Decimal) []target.KPIPoint {
+		var s []target.KPIPoint
 		for _, p := range b.Periods {
-			s = append(s, metrics.KPIPoint{At: p.End, Value: pick(p)})
+			s = append(s, target.KPIPoint{At: p.End, Value: pick(p)})
 		}
 		return s
 	}
 	kpis := []struct {
-		kpi    metrics.KPI
-		series []metrics.KPIPoint
+		kpi    target.KPI
+		series []target.KPIPoint
 	}{
-		{metrics.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: metrics.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
-			Pace: &metrics.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
+		{target.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: target.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
+			Pace: &target.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
 			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.EndMRR })},
-		{metrics.KPI{Name: "gross MRR churn", Unit: "%", Direction: metrics.LowerIsBetter, Target: d("3"), Thresholds: metrics.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
+		{target.KPI{Name: "gross MRR churn", Unit: "%", Direction: target.LowerIsBetter, Target: d("3"), Thresholds: target.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
 			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
-		{metrics.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: metrics.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
+		{target.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: target.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
 			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
 	}
 	fmt.Fprintf(w, "\nKPI status as of %s\n", asOf.Format(time.DateOnly))

@@ -1,4 +1,4 @@
-package metrics
+package target
 
 import (
 	"errors"
@@ -6,9 +6,15 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
+
+func utc(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func nrrKPI() KPI {
 	return KPI{Name: "NRR", Unit: "%", Direction: HigherIsBetter, Target: dec("110"),
@@ -94,14 +100,7 @@ func TestKPIInvalid(t *testing.T) {
 	bad := KPI{Direction: HigherIsBetter, Thresholds: KPIThresholds{OnTrack: dec("1"), AtRisk: dec("2")},
 		Pace: &KPIPace{Baseline: dec("0"), Start: utc(2026, 2, 1, 0), Deadline: utc(2026, 1, 1, 0)}}
 	err := bad.Validate()
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v", err)
-	}
-	var fields []string
-	for _, f := range ve.Fields {
-		fields = append(fields, f.Field)
-	}
+	fields := fieldtest.Paths(t, err)
 	want := []string{"name", "target", "thresholds.at_risk", "pace.deadline"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
@@ -113,7 +112,7 @@ func TestKPIInvalid(t *testing.T) {
 	}
 	odd := nrrKPI()
 	odd.Direction = 5
-	if _, err := odd.Status(dec("1"), time.Time{}); err == nil || len(err.(*productops.ValidationError).Fields) != 2 {
+	if _, err := odd.Status(dec("1"), time.Time{}); len(fieldtest.Paths(t, err)) != 2 {
 		t.Errorf("bad direction and zero as_of: %v", err)
 	}
 	if _, err := nrrKPI().StatusOf([]KPIPoint{{Value: dec("1")}}, utc(2026, 1, 1, 0)); !errors.Is(err, productops.ErrInvalid) {
@@ -194,7 +193,33 @@ func TestComposeEngagement(t *testing.T) {
 		t.Errorf("all weights 0: %+v %v", zero, err)
 	}
 	_, err = ComposeEngagement([]EngagementComponent{{Min: dec("1"), Max: dec("1"), Weight: dec("-1"), Direction: 4}})
-	if err == nil || len(err.(*productops.ValidationError).Fields) != 4 {
+	if len(fieldtest.Paths(t, err)) != 4 {
 		t.Errorf("bad components: %v", err)
+	}
+}
+
+// Every input type's Validate accepts a good value and rejects a bad one with
+// productops.ErrInvalid and the expected number of field errors.
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		good   interface{ Validate() error }
+		bad    interface{ Validate() error }
+		fields int
+	}{
+		{"KPI", nrrKPI(), KPI{}, 4},
+		{"KPIPoint", KPIPoint{At: utc(2026, 1, 1, 0)}, KPIPoint{}, 1},
+		{"EngagementComponent", EngagementComponent{Name: "x", Max: dec("1")}, EngagementComponent{Min: dec("2"), Max: dec("1"), Weight: dec("-1"), Direction: 3}, 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.good.Validate(); err != nil {
+				t.Errorf("good value: %v", err)
+			}
+			err := tc.bad.Validate()
+			if got := fieldtest.Paths(t, err); len(got) != tc.fields {
+				t.Errorf("got %d field errors, want %d: %v", len(got), tc.fields, err)
+			}
+		})
 	}
 }

@@ -1,4 +1,4 @@
-package metrics
+package target
 
 import (
 	"github.com/shopspring/decimal"
@@ -30,7 +30,7 @@ type EngagementComponent struct {
 
 // Validate reports a missing name, Min ≥ Max, a negative weight and an unknown direction.
 func (c EngagementComponent) Validate() error {
-	v := validation.New("metrics: engagement component")
+	v := validation.New("target: engagement component")
 	c.validateInto(v, "")
 	return v.Err()
 }
@@ -77,7 +77,7 @@ type EngagementScore struct {
 // Min ≥ Max, negative weights and unknown directions are a *productops.ValidationError
 // naming every bad component field.
 func ComposeEngagement(components []EngagementComponent) (EngagementScore, error) {
-	v := validation.New("metrics: engagement components")
+	v := validation.New("target: engagement components")
 	total := decimal.Zero
 	for i, c := range components {
 		c.validateInto(v, validation.Index("components", i))

@@ -1,4 +1,4 @@
-package metrics
+package target
 
 import (
 	"fmt"
@@ -7,7 +7,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // KPIDirection says which way a KPI improves.
@@ -20,26 +22,19 @@ const (
 	LowerIsBetter
 )
 
-var kpiDirectionNames = []string{"higher_is_better", "lower_is_better"}
+var kpiDirectionText = enum.Set[KPIDirection]{
+	Subject: "target: KPI direction", Kind: "KPI direction",
+	Names: []string{"higher_is_better", "lower_is_better"},
+}
 
 // String returns "higher_is_better" or "lower_is_better".
-func (d KPIDirection) String() string {
-	return enumString("KPIDirection", kpiDirectionNames, int(d))
-}
+func (d KPIDirection) String() string { return kpiDirectionText.String(d) }
 
 // MarshalText encodes the direction as its String form.
-func (d KPIDirection) MarshalText() ([]byte, error) {
-	return enumMarshal("KPI direction", kpiDirectionNames, int(d))
-}
+func (d KPIDirection) MarshalText() ([]byte, error) { return kpiDirectionText.Marshal(d) }
 
 // UnmarshalText decodes "higher_is_better" or "lower_is_better".
-func (d *KPIDirection) UnmarshalText(b []byte) error {
-	i, err := enumParse("KPI direction", kpiDirectionNames, b)
-	if err == nil {
-		*d = KPIDirection(i)
-	}
-	return err
-}
+func (d *KPIDirection) UnmarshalText(b []byte) error { return kpiDirectionText.Unmarshal(d, b) }
 
 // atLeast reports whether a is at least as good as b in direction d.
 func (d KPIDirection) atLeast(a, b decimal.Decimal) bool {
@@ -64,24 +59,19 @@ const (
 	KPIOffTrack
 )
 
-var kpiStatusNames = []string{"unknown", "on_track", "at_risk", "off_track"}
+var kpiStatusText = enum.Set[KPIStatus]{
+	Subject: "target: KPI status", Kind: "KPI status",
+	Names: []string{"unknown", "on_track", "at_risk", "off_track"},
+}
 
 // String returns "unknown", "on_track", "at_risk" or "off_track".
-func (s KPIStatus) String() string { return enumString("KPIStatus", kpiStatusNames, int(s)) }
+func (s KPIStatus) String() string { return kpiStatusText.String(s) }
 
 // MarshalText encodes the status as its String form.
-func (s KPIStatus) MarshalText() ([]byte, error) {
-	return enumMarshal("KPI status", kpiStatusNames, int(s))
-}
+func (s KPIStatus) MarshalText() ([]byte, error) { return kpiStatusText.Marshal(s) }
 
 // UnmarshalText decodes "unknown", "on_track", "at_risk" or "off_track".
-func (s *KPIStatus) UnmarshalText(b []byte) error {
-	i, err := enumParse("KPI status", kpiStatusNames, b)
-	if err == nil {
-		*s = KPIStatus(i)
-	}
-	return err
-}
+func (s *KPIStatus) UnmarshalText(b []byte) error { return kpiStatusText.Unmarshal(s, b) }
 
 // KPIThresholds are the status boundaries of a KPI, in the KPI's unit. Boundaries are
 // inclusive on the good side: a value exactly at OnTrack is on track, exactly at AtRisk is
@@ -125,7 +115,7 @@ type KPI struct {
 // wrong order for the direction, an unknown direction, and a pace whose deadline is not
 // after its start.
 func (k KPI) Validate() error {
-	v := validation.New("metrics: KPI")
+	v := validation.New("target: KPI")
 	k.validateInto(v)
 	return v.Err()
 }
@@ -156,7 +146,7 @@ type KPIPoint struct {
 
 // Validate reports a zero time.
 func (p KPIPoint) Validate() error {
-	v := validation.New("metrics: KPI point")
+	v := validation.New("target: KPI point")
 	if p.At.IsZero() {
 		v.Addf("at", "required", "is required")
 	}
@@ -185,15 +175,22 @@ type KPIEvaluation struct {
 	// pace.
 	Elapsed decimal.Decimal `json:"elapsed"`
 	// Progress is (Value − baseline)/(Target − baseline), baseline being the pace's or 0;
-	// it may be negative or above 1; undefined when Target equals the baseline or there is
-	// no value.
-	Progress DecimalRatio `json:"progress"`
+	// it may be negative or above 1; rounded to ProgressScale; undefined when Target equals
+	// the baseline or there is no value.
+	Progress metrics.DecimalRatio `json:"progress"`
 	// Reason explains the status in one sentence.
 	Reason string `json:"reason"`
 }
 
-// KPILineScale is the number of fractional digits of paced threshold lines and of Elapsed.
-const KPILineScale = 6
+// Fractional digits of a KPI's derived decimals, each rounded half away from zero.
+const (
+	// KPILineScale rounds paced threshold lines and Elapsed.
+	KPILineScale = 6
+	// ProgressScale rounds KPIEvaluation.Progress: 0.953125 is 95.3125% of the way.
+	ProgressScale = 6
+	// ChangeScale rounds KPIChange.Relative.
+	ChangeScale = 6
+)
 
 // Status judges a single value of the KPI observed at asOf.
 func (k KPI) Status(value decimal.Decimal, asOf time.Time) (KPIEvaluation, error) {
@@ -209,7 +206,7 @@ func (k KPI) StatusOf(series []KPIPoint, asOf time.Time) (KPIEvaluation, error) 
 }
 
 func (k KPI) statusOf(series []KPIPoint, asOf time.Time, checkSeries bool) (KPIEvaluation, error) {
-	v := validation.New("metrics: KPI status")
+	v := validation.New("target: KPI status")
 	k.validateInto(v)
 	if asOf.IsZero() {
 		v.Addf("as_of", "required", "is required")
@@ -238,7 +235,7 @@ func (k KPI) statusOf(series []KPIPoint, asOf time.Time, checkSeries bool) (KPIE
 	if k.Pace != nil {
 		base = k.Pace.Baseline
 	}
-	e.Progress = NewDecimalRatio(p.Value.Sub(base), k.Target.Sub(base), RevenueRatioScale)
+	e.Progress = metrics.NewDecimalRatio(p.Value.Sub(base), k.Target.Sub(base), ProgressScale)
 	word := "above"
 	if k.Direction == LowerIsBetter {
 		word = "below"
@@ -315,26 +312,19 @@ const (
 	TrendWorsening
 )
 
-var kpiTrendNames = []string{"unknown", "improving", "flat", "worsening"}
+var kpiTrendText = enum.Set[KPITrendDirection]{
+	Subject: "target: KPI trend", Kind: "KPI trend",
+	Names: []string{"unknown", "improving", "flat", "worsening"},
+}
 
 // String returns "unknown", "improving", "flat" or "worsening".
-func (d KPITrendDirection) String() string {
-	return enumString("KPITrendDirection", kpiTrendNames, int(d))
-}
+func (d KPITrendDirection) String() string { return kpiTrendText.String(d) }
 
 // MarshalText encodes the trend as its String form.
-func (d KPITrendDirection) MarshalText() ([]byte, error) {
-	return enumMarshal("KPI trend", kpiTrendNames, int(d))
-}
+func (d KPITrendDirection) MarshalText() ([]byte, error) { return kpiTrendText.Marshal(d) }
 
 // UnmarshalText decodes "unknown", "improving", "flat" or "worsening".
-func (d *KPITrendDirection) UnmarshalText(b []byte) error {
-	i, err := enumParse("KPI trend", kpiTrendNames, b)
-	if err == nil {
-		*d = KPITrendDirection(i)
-	}
-	return err
-}
+func (d *KPITrendDirection) UnmarshalText(b []byte) error { return kpiTrendText.Unmarshal(d, b) }
 
 // KPIChange is the change between two consecutive points.
 type KPIChange struct {
@@ -343,8 +333,9 @@ type KPIChange struct {
 	To   time.Time `json:"to"`
 	// Delta is the value at To minus the value at From.
 	Delta decimal.Decimal `json:"delta"`
-	// Relative is Delta / |value at From|; undefined when that value is 0.
-	Relative DecimalRatio `json:"relative"`
+	// Relative is Delta / |value at From|, rounded to ChangeScale; undefined when that
+	// value is 0.
+	Relative metrics.DecimalRatio `json:"relative"`
 	// Direction classifies Delta against the KPI's direction.
 	Direction KPITrendDirection `json:"direction"`
 }
@@ -370,7 +361,7 @@ type KPITrend struct {
 // overall direction judged by the KPI's direction, and the current streak. Points are
 // taken in time order (ties keep slice order); points after asOf are ignored.
 func (k KPI) Trend(series []KPIPoint, asOf time.Time) (KPITrend, error) {
-	v := validation.New("metrics: KPI trend")
+	v := validation.New("target: KPI trend")
 	k.validateInto(v)
 	if asOf.IsZero() {
 		v.Addf("as_of", "required", "is required")
@@ -394,7 +385,7 @@ func (k KPI) Trend(series []KPIPoint, asOf time.Time) (KPITrend, error) {
 		d := pts[i].Value.Sub(pts[i-1].Value)
 		tr.Changes = append(tr.Changes, KPIChange{
 			From: pts[i-1].At, To: pts[i].At, Delta: d,
-			Relative:  NewDecimalRatio(d, pts[i-1].Value.Abs(), RevenueRatioScale),
+			Relative:  metrics.NewDecimalRatio(d, pts[i-1].Value.Abs(), ChangeScale),
 			Direction: k.classify(d),
 		})
 	}
