@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/revenue"
 	"github.com/productops/productops/metrics/survey"
 	"github.com/productops/productops/metrics/target"
 )
@@ -78,12 +79,12 @@ func surveyPart(w io.Writer) error {
 	return nil
 }
 
-func readSubscriptions() ([]metrics.SubscriptionEvent, error) {
+func readSubscriptions() ([]revenue.SubscriptionEvent, error) {
 	rows, err := csv.NewReader(bytes.NewReader(subscriptionsCSV)).ReadAll()
 	if err != nil {
 		return nil, err
 	}
-	var evs []metrics.SubscriptionEvent
+	var evs []revenue.SubscriptionEvent
 	for _, r := range rows[1:] {
 		at, err := time.Parse(time.RFC3339, r[2])
 		if err != nil {
@@ -93,23 +94,23 @@ func readSubscriptions() ([]metrics.SubscriptionEvent, error) {
 		if err != nil {
 			return nil, err
 		}
-		evs = append(evs, metrics.SubscriptionEvent{Customer: metrics.CustomerID(r[0]), Subscription: metrics.SubscriptionID(r[1]), At: at, MRR: mrr, Currency: metrics.Currency(r[4])})
+		evs = append(evs, revenue.SubscriptionEvent{Customer: revenue.CustomerID(r[0]), Subscription: revenue.SubscriptionID(r[1]), At: at, MRR: mrr, Currency: revenue.Currency(r[4])})
 	}
 	return evs, nil
 }
 
-func revenuePart(w io.Writer) (metrics.MRRBridge, error) {
+func revenuePart(w io.Writer) (revenue.Bridge, error) {
 	evs, err := readSubscriptions()
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
-	l, err := metrics.NewMRRLedger(evs)
+	l, err := revenue.NewLedger(evs)
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
-	b, err := l.Bridge(metrics.MRRBridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 3})
+	b, err := l.Bridge(revenue.BridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 3})
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
 	fmt.Fprintf(w, "\nMRR bridge (%d customers, ChartMogul movement rules)\n", l.Customers())
 	fmt.Fprint(w, b)
@@ -162,10 +163,10 @@ func experimentPart(w io.Writer) error {
 	return nil
 }
 
-func kpiPart(w io.Writer, b metrics.MRRBridge) error {
+func kpiPart(w io.Writer, b revenue.Bridge) error {
 	d := decimal.RequireFromString
 	asOf := b.Periods[len(b.Periods)-1].End
-	series := func(pick func(metrics.MRRPeriod) decimal.Decimal) []target.KPIPoint {
+	series := func(pick func(revenue.Period) decimal.Decimal) []target.KPIPoint {
 		var s []target.KPIPoint
 		for _, p := range b.Periods {
 			s = append(s, target.KPIPoint{At: p.End, Value: pick(p)})
@@ -178,11 +179,11 @@ func kpiPart(w io.Writer, b metrics.MRRBridge) error {
 	}{
 		{target.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: target.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
 			Pace: &target.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.EndMRR })},
+			series(func(p revenue.Period) decimal.Decimal { return p.EndMRR })},
 		{target.KPI{Name: "gross MRR churn", Unit: "%", Direction: target.LowerIsBetter, Target: d("3"), Thresholds: target.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
+			series(func(p revenue.Period) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
 		{target.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: target.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
+			series(func(p revenue.Period) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
 	}
 	fmt.Fprintf(w, "\nKPI status as of %s\n", asOf.Format(time.DateOnly))
 	for _, k := range kpis {

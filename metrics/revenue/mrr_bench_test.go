@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"fmt"
@@ -42,7 +42,7 @@ func syntheticSubscriptions(n int, seed uint64) []SubscriptionEvent {
 // referenceBridge is the straightforward decimal implementation the benchmarks compare
 // against and the property test checks the ledger with: replay events in time order with
 // maps of decimals and classify each customer's total change.
-func referenceBridge(events []SubscriptionEvent, opt MRRBridgeOptions) []MRRPeriod {
+func referenceBridge(events []SubscriptionEvent, opt BridgeOptions) []Period {
 	evs := slices.Clone(events)
 	order := make([]int, len(evs))
 	for i := range order {
@@ -69,7 +69,7 @@ func referenceBridge(events []SubscriptionEvent, opt MRRBridgeOptions) []MRRPeri
 	subs := map[CustomerID]map[SubscriptionID]decimal.Decimal{}
 	total := map[CustomerID]decimal.Decimal{}
 	paid := map[CustomerID]bool{}
-	out := make([]MRRPeriod, opt.Periods)
+	out := make([]Period, opt.Periods)
 	k := -1
 	sumAll := func() decimal.Decimal {
 		s := decimal.Zero
@@ -78,7 +78,7 @@ func referenceBridge(events []SubscriptionEvent, opt MRRBridgeOptions) []MRRPeri
 		}
 		return s
 	}
-	zero := func(p *MRRPeriod) {
+	zero := func(p *Period) {
 		p.New, p.Expansion, p.Reactivation, p.Contraction, p.Churn = decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero
 	}
 	advance := func(t time.Time) {
@@ -145,8 +145,8 @@ func TestBridgeMatchesReference(t *testing.T) {
 	}
 	for _, seed := range []uint64{1, 2, 3} {
 		evs := syntheticSubscriptions(n, seed)
-		opt := MRRBridgeOptions{From: utc(2025, 3, 1, 0), Periods: 18}
-		l, err := NewMRRLedger(evs)
+		opt := BridgeOptions{From: utc(2025, 3, 1, 0), Periods: 18}
+		l, err := NewLedger(evs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -171,13 +171,13 @@ var benchSizes = []int{10, 1000, 100000, 1000000}
 // BenchmarkMRRMovements builds a ledger from n subscription events and computes a 24-month
 // bridge; the reference sub-benchmark replays the same events with maps of decimals.
 func BenchmarkMRRMovements(b *testing.B) {
-	opt := MRRBridgeOptions{From: utc(2025, 1, 1, 0), Periods: 24}
+	opt := BridgeOptions{From: utc(2025, 1, 1, 0), Periods: 24}
 	for _, n := range benchSizes {
 		evs := syntheticSubscriptions(n, 42)
 		b.Run(fmt.Sprintf("ledger/n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				l, err := NewMRRLedger(evs)
+				l, err := NewLedger(evs)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -197,9 +197,9 @@ func BenchmarkMRRMovements(b *testing.B) {
 
 // BenchmarkMRRBridgeOnly measures Bridge on a ledger built once.
 func BenchmarkMRRBridgeOnly(b *testing.B) {
-	opt := MRRBridgeOptions{From: utc(2025, 1, 1, 0), Periods: 24}
+	opt := BridgeOptions{From: utc(2025, 1, 1, 0), Periods: 24}
 	for _, n := range benchSizes {
-		l, err := NewMRRLedger(syntheticSubscriptions(n, 42))
+		l, err := NewLedger(syntheticSubscriptions(n, 42))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"fmt"
@@ -6,11 +6,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
-// RevenueRatioScale is the number of fractional digits of revenue ratios (churn rates,
+// RatioScale is the number of fractional digits of revenue ratios (churn rates,
 // NRR, GRR, quick ratios): 0.953125 is 95.3125%.
-const RevenueRatioScale = 6
+const RatioScale = 6
 
 // MoneyScale is the number of fractional digits of derived money amounts (ARPA, LTV).
 const MoneyScale = 2
@@ -32,20 +33,20 @@ type LTVInput struct {
 // LTV returns the naive lifetime value ARPA × gross margin / monthly churn rate (the
 // gross-margin factor omitted when GrossMargin is 0), rounded to MoneyScale. It is
 // undefined at zero churn, where the formula has no finite answer.
-func LTV(in LTVInput) (DecimalRatio, error) {
+func LTV(in LTVInput) (metrics.DecimalRatio, error) {
 	if err := in.Validate(); err != nil {
-		return DecimalRatio{}, err
+		return metrics.DecimalRatio{}, err
 	}
 	num := in.ARPA
 	if !in.GrossMargin.IsZero() {
 		num = num.Mul(in.GrossMargin)
 	}
-	return NewDecimalRatio(num, in.ChurnRate, MoneyScale), nil
+	return metrics.NewDecimalRatio(num, in.ChurnRate, MoneyScale), nil
 }
 
 // Validate reports a negative ARPA and a churn rate or gross margin outside [0, 1].
 func (in LTVInput) Validate() error {
-	v := validation.New("metrics: LTV input")
+	v := validation.New("revenue: LTV input")
 	if in.ARPA.Sign() < 0 {
 		v.Addf("arpa", "dgte", "must be at least 0")
 	}
@@ -72,20 +73,20 @@ type CACPaybackInput struct {
 
 // CACPayback returns the months of (margin-adjusted) new MRR needed to repay the spend,
 // Spend / (NewMRR × GrossMargin), rounded to MonthsScale; undefined when NewMRR is 0.
-func CACPayback(in CACPaybackInput) (DecimalRatio, error) {
+func CACPayback(in CACPaybackInput) (metrics.DecimalRatio, error) {
 	if err := in.Validate(); err != nil {
-		return DecimalRatio{}, err
+		return metrics.DecimalRatio{}, err
 	}
 	den := in.NewMRR
 	if !in.GrossMargin.IsZero() {
 		den = den.Mul(in.GrossMargin)
 	}
-	return NewDecimalRatio(in.Spend, den, MonthsScale), nil
+	return metrics.NewDecimalRatio(in.Spend, den, MonthsScale), nil
 }
 
 // Validate reports negative amounts and a gross margin outside [0, 1].
 func (in CACPaybackInput) Validate() error {
-	v := validation.New("metrics: CAC payback input")
+	v := validation.New("revenue: CAC payback input")
 	if in.Spend.Sign() < 0 {
 		v.Addf("spend", "dgte", "must be at least 0")
 	}

@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"fmt"
@@ -9,16 +9,17 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
-// MaxBridgePeriods bounds MRRBridgeOptions.Periods.
+// MaxBridgePeriods bounds BridgeOptions.Periods.
 const MaxBridgePeriods = 1200
 
-// MRRBridgeOptions chooses the periods of an MRR bridge: Periods consecutive calendar
+// BridgeOptions chooses the periods of an MRR bridge: Periods consecutive calendar
 // periods of MonthsPerPeriod months, the first starting on the first day of From's month
 // at local midnight in Location. Boundaries are built with time.Date, so they are exact
 // across DST changes. A period is half-open: a change at its start belongs to it.
-type MRRBridgeOptions struct {
+type BridgeOptions struct {
 	// Location sets the calendar; nil means UTC.
 	Location *time.Location `json:"-"`
 	// From is any instant in the first period's first month; required.
@@ -32,8 +33,8 @@ type MRRBridgeOptions struct {
 
 // Validate reports a zero From, a period count outside 1..MaxBridgePeriods and a negative
 // or over-long period length.
-func (o MRRBridgeOptions) Validate() error {
-	v := validation.New("metrics: MRR bridge options")
+func (o BridgeOptions) Validate() error {
+	v := validation.New("revenue: MRR bridge options")
 	if o.From.IsZero() {
 		v.Addf("from", "required", "is required")
 	}
@@ -46,7 +47,7 @@ func (o MRRBridgeOptions) Validate() error {
 	return v.Err()
 }
 
-// MRRPeriod is one period of an MRR bridge (ChartMogul's movement types). Movement amounts
+// Period is one period of an MRR bridge (ChartMogul's movement types). Movement amounts
 // are magnitudes, at least 0: EndMRR = StartMRR + New + Expansion + Reactivation −
 // Contraction − Churn, checked exactly for every period.
 //
@@ -54,7 +55,7 @@ func (o MRRBridgeOptions) Validate() error {
 // customer who never paid before and Reactivation otherwise; from positive to 0 is Churn
 // (of the whole previous MRR); an increase is Expansion, a decrease Contraction (also when
 // one of several subscriptions is cancelled). Changes at the same instant are merged first.
-type MRRPeriod struct {
+type Period struct {
 	// Start and End bound the period [Start, End).
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"`
@@ -81,18 +82,18 @@ type MRRPeriod struct {
 	ChurnedCustomers int64 `json:"churned_customers"`
 	// CustomerChurn is ChurnedCustomers / StartCustomers with its Wilson interval
 	// (ChartMogul "Standard (B2B)"); undefined with no customers at Start.
-	CustomerChurn Rate `json:"customer_churn"`
+	CustomerChurn metrics.Rate `json:"customer_churn"`
 	// CustomerChurnDaily is ChartMogul's "Shopify (B2C)" variant: for each day of the
 	// period (local calendar days), customers paying at the day's start and not at the
 	// next day's start, over those paying at the day's start, summed over the days.
 	// Undefined when no day had a paying customer.
-	CustomerChurnDaily DecimalRatio `json:"customer_churn_daily"`
+	CustomerChurnDaily metrics.DecimalRatio `json:"customer_churn_daily"`
 	// GrossMRRChurn is (Churn + Contraction) / StartMRR.
-	GrossMRRChurn DecimalRatio `json:"gross_mrr_churn"`
+	GrossMRRChurn metrics.DecimalRatio `json:"gross_mrr_churn"`
 	// NetMRRChurn is (Churn + Contraction − Expansion − Reactivation) / StartMRR
 	// (ChartMogul; negative when expansion outweighs losses). It counts reactivation of
 	// customers outside the start cohort, so it is not 1 − NRR in general.
-	NetMRRChurn DecimalRatio `json:"net_mrr_churn"`
+	NetMRRChurn metrics.DecimalRatio `json:"net_mrr_churn"`
 	// RetainedMRR is the End MRR of the customers paying at Start (the start cohort);
 	// CappedRetainedMRR caps each of them at their Start MRR.
 	RetainedMRR       decimal.Decimal `json:"retained_mrr"`
@@ -100,35 +101,35 @@ type MRRPeriod struct {
 	// NRR is RetainedMRR / StartMRR (net revenue retention of the start cohort; customers
 	// acquired during the period are excluded). GRR is CappedRetainedMRR / StartMRR, so
 	// one customer's expansion cannot offset another's contraction; at most 1.
-	NRR DecimalRatio `json:"nrr"`
-	GRR DecimalRatio `json:"grr"`
+	NRR metrics.DecimalRatio `json:"nrr"`
+	GRR metrics.DecimalRatio `json:"grr"`
 	// QuickRatio is (New + Expansion) / (Contraction + Churn), Baremetrics' definition.
 	// QuickRatioWithReactivation adds Reactivation to the numerator (Social Capital's
 	// growth accounting). Undefined when nothing was lost.
-	QuickRatio                 DecimalRatio `json:"quick_ratio"`
-	QuickRatioWithReactivation DecimalRatio `json:"quick_ratio_with_reactivation"`
+	QuickRatio                 metrics.DecimalRatio `json:"quick_ratio"`
+	QuickRatioWithReactivation metrics.DecimalRatio `json:"quick_ratio_with_reactivation"`
 	// ARPA is EndMRR / EndCustomers (average MRR per paying account), rounded to MoneyScale.
-	ARPA DecimalRatio `json:"arpa"`
+	ARPA metrics.DecimalRatio `json:"arpa"`
 }
 
 // NetMovement returns New + Expansion + Reactivation − Contraction − Churn.
-func (p MRRPeriod) NetMovement() decimal.Decimal {
+func (p Period) NetMovement() decimal.Decimal {
 	return p.New.Add(p.Expansion).Add(p.Reactivation).Sub(p.Contraction).Sub(p.Churn)
 }
 
 // ARR returns 12 × EndMRR.
-func (p MRRPeriod) ARR() decimal.Decimal { return p.EndMRR.Mul(decimal.NewFromInt(12)) }
+func (p Period) ARR() decimal.Decimal { return p.EndMRR.Mul(decimal.NewFromInt(12)) }
 
-// MRRBridge is the MRR movement history of a ledger over consecutive periods.
-type MRRBridge struct {
+// Bridge is the MRR movement history of a ledger over consecutive periods.
+type Bridge struct {
 	// Currency of every amount.
 	Currency Currency `json:"currency"`
 	// Periods in time order; each period's StartMRR equals the previous one's EndMRR.
-	Periods []MRRPeriod `json:"periods"`
+	Periods []Period `json:"periods"`
 }
 
 // String renders the bridge as a fixed-width text table, one row per period.
-func (b MRRBridge) String() string {
+func (b Bridge) String() string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%-10s %14s %12s %12s %12s %12s %12s %14s %8s %8s %8s\n",
 		"period", "start", "new", "expansion", "reactiv.", "contraction", "churn", "end "+string(b.Currency), "NRR", "GRR", "quick")
@@ -141,14 +142,14 @@ func (b MRRBridge) String() string {
 	return sb.String()
 }
 
-func shortPercent(r DecimalRatio) string {
+func shortPercent(r metrics.DecimalRatio) string {
 	if !r.Defined {
 		return "-"
 	}
 	return r.Value.Shift(2).StringFixed(1) + "%"
 }
 
-func shortRatio(r DecimalRatio) string {
+func shortRatio(r metrics.DecimalRatio) string {
 	if !r.Defined {
 		return "-"
 	}
@@ -166,9 +167,9 @@ type bridgeAcc struct {
 // Bridge computes the MRR bridge over the periods opt describes. It fails with a
 // *productops.ValidationError for bad options, and with an error (a defect, never seen in
 // tests) if a period's identity start + movements = end did not hold.
-func (l *MRRLedger) Bridge(opt MRRBridgeOptions) (MRRBridge, error) {
+func (l *Ledger) Bridge(opt BridgeOptions) (Bridge, error) {
 	if err := opt.Validate(); err != nil {
-		return MRRBridge{}, err
+		return Bridge{}, err
 	}
 	loc := opt.Location
 	if loc == nil {
@@ -287,16 +288,16 @@ func (l *MRRLedger) Bridge(opt MRRBridgeOptions) (MRRBridge, error) {
 		active[j] += active[j-1]
 	}
 
-	br := MRRBridge{Currency: l.currency, Periods: make([]MRRPeriod, P)}
+	br := Bridge{Currency: l.currency, Periods: make([]Period, P)}
 	for k := range P {
 		a := acc[k]
 		if a.start+a.newMRR+a.exp+a.react-a.contr-a.churn != a.end {
-			return MRRBridge{}, fmt.Errorf("metrics: internal error: MRR identity broken in period %s", bounds[k].Format("2006-01"))
+			return Bridge{}, fmt.Errorf("revenue: internal error: MRR identity broken in period %s", bounds[k].Format("2006-01"))
 		}
 		if k > 0 && acc[k-1].end != a.start {
-			return MRRBridge{}, fmt.Errorf("metrics: internal error: MRR continuity broken at %s", bounds[k].Format("2006-01"))
+			return Bridge{}, fmt.Errorf("revenue: internal error: MRR continuity broken at %s", bounds[k].Format("2006-01"))
 		}
-		p := MRRPeriod{
+		p := Period{
 			Start: bounds[k], End: bounds[k+1],
 			StartMRR: l.amount(a.start), EndMRR: l.amount(a.end),
 			New: l.amount(a.newMRR), Expansion: l.amount(a.exp), Reactivation: l.amount(a.react),
@@ -304,19 +305,19 @@ func (l *MRRLedger) Bridge(opt MRRBridgeOptions) (MRRBridge, error) {
 			StartCustomers: a.startCust, EndCustomers: a.endCust,
 			NewCustomers: a.newCust, ReactivatedCustomers: a.reactCust,
 			ChurnMovements: a.churnMoves, ChurnedCustomers: a.churnedCust,
-			CustomerChurn:     NewRate(a.churnedCust, a.startCust),
+			CustomerChurn:     metrics.NewRate(a.churnedCust, a.startCust),
 			RetainedMRR:       l.amount(a.retained),
 			CappedRetainedMRR: l.amount(a.capped),
 		}
 		start := l.amount(a.start)
-		p.GrossMRRChurn = NewDecimalRatio(l.amount(a.churn+a.contr), start, RevenueRatioScale)
-		p.NetMRRChurn = NewDecimalRatio(l.amount(a.churn+a.contr-a.exp-a.react), start, RevenueRatioScale)
-		p.NRR = NewDecimalRatio(p.RetainedMRR, start, RevenueRatioScale)
-		p.GRR = NewDecimalRatio(p.CappedRetainedMRR, start, RevenueRatioScale)
+		p.GrossMRRChurn = metrics.NewDecimalRatio(l.amount(a.churn+a.contr), start, RatioScale)
+		p.NetMRRChurn = metrics.NewDecimalRatio(l.amount(a.churn+a.contr-a.exp-a.react), start, RatioScale)
+		p.NRR = metrics.NewDecimalRatio(p.RetainedMRR, start, RatioScale)
+		p.GRR = metrics.NewDecimalRatio(p.CappedRetainedMRR, start, RatioScale)
 		lost := l.amount(a.contr + a.churn)
-		p.QuickRatio = NewDecimalRatio(l.amount(a.newMRR+a.exp), lost, RevenueRatioScale)
-		p.QuickRatioWithReactivation = NewDecimalRatio(l.amount(a.newMRR+a.exp+a.react), lost, RevenueRatioScale)
-		p.ARPA = NewDecimalRatio(p.EndMRR, decimal.NewFromInt(a.endCust), MoneyScale)
+		p.QuickRatio = metrics.NewDecimalRatio(l.amount(a.newMRR+a.exp), lost, RatioScale)
+		p.QuickRatioWithReactivation = metrics.NewDecimalRatio(l.amount(a.newMRR+a.exp+a.react), lost, RatioScale)
+		p.ARPA = metrics.NewDecimalRatio(p.EndMRR, decimal.NewFromInt(a.endCust), MoneyScale)
 		p.CustomerChurnDaily = dailyChurn(active[dayOf[k]:dayOf[k+1]], churnDay[dayOf[k]:dayOf[k+1]])
 		br.Periods[k] = p
 	}
@@ -324,8 +325,8 @@ func (l *MRRLedger) Bridge(opt MRRBridgeOptions) (MRRBridge, error) {
 }
 
 // dailyChurn sums churned/active over days with active customers.
-func dailyChurn(active, churned []int64) DecimalRatio {
-	r := DecimalRatio{Value: decimal.Zero}
+func dailyChurn(active, churned []int64) metrics.DecimalRatio {
+	r := metrics.DecimalRatio{Value: decimal.Zero}
 	sum := decimal.Zero
 	for j, a := range active {
 		if a <= 0 {
@@ -333,11 +334,11 @@ func dailyChurn(active, churned []int64) DecimalRatio {
 		}
 		r.Defined = true
 		if churned[j] > 0 {
-			sum = sum.Add(decimal.NewFromInt(churned[j]).DivRound(decimal.NewFromInt(a), RevenueRatioScale+6))
+			sum = sum.Add(decimal.NewFromInt(churned[j]).DivRound(decimal.NewFromInt(a), RatioScale+6))
 		}
 	}
 	if r.Defined {
-		r.Value = sum.Round(RevenueRatioScale)
+		r.Value = sum.Round(RatioScale)
 	}
 	return r
 }

@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"time"
@@ -6,12 +6,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
-// RevenueRetention is net and gross revenue retention of the customers paying at From (the
+// Retention is net and gross revenue retention of the customers paying at From (the
 // start cohort), measured at To. Customers who start paying after From are excluded, and so
 // are customers who were not paying at From but reactivate before To.
-type RevenueRetention struct {
+type Retention struct {
 	// From and To echo the window.
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
@@ -21,7 +22,7 @@ type RevenueRetention struct {
 	StartCustomers    int64 `json:"start_customers"`
 	RetainedCustomers int64 `json:"retained_customers"`
 	// CustomerRetention is RetainedCustomers / StartCustomers with its Wilson interval.
-	CustomerRetention Rate `json:"customer_retention"`
+	CustomerRetention metrics.Rate `json:"customer_retention"`
 	// StartMRR is the cohort's MRR at From; EndMRR the same customers' MRR at To;
 	// CappedMRR caps each customer's To MRR at their From MRR.
 	StartMRR  decimal.Decimal `json:"start_mrr"`
@@ -35,15 +36,15 @@ type RevenueRetention struct {
 	Churn       decimal.Decimal `json:"churn"`
 	// NRR is EndMRR / StartMRR (PostHog's NDR, the common (start + expansion − contraction −
 	// churn)/start); GRR is CappedMRR / StartMRR, at most 1. Undefined with no cohort.
-	NRR DecimalRatio `json:"nrr"`
-	GRR DecimalRatio `json:"grr"`
+	NRR metrics.DecimalRatio `json:"nrr"`
+	GRR metrics.DecimalRatio `json:"grr"`
 }
 
 // Retention measures the start cohort's revenue retention from from to to (MRR at an
 // instant includes changes at that instant). A window that ends before it starts, or a zero
 // time, is a *productops.ValidationError; an empty cohort gives undefined ratios.
-func (l *MRRLedger) Retention(from, to time.Time) (RevenueRetention, error) {
-	v := validation.New("metrics: revenue retention window")
+func (l *Ledger) Retention(from, to time.Time) (Retention, error) {
+	v := validation.New("revenue: retention window")
 	if from.IsZero() {
 		v.Addf("from", "required", "is required")
 	}
@@ -54,7 +55,7 @@ func (l *MRRLedger) Retention(from, to time.Time) (RevenueRetention, error) {
 		v.Addf("to", "gtefield", "must not be before from")
 	}
 	if err := v.Err(); err != nil {
-		return RevenueRetention{}, err
+		return Retention{}, err
 	}
 	f, t := from.UnixNano(), to.UnixNano()
 	var start, end, capped, exp, contr, churn, n, kept int64
@@ -79,13 +80,13 @@ func (l *MRRLedger) Retention(from, to time.Time) (RevenueRetention, error) {
 			kept++
 		}
 	}
-	r := RevenueRetention{
+	r := Retention{
 		From: from, To: to, Currency: l.currency,
-		StartCustomers: n, RetainedCustomers: kept, CustomerRetention: NewRate(kept, n),
+		StartCustomers: n, RetainedCustomers: kept, CustomerRetention: metrics.NewRate(kept, n),
 		StartMRR: l.amount(start), EndMRR: l.amount(end), CappedMRR: l.amount(capped),
 		Expansion: l.amount(exp), Contraction: l.amount(contr), Churn: l.amount(churn),
 	}
-	r.NRR = NewDecimalRatio(r.EndMRR, r.StartMRR, RevenueRatioScale)
-	r.GRR = NewDecimalRatio(r.CappedMRR, r.StartMRR, RevenueRatioScale)
+	r.NRR = metrics.NewDecimalRatio(r.EndMRR, r.StartMRR, RatioScale)
+	r.GRR = metrics.NewDecimalRatio(r.CappedMRR, r.StartMRR, RatioScale)
 	return r, nil
 }

@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"cmp"
@@ -11,10 +11,10 @@ import (
 	"github.com/productops/productops/internal/validation"
 )
 
-// MRRLedger is an immutable, validated history of each customer's total MRR in one
+// Ledger is an immutable, validated history of each customer's total MRR in one
 // currency, built from subscription events or snapshots. Amounts are held as exact scaled
 // integers; results come back as decimals. A ledger is safe for concurrent use.
-type MRRLedger struct {
+type Ledger struct {
 	currency  Currency
 	scale     int32 // amounts are integers in units of 10^-scale
 	customers []CustomerID
@@ -40,11 +40,11 @@ type mrrRecord struct {
 	amount int64
 }
 
-// NewMRRLedger builds a ledger from subscription events in any order. A customer's MRR is
+// NewLedger builds a ledger from subscription events in any order. A customer's MRR is
 // the sum of its subscriptions' latest MRR; events of one subscription at the same instant
 // apply in slice order (the last wins). Bad records are reported together in a
 // *productops.ValidationError (up to 100); mixed currencies give a *CurrencyMismatchError.
-func NewMRRLedger(events []SubscriptionEvent) (*MRRLedger, error) {
+func NewLedger(events []SubscriptionEvent) (*Ledger, error) {
 	b, err := newLedgerBuilder(len(events), "events", func(i int) revenueRecord {
 		e := &events[i]
 		return revenueRecord{e.Customer, e.At, e.MRR, e.Currency}
@@ -68,10 +68,10 @@ func NewMRRLedger(events []SubscriptionEvent) (*MRRLedger, error) {
 	return b.l, nil
 }
 
-// NewMRRLedgerFromSnapshots builds a ledger from periodic snapshot rows (see MRRSnapshot):
+// NewLedgerFromSnapshots builds a ledger from periodic snapshot rows (see Snapshot):
 // rows sharing an At form one complete snapshot, and a customer absent from a snapshot has
-// MRR 0 from its At on. Errors as NewMRRLedger.
-func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
+// MRR 0 from its At on. Errors as NewLedger.
+func NewLedgerFromSnapshots(rows []Snapshot) (*Ledger, error) {
 	b, err := newLedgerBuilder(len(rows), "snapshots", func(i int) revenueRecord {
 		r := &rows[i]
 		return revenueRecord{r.Customer, r.At, r.MRR, r.Currency}
@@ -122,7 +122,7 @@ func NewMRRLedgerFromSnapshots(rows []MRRSnapshot) (*MRRLedger, error) {
 
 // ledgerBuilder holds the validated, scaled amounts while a ledger is assembled.
 type ledgerBuilder struct {
-	l       *MRRLedger
+	l       *Ledger
 	amounts []int64
 }
 
@@ -137,7 +137,7 @@ type revenueRecord struct {
 // newLedgerBuilder validates n records (read through rec, named name[i] in errors),
 // checks the currency, picks the integer scale and converts every amount exactly.
 func newLedgerBuilder(n int, name string, rec func(i int) revenueRecord) (*ledgerBuilder, error) {
-	v := validation.New("metrics: MRR ledger")
+	v := validation.New("revenue: MRR ledger")
 	if n == 0 {
 		v.Addf("", "required", "needs at least one record")
 		return nil, v.Err()
@@ -146,7 +146,7 @@ func newLedgerBuilder(n int, name string, rec func(i int) revenueRecord) (*ledge
 		v.Addf("", "max", "has more than 2^31-1 records")
 		return nil, v.Err()
 	}
-	l := &MRRLedger{}
+	l := &Ledger{}
 	var scale int32
 	var mismatch *CurrencyMismatchError
 	first := rec(0)
@@ -326,16 +326,16 @@ func (s *subAmounts) swap(id SubscriptionID, x int64) int64 {
 }
 
 // Currency returns the ledger's currency.
-func (l *MRRLedger) Currency() Currency { return l.currency }
+func (l *Ledger) Currency() Currency { return l.currency }
 
 // Customers returns how many distinct customers the ledger holds.
-func (l *MRRLedger) Customers() int { return len(l.customers) }
+func (l *Ledger) Customers() int { return len(l.customers) }
 
 // amount converts a scaled integer to a decimal.
-func (l *MRRLedger) amount(x int64) decimal.Decimal { return decimal.New(x, -l.scale) }
+func (l *Ledger) amount(x int64) decimal.Decimal { return decimal.New(x, -l.scale) }
 
 // totalAt returns customer c's MRR at instant t (changes at t included).
-func (l *MRRLedger) totalAt(c int, t int64) int64 {
+func (l *Ledger) totalAt(c int, t int64) int64 {
 	pts := l.points[l.offsets[c]:l.offsets[c+1]]
 	i, _ := slices.BinarySearchFunc(pts, t, func(p mrrPoint, t int64) int {
 		if p.at <= t {
@@ -350,7 +350,7 @@ func (l *MRRLedger) totalAt(c int, t int64) int64 {
 }
 
 // MRRAt returns the total MRR of all customers at t (changes at exactly t included).
-func (l *MRRLedger) MRRAt(t time.Time) decimal.Decimal {
+func (l *Ledger) MRRAt(t time.Time) decimal.Decimal {
 	ns := t.UnixNano()
 	var s int64
 	for c := range l.customers {
@@ -360,7 +360,7 @@ func (l *MRRLedger) MRRAt(t time.Time) decimal.Decimal {
 }
 
 // CustomerMRRAt returns one customer's MRR at t; 0 for an unknown customer.
-func (l *MRRLedger) CustomerMRRAt(id CustomerID, t time.Time) decimal.Decimal {
+func (l *Ledger) CustomerMRRAt(id CustomerID, t time.Time) decimal.Decimal {
 	for c, x := range l.customers {
 		if x == id {
 			return l.amount(l.totalAt(c, t.UnixNano()))

@@ -1,6 +1,7 @@
-package metrics
+package revenue
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -13,7 +14,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
+	"github.com/productops/productops/metrics"
 )
 
 func utc(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
@@ -31,7 +34,7 @@ type bridgeRow struct {
 	Gross, Net, NRR, GRR, Quick, QuickReact, ARPA, Daily         string
 }
 
-func rowOf(p MRRPeriod) bridgeRow {
+func rowOf(p Period) bridgeRow {
 	return bridgeRow{
 		p.StartMRR.String(), p.New.String(), p.Expansion.String(), p.Reactivation.String(), p.Contraction.String(), p.Churn.String(), p.EndMRR.String(),
 		p.StartCustomers, p.EndCustomers, p.NewCustomers, p.ReactivatedCustomers, p.ChurnMovements, p.ChurnedCustomers,
@@ -70,11 +73,11 @@ func bridgeEvents() []SubscriptionEvent {
 // reactivation 270/50.
 // March: A −150; end 520.
 func TestBridgeHandWorked(t *testing.T) {
-	l, err := NewMRRLedger(bridgeEvents())
+	l, err := NewLedger(bridgeEvents())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 17, 0), Periods: 3})
+	b, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 17, 0), Periods: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +97,7 @@ func TestBridgeHandWorked(t *testing.T) {
 		t.Errorf("bridge (-want +got):\n%s", diff)
 	}
 	jan := b.Periods[0]
-	if jan.CustomerChurn != NewRate(1, 3) || !jan.Start.Equal(utc(2026, 1, 1, 0)) || !jan.End.Equal(utc(2026, 2, 1, 0)) {
+	if jan.CustomerChurn != metrics.NewRate(1, 3) || !jan.Start.Equal(utc(2026, 1, 1, 0)) || !jan.End.Equal(utc(2026, 2, 1, 0)) {
 		t.Errorf("january: churn %v, %v–%v", jan.CustomerChurn, jan.Start, jan.End)
 	}
 	if !jan.ARR().Equal(dec("5400")) || !b.Periods[1].NetMovement().Equal(dec("220")) {
@@ -117,7 +120,7 @@ func TestBridgeHandWorked(t *testing.T) {
 // ChartMogul's churn-rate example (metrics.md §4.2): start $100, churn $10, contraction
 // $10, expansion $10 → gross MRR churn 20%, net MRR churn 10%.
 func TestBridgeChartMogulExample(t *testing.T) {
-	l, err := NewMRRLedger([]SubscriptionEvent{
+	l, err := NewLedger([]SubscriptionEvent{
 		subEv("x1", "", utc(2025, 12, 1, 0), "50"),
 		subEv("x2", "", utc(2025, 12, 1, 0), "40"),
 		subEv("x3", "", utc(2025, 12, 1, 0), "10"),
@@ -128,7 +131,7 @@ func TestBridgeChartMogulExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 1})
+	b, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,10 +146,10 @@ func TestBridgeChartMogulExample(t *testing.T) {
 }
 
 func TestBridgeSnapshots(t *testing.T) {
-	row := func(c string, at time.Time, mrr string) MRRSnapshot {
-		return MRRSnapshot{Customer: CustomerID(c), At: at, MRR: dec(mrr), Currency: "EUR"}
+	row := func(c string, at time.Time, mrr string) Snapshot {
+		return Snapshot{Customer: CustomerID(c), At: at, MRR: dec(mrr), Currency: "EUR"}
 	}
-	l, err := NewMRRLedgerFromSnapshots([]MRRSnapshot{
+	l, err := NewLedgerFromSnapshots([]Snapshot{
 		row("X", utc(2026, 1, 1, 0), "100"), row("Y", utc(2026, 1, 1, 0), "50"),
 		row("X", utc(2026, 2, 1, 0), "120"), // Y absent: churned
 		row("X", utc(2026, 3, 1, 0), "120"), row("Y", utc(2026, 3, 1, 0), "30"), row("Z", utc(2026, 3, 1, 0), "10"),
@@ -154,7 +157,7 @@ func TestBridgeSnapshots(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
+	b, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,11 +185,11 @@ func TestBridgeDST(t *testing.T) {
 		t.Skip("no tzdata")
 	}
 	// 2026-03-01 00:30 New York is 05:30 UTC: inside March locally, not February.
-	l, err := NewMRRLedger([]SubscriptionEvent{subEv("A", "", time.Date(2026, 3, 1, 0, 30, 0, 0, ny), "10")})
+	l, err := NewLedger([]SubscriptionEvent{subEv("A", "", time.Date(2026, 3, 1, 0, 30, 0, 0, ny), "10")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := l.Bridge(MRRBridgeOptions{Location: ny, From: time.Date(2026, 2, 10, 0, 0, 0, 0, ny), Periods: 2})
+	b, err := l.Bridge(BridgeOptions{Location: ny, From: time.Date(2026, 2, 10, 0, 0, 0, 0, ny), Periods: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,62 +199,55 @@ func TestBridgeDST(t *testing.T) {
 	if got := b.Periods[1].End; !got.Equal(time.Date(2026, 4, 1, 0, 0, 0, 0, ny)) {
 		t.Errorf("march ends %v", got)
 	}
-	q, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 2, MonthsPerPeriod: 3})
+	q, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 2, MonthsPerPeriod: 3})
 	if err != nil || !q.Periods[1].Start.Equal(utc(2026, 4, 1, 0)) || !q.Periods[0].New.Equal(dec("10")) {
 		t.Errorf("quarters: %v %v", q.Periods, err)
 	}
 }
 
 func TestLedgerInvalid(t *testing.T) {
-	_, err := NewMRRLedger([]SubscriptionEvent{
+	_, err := NewLedger([]SubscriptionEvent{
 		{Customer: "", At: time.Time{}, MRR: dec("-5"), Currency: "usd"},
 		subEv("A", "", utc(2026, 1, 1, 0), "1.1234567890123"),
 	})
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v", err)
-	}
-	var fields []string
-	for _, f := range ve.Fields {
-		fields = append(fields, f.Field)
-	}
+	fields := fieldtest.Paths(t, err)
 	want := []string{"events[0].customer", "events[0].at", "events[0].mrr", "events[0].currency", "events[1].mrr"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 	// Trailing zeros beyond 12 digits are fine.
-	if _, err := NewMRRLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "1.5000000000000000")}); err != nil {
+	if _, err := NewLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "1.5000000000000000")}); err != nil {
 		t.Errorf("trailing zeros: %v", err)
 	}
-	if _, err := NewMRRLedger(nil); !errors.Is(err, productops.ErrInvalid) {
+	if _, err := NewLedger(nil); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("empty: %v", err)
 	}
-	_, err = NewMRRLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "1"), {Customer: "B", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "EUR"}})
+	_, err = NewLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "1"), {Customer: "B", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "EUR"}})
 	var cm *CurrencyMismatchError
 	if !errors.Is(err, ErrCurrencyMismatch) || !errors.Is(err, productops.ErrInvalid) || !errors.As(err, &cm) || cm.Index != 1 || cm.Got != "EUR" {
 		t.Errorf("mixed currencies: %v", err)
-	} else if err.Error() != "metrics: currency mismatch: record 1 is EUR, want USD" {
+	} else if err.Error() != "revenue: currency mismatch: record 1 is EUR, want USD" {
 		t.Errorf("message %q", err.Error())
 	}
-	_, err = NewMRRLedgerFromSnapshots([]MRRSnapshot{{Customer: "A", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "US"}})
+	_, err = NewLedgerFromSnapshots([]Snapshot{{Customer: "A", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "US"}})
 	if !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("bad currency in snapshot: %v", err)
 	}
-	if _, err := NewMRRLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "5000000000000000000")}); !errors.Is(err, productops.ErrInvalid) {
+	if _, err := NewLedger([]SubscriptionEvent{subEv("A", "", utc(2026, 1, 1, 0), "5000000000000000000")}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("overflow: %v", err)
 	}
 	many := make([]SubscriptionEvent, 300)
-	if _, err := NewMRRLedger(many); err == nil || len(err.(*productops.ValidationError).Fields) > 4*maxLedgerErrors+1 {
+	if _, err := NewLedger(many); len(fieldtest.Paths(t, err)) > 4*maxLedgerErrors+1 {
 		t.Errorf("many bad rows: %v", err)
 	}
-	l, _ := NewMRRLedger(bridgeEvents())
-	if _, err := l.Bridge(MRRBridgeOptions{Periods: 0, MonthsPerPeriod: -1}); err == nil || len(err.(*productops.ValidationError).Fields) != 3 {
+	l, _ := NewLedger(bridgeEvents())
+	if _, err := l.Bridge(BridgeOptions{Periods: 0, MonthsPerPeriod: -1}); len(fieldtest.Paths(t, err)) != 3 {
 		t.Errorf("bad options: %v", err)
 	}
 	if err := (SubscriptionEvent{}).Validate(); err == nil {
 		t.Error("zero event accepted")
 	}
-	if err := (MRRSnapshot{Customer: "a", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "JPY"}).Validate(); err != nil {
+	if err := (Snapshot{Customer: "a", At: utc(2026, 1, 1, 0), MRR: dec("1"), Currency: "JPY"}).Validate(); err != nil {
 		t.Error(err)
 	}
 	if err := Currency("EURO").Validate(); err == nil {
@@ -260,7 +256,7 @@ func TestLedgerInvalid(t *testing.T) {
 }
 
 func TestRetention(t *testing.T) {
-	l, _ := NewMRRLedger(bridgeEvents())
+	l, _ := NewLedger(bridgeEvents())
 	// Cohort at 2026-01-01: A 100, B 200, D 300. At 2026-03-31: A 50 (a2 only), B 120
 	// (reactivated, still in the cohort), D 250. C and E are not in the cohort.
 	r, err := l.Retention(utc(2026, 1, 1, 0), utc(2026, 3, 31, 0))
@@ -282,7 +278,7 @@ func TestRetention(t *testing.T) {
 	if _, err := l.Retention(utc(2026, 2, 1, 0), utc(2026, 1, 1, 0)); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("window ending before it starts: %v", err)
 	}
-	if _, err := l.Retention(time.Time{}, time.Time{}); err == nil || len(err.(*productops.ValidationError).Fields) != 2 {
+	if _, err := l.Retention(time.Time{}, time.Time{}); len(fieldtest.Paths(t, err)) != 2 {
 		t.Errorf("zero window: %v", err)
 	}
 }
@@ -292,7 +288,7 @@ func TestRevenueHelpers(t *testing.T) {
 	if err != nil || got.String() != "166.67" {
 		t.Errorf("NormalizeMRR = %v %v", got, err)
 	}
-	if _, err := NormalizeMRR(dec("-1"), 0); err == nil || len(err.(*productops.ValidationError).Fields) != 2 {
+	if _, err := NormalizeMRR(dec("-1"), 0); len(fieldtest.Paths(t, err)) != 2 {
 		t.Errorf("bad normalisation: %v", err)
 	}
 	tests := []struct {
@@ -311,7 +307,7 @@ func TestRevenueHelpers(t *testing.T) {
 			t.Errorf("%s: LTV = %v %v, want %s", tc.name, got, err, tc.want)
 		}
 	}
-	if _, err := LTV(LTVInput{ARPA: dec("-1"), ChurnRate: dec("2"), GrossMargin: dec("-0.1")}); err == nil || len(err.(*productops.ValidationError).Fields) != 3 {
+	if _, err := LTV(LTVInput{ARPA: dec("-1"), ChurnRate: dec("2"), GrossMargin: dec("-0.1")}); len(fieldtest.Paths(t, err)) != 3 {
 		t.Errorf("bad LTV: %v", err)
 	}
 	pb := []struct {
@@ -329,10 +325,10 @@ func TestRevenueHelpers(t *testing.T) {
 			t.Errorf("%+v: payback = %v %v, want %s", tc.in, got, err, tc.want)
 		}
 	}
-	if _, err := CACPayback(CACPaybackInput{Spend: dec("-1"), NewMRR: dec("-1"), GrossMargin: dec("1.5")}); err == nil || len(err.(*productops.ValidationError).Fields) != 3 {
+	if _, err := CACPayback(CACPaybackInput{Spend: dec("-1"), NewMRR: dec("-1"), GrossMargin: dec("1.5")}); len(fieldtest.Paths(t, err)) != 3 {
 		t.Errorf("bad payback: %v", err)
 	}
-	if s := (DecimalRatio{}).Percent(); s != "undefined" {
+	if s := (metrics.DecimalRatio{}).Percent(); s != "undefined" {
 		t.Errorf("undefined percent %q", s)
 	}
 	if s := formatMoney(dec("-1234567.5"), "USD"); s != "-1,234,567.50 USD" {
@@ -372,12 +368,12 @@ func TestBridgeProperties(t *testing.T) {
 			if len(seeds) == 0 {
 				return true
 			}
-			l, err := NewMRRLedger(randomHistory(seeds))
+			l, err := NewLedger(randomHistory(seeds))
 			if err != nil {
 				t.Log(err)
 				return false
 			}
-			b, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
+			b, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
 			if err != nil {
 				t.Log(err)
 				return false
@@ -419,11 +415,52 @@ func TestLedgerManySubscriptions(t *testing.T) {
 		evs = append(evs, subEv("big", fmt.Sprintf("s%02d", i), utc(2026, 1, 2, i%24), "10"))
 	}
 	evs = append(evs, subEv("big", "s05", utc(2026, 1, 3, 0), "0"), subEv("big", "s39", utc(2026, 1, 3, 1), "20"))
-	l, err := NewMRRLedger(evs)
+	l, err := NewLedger(evs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := l.MRRAt(utc(2026, 2, 1, 0)); !got.Equal(dec("400")) {
 		t.Errorf("MRR = %v, want 400", got)
+	}
+}
+
+// Every input type's Validate accepts a good value and rejects a bad one with
+// productops.ErrInvalid and the expected number of field errors.
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		good   interface{ Validate() error }
+		bad    interface{ Validate() error }
+		fields int
+	}{
+		{"LTVInput", LTVInput{ARPA: dec("1"), ChurnRate: dec("0.1")}, LTVInput{ARPA: dec("-1"), ChurnRate: dec("1.1"), GrossMargin: dec("2")}, 3},
+		{"CACPaybackInput", CACPaybackInput{Spend: dec("1"), NewMRR: dec("1")}, CACPaybackInput{Spend: dec("-1"), NewMRR: dec("-1"), GrossMargin: dec("-1")}, 3},
+		{"BridgeOptions", BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 12, MonthsPerPeriod: 3}, BridgeOptions{Periods: MaxBridgePeriods + 1, MonthsPerPeriod: 121}, 3},
+		{"SubscriptionEvent", subEv("a", "", utc(2026, 1, 1, 0), "1"), SubscriptionEvent{MRR: dec("-1"), Currency: "usd"}, 4},
+		{"Snapshot", Snapshot{Customer: "a", At: utc(2026, 1, 1, 0), MRR: dec("0"), Currency: "USD"}, Snapshot{MRR: dec("-1")}, 4},
+		{"Currency", Currency("CHF"), Currency("€"), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.good.Validate(); err != nil {
+				t.Errorf("good value: %v", err)
+			}
+			err := tc.bad.Validate()
+			if got := fieldtest.Paths(t, err); len(got) != tc.fields {
+				t.Errorf("got %d field errors, want %d: %v", len(got), tc.fields, err)
+			}
+		})
+	}
+}
+
+// Results serialise to JSON, even when undefined.
+func TestResultsJSON(t *testing.T) {
+	l, _ := NewLedger(bridgeEvents())
+	b, _ := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
+	r, _ := l.Retention(utc(2020, 1, 1, 0), utc(2020, 2, 1, 0))
+	for _, v := range []any{b, r} {
+		if _, err := json.Marshal(v); err != nil {
+			t.Errorf("%T: %v", v, err)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ type Currency string
 
 // Validate reports a code that is not three upper-case ASCII letters.
 func (c Currency) Validate() error {
-	v := validation.New("metrics: currency")
+	v := validation.New("revenue: currency")
 	validateCurrency(v, "", c)
 	return v.Err()
 }
@@ -42,7 +42,7 @@ func validateCurrency(v *validation.Errors, field string, c Currency) {
 // ErrCurrencyMismatch is matched (errors.Is) by the error returned when revenue records
 // carry different currencies. The error is a *CurrencyMismatchError; it also matches
 // productops.ErrInvalid.
-var ErrCurrencyMismatch = errors.New("metrics: currency mismatch")
+var ErrCurrencyMismatch = errors.New("revenue: currency mismatch")
 
 // CurrencyMismatchError names the first record whose currency differs from the first
 // record's.
@@ -53,9 +53,9 @@ type CurrencyMismatchError struct {
 	Want, Got Currency
 }
 
-// Error reports the mismatch, such as "metrics: currency mismatch: record 3 is EUR, want USD".
+// Error reports the mismatch, such as "revenue: currency mismatch: record 3 is EUR, want USD".
 func (e *CurrencyMismatchError) Error() string {
-	return fmt.Sprintf("metrics: currency mismatch: record %d is %s, want %s", e.Index, validation.Truncate(string(e.Got)), e.Want)
+	return fmt.Sprintf("revenue: currency mismatch: record %d is %s, want %s", e.Index, validation.Truncate(string(e.Got)), e.Want)
 }
 
 // Is matches ErrCurrencyMismatch and productops.ErrInvalid.
@@ -83,15 +83,15 @@ type SubscriptionEvent struct {
 
 // Validate reports every bad field of the event.
 func (e SubscriptionEvent) Validate() error {
-	v := validation.New("metrics: subscription event")
+	v := validation.New("revenue: subscription event")
 	validateRevenueRecord(v, "", e.Customer, e.At, e.MRR, e.Currency)
 	return v.Err()
 }
 
-// MRRSnapshot is one row of a periodic MRR export: a customer's total MRR as of At. Rows
+// Snapshot is one row of a periodic MRR export: a customer's total MRR as of At. Rows
 // with the same At form one complete snapshot: a customer seen in an earlier snapshot and
 // missing from a later one has MRR 0 from that later At on (churned).
-type MRRSnapshot struct {
+type Snapshot struct {
 	// Customer is the customer; required.
 	Customer CustomerID `json:"customer"`
 	// At is the snapshot time; required (non-zero).
@@ -103,8 +103,8 @@ type MRRSnapshot struct {
 }
 
 // Validate reports every bad field of the row.
-func (s MRRSnapshot) Validate() error {
-	v := validation.New("metrics: MRR snapshot")
+func (s Snapshot) Validate() error {
+	v := validation.New("revenue: MRR snapshot")
 	validateRevenueRecord(v, "", s.Customer, s.At, s.MRR, s.Currency)
 	return v.Err()
 }
@@ -128,15 +128,15 @@ func validateRevenueRecord(v *validation.Errors, prefix string, c CustomerID, at
 	validateCurrency(v, validation.Path(prefix, "currency"), cur)
 }
 
-// MRRNormalizeScale is the number of fractional digits NormalizeMRR rounds to (cents).
-const MRRNormalizeScale = 2
+// NormalizeScale is the number of fractional digits NormalizeMRR rounds to (cents).
+const NormalizeScale = 2
 
 // NormalizeMRR converts a recurring charge billed every intervalMonths months into monthly
-// recurring revenue, rounded half away from zero to MRRNormalizeScale digits: an annual
+// recurring revenue, rounded half away from zero to NormalizeScale digits: an annual
 // 2000 gives 166.67, a quarterly 300 gives 100. intervalMonths must be at least 1 and the
 // amount at least 0.
 func NormalizeMRR(amount decimal.Decimal, intervalMonths int) (decimal.Decimal, error) {
-	v := validation.New("metrics: MRR normalisation")
+	v := validation.New("revenue: MRR normalisation")
 	if amount.Sign() < 0 {
 		v.Addf("amount", "dgte", "must be at least 0")
 	}
@@ -146,5 +146,5 @@ func NormalizeMRR(amount decimal.Decimal, intervalMonths int) (decimal.Decimal, 
 	if err := v.Err(); err != nil {
 		return decimal.Decimal{}, err
 	}
-	return amount.DivRound(decimal.NewFromInt(int64(intervalMonths)), MRRNormalizeScale), nil
+	return amount.DivRound(decimal.NewFromInt(int64(intervalMonths)), NormalizeScale), nil
 }

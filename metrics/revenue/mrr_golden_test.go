@@ -1,4 +1,4 @@
-package metrics
+package revenue
 
 import (
 	"encoding/json"
@@ -9,11 +9,11 @@ import (
 
 // The bridge of the hand-worked history renders as the committed text table and JSON.
 func TestBridgeGolden(t *testing.T) {
-	l, err := NewMRRLedger(bridgeEvents())
+	l, err := NewLedger(bridgeEvents())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := l.Bridge(MRRBridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
+	b, err := l.Bridge(BridgeOptions{From: utc(2026, 1, 1, 0), Periods: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,33 @@
+package metrics_test
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/metrics"
+)
+
+func ExampleNewDecimalRatio() {
+	d := decimal.RequireFromString
+	nrr := metrics.NewDecimalRatio(d("1250"), d("1000"), 6)
+	fmt.Println(nrr, nrr.Defined)
+	fmt.Println(metrics.NewDecimalRatio(d("5"), d("0"), 6))
+	// Output:
+	// 1.25 true
+	// undefined
+}
+
+func ExampleDecimalRatio_Percent() {
+	r := metrics.NewDecimalRatio(decimal.NewFromInt(1), decimal.RequireFromString("0.8"), 6)
+	fmt.Println(r.Percent(), metrics.DecimalRatio{}.Percent())
+	// Output:
+	// 125.00% undefined
+}
+
+func ExampleDecimalRatio_String() {
+	r := metrics.NewDecimalRatio(decimal.NewFromInt(1000), decimal.NewFromInt(300), 2)
+	fmt.Println(r.String(), metrics.DecimalRatio{}.String())
+	// Output:
+	// 3.33 undefined
+}
