@@ -10,7 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/experiment"
 	"github.com/productops/productops/metrics/revenue"
 	"github.com/productops/productops/metrics/survey"
 	"github.com/productops/productops/metrics/target"
@@ -122,13 +122,13 @@ func revenuePart(w io.Writer) (revenue.Bridge, error) {
 
 func experimentPart(w io.Writer) error {
 	fmt.Fprintln(w, "\nExperiment: new checkout (control vs treatment)")
-	srm, err := metrics.SampleRatioMismatch([]int64{5021, 4979}, []float64{0.5, 0.5}, metrics.SRMOptions{})
+	srm, err := experiment.SampleRatioMismatch([]int64{5021, 4979}, []float64{0.5, 0.5}, experiment.SRMOptions{})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  sample ratio: 5021 / 4979, chi2 %.3f, p = %.3f, mismatch %v\n", srm.ChiSquare, srm.PValue, srm.Mismatch)
-	control := metrics.ProportionSample{Conversions: 512, Users: 5021}
-	treatment := metrics.ProportionSample{Conversions: 579, Users: 4979}
+	control := experiment.ProportionSample{Conversions: 512, Users: 5021}
+	treatment := experiment.ProportionSample{Conversions: 579, Users: 4979}
 	a, err := control.Estimate()
 	if err != nil {
 		return err
@@ -140,9 +140,9 @@ func experimentPart(w io.Writer) error {
 	fmt.Fprintf(w, "  conversion  control %s\n              treatment %s\n", control.Rate(), treatment.Rate())
 	for _, preset := range []struct {
 		name string
-		opt  metrics.ExperimentOptions
-	}{{"GrowthBook", metrics.GrowthBookExperiment}, {"Statsig", metrics.StatsigExperiment}} {
-		c, err := metrics.Compare(a, b, preset.opt)
+		opt  experiment.Options
+	}{{"GrowthBook", experiment.GrowthBook}, {"Statsig", experiment.Statsig}} {
+		c, err := experiment.Compare(a, b, preset.opt)
 		if err != nil {
 			return err
 		}
@@ -150,12 +150,12 @@ func experimentPart(w io.Writer) error {
 		fmt.Fprintf(w, "  %-10s (%s): lift %+.1f%% (95%% CI %+.1f%% to %+.1f%%), p(relative) = %.4f, p(absolute) = %.4f\n",
 			preset.name, c.Test, 100*r.Estimate, 100*r.Low, 100*r.High, r.PValue, c.Absolute.PValue)
 	}
-	z, err := metrics.TwoProportionZTest(control, treatment, metrics.ZPooled, 0)
+	z, err := experiment.TwoProportionZTest(control, treatment, experiment.ZPooled, 0)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  pooled two-proportion z-test: z = %.3f, p = %.4f\n", z.Z, z.PValue)
-	n, err := metrics.SampleSizeProportions(metrics.SampleSizeInput{Baseline: a.Mean, MinimumEffect: 0.10})
+	n, err := experiment.SampleSizeProportions(experiment.SampleSizeInput{Baseline: a.Mean, MinimumEffect: 0.10})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
-package metrics
+package experiment
 
 import (
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
 )
@@ -21,24 +22,19 @@ const (
 	SRMKeepZeroWeightUsers
 )
 
-var srmVariantNames = []string{"skip_zero_weight", "keep_zero_weight_users"}
+var srmVariantText = enum.Set[SRMVariant]{
+	Subject: "experiment: SRM variant", Kind: "SRM variant",
+	Names: []string{"skip_zero_weight", "keep_zero_weight_users"},
+}
 
 // String returns "skip_zero_weight" or "keep_zero_weight_users".
-func (s SRMVariant) String() string { return enumString("SRMVariant", srmVariantNames, int(s)) }
+func (s SRMVariant) String() string { return srmVariantText.String(s) }
 
 // MarshalText encodes the variant as its String form.
-func (s SRMVariant) MarshalText() ([]byte, error) {
-	return enumMarshal("SRM variant", srmVariantNames, int(s))
-}
+func (s SRMVariant) MarshalText() ([]byte, error) { return srmVariantText.Marshal(s) }
 
 // UnmarshalText decodes "skip_zero_weight" or "keep_zero_weight_users".
-func (s *SRMVariant) UnmarshalText(b []byte) error {
-	i, err := enumParse("SRM variant", srmVariantNames, b)
-	if err == nil {
-		*s = SRMVariant(i)
-	}
-	return err
-}
+func (s *SRMVariant) UnmarshalText(b []byte) error { return srmVariantText.Unmarshal(s, b) }
 
 // DefaultSRMThreshold is GrowthBook's default p-value below which a split is flagged as a
 // sample ratio mismatch.
@@ -55,7 +51,7 @@ type SRMOptions struct {
 
 // Validate reports an unknown variant and a threshold outside (0, 1).
 func (o SRMOptions) Validate() error {
-	v := validation.New("metrics: SRM options")
+	v := validation.New("experiment: SRM options")
 	o.validateInto(v, "")
 	return v.Err()
 }
@@ -94,7 +90,7 @@ type SRMResult struct {
 // positive scale: 50/50 or 0.5/0.5). users and weights are parallel, one entry per arm.
 // Use exact unique-user counts, not sketches.
 func SampleRatioMismatch(users []int64, weights []float64, opt SRMOptions) (SRMResult, error) {
-	v := validation.New("metrics: sample ratio mismatch")
+	v := validation.New("experiment: sample ratio mismatch")
 	if len(users) != len(weights) {
 		v.Addf("weights", "len", "must have one weight per arm (%d users, %d weights)", len(users), len(weights))
 	}

@@ -1,4 +1,4 @@
-package metrics
+package experiment
 
 import (
 	"math"
@@ -32,7 +32,7 @@ type SampleSizeInput struct {
 // reject; SampleSizeProportions further needs Baseline and the treated rate in (0, 1), and
 // SampleSizeMeans a positive StdDev.
 func (in SampleSizeInput) Validate() error {
-	_, _, _, _, err := in.params("metrics: sample size input", false, false)
+	_, _, _, _, err := in.params("experiment: sample size input", false, false)
 	return err
 }
 
@@ -111,7 +111,7 @@ func (in SampleSizeInput) params(subject string, proportions, means bool) (alpha
 // with k = Allocation, p̄ = (p₁ + k·p₂)/(1+k) and n_T = k·n_C, each rounded up. A 10% → 12%
 // test at α 0.05 and 80% power needs 3,841 users per arm.
 func SampleSizeProportions(in SampleSizeInput) (SampleSizeResult, error) {
-	alpha, power, k, p2, err := in.params("metrics: sample size (proportions)", true, false)
+	alpha, power, k, p2, err := in.params("experiment: sample size (proportions)", true, false)
 	if err != nil {
 		return SampleSizeResult{}, err
 	}
@@ -131,7 +131,7 @@ func SampleSizeProportions(in SampleSizeInput) (SampleSizeResult, error) {
 //
 // A difference of a quarter standard deviation at α 0.05 and 80% power needs 252 units per arm.
 func SampleSizeMeans(in SampleSizeInput) (SampleSizeResult, error) {
-	alpha, power, k, treated, err := in.params("metrics: sample size (means)", false, true)
+	alpha, power, k, treated, err := in.params("experiment: sample size (means)", false, true)
 	if err != nil {
 		return SampleSizeResult{}, err
 	}
@@ -154,7 +154,7 @@ func sampleSizeResult(n, k, treated, alpha, power float64) SampleSizeResult {
 // treatment rate p2, at significance alpha (0 means 0.05). The far tail is ignored, as in
 // the sample-size formula, so PowerProportions inverts SampleSizeProportions.
 func PowerProportions(p1, p2 float64, control, treatment int64, alpha float64) (float64, error) {
-	v := validation.New("metrics: power (proportions)")
+	v := validation.New("experiment: power (proportions)")
 	if !(p1 > 0 && p1 < 1) {
 		v.Addf("p1", "range", "must be a rate strictly between 0 and 1")
 	}

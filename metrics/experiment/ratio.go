@@ -1,4 +1,4 @@
-package metrics
+package experiment
 
 import (
 	"github.com/productops/productops/internal/validation"
@@ -21,7 +21,7 @@ type RatioSample struct {
 // Validate reports bad counts and sums, and numerator or denominator counts that differ
 // from N.
 func (r RatioSample) Validate() error {
-	v := validation.New("metrics: ratio sample")
+	v := validation.New("experiment: ratio sample")
 	r.validateInto(v, "")
 	return v.Err()
 }

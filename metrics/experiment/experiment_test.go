@@ -1,4 +1,4 @@
-package metrics
+package experiment
 
 import (
 	"errors"
@@ -38,7 +38,7 @@ func TestCompareGrowthBookVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Compare(a, b, GrowthBookExperiment)
+	c, err := Compare(a, b, GrowthBook)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestCompareGrowthBookVectors(t *testing.T) {
 	// 0.61101), stddev 0.2717, p 0.80707. Proportions also go through Welch t.
 	pa, _ := ProportionSample{Conversions: 14, Users: 28}.Estimate()
 	pb, _ := ProportionSample{Conversions: 16, Users: 30}.Estimate()
-	cb, err := Compare(pa, pb, ExperimentOptions{})
+	cb, err := Compare(pa, pb, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestCompareGrowthBookVectors(t *testing.T) {
 	// test_two_sided_ttest_missing_variance: n = 2 with these sums gives a negative
 	// variance, so GrowthBook returns its default output.
 	bad, _ := MeanSample{N: 2, Sum: 1396.87, SumSquares: 52377.9767}.Estimate()
-	cm, err := Compare(bad, b, ExperimentOptions{})
+	cm, err := Compare(bad, b, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestWelchTTestGrowthBook(t *testing.T) {
 func TestCompareStatsig(t *testing.T) {
 	a, _ := ProportionSample{Conversions: 200, Users: 1000}.Estimate()
 	b, _ := ProportionSample{Conversions: 250, Users: 1000}.Estimate()
-	c, err := Compare(a, b, StatsigExperiment)
+	c, err := Compare(a, b, Statsig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestCompareStatsig(t *testing.T) {
 	}
 	small, _ := ProportionSample{Conversions: 10, Users: 40}.Estimate()
 	small2, _ := ProportionSample{Conversions: 15, Users: 40}.Estimate()
-	cs, _ := Compare(small, small2, StatsigExperiment)
+	cs, _ := Compare(small, small2, Statsig)
 	if cs.Test != TestWelchT || !(cs.Absolute.DoF > 0 && cs.Absolute.DoF < 100) {
 		t.Errorf("small sample: test %v dof %v, want Welch below 100", cs.Test, cs.Absolute.DoF)
 	}
@@ -131,15 +131,15 @@ func TestCompareStatsig(t *testing.T) {
 func TestCompareUndefined(t *testing.T) {
 	one := ArmEstimate{N: 1, Mean: 1, UnadjustedMean: 1, Variance: 1}
 	two := ArmEstimate{N: 10, Mean: 0, UnadjustedMean: 0, Variance: 1}
-	c, err := Compare(one, two, ExperimentOptions{})
+	c, err := Compare(one, two, Options{})
 	if err != nil || c.Absolute.Defined || c.Relative.Defined || c.Absolute.PValue != 1 {
 		t.Errorf("n=1: %+v %v", c, err)
 	}
-	c, err = Compare(two, ArmEstimate{N: 10, Mean: 1, UnadjustedMean: 1, Variance: 1}, ExperimentOptions{Lift: LiftAbsolute})
+	c, err = Compare(two, ArmEstimate{N: 10, Mean: 1, UnadjustedMean: 1, Variance: 1}, Options{Lift: LiftAbsolute})
 	if err != nil || !c.Absolute.Defined || c.Relative.Defined || c.Relative.Reason != "control mean is 0" {
 		t.Errorf("zero control: %+v %v", c, err)
 	}
-	_, err = Compare(ArmEstimate{N: -1, Mean: math.NaN(), UnadjustedMean: math.Inf(1), Variance: -1}, two, ExperimentOptions{Test: 7, Lift: 9, Confidence: 1.5, WelchBelowDoF: -1})
+	_, err = Compare(ArmEstimate{N: -1, Mean: math.NaN(), UnadjustedMean: math.Inf(1), Variance: -1}, two, Options{Test: 7, Lift: 9, Confidence: 1.5, WelchBelowDoF: -1})
 	var ve *productops.ValidationError
 	if !errors.As(err, &ve) || len(ve.Fields) != 8 {
 		t.Errorf("want 8 field errors, got %v", err)
@@ -147,10 +147,10 @@ func TestCompareUndefined(t *testing.T) {
 	if err := (ArmEstimate{N: -1}).Validate(); err == nil {
 		t.Error("ArmEstimate.Validate accepted N -1")
 	}
-	if err := (ExperimentOptions{Confidence: -0.1}).Validate(); err == nil {
-		t.Error("ExperimentOptions.Validate accepted confidence -0.1")
+	if err := (Options{Confidence: -0.1}).Validate(); err == nil {
+		t.Error("Options.Validate accepted confidence -0.1")
 	}
-	if err := GrowthBookExperiment.Validate(); err != nil {
+	if err := GrowthBook.Validate(); err != nil {
 		t.Error(err)
 	}
 }
@@ -288,9 +288,9 @@ func TestZTestProperties(t *testing.T) {
 	))
 	props.Property("effect intervals contain the estimate", prop.ForAll(
 		func(n1, n2 int64, m1, m2, v1, v2 float64, z bool) bool {
-			opt := GrowthBookExperiment
+			opt := GrowthBook
 			if z {
-				opt = StatsigExperiment
+				opt = Statsig
 			}
 			c, err := Compare(ArmEstimate{N: n1, Mean: m1, UnadjustedMean: m1, Variance: v1}, ArmEstimate{N: n2, Mean: m2, UnadjustedMean: m2, Variance: v2}, opt)
 			if err != nil {
@@ -441,7 +441,7 @@ func TestSampleRatioMismatch(t *testing.T) {
 func TestCompareCUPED(t *testing.T) {
 	ctl := CUPEDSample{Post: MeanSample{N: 6, Sum: 28, SumSquares: 154}, Pre: MeanSample{N: 6, Sum: 23, SumSquares: 111}, SumProducts: 130}
 	trt := CUPEDSample{Post: MeanSample{N: 7, Sum: 46, SumSquares: 320}, Pre: MeanSample{N: 7, Sum: 29, SumSquares: 143}, SumProducts: 210}
-	c, r, err := CompareCUPED(ctl, trt, GrowthBookExperiment)
+	c, r, err := CompareCUPED(ctl, trt, GrowthBook)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -453,15 +453,15 @@ func TestCompareCUPED(t *testing.T) {
 	if !(c.Relative.Low < c.Relative.Estimate && c.Relative.Estimate < c.Relative.High) || c.Absolute.Estimate != r.Treatment.Mean-r.Control.Mean {
 		t.Errorf("comparison %+v", c)
 	}
-	cz, _, err := CompareCUPED(ctl, trt, StatsigExperiment)
+	cz, _, err := CompareCUPED(ctl, trt, Statsig)
 	if err != nil || cz.Relative.SE != c.Relative.SE {
 		t.Errorf("statsig: %+v %v", cz.Relative, err)
 	}
 	zero := CUPEDSample{Post: MeanSample{N: 6}, Pre: MeanSample{N: 6}}
-	if cu, _, err := CompareCUPED(zero, trt, GrowthBookExperiment); err != nil || cu.Relative.Defined {
+	if cu, _, err := CompareCUPED(zero, trt, GrowthBook); err != nil || cu.Relative.Defined {
 		t.Errorf("zero control: %+v %v", cu.Relative, err)
 	}
-	if _, _, err := CompareCUPED(CUPEDSample{Post: MeanSample{N: -1}}, trt, ExperimentOptions{Confidence: 3}); !errors.Is(err, productops.ErrInvalid) {
+	if _, _, err := CompareCUPED(CUPEDSample{Post: MeanSample{N: -1}}, trt, Options{Confidence: 3}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("bad input: %v", err)
 	}
 }

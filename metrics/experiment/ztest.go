@@ -1,10 +1,12 @@
-package metrics
+package experiment
 
 import (
 	"math"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // ZVariance names how a two-proportion z-test estimates the standard error under the null.
@@ -19,30 +21,25 @@ const (
 	ZUnpooled
 )
 
-var zVarianceNames = []string{"pooled", "unpooled"}
+var zVarianceText = enum.Set[ZVariance]{
+	Subject: "experiment: z-test variance", Kind: "z-test variance",
+	Names: []string{"pooled", "unpooled"},
+}
 
 // String returns "pooled" or "unpooled".
-func (z ZVariance) String() string { return enumString("ZVariance", zVarianceNames, int(z)) }
+func (z ZVariance) String() string { return zVarianceText.String(z) }
 
 // MarshalText encodes the variance as its String form.
-func (z ZVariance) MarshalText() ([]byte, error) {
-	return enumMarshal("z-test variance", zVarianceNames, int(z))
-}
+func (z ZVariance) MarshalText() ([]byte, error) { return zVarianceText.Marshal(z) }
 
 // UnmarshalText decodes "pooled" or "unpooled".
-func (z *ZVariance) UnmarshalText(b []byte) error {
-	i, err := enumParse("z-test variance", zVarianceNames, b)
-	if err == nil {
-		*z = ZVariance(i)
-	}
-	return err
-}
+func (z *ZVariance) UnmarshalText(b []byte) error { return zVarianceText.Unmarshal(z, b) }
 
 // ZTestResult is a two-proportion z-test of treatment against control.
 type ZTestResult struct {
 	// Control and Treatment are the arms' conversion rates with 95% Wilson intervals.
-	Control   Rate `json:"control"`
-	Treatment Rate `json:"treatment"`
+	Control   metrics.Rate `json:"control"`
+	Treatment metrics.Rate `json:"treatment"`
 	// Variance is the standard-error form used for Z.
 	Variance ZVariance `json:"variance"`
 	// Defined is false when either arm has no users or the standard error is 0 (both arms
@@ -67,7 +64,7 @@ type ZTestResult struct {
 // is pooled or unpooled, and a confidence interval (0 means 0.95) from the unpooled
 // standard error. Swapping the arms flips the signs of Difference and Z and keeps PValue.
 func TwoProportionZTest(control, treatment ProportionSample, variance ZVariance, confidence float64) (ZTestResult, error) {
-	v := validation.New("metrics: two-proportion z-test")
+	v := validation.New("experiment: two-proportion z-test")
 	control.validateInto(v, "control")
 	treatment.validateInto(v, "treatment")
 	if variance != ZPooled && variance != ZUnpooled {
@@ -117,26 +114,19 @@ const (
 	IntervalNormal
 )
 
-var intervalMethodNames = []string{"wilson", "normal"}
+var intervalMethodText = enum.Set[IntervalMethod]{
+	Subject: "experiment: interval method", Kind: "interval method",
+	Names: []string{"wilson", "normal"},
+}
 
 // String returns "wilson" or "normal".
-func (m IntervalMethod) String() string {
-	return enumString("IntervalMethod", intervalMethodNames, int(m))
-}
+func (m IntervalMethod) String() string { return intervalMethodText.String(m) }
 
 // MarshalText encodes the method as its String form.
-func (m IntervalMethod) MarshalText() ([]byte, error) {
-	return enumMarshal("interval method", intervalMethodNames, int(m))
-}
+func (m IntervalMethod) MarshalText() ([]byte, error) { return intervalMethodText.Marshal(m) }
 
 // UnmarshalText decodes "wilson" or "normal".
-func (m *IntervalMethod) UnmarshalText(b []byte) error {
-	i, err := enumParse("interval method", intervalMethodNames, b)
-	if err == nil {
-		*m = IntervalMethod(i)
-	}
-	return err
-}
+func (m *IntervalMethod) UnmarshalText(b []byte) error { return intervalMethodText.Unmarshal(m, b) }
 
 // ProportionInterval is a proportion with a two-sided confidence interval.
 type ProportionInterval struct {
@@ -157,7 +147,7 @@ type ProportionInterval struct {
 // NewProportionInterval returns successes/trials with a Wilson or normal interval at the
 // given confidence (0 means 0.95, z = 1.959963984540054).
 func NewProportionInterval(successes, trials int64, method IntervalMethod, confidence float64) (ProportionInterval, error) {
-	v := validation.New("metrics: proportion interval")
+	v := validation.New("experiment: proportion interval")
 	ProportionSample{Conversions: successes, Users: trials}.validateIntoNames(v, "successes", "trials")
 	if method != IntervalWilson && method != IntervalNormal {
 		v.Addf("method", "oneof", "must be wilson or normal")

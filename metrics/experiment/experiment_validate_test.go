@@ -1,16 +1,16 @@
-package metrics
+package experiment
 
 import (
-	"errors"
+	"encoding/json"
 	"math"
 	"testing"
 
-	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // Every input type's Validate accepts a good value and rejects a bad one with
 // productops.ErrInvalid and the expected number of field errors.
-func TestBusinessValidate(t *testing.T) {
+func TestValidate(t *testing.T) {
 	tests := []struct {
 		name   string
 		good   interface{ Validate() error }
@@ -18,7 +18,7 @@ func TestBusinessValidate(t *testing.T) {
 		fields int
 	}{
 		{"ArmEstimate", ArmEstimate{N: 2, Variance: 1}, ArmEstimate{N: -1, Mean: math.NaN(), UnadjustedMean: math.Inf(1), Variance: -1}, 4},
-		{"ExperimentOptions", StatsigExperiment, ExperimentOptions{Test: 3, Lift: 3, Confidence: 1, WelchBelowDoF: math.NaN()}, 4},
+		{"Options", Statsig, Options{Test: 3, Lift: 3, Confidence: 1, WelchBelowDoF: math.NaN()}, 4},
 		{"ProportionSample", ProportionSample{Conversions: 1, Users: 2}, ProportionSample{Conversions: -1, Users: -1}, 2},
 		{"MeanSample", MeanSample{N: 2, Sum: 1, SumSquares: 1}, MeanSample{N: -1, Sum: math.Inf(-1), SumSquares: -1}, 3},
 		{"RatioSample", RatioSample{N: 1, Numerator: MeanSample{N: 1}, Denominator: MeanSample{N: 1}}, RatioSample{N: -1, Numerator: MeanSample{N: 2}, Denominator: MeanSample{N: 3}, SumProducts: math.NaN()}, 4},
@@ -32,12 +32,8 @@ func TestBusinessValidate(t *testing.T) {
 				t.Errorf("good value: %v", err)
 			}
 			err := tc.bad.Validate()
-			var ve *productops.ValidationError
-			if !errors.Is(err, productops.ErrInvalid) || !errors.As(err, &ve) {
-				t.Fatalf("bad value: err = %v", err)
-			}
-			if len(ve.Fields) != tc.fields {
-				t.Errorf("got %d field errors, want %d: %v", len(ve.Fields), tc.fields, err)
+			if got := fieldtest.Paths(t, err); len(got) != tc.fields {
+				t.Errorf("got %d field errors, want %d: %v", len(got), tc.fields, err)
 			}
 		})
 	}
@@ -49,5 +45,20 @@ func TestMeanSampleMerge(t *testing.T) {
 	b := MeanSample{}.Add(4).Add(5)
 	if got, want := a.Merge(b), MeanSampleOf([]float64{1, 2, 3, 4, 5}); got != want {
 		t.Errorf("merge = %+v, want %+v", got, want)
+	}
+}
+
+// Results serialise to JSON without NaN or infinities, even when undefined.
+func TestResultsJSON(t *testing.T) {
+	c, _ := Compare(ArmEstimate{N: 1}, ArmEstimate{N: 1}, Options{})
+	z, _ := TwoProportionZTest(ProportionSample{}, ProportionSample{}, ZPooled, 0)
+	srm, _ := SampleRatioMismatch([]int64{0, 0}, []float64{1, 1}, SRMOptions{})
+	for _, v := range []any{c, z, srm} {
+		if _, err := json.Marshal(v); err != nil {
+			t.Errorf("%T: %v", v, err)
+		}
+	}
+	if math.IsNaN(c.Relative.Estimate) {
+		t.Error("NaN in undefined effect")
 	}
 }

@@ -1,8 +1,9 @@
-package metrics
+package experiment
 
 import (
 	"math"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
 )
@@ -26,7 +27,7 @@ type ArmEstimate struct {
 // Validate reports every bad field: a negative N, a non-finite mean, a negative or
 // non-finite variance.
 func (a ArmEstimate) Validate() error {
-	v := validation.New("metrics: arm estimate")
+	v := validation.New("experiment: arm estimate")
 	a.validateInto(v, "")
 	return v.Err()
 }
@@ -46,38 +47,31 @@ func (a ArmEstimate) validateInto(v *validation.Errors, prefix string) {
 	}
 }
 
-// ExperimentTest names the test statistic's reference distribution.
-type ExperimentTest int
+// Test names the test statistic's reference distribution.
+type Test int
 
 const (
 	// TestWelchT is Welch's unequal-variance t-test with Welch–Satterthwaite degrees of
 	// freedom computed from the per-unit variances; GrowthBook uses it for every metric,
 	// proportions included. The zero value.
-	TestWelchT ExperimentTest = iota
+	TestWelchT Test = iota
 	// TestZ is the two-sample z-test with unpooled variances (Statsig's default).
 	TestZ
 )
 
-var experimentTestNames = []string{"welch_t", "z"}
+var testText = enum.Set[Test]{
+	Subject: "experiment: test", Kind: "test",
+	Names: []string{"welch_t", "z"},
+}
 
 // String returns "welch_t" or "z".
-func (t ExperimentTest) String() string {
-	return enumString("ExperimentTest", experimentTestNames, int(t))
-}
+func (t Test) String() string { return testText.String(t) }
 
 // MarshalText encodes the test as its String form.
-func (t ExperimentTest) MarshalText() ([]byte, error) {
-	return enumMarshal("experiment test", experimentTestNames, int(t))
-}
+func (t Test) MarshalText() ([]byte, error) { return testText.Marshal(t) }
 
 // UnmarshalText decodes "welch_t" or "z".
-func (t *ExperimentTest) UnmarshalText(b []byte) error {
-	i, err := enumParse("experiment test", experimentTestNames, b)
-	if err == nil {
-		*t = ExperimentTest(i)
-	}
-	return err
-}
+func (t *Test) UnmarshalText(b []byte) error { return testText.Unmarshal(t, b) }
 
 // LiftType names the effect an experiment readout leads with.
 type LiftType int
@@ -90,30 +84,25 @@ const (
 	LiftAbsolute
 )
 
-var liftTypeNames = []string{"relative", "absolute"}
+var liftTypeText = enum.Set[LiftType]{
+	Subject: "experiment: lift type", Kind: "lift type",
+	Names: []string{"relative", "absolute"},
+}
 
 // String returns "relative" or "absolute".
-func (l LiftType) String() string { return enumString("LiftType", liftTypeNames, int(l)) }
+func (l LiftType) String() string { return liftTypeText.String(l) }
 
 // MarshalText encodes the lift type as its String form.
-func (l LiftType) MarshalText() ([]byte, error) {
-	return enumMarshal("lift type", liftTypeNames, int(l))
-}
+func (l LiftType) MarshalText() ([]byte, error) { return liftTypeText.Marshal(l) }
 
 // UnmarshalText decodes "relative" or "absolute".
-func (l *LiftType) UnmarshalText(b []byte) error {
-	i, err := enumParse("lift type", liftTypeNames, b)
-	if err == nil {
-		*l = LiftType(i)
-	}
-	return err
-}
+func (l *LiftType) UnmarshalText(b []byte) error { return liftTypeText.Unmarshal(l, b) }
 
-// ExperimentOptions configures Compare. The zero value is GrowthBook's frequentist engine:
+// Options configures Compare. The zero value is GrowthBook's frequentist engine:
 // Welch t-test, relative lift first, 95% two-sided intervals.
-type ExperimentOptions struct {
+type Options struct {
 	// Test picks the reference distribution; zero is TestWelchT.
-	Test ExperimentTest `json:"test"`
+	Test Test `json:"test"`
 	// Lift picks the effect reported as Comparison.Primary; both effects are always
 	// computed. Zero is LiftRelative.
 	Lift LiftType `json:"lift"`
@@ -129,27 +118,27 @@ type ExperimentOptions struct {
 	AllowZeroArmVariance bool `json:"allow_zero_arm_variance"`
 }
 
-// GrowthBookExperiment reproduces GrowthBook's frequentist engine (gbstats TwoSidedTTest):
+// GrowthBook reproduces GrowthBook's frequentist engine (gbstats TwoSidedTTest):
 // Welch t for every metric with Welch–Satterthwaite degrees of freedom, proportion
 // variance p(1−p) without n−1, relative lift over |control| with delta-method variance
-// (zero covariance), 95% intervals. It is the zero value of ExperimentOptions.
-var GrowthBookExperiment = ExperimentOptions{Test: TestWelchT, Lift: LiftRelative, Confidence: 0.95}
+// (zero covariance), 95% intervals. It is the zero value of Options.
+var GrowthBook = Options{Test: TestWelchT, Lift: LiftRelative, Confidence: 0.95}
 
-// StatsigExperiment reproduces Statsig's documented frequentist defaults: a two-sample
+// Statsig reproduces Statsig's documented frequentist defaults: a two-sample
 // z-test with unpooled variances, switching to Welch's t-test when the degrees of freedom
 // are below 100, delta-method intervals for the relative lift, 95% intervals. Statsig's
 // headline p-value is the one of the absolute difference (Comparison.Absolute.PValue).
-var StatsigExperiment = ExperimentOptions{Test: TestZ, Lift: LiftRelative, Confidence: 0.95, WelchBelowDoF: 100, AllowZeroArmVariance: true}
+var Statsig = Options{Test: TestZ, Lift: LiftRelative, Confidence: 0.95, WelchBelowDoF: 100, AllowZeroArmVariance: true}
 
 // Validate reports a confidence outside (0, 1) (0 is allowed and means 0.95), an unknown
 // test or lift type, and a negative or non-finite WelchBelowDoF.
-func (o ExperimentOptions) Validate() error {
-	v := validation.New("metrics: experiment options")
+func (o Options) Validate() error {
+	v := validation.New("experiment: options")
 	o.validateInto(v, "")
 	return v.Err()
 }
 
-func (o ExperimentOptions) validateInto(v *validation.Errors, prefix string) {
+func (o Options) validateInto(v *validation.Errors, prefix string) {
 	if o.Test < TestWelchT || o.Test > TestZ {
 		v.Addf(validation.Path(prefix, "test"), "oneof", "must be welch_t or z")
 	}
@@ -199,7 +188,7 @@ type Comparison struct {
 	Control   ArmEstimate `json:"control"`
 	Treatment ArmEstimate `json:"treatment"`
 	// Test is the distribution actually used (Statsig's rule may switch z to Welch t).
-	Test ExperimentTest `json:"test"`
+	Test Test `json:"test"`
 	// Confidence is the level of the intervals, such as 0.95.
 	Confidence float64 `json:"confidence"`
 	// Lift names which effect Primary returns.
@@ -224,8 +213,8 @@ func (c Comparison) Primary() Effect {
 // variance, bad options) returns a *productops.ValidationError; estimates that cannot be
 // made (fewer than 2 units, no variance, zero control mean for the relative lift) come back
 // with Defined false and a Reason.
-func Compare(control, treatment ArmEstimate, opt ExperimentOptions) (Comparison, error) {
-	v := validation.New("metrics: experiment comparison")
+func Compare(control, treatment ArmEstimate, opt Options) (Comparison, error) {
+	v := validation.New("experiment: comparison")
 	control.validateInto(v, "control")
 	treatment.validateInto(v, "treatment")
 	opt.validateInto(v, "options")

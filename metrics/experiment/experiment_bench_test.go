@@ -1,4 +1,4 @@
-package metrics
+package experiment
 
 import (
 	"testing"
@@ -16,8 +16,8 @@ func BenchmarkExperimentTests(b *testing.B) {
 		run  func() error
 	}{
 		{"z-test/pooled", func() error { _, err := TwoProportionZTest(pa, pb, ZPooled, 0); return err }},
-		{"compare/statsig-z", func() error { _, err := Compare(ctl, trt, StatsigExperiment); return err }},
-		{"compare/growthbook-welch", func() error { _, err := Compare(ctl, trt, GrowthBookExperiment); return err }},
+		{"compare/statsig-z", func() error { _, err := Compare(ctl, trt, Statsig); return err }},
+		{"compare/growthbook-welch", func() error { _, err := Compare(ctl, trt, GrowthBook); return err }},
 		{"srm/3-arms", func() error {
 			_, err := SampleRatioMismatch([]int64{500, 500, 600}, []float64{0.34, 0.33, 0.33}, SRMOptions{})
 			return err

@@ -1,4 +1,4 @@
-package metrics
+package experiment
 
 import (
 	"math"
@@ -20,7 +20,7 @@ type CUPEDSample struct {
 
 // Validate reports bad sums and a Pre.N that differs from Post.N.
 func (c CUPEDSample) Validate() error {
-	v := validation.New("metrics: CUPED sample")
+	v := validation.New("experiment: CUPED sample")
 	c.validateInto(v, "")
 	return v.Err()
 }
@@ -67,7 +67,7 @@ type CUPEDResult struct {
 // pre-period mean. Feed the arms to Compare; the relative lift still divides by the
 // control's unadjusted mean.
 func CUPED(control, treatment CUPEDSample) (CUPEDResult, error) {
-	v := validation.New("metrics: CUPED")
+	v := validation.New("experiment: CUPED")
 	control.validateInto(v, "control")
 	treatment.validateInto(v, "treatment")
 	if err := v.Err(); err != nil {
@@ -114,8 +114,8 @@ func cupedArm(c CUPEDSample, theta float64) ArmEstimate {
 //	var_T,adjusted/(n_T·μ_C²) + (r²·var_C,post − 2θ·r·cov_C(post, pre) + θ²·var_C,pre)/(n_C·μ_C²)
 //
 // which accounts for the control mean appearing in both numerator and denominator.
-func CompareCUPED(control, treatment CUPEDSample, opt ExperimentOptions) (Comparison, CUPEDResult, error) {
-	v := validation.New("metrics: CUPED comparison")
+func CompareCUPED(control, treatment CUPEDSample, opt Options) (Comparison, CUPEDResult, error) {
+	v := validation.New("experiment: CUPED comparison")
 	control.validateInto(v, "control")
 	treatment.validateInto(v, "treatment")
 	opt.validateInto(v, "options")

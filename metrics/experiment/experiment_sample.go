@@ -1,7 +1,8 @@
-package metrics
+package experiment
 
 import (
 	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/metrics"
 )
 
 // ProportionSample is a binary metric's counts in one arm: how many of Users converted.
@@ -14,7 +15,7 @@ type ProportionSample struct {
 
 // Validate reports negative counts and conversions above users.
 func (p ProportionSample) Validate() error {
-	v := validation.New("metrics: proportion sample")
+	v := validation.New("experiment: proportion sample")
 	p.validateInto(v, "")
 	return v.Err()
 }
@@ -31,7 +32,7 @@ func (p ProportionSample) validateInto(v *validation.Errors, prefix string) {
 }
 
 // Rate returns Conversions/Users with its 95% Wilson interval (undefined for 0 users).
-func (p ProportionSample) Rate() Rate { return NewRate(p.Conversions, p.Users) }
+func (p ProportionSample) Rate() metrics.Rate { return metrics.NewRate(p.Conversions, p.Users) }
 
 // Estimate returns the arm as a per-unit mean p and variance p(1−p), the population form
 // without n−1 that GrowthBook's ProportionStatistic uses. Users = 0 gives mean 0.
@@ -81,7 +82,7 @@ func (s MeanSample) Merge(o MeanSample) MeanSample {
 
 // Validate reports a negative N, non-finite sums and a negative sum of squares.
 func (s MeanSample) Validate() error {
-	v := validation.New("metrics: mean sample")
+	v := validation.New("experiment: mean sample")
 	s.validateInto(v, "")
 	return v.Err()
 }
@@ -127,10 +128,10 @@ func (s MeanSample) Estimate() (ArmEstimate, error) {
 }
 
 // WelchTTest compares the means of two numeric samples with Welch's unequal-variance
-// t-test at the given confidence (0 means 0.95). It is Compare with GrowthBookExperiment's
+// t-test at the given confidence (0 means 0.95). It is Compare with GrowthBook's
 // test; read Absolute for the difference in means and Relative for the lift.
 func WelchTTest(control, treatment MeanSample, confidence float64) (Comparison, error) {
-	v := validation.New("metrics: welch t-test")
+	v := validation.New("experiment: welch t-test")
 	control.validateInto(v, "control")
 	treatment.validateInto(v, "treatment")
 	validateConfidence(v, "confidence", confidence)
@@ -139,5 +140,5 @@ func WelchTTest(control, treatment MeanSample, confidence float64) (Comparison, 
 	}
 	a, _ := control.Estimate()
 	b, _ := treatment.Estimate()
-	return Compare(a, b, ExperimentOptions{Test: TestWelchT, Lift: LiftAbsolute, Confidence: confidence})
+	return Compare(a, b, Options{Test: TestWelchT, Lift: LiftAbsolute, Confidence: confidence})
 }
