@@ -31,3 +31,11 @@ func ExampleDecimalRatio_String() {
 	// Output:
 	// 3.33 undefined
 }
+
+func ExampleNewRate() {
+	fmt.Println(metrics.NewRate(9, 20))
+	fmt.Println(metrics.NewRate(0, 0))
+	// Output:
+	// 45.00% (9/20, 95% CI 25.82%–65.79%)
+	// undefined (0/0)
+}
