@@ -42,6 +42,48 @@ func day(s string) time.Time {
 	return t
 }
 
+// Example reads a small CSV export and computes the three KPIs a product review starts
+// with: active users, retention of the week's signups, and a conversion funnel.
+func Example() {
+	const export = `user_id,event,ts
+ann,signup,2024-01-01T09:00:00Z
+ann,purchase,2024-01-01T09:30:00Z
+ann,login,2024-01-09T10:00:00Z
+bob,signup,2024-01-02T20:00:00Z
+bob,login,2024-01-10T08:00:00Z
+cat,signup,2024-01-03T12:00:00Z
+`
+	l, err := events.ReadCSV(strings.NewReader(export), events.ReadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	act, err := events.DailyActivity(l, events.ActivityOptions{})
+	if err != nil {
+		panic(err)
+	}
+	last := act.Days[len(act.Days)-1]
+	fmt.Println(last.Date.Format(time.DateOnly), "DAU", last.DAU, "MAU", last.MAU)
+
+	opts := events.Amplitude.RetentionOptions(events.Weekly) // or PostHog, Mixpanel
+	opts.StartEvent, opts.Periods = "signup", 1
+	opts.AsOf = time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC) // when the report runs
+	ret, err := events.Retention(l, opts)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("week-1 retention:", ret.Means[1].Weighted)
+
+	fun, err := events.Funnel(l, events.FunnelOptions{Steps: []string{"signup", "purchase"}})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("signup to purchase:", fun.Overall)
+	// Output:
+	// 2024-01-10 DAU 1 MAU 3
+	// week-1 retention: 66.67% (2/3, 95% CI 20.77%–93.85%)
+	// signup to purchase: 33.33% (1/3, 95% CI 6.15%–79.23%)
+}
+
 func ExampleReadCSV() {
 	in := "user_id,event,ts\nu1,signup,1704067200\nu1,login,oops\nu2,signup,1704070800\n"
 	_, err := events.ReadCSV(strings.NewReader(in), events.ReadOptions{})

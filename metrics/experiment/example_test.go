@@ -7,6 +7,40 @@ import (
 )
 
 // GrowthBook's own test vector: Welch t-test on per-user revenue, relative lift.
+// Example reads out a conversion test: check the split first, then compare the arms.
+func Example() {
+	control := experiment.ProportionSample{Conversions: 512, Users: 5021}
+	treatment := experiment.ProportionSample{Conversions: 579, Users: 4979}
+
+	srm, err := experiment.SampleRatioMismatch([]int64{control.Users, treatment.Users}, []float64{0.5, 0.5}, experiment.SRMOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("sample ratio mismatch: %v (p = %.3f)\n", srm.Mismatch, srm.PValue)
+
+	a, err := control.Estimate()
+	if err != nil {
+		panic(err)
+	}
+	b, err := treatment.Estimate()
+	if err != nil {
+		panic(err)
+	}
+	c, err := experiment.Compare(a, b, experiment.GrowthBook) // or experiment.Statsig
+	if err != nil {
+		panic(err)
+	}
+	lift := c.Primary()
+	fmt.Println("control", control.Rate())
+	fmt.Println("treatment", treatment.Rate())
+	fmt.Printf("relative lift %+.1f%% (95%% CI %+.1f%% to %+.1f%%), p = %.3f\n", 100*lift.Estimate, 100*lift.Low, 100*lift.High, lift.PValue)
+	// Output:
+	// sample ratio mismatch: false (p = 0.674)
+	// control 10.20% (512/5021, 95% CI 9.39%–11.06%)
+	// treatment 11.63% (579/4979, 95% CI 10.77%–12.55%)
+	// relative lift +14.0% (95% CI +1.2% to +26.8%), p = 0.032
+}
+
 func ExampleCompare() {
 	control, _ := experiment.MeanSample{N: 3407, Sum: 1396.87, SumSquares: 52377.9767}.Estimate()
 	treatment, _ := experiment.MeanSample{N: 3461, Sum: 2422.7, SumSquares: 134698.29}.Estimate()

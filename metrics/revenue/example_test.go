@@ -33,6 +33,34 @@ func bizLedger() *revenue.Ledger {
 	return l
 }
 
+// Example builds a ledger from subscription changes and reads a quarter's MRR bridge.
+func Example() {
+	d := decimal.RequireFromString
+	at := func(m time.Month, day int) time.Time { return time.Date(2026, m, day, 12, 0, 0, 0, time.UTC) }
+	l, err := revenue.NewLedger([]revenue.SubscriptionEvent{
+		{Customer: "acme", Subscription: "pro", At: at(1, 3), MRR: d("500"), Currency: "USD"},
+		{Customer: "bolt", Subscription: "team", At: at(1, 20), MRR: d("200"), Currency: "USD"},
+		{Customer: "acme", Subscription: "seats", At: at(2, 12), MRR: d("150"), Currency: "USD"},
+		{Customer: "bolt", Subscription: "team", At: at(3, 28), MRR: d("0"), Currency: "USD"}, // cancelled
+	})
+	if err != nil {
+		panic(err)
+	}
+	b, err := l.Bridge(revenue.BridgeOptions{From: at(1, 1), Periods: 3})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(b)
+	march := b.Periods[2]
+	fmt.Println("March NRR", march.NRR.Percent(), "customer churn", march.CustomerChurn)
+	// Output:
+	// period              start          new    expansion     reactiv.  contraction        churn        end USD      NRR      GRR    quick
+	// 2026-01              0.00      +700.00        +0.00        +0.00        -0.00        -0.00         700.00        -        -        -
+	// 2026-02            700.00        +0.00      +150.00        +0.00        -0.00        -0.00         850.00   121.4%   100.0%        -
+	// 2026-03            850.00        +0.00        +0.00        +0.00        -0.00      -200.00         650.00    76.5%    76.5%     0.00
+	// March NRR 76.47% customer churn 50.00% (1/2, 95% CI 9.45%–90.55%)
+}
+
 func ExampleNewLedger() {
 	l := bizLedger()
 	fmt.Println(l.Customers(), "customers in", l.Currency())

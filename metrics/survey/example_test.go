@@ -8,6 +8,38 @@ import (
 	"github.com/productops/productops/metrics/survey"
 )
 
+// Example scores one quarter's survey answers and compares NPS with the previous quarter.
+func Example() {
+	q1 := survey.Responses{Scores: []int{10, 9, 9, 10, 8, 7, 6, 3, 10, 9, survey.NoAnswer}, Invited: 40}
+	nps, err := survey.NPS(q1, survey.NPSOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(nps)
+	fmt.Println("response rate", nps.ResponseRate)
+
+	q4, err := survey.NPSFromCounts(30, 40, 30, survey.NPSOptions{})
+	if err != nil {
+		panic(err)
+	}
+	diff, err := survey.CompareNPS(q4, nps, 0)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("change %+.1f points, p = %.3f\n", diff.Difference, diff.PValue)
+
+	csat, err := survey.CSAT(survey.Responses{Scores: []int{5, 4, 4, 3, 5, 2, 4}}, survey.CSATOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("CSAT", csat.Satisfied)
+	// Output:
+	// NPS 40.0 ± 49.6 (95% CI -9.6 to 89.6, n=10)
+	// response rate 25.00% (10/40, 95% CI 14.19%–40.19%)
+	// change +40.0 points, p = 0.131
+	// CSAT 71.43% (5/7, 95% CI 35.89%–91.78%)
+}
+
 func ExampleNPS() {
 	scores := []int{10, 9, 9, 10, 8, 7, 6, 3, 10, 9, survey.NoAnswer}
 	r, err := survey.NPS(survey.Responses{Scores: scores, Invited: 40}, survey.NPSOptions{})

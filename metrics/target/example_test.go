@@ -14,6 +14,39 @@ func bizNRR() target.KPI {
 		Thresholds: target.KPIThresholds{OnTrack: decimal.RequireFromString("105"), AtRisk: decimal.RequireFromString("100")}}
 }
 
+// Example judges a paced revenue target at the end of March and describes its trend.
+func Example() {
+	d := decimal.RequireFromString
+	month := func(m time.Month) time.Time { return time.Date(2026, m, 1, 0, 0, 0, 0, time.UTC) }
+	mrr := target.KPI{
+		Name: "MRR", Unit: "kUSD", Target: d("160"),
+		Thresholds: target.KPIThresholds{OnTrack: d("160"), AtRisk: d("140")},
+		// The thresholds grow linearly from the baseline on Jan 1 to their full value on Jul 1.
+		Pace: &target.KPIPace{Baseline: d("100"), Start: month(1), Deadline: month(7)},
+	}
+	series := []target.KPIPoint{
+		{At: month(2), Value: d("108")},
+		{At: month(3), Value: d("119")},
+		{At: month(4), Value: d("124")},
+	}
+	e, err := mrr.StatusOf(series, month(4))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Status, "-", e.Reason)
+	fmt.Println("progress", e.Progress.Percent())
+
+	tr, err := mrr.Trend(series, month(4))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("trend", tr.Latest, "for", tr.Streak, "months")
+	// Output:
+	// at_risk - MRR is 124 kUSD, short of the on-track line 129.83428 kUSD but at or above the at-risk line 119.88952 kUSD (lines paced at 49.7% of the period)
+	// progress 40.00%
+	// trend improving for 2 months
+}
+
 func ExampleKPI_Status() {
 	for _, v := range []string{"107", "102.5", "96"} {
 		e, _ := bizNRR().Status(decimal.RequireFromString(v), bizDay(2026, 3, 31))

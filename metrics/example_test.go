@@ -8,6 +8,24 @@ import (
 	"github.com/productops/productops/metrics"
 )
 
+// Example shows the undefined convention every metrics package follows: a ratio over
+// nothing says so instead of reporting 0% or 100%.
+func Example() {
+	for _, r := range []metrics.Rate{metrics.NewRate(9, 20), metrics.NewRate(0, 0)} {
+		if !r.Defined {
+			fmt.Println("no data:", r)
+			continue
+		}
+		fmt.Printf("%.0f%% of %d (95%% CI %.0f%% to %.0f%%)\n", 100*r.Value, r.Denominator, 100*r.Low, 100*r.High)
+	}
+	nrr := metrics.NewDecimalRatio(decimal.NewFromInt(1150), decimal.NewFromInt(1000), 6)
+	fmt.Println("NRR", nrr.Percent(), "of nothing:", metrics.NewDecimalRatio(decimal.NewFromInt(5), decimal.Zero, 6).Percent())
+	// Output:
+	// 45% of 20 (95% CI 26% to 66%)
+	// no data: undefined (0/0)
+	// NRR 115.00% of nothing: undefined
+}
+
 func ExampleNewDecimalRatio() {
 	d := decimal.RequireFromString
 	nrr := metrics.NewDecimalRatio(d("1250"), d("1000"), 6)
