@@ -1,4 +1,4 @@
-// Command eventkpis computes the benchmark kit's three event KPIs with the metrics package
+// Command eventkpis computes the benchmark kit's three event KPIs with package metrics/events
 // and prints the kit's canonical report (see ../shared/bench/README.md):
 //
 //	eventkpis -data events.csv -o report.txt           # end to end
