@@ -11,7 +11,7 @@ import (
 	"github.com/productops/productops"
 )
 
-func TestEventLogSortsAndInterns(t *testing.T) {
+func TestLogSortsAndInterns(t *testing.T) {
 	in := []Event{
 		ev(t, "42", "b", "2024-01-02T00:00:00Z"),
 		ev(t, "alice", "a", "2024-01-01T00:00:00Z"),
@@ -48,7 +48,7 @@ func TestEventLogSortsAndInterns(t *testing.T) {
 	}
 }
 
-func TestNewEventLogError(t *testing.T) {
+func TestNewLogError(t *testing.T) {
 	_, err := NewLog(slices.Values([]Event{ev(t, "u", "a", "2024-01-01T00:00:00Z"), {User: "u"}}))
 	var ee *EventError
 	if !errors.As(err, &ee) || ee.Index != 1 {
