@@ -1,13 +1,8 @@
 package roadmap
 
 import (
-	"errors"
-	"testing"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
-
-	"github.com/productops/productops"
 )
 
 // decEq compares decimals by value, so 1.50 equals 1.5.
@@ -33,23 +28,6 @@ func ids(s ...string) []ItemID {
 	out := make([]ItemID, len(s))
 	for i, x := range s {
 		out[i] = ItemID(x)
-	}
-	return out
-}
-
-// fieldsOf returns the field paths of a validation error, failing the test otherwise.
-func fieldsOf(t *testing.T, err error) []string {
-	t.Helper()
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v, want *productops.ValidationError", err)
-	}
-	if !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("errors.Is(err, ErrInvalid) = false for %v", err)
-	}
-	var out []string
-	for _, f := range ve.Fields {
-		out = append(out, f.Field)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -133,13 +134,13 @@ func TestCustomLifecycle(t *testing.T) {
 		{ID: "Z", StatusName: "Shipped", Status: InProgress},
 		{ID: "W", StatusName: "Shipped", Status: Done, History: []StatusChange{{"Idea", "Shipped", t0, ""}, {"Ready", "Review", t0, ""}}},
 	}
-	got := fieldsOf(t, lc.Check(bad))
+	got := fieldtest.Paths(t, lc.Check(bad))
 	want := []string{"items[0].status_name", "items[1].status", "items[2].history[0]", "items[2].history[1].from", "items[2].history[1]", "items[2].history"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 	broken := Lifecycle{Statuses: []Status{{"", Backlog}, {"A", Category(8)}, {"A", Done}}, Transitions: []Transition{{"A", "Q"}}}
-	got = fieldsOf(t, broken.Validate())
+	got = fieldtest.Paths(t, broken.Validate())
 	want = []string{"statuses[0].name", "statuses[1].category", "statuses[2].name", "transitions[0].to"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lifecycle fields (-want +got):\n%s", diff)

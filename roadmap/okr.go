@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -22,24 +23,16 @@ const (
 	Aspirational
 )
 
-var expectationNames = []string{"committed", "aspirational"}
+var expectationSet = enum.Set[Expectation]{Subject: "roadmap: expectation", Kind: "expectation", Names: []string{"committed", "aspirational"}}
 
 // String returns "committed" or "aspirational".
-func (x Expectation) String() string { return enumName(x, expectationNames) }
+func (x Expectation) String() string { return expectationSet.String(x) }
 
-// MarshalText encodes x as its String form.
-func (x Expectation) MarshalText() ([]byte, error) {
-	return enumText("expectation", x, expectationNames)
-}
+// MarshalText encodes x as its String form; an invalid value is an error.
+func (x Expectation) MarshalText() ([]byte, error) { return expectationSet.Marshal(x) }
 
 // UnmarshalText decodes "committed" or "aspirational" (case-insensitive).
-func (x *Expectation) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Expectation]("expectation", b, expectationNames, nil)
-	if err == nil {
-		*x = v
-	}
-	return err
-}
+func (x *Expectation) UnmarshalText(b []byte) error { return expectationSet.Unmarshal(x, b) }
 
 // Met grades a final score: Committed is met iff score = 1; Aspirational iff score >= 0.7.
 func (x Expectation) Met(score decimal.Decimal) bool {
@@ -60,22 +53,20 @@ const (
 	LowerIsBetter
 )
 
-var directionNames = []string{"", "higher", "lower"}
+var directionSet = enum.Set[Direction]{
+	Subject: "roadmap: direction", Kind: "direction", Names: []string{"", "higher", "lower"},
+	Aliases: map[string]Direction{"higher_is_better": HigherIsBetter, "lower_is_better": LowerIsBetter, "increase": HigherIsBetter, "decrease": LowerIsBetter},
+}
 
 // String returns "higher", "lower", or "" for AutoDirection.
-func (d Direction) String() string { return enumName(d, directionNames) }
+func (d Direction) String() string { return unsetOr(d, directionSet.String) }
 
-// MarshalText encodes d as its String form.
-func (d Direction) MarshalText() ([]byte, error) { return enumText("direction", d, directionNames) }
+// MarshalText encodes d as its String form ("" for AutoDirection).
+func (d Direction) MarshalText() ([]byte, error) { return marshalUnset(d, &directionSet) }
 
-// UnmarshalText decodes "higher", "lower" or "" (case-insensitive).
-func (d *Direction) UnmarshalText(b []byte) error {
-	v, err := parseEnum("direction", b, directionNames, map[string]Direction{"higherisbetter": HigherIsBetter, "lowerisbetter": LowerIsBetter, "increase": HigherIsBetter, "decrease": LowerIsBetter})
-	if err == nil {
-		*d = v
-	}
-	return err
-}
+// UnmarshalText decodes "higher", "lower" (case-insensitive; also "higher_is_better",
+// "lower_is_better", "increase", "decrease"), or "" as AutoDirection.
+func (d *Direction) UnmarshalText(b []byte) error { return unmarshalUnset(d, b, &directionSet) }
 
 // Band is the colour of a score (Google's OKR playbook), with half-open bands so every
 // score has exactly one: red [0, 0.4), yellow [0.4, 0.7), green [0.7, 1].
@@ -88,22 +79,16 @@ const (
 	Green
 )
 
-var bandNames = []string{"red", "yellow", "green"}
+var bandSet = enum.Set[Band]{Subject: "roadmap: band", Kind: "band", Names: []string{"red", "yellow", "green"}}
 
 // String returns "red", "yellow" or "green".
-func (b Band) String() string { return enumName(b, bandNames) }
+func (b Band) String() string { return bandSet.String(b) }
 
-// MarshalText encodes b as its String form.
-func (b Band) MarshalText() ([]byte, error) { return enumText("band", b, bandNames) }
+// MarshalText encodes b as its String form; an invalid value is an error.
+func (b Band) MarshalText() ([]byte, error) { return bandSet.Marshal(b) }
 
 // UnmarshalText decodes "red", "yellow" or "green" (case-insensitive).
-func (b *Band) UnmarshalText(t []byte) error {
-	v, err := parseEnum[Band]("band", t, bandNames, nil)
-	if err == nil {
-		*b = v
-	}
-	return err
-}
+func (b *Band) UnmarshalText(t []byte) error { return bandSet.Unmarshal(b, t) }
 
 // BandOf returns the band of a score: red below 0.4, yellow below 0.7, green otherwise.
 func BandOf(score decimal.Decimal) Band {
@@ -221,22 +206,16 @@ const (
 	Unweighted
 )
 
-var rollUpNames = []string{"weighted", "unweighted"}
+var rollUpSet = enum.Set[RollUp]{Subject: "roadmap: roll-up", Kind: "roll-up", Names: []string{"weighted", "unweighted"}}
 
 // String returns "weighted" or "unweighted".
-func (r RollUp) String() string { return enumName(r, rollUpNames) }
+func (r RollUp) String() string { return rollUpSet.String(r) }
 
-// MarshalText encodes r as its String form.
-func (r RollUp) MarshalText() ([]byte, error) { return enumText("roll-up", r, rollUpNames) }
+// MarshalText encodes r as its String form; an invalid value is an error.
+func (r RollUp) MarshalText() ([]byte, error) { return rollUpSet.Marshal(r) }
 
 // UnmarshalText decodes "weighted" or "unweighted" (case-insensitive).
-func (r *RollUp) UnmarshalText(b []byte) error {
-	v, err := parseEnum[RollUp]("roll-up", b, rollUpNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+func (r *RollUp) UnmarshalText(b []byte) error { return rollUpSet.Unmarshal(r, b) }
 
 // ObjectiveScore is an objective's rolled-up score.
 type ObjectiveScore struct {

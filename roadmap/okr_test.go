@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // OKR vectors (§4.1, §4.4), worked by hand:
@@ -86,7 +87,7 @@ func TestBandAndGrade(t *testing.T) {
 }
 
 func TestKeyResultErrors(t *testing.T) {
-	got := fieldsOf(t, func() error {
+	got := fieldtest.Paths(t, func() error {
 		_, err := ScoreKeyResult(KeyResult{ID: "K", Start: d("5"), Target: d("5.0")})
 		return err
 	}())
@@ -99,7 +100,7 @@ func TestKeyResultErrors(t *testing.T) {
 		{ID: "A"},
 		{ID: "C", Parent: "Z", Expectation: 5},
 	}
-	got = fieldsOf(t, ValidateObjectives(objs))
+	got = fieldtest.Paths(t, ValidateObjectives(objs))
 	want := []string{"objectives[0].key_results[0].direction", "objectives[0].key_results[0].weight", "objectives[1].key_results[0].id",
 		"objectives[2].id", "objectives[3].expectation", "objectives[0].parent", "objectives[1].parent", "objectives[3].parent"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -156,7 +157,7 @@ func TestAlignment(t *testing.T) {
 	}
 	items[4].KeyResults = []KeyResultID{"K9"}
 	items[3].Objectives = append(items[3].Objectives, "O9")
-	gotF := fieldsOf(t, func() error { _, err := Alignment(items, objs); return err }())
+	gotF := fieldtest.Paths(t, func() error { _, err := Alignment(items, objs); return err }())
 	if diff := cmp.Diff([]string{"items[3].objectives[2]", "items[4].key_results[0]"}, gotF); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}

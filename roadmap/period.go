@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -25,22 +26,17 @@ const (
 	Year
 )
 
-var resolutionNames = []string{"", "day", "month", "quarter", "half_year", "year"}
+var resolutionSet = enum.Set[Resolution]{Subject: "roadmap: resolution", Kind: "resolution", Names: []string{"", "day", "month", "quarter", "half_year", "year"}}
 
 // String returns "day", "month", "quarter", "half_year", "year", or "" for NoResolution.
-func (r Resolution) String() string { return enumName(r, resolutionNames) }
+func (r Resolution) String() string { return unsetOr(r, resolutionSet.String) }
 
-// MarshalText encodes r as its String form.
-func (r Resolution) MarshalText() ([]byte, error) { return enumText("resolution", r, resolutionNames) }
+// MarshalText encodes r as its String form ("" for NoResolution).
+func (r Resolution) MarshalText() ([]byte, error) { return marshalUnset(r, &resolutionSet) }
 
-// UnmarshalText decodes a resolution name (case-insensitive; "half-year" works too).
-func (r *Resolution) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Resolution]("resolution", b, resolutionNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+// UnmarshalText decodes a resolution name (case-insensitive; "half-year" works too), or ""
+// as NoResolution.
+func (r *Resolution) UnmarshalText(b []byte) error { return unmarshalUnset(r, b, &resolutionSet) }
 
 // Period is a day or a fuzzy date: a month, a (fiscal) quarter, half-year or year. It
 // stores the period itself, not a day inside it; Calendar.Range turns it into a concrete

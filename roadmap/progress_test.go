@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // progressItems: epic E with F1 done 3, F2 in progress 5, F3 paused 2, F4 backlog
@@ -69,7 +70,7 @@ func TestProgress(t *testing.T) {
 	if _, err := Progress(progressItems(), "nope", LinearFormula()); err == nil {
 		t.Error("unknown root: want an error")
 	}
-	got := fieldsOf(t, func() error {
+	got := fieldtest.Paths(t, func() error {
 		_, err := Progress(nil, "", Formula{InProgressCredit: d("1.5"), UnestimatedPoints: dp("-1")})
 		return err
 	}())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -25,24 +26,16 @@ const (
 	Concurrent
 )
 
-var modeNames = []string{"sequential", "concurrent"}
+var modeSet = enum.Set[DependencyMode]{Subject: "roadmap: dependency mode", Kind: "dependency mode", Names: []string{"sequential", "concurrent"}}
 
 // String returns "sequential" or "concurrent".
-func (m DependencyMode) String() string { return enumName(m, modeNames) }
+func (m DependencyMode) String() string { return modeSet.String(m) }
 
-// MarshalText encodes m as its String form.
-func (m DependencyMode) MarshalText() ([]byte, error) {
-	return enumText("dependency mode", m, modeNames)
-}
+// MarshalText encodes m as its String form; an invalid value is an error.
+func (m DependencyMode) MarshalText() ([]byte, error) { return modeSet.Marshal(m) }
 
 // UnmarshalText decodes "sequential" or "concurrent" (case-insensitive).
-func (m *DependencyMode) UnmarshalText(b []byte) error {
-	v, err := parseEnum[DependencyMode]("dependency mode", b, modeNames, nil)
-	if err == nil {
-		*m = v
-	}
-	return err
-}
+func (m *DependencyMode) UnmarshalText(b []byte) error { return modeSet.Unmarshal(m, b) }
 
 // UnestimatedPolicy says what Schedule does with an item that has no estimate. The zero
 // value is RejectUnestimated.
@@ -57,24 +50,16 @@ const (
 	FreeUnestimated
 )
 
-var unestimatedNames = []string{"reject", "free"}
+var unestimatedSet = enum.Set[UnestimatedPolicy]{Subject: "roadmap: unestimated policy", Kind: "unestimated policy", Names: []string{"reject", "free"}}
 
 // String returns "reject" or "free".
-func (p UnestimatedPolicy) String() string { return enumName(p, unestimatedNames) }
+func (p UnestimatedPolicy) String() string { return unestimatedSet.String(p) }
 
-// MarshalText encodes p as its String form.
-func (p UnestimatedPolicy) MarshalText() ([]byte, error) {
-	return enumText("unestimated policy", p, unestimatedNames)
-}
+// MarshalText encodes p as its String form; an invalid value is an error.
+func (p UnestimatedPolicy) MarshalText() ([]byte, error) { return unestimatedSet.Marshal(p) }
 
 // UnmarshalText decodes "reject" or "free" (case-insensitive).
-func (p *UnestimatedPolicy) UnmarshalText(b []byte) error {
-	v, err := parseEnum[UnestimatedPolicy]("unestimated policy", b, unestimatedNames, nil)
-	if err == nil {
-		*p = v
-	}
-	return err
-}
+func (p *UnestimatedPolicy) UnmarshalText(b []byte) error { return unestimatedSet.Unmarshal(p, b) }
 
 // ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
 // bucket, and unestimated items rejected.
@@ -102,22 +87,16 @@ const (
 	ReasonChildren
 )
 
-var reasonNames = []string{"capacity", "too_large", "dependency", "children"}
+var reasonSet = enum.Set[Reason]{Subject: "roadmap: reason", Kind: "reason", Names: []string{"capacity", "too_large", "dependency", "children"}}
 
 // String returns "capacity", "too_large", "dependency" or "children".
-func (r Reason) String() string { return enumName(r, reasonNames) }
+func (r Reason) String() string { return reasonSet.String(r) }
 
-// MarshalText encodes r as its String form.
-func (r Reason) MarshalText() ([]byte, error) { return enumText("reason", r, reasonNames) }
+// MarshalText encodes r as its String form; an invalid value is an error.
+func (r Reason) MarshalText() ([]byte, error) { return reasonSet.Marshal(r) }
 
 // UnmarshalText decodes a reason name (case-insensitive).
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Reason]("reason", b, reasonNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+func (r *Reason) UnmarshalText(b []byte) error { return reasonSet.Unmarshal(r, b) }
 
 // Placement is an item's inferred dates.
 type Placement struct {

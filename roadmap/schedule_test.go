@@ -14,6 +14,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -161,13 +162,13 @@ func TestScheduleErrors(t *testing.T) {
 		{ID: "EP", Kind: Epic, DependsOn: []Dependency{{On: "A"}}},
 		{ID: "D", Parent: "EP", Team: "T", Estimate: dp("1"), DependsOn: []Dependency{{On: "EP"}}},
 	}
-	got := fieldsOf(t, func() error { _, err := Schedule(items, []Team{{ID: "T"}}, ScheduleOptions{}); return err }())
+	got := fieldtest.Paths(t, func() error { _, err := Schedule(items, []Team{{ID: "T"}}, ScheduleOptions{}); return err }())
 	want := []string{"items[0].estimate", "items[1].team", "items[2].team", "items[4].depends_on[0].on", "items[3].depends_on[0]"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 	bad := []Team{{ID: "T", Sprints: []Sprint{{ID: "x", Start: jan5, End: jan5, Capacity: d("-1")}}}, {ID: "T"}}
-	got = fieldsOf(t, func() error { _, err := Schedule(nil, bad, ScheduleOptions{Mode: 7}); return err }())
+	got = fieldtest.Paths(t, func() error { _, err := Schedule(nil, bad, ScheduleOptions{Mode: 7}); return err }())
 	want = []string{"teams[0].sprints[0].end", "teams[0].sprints[0].capacity", "teams[1].id", "options.mode"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
