@@ -62,7 +62,7 @@ func Conflicts(items []Item, cal Calendar) ([]Conflict, error) {
 				return nil, err
 			}
 			y, m, dd := ar.End.Date()
-			end := time.Date(y, m, dd+d.Lag, 0, 0, 0, 0, ar.End.Location())
+			end := midnight(y, m, dd+d.Lag, ar.End.Location())
 			if br.Start.Before(end) {
 				out = append(out, Conflict{Prerequisite: a.ID, Dependent: b.ID, PrerequisiteEnd: end, DependentStart: br.Start,
 					Detail: fmt.Sprintf("%q starts %s, before %q ends %s", validation.Truncate(string(b.ID)), br.Start.Format(time.DateOnly), validation.Truncate(string(a.ID)), end.Format(time.DateOnly))})

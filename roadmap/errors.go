@@ -16,7 +16,32 @@ var (
 	// ErrInvalidTransition is matched by every *TransitionError: the lifecycle does not
 	// allow the status change.
 	ErrInvalidTransition = errors.New("roadmap: invalid transition")
+	// ErrWorkLimit is matched by the error of a computation that would exceed its work
+	// cap (ScheduleOptions.MaxWork); it matches productops.ErrInvalid too, as the input is
+	// too large for the cap.
+	ErrWorkLimit = errors.New("roadmap: work limit exceeded")
 )
+
+// workLimitError reports a computation stopped at its work cap.
+type workLimitError struct {
+	op, option string
+	limit      int
+}
+
+// Error formats "roadmap: work limit exceeded: schedule needs more than 5 steps (raise
+// ScheduleOptions.MaxWork)".
+func (e *workLimitError) Error() string {
+	return fmt.Sprintf("roadmap: work limit exceeded: %s needs more than %d steps (raise %s)", e.op, e.limit, e.option)
+}
+
+// Is reports whether target is ErrWorkLimit or productops.ErrInvalid.
+func (e *workLimitError) Is(target error) bool {
+	return target == ErrWorkLimit || target == productops.ErrInvalid
+}
+
+func workLimit(op, option string, limit int) error {
+	return &workLimitError{op: op, option: option, limit: limit}
+}
 
 // CycleError reports dependency cycles with their actual paths. Each path is closed: its
 // first and last IDs are the same, and each ID is a prerequisite of the next

@@ -647,10 +647,16 @@ func ExampleItem_UnmarshalJSON() {
 func ExampleScheduleHealth() {
 	april, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2026, time.April))
 	asOf := time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC)
-	h := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
-	fmt.Println(h.Status, "-", h.Reason)
+	h, err := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(h.Status, h.Rule, "expected", h.Expected, "gap", h.Gap, "day", h.ElapsedDays, "of", h.TotalDays)
+	fmt.Println(h.Reason)
 	// Output:
-	// at_risk - expected 0.5 by now, progress 0.25 (gap 0.25)
+	// at_risk gap expected 0.5 gap 0.25 day 15 of 30
+	// expected 0.5 by now (day 15 of 30), progress 0.25 (gap 0.25)
 }
 
 func ExampleDateRange_LastDay() {
@@ -700,9 +706,10 @@ func ExampleYearOf() {
 func ExampleTeam_CapacityIn() {
 	t := roadmap.Team{ID: "web", Sprints: twoWeekSprints(8, "10")}
 	q1, _ := roadmap.Calendar{}.Range(roadmap.QuarterOf(2026, 1))
-	fmt.Println(t.CapacityIn(q1)) // sprints starting Jan 5 ... Mar 30: seven of them
+	capacity, err := t.CapacityIn(q1) // sprints starting Jan 5 ... Mar 30: seven of them
+	fmt.Println(capacity, err)
 	// Output:
-	// 70
+	// 70 <nil>
 }
 
 func ExamplePlan_Validate() {

@@ -157,9 +157,14 @@ func (l Lifecycle) Allowed(from, to string) bool {
 // Move changes it's status to the status named to, recording the change (time and actor)
 // in it.History. A forbidden move or an unknown status returns a *TransitionError
 // (errors.Is(err, ErrInvalidTransition)); a zero time, or one before the last recorded
-// change, returns a *productops.ValidationError. On error nothing is changed. Moving to
-// the current status is a no-op and records nothing.
+// change, returns a *productops.ValidationError, as does a nil it. On error nothing is
+// changed. Moving to the current status is a no-op and records nothing.
 func (l Lifecycle) Move(it *Item, to string, at time.Time, actor string) error {
+	if it == nil {
+		e := validation.New("roadmap: move")
+		e.Add("item", "required", "", "is required")
+		return e.Err()
+	}
 	from := l.Current(*it)
 	if _, ok := l.status(from); !ok {
 		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "current status unknown to the lifecycle"}

@@ -34,12 +34,13 @@ func (x Expectation) MarshalText() ([]byte, error) { return expectationSet.Marsh
 // UnmarshalText decodes "committed" or "aspirational" (case-insensitive).
 func (x *Expectation) UnmarshalText(b []byte) error { return expectationSet.Unmarshal(x, b) }
 
-// Met grades a final score: Committed is met iff score = 1; Aspirational iff score >= 0.7.
+// Met grades a final score: Committed is met iff score >= 1; Aspirational iff score >= 0.7.
+// Any decimal is graded quickly, however many digits or whatever exponent it has.
 func (x Expectation) Met(score decimal.Decimal) bool {
 	if x == Aspirational {
-		return score.Cmp(decimal.New(7, -1)) >= 0
+		return cmpSmall(score, decimal.New(7, -1)) >= 0
 	}
-	return score.Cmp(decimal.NewFromInt(1)) >= 0
+	return cmpSmall(score, decimal.NewFromInt(1)) >= 0
 }
 
 // Direction says which way a key result improves. The zero value, AutoDirection, derives
@@ -91,11 +92,12 @@ func (b Band) MarshalText() ([]byte, error) { return bandSet.Marshal(b) }
 func (b *Band) UnmarshalText(t []byte) error { return bandSet.Unmarshal(b, t) }
 
 // BandOf returns the band of a score: red below 0.4, yellow below 0.7, green otherwise.
+// Any decimal is banded quickly, however many digits or whatever exponent it has.
 func BandOf(score decimal.Decimal) Band {
 	switch {
-	case score.Cmp(decimal.New(4, -1)) < 0:
+	case cmpSmall(score, decimal.New(4, -1)) < 0:
 		return Red
-	case score.Cmp(decimal.New(7, -1)) < 0:
+	case cmpSmall(score, decimal.New(7, -1)) < 0:
 		return Yellow
 	}
 	return Green
@@ -122,9 +124,14 @@ func (k KeyResult) check(e *validation.Errors, p string) {
 	if k.ID == "" {
 		e.Add(p+".id", "required", "", "is required")
 	}
-	if k.Start.Equal(k.Target) {
+	ok := bounded(e, p+".start", k.Start)
+	ok = bounded(e, p+".target", k.Target) && ok
+	ok = bounded(e, p+".current", k.Current) && ok
+	switch {
+	case !ok:
+	case k.Start.Equal(k.Target):
 		e.Addf(p+".target", "nefield", "key result %q: target must differ from start (%s)", id, validation.Truncate(k.Start.String()))
-	} else {
+	default:
 		up := k.Target.Cmp(k.Start) > 0
 		if (k.Direction == HigherIsBetter && !up) || (k.Direction == LowerIsBetter && up) {
 			e.Addf(p+".direction", "direction", "key result %q: direction %s disagrees with start %s and target %s", id, k.Direction, validation.Truncate(k.Start.String()), validation.Truncate(k.Target.String()))
@@ -133,7 +140,7 @@ func (k KeyResult) check(e *validation.Errors, p string) {
 	if k.Direction < AutoDirection || k.Direction > LowerIsBetter {
 		e.Addf(p+".direction", "oneof", "must be higher or lower")
 	}
-	if k.Weight.Sign() < 0 {
+	if bounded(e, p+".weight", k.Weight) && k.Weight.Sign() < 0 {
 		e.Addf(p+".weight", "dgt", "key result %q: weight must be greater than 0 (0 means 1)", id)
 	}
 }
@@ -260,7 +267,7 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 		if o.Expectation != Committed && o.Expectation != Aspirational {
 			e.Addf(p+".expectation", "oneof", "must be committed or aspirational")
 		}
-		if o.Weight.Sign() < 0 {
+		if bounded(e, p+".weight", o.Weight) && o.Weight.Sign() < 0 {
 			e.Addf(p+".weight", "dgt", "objective %q: weight must be greater than 0 (0 means 1)", validation.Truncate(string(o.ID)))
 		}
 		for j, k := range o.KeyResults {

@@ -51,7 +51,7 @@ func CountFormula() Formula { return Formula{Name: "count", CountBased: true} }
 // Validate reports a credit outside 0-1 and negative unestimated points.
 func (f Formula) Validate() error {
 	e := validation.New("roadmap: progress formula")
-	if f.InProgressCredit.Sign() < 0 || f.InProgressCredit.Cmp(decimal.NewFromInt(1)) > 0 {
+	if bounded(e, "in_progress_credit", f.InProgressCredit) && (f.InProgressCredit.Sign() < 0 || f.InProgressCredit.Cmp(decimal.NewFromInt(1)) > 0) {
 		e.Addf("in_progress_credit", "range", "must be between 0 and 1, got %s", validation.Truncate(f.InProgressCredit.String()))
 	}
 	if f.UnestimatedPoints != nil {

@@ -1,7 +1,9 @@
 package roadmap
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -69,7 +71,18 @@ type ScheduleOptions struct {
 	// used, and what does not fit before it is reported.
 	Horizon     time.Time         `json:"horizon,omitzero"`
 	Unestimated UnestimatedPolicy `json:"unestimated,omitzero"` // what to do with items without an estimate; default reject.
+	// MaxWork caps the scheduler's steps: one per bucket, one per item considered for a
+	// bucket, and one per prerequisite examined when an item is released. Zero means
+	// DefaultMaxWork; negative is a validation error. A schedule that needs more fails with
+	// ErrWorkLimit instead of running on; raise the cap for larger plans.
+	MaxWork int `json:"max_work,omitempty"`
 }
+
+// DefaultMaxWork is the step cap of a schedule when ScheduleOptions.MaxWork is 0: a few
+// seconds of work at most, and 50 times the 400,000 steps that 100,000 items with 300,000
+// dependencies in 20 teams' 26 sprints need. Steps grow beyond linear when many queued
+// items do not fit the buckets they wait through (each bucket considers every one).
+const DefaultMaxWork = 20_000_000
 
 // Reason says why an item was not scheduled.
 type Reason int
@@ -178,11 +191,28 @@ func (r ScheduleResult) Placement(id ItemID) (Placement, bool) {
 // Errors: those of CheckDependencies, bad teams, and the requirements above, each naming
 // the item.
 func Schedule(items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
+	return ScheduleContext(context.Background(), items, teams, opts)
+}
+
+// ScheduleContext is Schedule with cancellation: it checks ctx every 1024 steps and
+// returns ctx.Err() (errors.Is(err, context.Canceled) or context.DeadlineExceeded) when
+// ctx is done. A nil ctx is a validation error.
+func ScheduleContext(ctx context.Context, items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
+	if ctx == nil {
+		e := validation.New("roadmap: schedule")
+		e.Add("ctx", "required", "", "is required")
+		return ScheduleResult{}, e.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return ScheduleResult{}, err
+	}
 	s, err := newScheduler(items, teams, opts)
 	if err != nil {
 		return ScheduleResult{}, err
 	}
-	s.run()
+	if err := s.run(ctx); err != nil {
+		return ScheduleResult{}, err
+	}
 	return s.result(), nil
 }
 
@@ -210,7 +240,26 @@ type scheduler struct {
 	ready  []nodeHeap
 	wait   []nodeHeap
 	cursor []int32
-	unfit  map[int32]Unfit
+	// minReady[t] is at most the smallest cost among ready[t] (MaxInt64 when empty).
+	minReady []int64
+	prio     []int // priority sort keys by node
+	unfit    map[int32]Unfit
+	steps  int // work done so far, against maxWork
+	max    int
+}
+
+// step counts n steps of work; every 1024 steps it also checks ctx. It fails once the
+// work exceeds the cap.
+func (s *scheduler) step(ctx context.Context, n int) error {
+	before := s.steps
+	s.steps += n
+	if s.steps > s.max {
+		return workLimit("schedule", "ScheduleOptions.MaxWork", s.max)
+	}
+	if before>>10 != s.steps>>10 {
+		return ctx.Err()
+	}
+	return nil
 }
 
 func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler, error) {
@@ -230,6 +279,20 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 	if opts.Unestimated != RejectUnestimated && opts.Unestimated != FreeUnestimated {
 		e.Addf("options.unestimated", "oneof", "must be RejectUnestimated or FreeUnestimated")
 	}
+	maxWork := opts.MaxWork
+	switch {
+	case maxWork < 0:
+		e.Addf("options.max_work", "gte", "must be at least 0 (0 = DefaultMaxWork), got %d", maxWork)
+	case maxWork == 0:
+		maxWork = DefaultMaxWork
+	}
+	buckets := 0
+	for _, t := range teams {
+		buckets += len(t.Sprints)
+	}
+	if maxWork > 0 && buckets > maxWork {
+		return nil, workLimit("schedule", "ScheduleOptions.MaxWork", maxWork)
+	}
 	if err := e.Err(); err != nil {
 		return nil, err
 	}
@@ -243,7 +306,7 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 		team: make([]int32, n), est: make([]int64, n), free: make([]bool, n),
 		work: make([]bool, n), skip: make([]bool, n), placed: make([]bucketRef, n), isSet: make([]bool, n),
 		left: make([]int32, n), early: make([]int32, n), blame: make([]int32, n),
-		unfit: map[int32]Unfit{}}
+		unfit: map[int32]Unfit{}, max: maxWork}
 	e = validation.New("roadmap: schedule")
 	for v := range n {
 		it := ix.item(int32(v))
@@ -294,7 +357,13 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 	s.ready = make([]nodeHeap, len(teams))
 	s.wait = make([]nodeHeap, len(teams))
 	s.cursor = make([]int32, len(teams))
+	s.minReady = make([]int64, len(teams))
+	s.prio = make([]int, n)
+	for v := range n {
+		s.prio[v] = ix.item(int32(v)).Priority.key()
+	}
 	for t, tm := range teams {
+		s.minReady[t] = math.MaxInt64
 		nb := len(tm.Sprints)
 		if !opts.Horizon.IsZero() {
 			nb = sort.Search(nb, func(i int) bool { return !tm.Sprints[i].Start.Before(opts.Horizon) })
@@ -319,11 +388,25 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 }
 
 func (s *scheduler) byPriority(a, b int32) bool {
-	pa, pb := s.ix.item(a).Priority.key(), s.ix.item(b).Priority.key()
-	if pa != pb {
+	if pa, pb := s.prio[a], s.prio[b]; pa != pb {
 		return pa < pb
 	}
 	return a < b
+}
+
+// cost is what v takes from a bucket's capacity: 0 for a free item.
+func (s *scheduler) cost(v int32) int64 {
+	if s.free[v] {
+		return 0
+	}
+	return s.est[v]
+}
+
+// ready queues v for its team's current bucket, keeping minReady a lower bound of the
+// costs in the queue.
+func (s *scheduler) ready1(t, v int32) {
+	s.ready[t].push(v)
+	s.minReady[t] = min(s.minReady[t], s.cost(v))
 }
 
 // release computes v's earliest bucket and queues it, or marks it unfit.
@@ -369,13 +452,13 @@ func (s *scheduler) release(v int32) {
 		}
 	}
 	if early <= s.cursor[t] {
-		s.ready[t].push(v)
+		s.ready1(t, v)
 	} else {
 		s.wait[t].push(v)
 	}
 }
 
-func (s *scheduler) run() {
+func (s *scheduler) run(ctx context.Context) error {
 	n := s.g.n
 	for v := range n {
 		if !s.work[v] {
@@ -393,6 +476,9 @@ func (s *scheduler) run() {
 			s.release(int32(v))
 		}
 	}
+	if err := s.step(ctx, int(s.g.predStart[n])); err != nil {
+		return err
+	}
 	// Bucket events by start, then team ID.
 	var events []bucketRef
 	for t := range s.teams {
@@ -408,15 +494,27 @@ func (s *scheduler) run() {
 	})
 	var deferred []int32
 	for _, ev := range events {
+		if err := s.step(ctx, 1); err != nil {
+			return err
+		}
 		t, b := ev.team, ev.bucket
 		s.cursor[t] = b
 		w, r := &s.wait[t], &s.ready[t]
 		for w.len() > 0 && s.early[w.peek()] <= b {
-			r.push(w.pop())
+			s.ready1(t, w.pop())
 		}
 		remaining := ticks(s.teams[t].Sprints[b].Capacity)
+		if remaining < s.minReady[t] {
+			// Nothing queued fits: skip the bucket without taking the queue apart.
+			s.cursor[t] = b + 1
+			continue
+		}
 		deferred = deferred[:0]
+		least := int64(math.MaxInt64)
 		for r.len() > 0 {
+			if err := s.step(ctx, 1); err != nil {
+				return err
+			}
 			v := r.pop()
 			if s.free[v] || s.est[v] <= remaining {
 				if !s.free[v] {
@@ -427,9 +525,18 @@ func (s *scheduler) run() {
 				continue
 			}
 			deferred = append(deferred, v)
+			least = min(least, s.cost(v))
 		}
-		for _, v := range deferred {
-			r.push(v)
+		s.minReady[t] = least
+		// The ready heap is empty now. Deferred items popped in priority order form a valid
+		// heap as they are; only when a release pushed a higher-priority item between pops
+		// are they pushed one by one.
+		if slices.IsSortedFunc(deferred, func(a, b int32) int { return cmpBool(r.less(a, b), r.less(b, a)) }) {
+			r.a, deferred = deferred, r.a[:0]
+		} else {
+			for _, v := range deferred {
+				r.push(v)
+			}
 		}
 		s.cursor[t] = b + 1
 	}
@@ -448,6 +555,18 @@ func (s *scheduler) run() {
 				Detail: fmt.Sprintf("no room in team %q's sprints before the horizon", validation.Truncate(string(tm.ID)))}
 		}
 	}
+	return nil
+}
+
+// cmpBool orders by two "less" answers: -1 when the first holds, 1 when the second does.
+func cmpBool(less, greater bool) int {
+	switch {
+	case less:
+		return -1
+	case greater:
+		return 1
+	}
+	return 0
 }
 
 // blockedBy names the smallest-ID unscheduled prerequisite of v.

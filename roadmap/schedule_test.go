@@ -12,6 +12,7 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
@@ -373,10 +374,17 @@ func TestCapacityIn(t *testing.T) {
 	tm := Team{ID: "T", Sprints: sprints("5", "6", "7", "8")}
 	jan, _ := Calendar{}.Range(MonthOf(2026, time.January))
 	q1, _ := Calendar{}.Range(QuarterOf(2026, 1))
-	if got := tm.CapacityIn(jan); !got.Equal(d("11")) {
-		t.Errorf("January = %s, want 11", got)
+	if got, err := tm.CapacityIn(jan); err != nil || !got.Equal(d("11")) {
+		t.Errorf("January = %s, %v; want 11", got, err)
 	}
-	if got := tm.CapacityIn(q1); !got.Equal(d("26")) {
-		t.Errorf("Q1 = %s, want 26", got)
+	if got, err := tm.CapacityIn(q1); err != nil || !got.Equal(d("26")) {
+		t.Errorf("Q1 = %s, %v; want 26", got, err)
+	}
+	// Regression (issue 12): an unbounded capacity hung the sum; now it is an error.
+	bad := Team{ID: "T", Sprints: sprints("5")}
+	bad.Sprints[0].Capacity = decimal.New(1, -(1 << 30))
+	_, err := bad.CapacityIn(q1)
+	if diff := cmp.Diff([]string{"sprints[0].capacity dbound"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
