@@ -56,6 +56,9 @@ func (t Team) check(e *validation.Errors, prefix string) {
 		if i > 0 && s.Start.Before(t.Sprints[i-1].End) {
 			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.ID))
 		}
+		if !bounded(e, sp+".capacity", s.Capacity) {
+			continue
+		}
 		if s.Capacity.Sign() < 0 {
 			e.Addf(sp+".capacity", "dgte", "team %q sprint %q: capacity must be at least 0, got %s", validation.Truncate(string(t.ID)), validation.Truncate(s.ID), validation.Truncate(s.Capacity.String()))
 		} else {

@@ -1,6 +1,7 @@
 package roadmap
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,16 +32,31 @@ func (e *ItemFieldError) Error() string {
 func (e *ItemFieldError) Unwrap() error { return e.Err }
 
 // UnmarshalJSON decodes an item, reporting an unparseable start or target date as an
-// *ItemFieldError that names the item.
+// *ItemFieldError that names the item. Like json.Unmarshal it ignores unknown fields; use
+// ParseItems or ParsePlan to reject them.
 func (it *Item) UnmarshalJSON(b []byte) error {
+	v, err := decodeItem(b, false)
+	if err != nil {
+		return err
+	}
+	*it = v
+	return nil
+}
+
+// decodeItem decodes one item; strict rejects unknown fields and trailing data.
+func decodeItem(b []byte, strict bool) (Item, error) {
 	type plain Item
 	var aux struct {
 		plain
 		Start  *string `json:"start"`
 		Target *string `json:"target"`
 	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if strict {
+		dec.DisallowUnknownFields()
+	}
+	if err := dec.Decode(&aux); err != nil {
+		return Item{}, err
 	}
 	out := Item(aux.plain)
 	for _, f := range []struct {
@@ -54,10 +70,9 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 		}
 		p, err := ParsePeriod(*f.text)
 		if err != nil {
-			return &ItemFieldError{ID: out.ID, Field: f.name, Err: err}
+			return Item{}, &ItemFieldError{ID: out.ID, Field: f.name, Err: err}
 		}
 		*f.dst = p
 	}
-	*it = out
-	return nil
+	return out, nil
 }

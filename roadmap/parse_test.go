@@ -1,0 +1,96 @@
+package roadmap
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
+)
+
+func TestParseItems(t *testing.T) {
+	good := `[{"id":"A","kind":"epic","status":"in_progress","start":"2026-Q1","target":"2026-03"},
+	          {"id":"B","parent":"A","estimate":"2.5","depends_on":[{"on":"C","type":"fs","lag":1}]},
+	          {"id":"C","health":{"status":"at_risk","reason":"vendor"}}]`
+	items, err := ParseItems([]byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lenient []Item
+	if err := json.Unmarshal([]byte(good), &lenient); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(lenient, items, decEq); diff != "" {
+		t.Errorf("strict and lenient decoding differ on valid input (-lenient +strict):\n%s", diff)
+	}
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		// Regression (issue 12): json.Unmarshal drops these silently.
+		{"unknown item field", `[{"id":"A"},{"id":"B","titel":"typo"}]`, []string{"items[1] unknown"}},
+		{"unknown nested field", `[{"id":"A","depends_on":[{"on":"B","lagg":2}]},{"id":"B"}]`, []string{"items[0] unknown"}},
+		{"unknown health field", `[{"id":"A","health":{"status":"on_track","why":"x"}}]`, []string{"items[0] unknown"}},
+		{"wrong type", `[{"id":"A","priority":"high"}]`, []string{"items[0].priority type"}},
+		{"bad period", `[{"id":"A","target":"next quarter"}]`, []string{"items[0].target period"}},
+		{"bad enum", `[{"id":"A","kind":"story"}]`, []string{"items[0] oneof"}},
+		{"bad estimate", `[{"id":"A","estimate":true}]`, []string{"items[0] json"}},
+		{"not an array", `{"id":"A"}`, []string{"items type"}},
+		{"trailing data", `[{"id":"A"}] [{"id":"B"}]`, []string{"items json"}},
+		{"malformed", `[{"id":"A"`, []string{"items json"}},
+		{"empty input", ``, []string{"items json"}},
+		{"validation", `[{"id":"A"},{"id":"A","estimate":"-1"}]`, []string{"items[1].estimate dgte", "items[1].id unique"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseItems([]byte(tc.in))
+			if diff := cmp.Diff(tc.want, fieldtest.Rules(t, err)); diff != "" {
+				t.Errorf("(-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+	if items, err := ParseItems([]byte(`null`)); err != nil || items != nil {
+		t.Errorf("null: %v, %v", items, err)
+	}
+}
+
+func TestParsePlan(t *testing.T) {
+	good := `{"items":[{"id":"A","team":"T","key_results":["kr1"]},{"id":"B","team":"T","depends_on":[{"on":"A"}]}],
+	          "objectives":[{"id":"O","key_results":[{"id":"kr1","start":"0","target":"10","current":"4"}]}],
+	          "teams":[{"id":"T","sprints":[{"id":"S1","start":"2026-01-05T00:00:00Z","end":"2026-01-19T00:00:00Z","capacity":"10"}]}],
+	          "lifecycle":{"statuses":[{"name":"Backlog","category":"backlog"}]},
+	          "calendar":{"fiscal_start_month":10}}`
+	p, err := ParsePlan([]byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 || p.Items[1].DependsOn[0].On != "A" || p.Calendar.FiscalStartMonth != 10 || len(p.Teams[0].Sprints) != 1 || p.Lifecycle == nil {
+		t.Errorf("plan = %+v", p)
+	}
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"unknown top-level field", `{"items":[],"teams":[],"owner":"x"}`, []string{" unknown"}},
+		{"unknown key result field", `{"objectives":[{"id":"O","key_results":[{"id":"k","start":"0","target":"1","goal":"2"}]}]}`, []string{" unknown"}},
+		{"unknown sprint field", `{"teams":[{"id":"T","sprints":[{"id":"S","cap":"3"}]}]}`, []string{" unknown"}},
+		{"unknown item field", `{"items":[{"id":"A","tags":["x"]}]}`, []string{"items[0] unknown"}},
+		{"bad item period", `{"items":[{"id":"A","start":"Q7 2026"}]}`, []string{"items[0].start period"}},
+		{"wrong type", `{"calendar":{"fiscal_start_month":"oct"}}`, []string{"calendar.fiscal_start_month type"}},
+		{"trailing data", `{} {}`, []string{" json"}},
+		{"validation", `{"items":[{"id":"A","objectives":["nope"]}],"calendar":{"fiscal_start_month":13}}`, []string{"calendar.fiscal_start_month range", "items[0].objectives[0] exists"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParsePlan([]byte(tc.in))
+			if diff := cmp.Diff(tc.want, fieldtest.Rules(t, err)); diff != "" {
+				t.Errorf("(-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+	_, err = ParsePlan([]byte(`{"items":[{"id":"A","depends_on":[{"on":"B"}]},{"id":"B","depends_on":[{"on":"A"}]}]}`))
+	var ce *CycleError
+	if !errors.As(err, &ce) {
+		t.Errorf("cycle: %v", err)
+	}
+}
