@@ -244,8 +244,8 @@ type scheduler struct {
 	minReady []int64
 	prio     []int // priority sort keys by node
 	unfit    map[int32]Unfit
-	steps  int // work done so far, against maxWork
-	max    int
+	steps    int // work done so far, against maxWork
+	max      int
 }
 
 // step counts n steps of work; every 1024 steps it also checks ctx. It fails once the
