@@ -197,21 +197,37 @@ func (c Cadence) Sprints() ([]Sprint, error) {
 		first := 7 * c.Weeks * b
 		start := midnight(sy, sm, sd+first, loc)
 		end := midnight(sy, sm, sd+first+7*c.Weeks, loc)
-		full := int64(0)
+		// Working days per owner, added up in runs of the same owner (-1: full days).
 		avail := decimal.Zero
+		run, runOwner := int64(0), int32(-1)
+		flush := func() {
+			if run == 0 {
+				return
+			}
+			share := decimal.NewFromInt(1)
+			if runOwner >= 0 {
+				share = c.Absences[runOwner].Available
+			}
+			avail = avail.Add(share.Mul(decimal.NewFromInt(run)))
+			run = 0
+		}
 		for i := first; i < first+7*c.Weeks; i++ {
 			dn := base + int64(i)
 			// Day 0 (0001-01-01) was a Monday: weekday 5 and 6 are Saturday and Sunday.
 			if wd := (dn%7 + 7) % 7; wd >= 5 || holiday[dn] {
 				continue
 			}
-			if owner == nil || owner[i] < 0 {
-				full++
-			} else {
-				avail = avail.Add(c.Absences[owner[i]].Available)
+			o := int32(-1)
+			if owner != nil {
+				o = owner[i]
 			}
+			if o != runOwner {
+				flush()
+				runOwner = o
+			}
+			run++
 		}
-		avail = avail.Add(decimal.NewFromInt(full))
+		flush()
 		name := start.Format("2006-01-02")
 		if c.IDPrefix != "" {
 			name = fmt.Sprintf("%s%d", c.IDPrefix, b+1)

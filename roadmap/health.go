@@ -55,7 +55,8 @@ type ScheduleHealthResult struct {
 	Expected decimal.Decimal `json:"expected"`
 	// Progress is the progress passed in, 0 to 1.
 	Progress decimal.Decimal `json:"progress"`
-	// Gap is Expected - Progress, -1 to 1; positive when behind schedule.
+	// Gap is Expected - Progress, -1 to 1, positive when behind schedule; 0 under
+	// RuleClosed and RuleNoRange.
 	Gap decimal.Decimal `json:"gap"`
 	// ElapsedDays and TotalDays are the calendar days from the span's start to asOf
 	// (clamped to the span) and to its end, in the span's zone; fractional when an instant
