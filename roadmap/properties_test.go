@@ -60,7 +60,7 @@ func TestPeriodProperties(t *testing.T) {
 		if n == -n && n != 0 { // MinInt: -n overflows; saturation covers it
 			return back.Validate() == nil
 		}
-		edge := q == p.Add(1<<62) || q == p.Add(-(1 << 62))
+		edge := q == p.Add(1<<62) || q == p.Add(-(1<<62))
 		return back == p || edge
 	}, genPeriod(), proptest.Ints(gen.IntRange(-500, 500))))
 	props.Property("PeriodOf is valid for any instant and, inside years 1-9999, its range contains it", prop.ForAll(func(tm time.Time, r, z, fs int) bool {
