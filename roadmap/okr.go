@@ -279,26 +279,45 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 			krs[k.ID] = true
 		}
 	}
+	// Parents: known, and no objective its own ancestor. Each chain is walked once: state
+	// 1 marks objectives on the current walk, 2 those already settled, so finding the
+	// cycles is linear however long the chains are.
+	state := make([]uint8, len(objs))
+	inCycle := make([]bool, len(objs))
+	var walk []int
+	for i := range objs {
+		walk = walk[:0]
+		j := i
+		for state[j] == 0 {
+			state[j] = 1
+			walk = append(walk, j)
+			p, ok := at[objs[j].Parent]
+			if objs[j].Parent == "" || !ok {
+				break
+			}
+			j = p
+		}
+		// The walk ends at a root, an unknown parent, a settled objective, or back on
+		// itself: then j is on the walk and, unless the walk merely stopped at j, every
+		// objective from j on is in the cycle (a self-parent is a cycle of one).
+		k := slices.Index(walk, j)
+		if state[j] == 1 && k >= 0 && (k < len(walk)-1 || objs[j].Parent == objs[j].ID) {
+			for _, c := range walk[k:] {
+				inCycle[c] = true
+			}
+		}
+		for _, w := range walk {
+			state[w] = 2
+		}
+	}
 	for i, o := range objs {
 		if o.Parent == "" {
 			continue
 		}
 		if _, ok := at[o.Parent]; !ok {
 			e.Addf(fmt.Sprintf("objectives[%d].parent", i), "exists", "objective %q has unknown parent %q", validation.Truncate(string(o.ID)), validation.Truncate(string(o.Parent)))
-			continue
-		}
-		// Walk up; a chain longer than the set is a cycle.
-		cur, steps := o.Parent, 0
-		for cur != "" && steps <= len(objs) {
-			if cur == o.ID {
-				e.Addf(fmt.Sprintf("objectives[%d].parent", i), "cycle", "objective %q is its own ancestor", validation.Truncate(string(o.ID)))
-				break
-			}
-			j, ok := at[cur]
-			if !ok {
-				break
-			}
-			cur, steps = objs[j].Parent, steps+1
+		} else if inCycle[i] {
+			e.Addf(fmt.Sprintf("objectives[%d].parent", i), "cycle", "objective %q is its own ancestor", validation.Truncate(string(o.ID)))
 		}
 	}
 	return at, e.Err()
