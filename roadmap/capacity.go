@@ -56,7 +56,8 @@ func (t Team) check(e *validation.Errors, prefix string) {
 		if i > 0 && s.Start.Before(t.Sprints[i-1].End) {
 			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.ID))
 		}
-		if !bounded(e, sp+".capacity", s.Capacity) {
+		if !validation.DecimalBounded(s.Capacity) {
+			bounded(e, sp+".capacity", s.Capacity)
 			continue
 		}
 		if s.Capacity.Sign() < 0 {

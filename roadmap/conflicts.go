@@ -19,6 +19,9 @@ type Conflict struct {
 	// DependentStart is the dependent's first instant.
 	PrerequisiteEnd time.Time `json:"prerequisite_end"`
 	DependentStart  time.Time `json:"dependent_start"` // the dependent's first instant.
+	// Lag is the dependency's lag in days, included in PrerequisiteEnd (0 for conflicts
+	// between placements, where lag does not apply).
+	Lag int `json:"lag,omitempty"`
 	// Detail explains the conflict in one lowercase sentence.
 	Detail string `json:"detail"`
 }
@@ -64,7 +67,7 @@ func Conflicts(items []Item, cal Calendar) ([]Conflict, error) {
 			y, m, dd := ar.End.Date()
 			end := midnight(y, m, dd+d.Lag, ar.End.Location())
 			if br.Start.Before(end) {
-				out = append(out, Conflict{Prerequisite: a.ID, Dependent: b.ID, PrerequisiteEnd: end, DependentStart: br.Start,
+				out = append(out, Conflict{Prerequisite: a.ID, Dependent: b.ID, PrerequisiteEnd: end, DependentStart: br.Start, Lag: d.Lag,
 					Detail: fmt.Sprintf("%q starts %s, before %q ends %s", validation.Truncate(string(b.ID)), br.Start.Format(time.DateOnly), validation.Truncate(string(a.ID)), end.Format(time.DateOnly))})
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -90,6 +91,30 @@ func (e *CycleError) Is(target error) bool {
 	return target == ErrCycle || target == productops.ErrInvalid
 }
 
+// TransitionCause says why Lifecycle.Move refused a status change.
+type TransitionCause int
+
+// The causes.
+const (
+	// NotAllowed: both statuses exist but the lifecycle does not allow the move.
+	NotAllowed TransitionCause = iota
+	// UnknownStatus: the requested status is not in the lifecycle.
+	UnknownStatus
+	// UnknownCurrent: the item's current status is not in the lifecycle.
+	UnknownCurrent
+)
+
+var transitionCauseSet = enum.Set[TransitionCause]{Subject: "roadmap: transition cause", Kind: "transition cause", Names: []string{"not_allowed", "unknown_status", "unknown_current"}}
+
+// String returns "not_allowed", "unknown_status" or "unknown_current".
+func (c TransitionCause) String() string { return transitionCauseSet.String(c) }
+
+// MarshalText encodes c as its String form; an invalid cause is an error.
+func (c TransitionCause) MarshalText() ([]byte, error) { return transitionCauseSet.Marshal(c) }
+
+// UnmarshalText decodes a cause name (case-insensitive).
+func (c *TransitionCause) UnmarshalText(b []byte) error { return transitionCauseSet.Unmarshal(c, b) }
+
 // TransitionError reports a status change the lifecycle forbids. Nothing was changed.
 // errors.Is(err, ErrInvalidTransition) and errors.Is(err, productops.ErrInvalid) hold.
 type TransitionError struct {
@@ -98,7 +123,10 @@ type TransitionError struct {
 	// From and To are the status names.
 	From string `json:"from"`
 	To   string `json:"to"` // the requested status name.
-	// Reason says why: "not allowed" or "unknown status".
+	// Cause says why, for programs: NotAllowed, UnknownStatus or UnknownCurrent.
+	Cause TransitionCause `json:"cause"`
+	// Reason says why, for people: "not allowed", "unknown status" or "current status
+	// unknown to the lifecycle".
 	Reason string `json:"reason"`
 }
 

@@ -107,6 +107,10 @@ func FuzzEnumText(f *testing.F) {
 		enumRoundTrip[Band](t, s)
 		enumRoundTrip[RollUp](t, s)
 		enumRoundTrip[UnestimatedPolicy](t, s)
+		enumRoundTrip[KRKind](t, s)
+		enumRoundTrip[TermSource](t, s)
+		enumRoundTrip[HealthRule](t, s)
+		enumRoundTrip[TransitionCause](t, s)
 	})
 }
 

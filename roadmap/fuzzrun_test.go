@@ -214,13 +214,14 @@ func FuzzScheduleHealth(f *testing.F) {
 
 func FuzzObjectives(f *testing.F) {
 	f.Add(`{"objectives":[{"id":"O","key_results":[{"id":"k1","start":"0","target":"10","current":"4","weight":"2"},{"id":"k2","start":"100","target":"50","current":"80","direction":"lower"}]},{"id":"P","parent":"O","weight":"3"},{"id":"C","parent":"P","expectation":"aspirational","key_results":[{"id":"k3","start":"0","target":"1","current":"1"}]}],
-		"items":[{"id":"A","key_results":["k1"],"estimate":"3"},{"id":"B","objectives":["C"]}],"roll_up":"unweighted"}`, int64(1), int32(0), uint8(0))
+		"items":[{"id":"A","key_results":["k1"],"estimate":"3"},{"id":"B","objectives":["C"]}],"options":{"key_results":"unweighted","blend_children":true}}`, int64(1), int32(0), uint8(0))
 	f.Add(`{"objectives":[{"id":"O","key_results":[{"id":"k","start":"0","target":"1"}]}]}`, int64(1), int32(-1<<30), uint8(1))
+	f.Add(`{"objectives":[{"id":"O","key_results":[{"id":"k","kind":"binary","current":"1"}]},{"id":"C","parent":"O"}],"options":{"children":"unweighted"}}`, int64(-3), int32(0), uint8(2))
 	f.Fuzz(func(t *testing.T, data string, coef int64, exp int32, slot uint8) {
 		var in struct {
-			Objectives []Objective `json:"objectives"`
-			Items      []Item      `json:"items"`
-			RollUp     RollUp      `json:"roll_up"`
+			Objectives []Objective  `json:"objectives"`
+			Items      []Item       `json:"items"`
+			Options    ScoreOptions `json:"options"`
 		}
 		if json.Unmarshal([]byte(data), &in) != nil {
 			return
@@ -242,10 +243,11 @@ func FuzzObjectives(f *testing.F) {
 			}
 		}
 		guard(t, func() {
-			scores, err := ScoreObjectives(in.Objectives, in.RollUp)
+			scores, err := ScoreObjectivesWith(in.Objectives, in.Options)
 			wantInvalid(t, err)
 			for _, s := range scores {
-				if s.Score.Sign() < 0 || s.Score.GreaterThan(decimal.NewFromInt(1)) || s.Band != BandOf(s.Score) {
+				if s.Score.Sign() < 0 || s.Score.GreaterThan(decimal.NewFromInt(1)) || s.Band != BandOf(s.Score) ||
+					(s.Defined && !s.Score.Equal(s.Numerator.DivRound(s.Denominator, RatioScale))) {
 					t.Fatalf("score %+v", s)
 				}
 			}

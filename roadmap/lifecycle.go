@@ -167,17 +167,17 @@ func (l Lifecycle) Move(it *Item, to string, at time.Time, actor string) error {
 	}
 	from := l.Current(*it)
 	if _, ok := l.status(from); !ok {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "current status unknown to the lifecycle"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: UnknownCurrent, Reason: "current status unknown to the lifecycle"}
 	}
 	target, ok := l.status(to)
 	if !ok {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "unknown status"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: UnknownStatus, Reason: "unknown status"}
 	}
 	if from == to {
 		return nil
 	}
 	if !l.Allowed(from, to) {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "not allowed"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: NotAllowed, Reason: "not allowed"}
 	}
 	e := validation.New(fmt.Sprintf("roadmap: move of item %q", validation.Truncate(string(it.ID))))
 	if at.IsZero() {

@@ -45,20 +45,21 @@ func TestMove(t *testing.T) {
 	steps := []struct {
 		to      string
 		wantErr bool
+		cause   TransitionCause
 	}{
-		{"Done", true}, // done without being started
-		{"Planned", false},
-		{"In Progress", false},
-		{"Backlog", true},
-		{"Done", false},
-		{"Paused", true},
-		{"Canceled", true},
-		{"In Progress", false}, // reopen
-		{"In Progress", false}, // no-op, not recorded
-		{"Canceled", false},
-		{"Done", true},
-		{"Backlog", false}, // revive
-		{"Shipped", true},  // unknown
+		{"Done", true, NotAllowed}, // done without being started
+		{"Planned", false, 0},
+		{"In Progress", false, 0},
+		{"Backlog", true, NotAllowed},
+		{"Done", false, 0},
+		{"Paused", true, NotAllowed},
+		{"Canceled", true, NotAllowed},
+		{"In Progress", false, 0}, // reopen
+		{"In Progress", false, 0}, // no-op, not recorded
+		{"Canceled", false, 0},
+		{"Done", true, NotAllowed},
+		{"Backlog", false, 0},            // revive
+		{"Shipped", true, UnknownStatus}, // unknown
 	}
 	for i, s := range steps {
 		before := it
@@ -66,7 +67,7 @@ func TestMove(t *testing.T) {
 		err := lc.Move(&it, s.to, t0.Add(time.Duration(i)*time.Hour), "ana")
 		if s.wantErr {
 			var te *TransitionError
-			if !errors.As(err, &te) || !errors.Is(err, ErrInvalidTransition) || !errors.Is(err, productops.ErrInvalid) || te.ID != "A" || te.To != s.to {
+			if !errors.As(err, &te) || !errors.Is(err, ErrInvalidTransition) || !errors.Is(err, productops.ErrInvalid) || te.ID != "A" || te.To != s.to || te.Cause != s.cause {
 				t.Fatalf("step %d: move to %q: err = %v, want *TransitionError", i, s.to, err)
 			}
 			if diff := cmp.Diff(before, it); diff != "" {
@@ -94,6 +95,11 @@ func TestMove(t *testing.T) {
 	}
 	if err := lc.Check([]Item{it}); err != nil {
 		t.Errorf("Check of a moved item: %v", err)
+	}
+	odd := Item{ID: "B", StatusName: "Shipped"}
+	var te *TransitionError
+	if err := lc.Move(&odd, "Done", t0, ""); !errors.As(err, &te) || te.Cause != UnknownCurrent {
+		t.Errorf("unknown current status: %v", err)
 	}
 	msg := (&TransitionError{ID: "A", From: "Done", To: "Backlog", Reason: "not allowed"}).Error()
 	if msg != `roadmap: invalid transition: item "A": "Done" -> "Backlog": not allowed` {

@@ -103,13 +103,43 @@ func BandOf(score decimal.Decimal) Band {
 	return Green
 }
 
+// KRKind says how a key result is graded. The zero value is NumericKR.
+type KRKind int
+
+// The key result kinds.
+const (
+	// NumericKR scores the progress from Start to Target, clamped to 0-1 (Google's
+	// "launch six features, three launched" scores 0.5).
+	NumericKR KRKind = iota
+	// BinaryKR scores 1 once Current reaches Target and 0 before (Google: binary key
+	// results score 0 or 1). With Start and Target both zero it reads as 0 to 1, so
+	// Current 1 means done.
+	BinaryKR
+)
+
+var krKindSet = enum.Set[KRKind]{Subject: "roadmap: key result kind", Kind: "key result kind", Names: []string{"numeric", "binary"},
+	Aliases: map[string]KRKind{"boolean": BinaryKR, "yes_no": BinaryKR, "milestone": BinaryKR, "metric": NumericKR}}
+
+// String returns "numeric" or "binary".
+func (k KRKind) String() string { return krKindSet.String(k) }
+
+// MarshalText encodes k as its String form; an invalid kind is an error.
+func (k KRKind) MarshalText() ([]byte, error) { return krKindSet.Marshal(k) }
+
+// UnmarshalText decodes "numeric" or "binary" (case-insensitive; also "boolean",
+// "yes_no", "milestone" for binary and "metric" for numeric).
+func (k *KRKind) UnmarshalText(b []byte) error { return krKindSet.Unmarshal(k, b) }
+
 // KeyResult is a measurable result with a start, a target and a current value.
 type KeyResult struct {
 	// ID is unique across the plan's objectives.
 	ID    KeyResultID `json:"id"`
 	Title string      `json:"title,omitempty"` // for people.
+	// Kind is NumericKR (the zero value) or BinaryKR.
+	Kind KRKind `json:"kind,omitzero"`
 	// Start, Target and Current are the baseline, the goal and the latest value, in the
-	// KR's own unit. Start must differ from Target.
+	// KR's own unit. Start must differ from Target, except for a BinaryKR whose Start and
+	// Target are both zero (read as 0 to 1).
 	Start   decimal.Decimal `json:"start"`
 	Target  decimal.Decimal `json:"target"`  // the goal value; must differ from Start.
 	Current decimal.Decimal `json:"current"` // the latest measured value.
@@ -127,8 +157,12 @@ func (k KeyResult) check(e *validation.Errors, p string) {
 	ok := bounded(e, p+".start", k.Start)
 	ok = bounded(e, p+".target", k.Target) && ok
 	ok = bounded(e, p+".current", k.Current) && ok
+	if k.Kind != NumericKR && k.Kind != BinaryKR {
+		e.Addf(p+".kind", "oneof", "must be numeric or binary")
+	}
 	switch {
 	case !ok:
+	case k.Kind == BinaryKR && k.Start.IsZero() && k.Target.IsZero():
 	case k.Start.Equal(k.Target):
 		e.Addf(p+".target", "nefield", "key result %q: target must differ from start (%s)", id, validation.Truncate(k.Start.String()))
 	default:
@@ -154,11 +188,20 @@ func weightOf(w decimal.Decimal) decimal.Decimal {
 
 // KRScore is a key result's progress and score.
 type KRScore struct {
-	ID KeyResultID `json:"id"` // the key result.
-	// Progress is (Current - Start) / (Target - Start) at RatioScale digits; it may be
-	// negative or exceed 1. It works for lower-is-better KRs unchanged.
+	ID   KeyResultID `json:"id"`   // the key result.
+	Kind KRKind      `json:"kind"` // how it was graded.
+	// Progress is Numerator / Denominator = (Current - Start) / (Target - Start) at
+	// RatioScale digits; it may be negative or exceed 1. It works for lower-is-better KRs
+	// unchanged.
 	Progress decimal.Decimal `json:"progress"`
-	// Score is Progress clamped to 0-1.
+	// Numerator is Current - Start and Denominator is Target - Start, exact (for a binary
+	// KR without Start and Target, Current - 0 and 1).
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"` // see Numerator.
+	// Achieved is true once Current has reached Target: exact Numerator / Denominator >= 1.
+	Achieved bool `json:"achieved"`
+	// Score is Progress clamped to 0-1 for a numeric KR; 1 if Achieved, else 0, for a
+	// binary one.
 	Score decimal.Decimal `json:"score"`
 	// Weight is the effective weight (1 when unset).
 	Weight decimal.Decimal `json:"weight"`
@@ -177,14 +220,27 @@ func ScoreKeyResult(kr KeyResult) (KRScore, error) {
 }
 
 func scoreKR(kr KeyResult) KRScore {
-	p := kr.Current.Sub(kr.Start).DivRound(kr.Target.Sub(kr.Start), RatioScale)
-	s := p
-	if s.Sign() < 0 {
-		s = decimal.Zero
-	} else if s.Cmp(decimal.NewFromInt(1)) > 0 {
-		s = decimal.NewFromInt(1)
+	one := decimal.NewFromInt(1)
+	start, target := kr.Start, kr.Target
+	if kr.Kind == BinaryKR && start.IsZero() && target.IsZero() {
+		target = one
 	}
-	return KRScore{ID: kr.ID, Progress: p, Score: s, Weight: weightOf(kr.Weight), Band: BandOf(s)}
+	num, den := kr.Current.Sub(start), target.Sub(start)
+	p := num.DivRound(den, RatioScale)
+	// num / den >= 1, exactly: compare num with den on the side of den's sign.
+	achieved := num.Cmp(den)*den.Sign() >= 0
+	s := p
+	switch {
+	case kr.Kind == BinaryKR && achieved:
+		s = one
+	case kr.Kind == BinaryKR:
+		s = decimal.Zero
+	case s.Sign() < 0:
+		s = decimal.Zero
+	case s.Cmp(one) > 0:
+		s = one
+	}
+	return KRScore{ID: kr.ID, Kind: kr.Kind, Progress: p, Numerator: num, Denominator: den, Achieved: achieved, Score: s, Weight: weightOf(kr.Weight), Band: BandOf(s)}
 }
 
 // Objective is a qualitative goal with key results, possibly under a parent objective.
@@ -224,12 +280,51 @@ func (r RollUp) MarshalText() ([]byte, error) { return rollUpSet.Marshal(r) }
 // UnmarshalText decodes "weighted" or "unweighted" (case-insensitive).
 func (r *RollUp) UnmarshalText(b []byte) error { return rollUpSet.Unmarshal(r, b) }
 
+// TermSource says where a term of an objective's roll-up comes from.
+type TermSource int
+
+// The term sources.
+const (
+	// FromKeyResult: the term is one of the objective's key results.
+	FromKeyResult TermSource = iota
+	// FromChild: the term is a child objective's score.
+	FromChild
+)
+
+var termSourceSet = enum.Set[TermSource]{Subject: "roadmap: term source", Kind: "term source", Names: []string{"key_result", "child"}}
+
+// String returns "key_result" or "child".
+func (t TermSource) String() string { return termSourceSet.String(t) }
+
+// MarshalText encodes t as its String form; an invalid source is an error.
+func (t TermSource) MarshalText() ([]byte, error) { return termSourceSet.Marshal(t) }
+
+// UnmarshalText decodes "key_result" or "child" (case-insensitive).
+func (t *TermSource) UnmarshalText(b []byte) error { return termSourceSet.Unmarshal(t, b) }
+
+// ScoreTerm is one term of an objective's roll-up: Weight × Score in the numerator,
+// Weight in the denominator.
+type ScoreTerm struct {
+	Source TermSource `json:"source"` // a key result or a child objective.
+	ID     string     `json:"id"`     // the key result's or the child objective's ID.
+	// Weight is the weight used: the KR's or child's effective weight under Weighted, 1
+	// under Unweighted.
+	Weight decimal.Decimal `json:"weight"`
+	Score  decimal.Decimal `json:"score"` // the KR's score or the child's score, 0-1.
+}
+
 // ObjectiveScore is an objective's rolled-up score.
 type ObjectiveScore struct {
 	ID          ObjectiveID `json:"id"`          // the objective.
 	Expectation Expectation `json:"expectation"` // the objective's expectation.
-	// Score is 0-1 at RatioScale digits; 0 when not Defined.
+	// Score is Numerator / Denominator, 0-1 at RatioScale digits; 0 when not Defined.
 	Score decimal.Decimal `json:"score"`
+	// Numerator is Σ weight × score and Denominator Σ weight over Terms, exact.
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"` // see Numerator.
+	// Terms lists what was combined, key results first (in the objective's order), then
+	// children (by ID).
+	Terms []ScoreTerm `json:"terms"`
 	// Defined is false for an objective with no key results and no scored children.
 	Defined bool `json:"defined"`
 	Band    Band `json:"band"` // Score's colour band.
@@ -239,8 +334,26 @@ type ObjectiveScore struct {
 	Formula string `json:"formula"`
 	// KeyResults are the KR scores, when the objective has KRs.
 	KeyResults []KRScore `json:"key_results,omitempty"`
-	// Children lists the child objectives combined, when it has no KRs of its own.
+	// Children lists the child objectives combined: those with a defined score, when the
+	// objective has no KRs of its own or ScoreOptions.BlendChildren is set.
 	Children []ObjectiveID `json:"children,omitempty"`
+}
+
+// ScoreOptions configures ScoreObjectivesWith: the roll-up of key results and that of
+// child objectives are chosen independently. The zero value weights both, and an
+// objective with key results ignores its children.
+type ScoreOptions struct {
+	// KeyResults combines an objective's key results: Weighted by KeyResult.Weight, or
+	// Unweighted (the plain mean).
+	KeyResults RollUp `json:"key_results,omitzero"`
+	// Children combines child objectives: Weighted by Objective.Weight (UpRaise's
+	// alignment weights), or Unweighted.
+	Children RollUp `json:"children,omitzero"`
+	// BlendChildren, when true, scores an objective that has both key results and scored
+	// children as one weighted mean over both (each term weighted by its own roll-up);
+	// false (the default) ignores the children of an objective with key results
+	// (Leapsome's rule, avoiding double counting).
+	BlendChildren bool `json:"blend_children,omitempty"`
 }
 
 // ValidateObjectives checks objectives as a set: unique objective and KR IDs, known
@@ -323,78 +436,131 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 	return at, e.Err()
 }
 
-// ScoreObjectives scores every objective, returned in input order. An objective with key
-// results combines their scores with roll (weights from KeyResult.Weight); one without
-// combines its children's defined scores (weights from Objective.Weight, UpRaise's
-// alignment weights); an objective with KRs ignores its children (Leapsome's rule,
-// avoiding double counting). Errors: those of ValidateObjectives.
+// ScoreObjectives scores every objective, returned in input order, with roll for both key
+// results and children: ScoreObjectivesWith(objs, ScoreOptions{KeyResults: roll,
+// Children: roll}). An objective with key results combines their scores (weights from
+// KeyResult.Weight); one without combines its children's defined scores (weights from
+// Objective.Weight, UpRaise's alignment weights); an objective with KRs ignores its
+// children (Leapsome's rule, avoiding double counting). Errors: those of
+// ValidateObjectives and an invalid roll-up.
 func ScoreObjectives(objs []Objective, roll RollUp) ([]ObjectiveScore, error) {
+	return ScoreObjectivesWith(objs, ScoreOptions{KeyResults: roll, Children: roll})
+}
+
+// ScoreObjectivesWith scores every objective, returned in input order, with separate
+// roll-ups for key results and for children (see ScoreOptions):
+//
+//	score = Σ weight × score / Σ weight   over the objective's terms
+//
+// The work is linear in objectives and key results, however deep the hierarchy. Errors:
+// those of ValidateObjectives and invalid options.
+func ScoreObjectivesWith(objs []Objective, opts ScoreOptions) ([]ObjectiveScore, error) {
 	if _, err := checkObjectives(objs); err != nil {
 		return nil, err
 	}
-	if roll != Weighted && roll != Unweighted {
-		e := validation.New("roadmap: objectives")
-		e.Addf("rollUp", "oneof", "must be weighted or unweighted")
-		return nil, e.Err()
+	e := validation.New("roadmap: objectives")
+	if opts.KeyResults != Weighted && opts.KeyResults != Unweighted {
+		e.Addf("options.key_results", "oneof", "must be weighted or unweighted")
 	}
-	children := map[ObjectiveID][]int{}
+	if opts.Children != Weighted && opts.Children != Unweighted {
+		e.Addf("options.children", "oneof", "must be weighted or unweighted")
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	at := make(map[ObjectiveID]int, len(objs))
+	for i, o := range objs {
+		at[o.ID] = i
+	}
+	kids := make([][]int, len(objs))
 	for i, o := range objs {
 		if o.Parent != "" {
-			children[o.Parent] = append(children[o.Parent], i)
+			p := at[o.Parent]
+			kids[p] = append(kids[p], i)
 		}
 	}
+	for _, k := range kids {
+		slices.SortFunc(k, func(a, b int) int { return strings.Compare(string(objs[a].ID), string(objs[b].ID)) })
+	}
+	// Children before parents: a post-order walk with an explicit stack (the hierarchy
+	// may be as deep as the list is long).
 	out := make([]ObjectiveScore, len(objs))
-	done := make([]bool, len(objs))
-	var score func(i int)
-	score = func(i int) {
-		if done[i] {
-			return
+	state := make([]uint8, len(objs))
+	var stack []int
+	for root := range objs {
+		if state[root] != 0 {
+			continue
 		}
-		done[i] = true
-		o := objs[i]
-		r := ObjectiveScore{ID: o.ID, Expectation: o.Expectation}
-		var ws, ss []decimal.Decimal
-		if len(o.KeyResults) > 0 {
-			for _, k := range o.KeyResults {
-				ks := scoreKR(k)
-				r.KeyResults = append(r.KeyResults, ks)
-				ws, ss = append(ws, ks.Weight), append(ss, ks.Score)
-			}
-		} else {
-			kids := children[o.ID]
-			slices.SortFunc(kids, func(a, b int) int { return strings.Compare(string(objs[a].ID), string(objs[b].ID)) })
-			for _, c := range kids {
-				score(c)
-				if out[c].Defined {
-					r.Children = append(r.Children, objs[c].ID)
-					ws, ss = append(ws, weightOf(objs[c].Weight)), append(ss, out[c].Score)
+		stack = append(stack[:0], root)
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			if state[i] == 0 {
+				state[i] = 1
+				for _, c := range kids[i] {
+					if state[c] == 0 {
+						stack = append(stack, c)
+					}
 				}
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			if state[i] == 1 {
+				state[i] = 2
+				out[i] = scoreObjective(objs[i], kids[i], objs, out, opts)
 			}
 		}
-		r.Defined = len(ss) > 0
-		if r.Defined {
-			num, den := decimal.Zero, decimal.Zero
-			var terms []string
-			for k := range ss {
-				w := ws[k]
-				if roll == Unweighted {
-					w = decimal.NewFromInt(1)
-				}
-				num = num.Add(w.Mul(ss[k]))
-				den = den.Add(w)
-				terms = append(terms, w.String()+"×"+ss[k].String())
-			}
-			r.Score = num.DivRound(den, RatioScale)
-			r.Formula = fmt.Sprintf("%s: (%s) / %s = %s", roll, strings.Join(terms, " + "), den, r.Score)
-		} else {
-			r.Formula = "undefined: no key results and no scored children"
-		}
-		r.Band = BandOf(r.Score)
-		r.Met = r.Defined && o.Expectation.Met(r.Score)
-		out[i] = r
-	}
-	for i := range objs {
-		score(i)
 	}
 	return out, nil
+}
+
+// scoreObjective rolls up one objective whose children are scored already.
+func scoreObjective(o Objective, kids []int, objs []Objective, out []ObjectiveScore, opts ScoreOptions) ObjectiveScore {
+	r := ObjectiveScore{ID: o.ID, Expectation: o.Expectation, Terms: []ScoreTerm{}}
+	one := decimal.NewFromInt(1)
+	for _, k := range o.KeyResults {
+		ks := scoreKR(k)
+		r.KeyResults = append(r.KeyResults, ks)
+		w := ks.Weight
+		if opts.KeyResults == Unweighted {
+			w = one
+		}
+		r.Terms = append(r.Terms, ScoreTerm{Source: FromKeyResult, ID: string(k.ID), Weight: w, Score: ks.Score})
+	}
+	if len(o.KeyResults) == 0 || opts.BlendChildren {
+		for _, c := range kids {
+			if !out[c].Defined {
+				continue
+			}
+			r.Children = append(r.Children, objs[c].ID)
+			w := weightOf(objs[c].Weight)
+			if opts.Children == Unweighted {
+				w = one
+			}
+			r.Terms = append(r.Terms, ScoreTerm{Source: FromChild, ID: string(objs[c].ID), Weight: w, Score: out[c].Score})
+		}
+	}
+	r.Defined = len(r.Terms) > 0
+	r.Numerator, r.Denominator = decimal.Zero, decimal.Zero
+	if r.Defined {
+		terms := make([]string, len(r.Terms))
+		for k, t := range r.Terms {
+			r.Numerator = r.Numerator.Add(t.Weight.Mul(t.Score))
+			r.Denominator = r.Denominator.Add(t.Weight)
+			terms[k] = t.Weight.String() + "×" + t.Score.String()
+		}
+		r.Score = r.Numerator.DivRound(r.Denominator, RatioScale)
+		label := opts.KeyResults.String()
+		switch {
+		case len(o.KeyResults) == 0:
+			label = opts.Children.String()
+		case len(r.Children) > 0 && opts.Children != opts.KeyResults:
+			label = "key results " + opts.KeyResults.String() + ", children " + opts.Children.String()
+		}
+		r.Formula = fmt.Sprintf("%s: (%s) / %s = %s", label, strings.Join(terms, " + "), r.Denominator, r.Score)
+	} else {
+		r.Formula = "undefined: no key results and no scored children"
+	}
+	r.Band = BandOf(r.Score)
+	r.Met = r.Defined && o.Expectation.Met(r.Score)
+	return r
 }

@@ -73,7 +73,11 @@ type ProgressResult struct {
 	// Items counts the leaves included; Canceled counts those excluded.
 	Items    int `json:"items"`
 	Canceled int `json:"canceled"` // canceled leaves excluded.
-	// Value is the progress, 0 to 1, at RatioScale digits; 0 when not Defined.
+	// Credit is the formula's InProgressCredit (0 when count-based or unset).
+	Credit decimal.Decimal `json:"credit"`
+	// Numerator is Done + Credit × InProgress, exact; Total is the denominator.
+	Numerator decimal.Decimal `json:"numerator"`
+	// Value is Numerator / Total, 0 to 1, at RatioScale digits; 0 when not Defined.
 	Value decimal.Decimal `json:"value"`
 	// Defined is false when Total is 0 (nothing to measure; Linear returns 0 then).
 	Defined bool `json:"defined"`
@@ -139,10 +143,11 @@ func Progress(items []Item, root ItemID, f Formula) (ProgressResult, error) {
 		}
 		walk(n)
 	}
-	num := r.Done.Add(f.InProgressCredit.Mul(r.InProgress))
+	r.Credit = f.InProgressCredit
+	r.Numerator = r.Done.Add(f.InProgressCredit.Mul(r.InProgress))
 	r.Defined = r.Total.Sign() > 0
 	if r.Defined {
-		r.Value = num.DivRound(r.Total, RatioScale)
+		r.Value = r.Numerator.DivRound(r.Total, RatioScale)
 	}
 	var b strings.Builder
 	done, total := "done", "total"

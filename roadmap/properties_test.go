@@ -203,3 +203,129 @@ func TestCadenceMatchesPerDayRule(t *testing.T) {
 	}, gen.UInt64(), gen.IntRange(0, len(locs)-1)))
 	props.TestingRun(t)
 }
+
+// genObjectives builds a random objective forest: n objectives, each with a parent among
+// the earlier ones (or none), 0-3 key results (numeric or binary, higher or lower is
+// better) and weights 0-4 (0 meaning 1).
+func genObjectives(seed uint64, n int) []Objective {
+	rng := rand.New(rand.NewPCG(seed, 11))
+	objs := make([]Objective, n)
+	for i := range objs {
+		o := Objective{ID: ObjectiveID("o" + itoa(i)), Weight: decimal.NewFromInt(int64(rng.IntN(5)))}
+		if i > 0 && rng.IntN(3) > 0 {
+			o.Parent = objs[rng.IntN(i)].ID
+		}
+		for k := range rng.IntN(4) {
+			start, target := int64(rng.IntN(50)), int64(50+rng.IntN(50))
+			if rng.IntN(2) == 0 {
+				start, target = target, start
+			}
+			kr := KeyResult{ID: KeyResultID(string(o.ID) + "k" + itoa(k)), Start: decimal.NewFromInt(start), Target: decimal.NewFromInt(target),
+				Current: decimal.NewFromInt(int64(rng.IntN(120))), Weight: decimal.NewFromInt(int64(rng.IntN(5)))}
+			if rng.IntN(4) == 0 {
+				kr.Kind = BinaryKR
+			}
+			o.KeyResults = append(o.KeyResults, kr)
+		}
+		objs[i] = o
+	}
+	return objs
+}
+
+func TestObjectiveProperties(t *testing.T) {
+	one := decimal.NewFromInt(1)
+	opts := func(k, c, blend int) ScoreOptions {
+		return ScoreOptions{KeyResults: RollUp(k), Children: RollUp(c), BlendChildren: blend == 1}
+	}
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("a score is its numerator over its denominator, within its terms' range, and binary KRs score 0 or 1",
+		prop.ForAll(func(seed uint64, n, k, c, blend int) bool {
+			scores, err := ScoreObjectivesWith(genObjectives(seed, n), opts(k, c, blend))
+			if err != nil {
+				t.Log(err)
+				return false
+			}
+			for _, s := range scores {
+				if !s.Defined {
+					if len(s.Terms) != 0 || !s.Score.IsZero() {
+						return false
+					}
+					continue
+				}
+				if !s.Score.Equal(s.Numerator.DivRound(s.Denominator, RatioScale)) {
+					return false
+				}
+				lo, hi := one, decimal.Zero
+				for _, term := range s.Terms {
+					lo, hi = decimal.Min(lo, term.Score), decimal.Max(hi, term.Score)
+				}
+				if s.Score.LessThan(lo.Round(RatioScale).Sub(decimal.New(1, -RatioScale))) || s.Score.GreaterThan(hi) {
+					return false
+				}
+				for _, kr := range s.KeyResults {
+					if kr.Kind == BinaryKR && !kr.Score.Equal(map[bool]decimal.Decimal{true: one, false: decimal.Zero}[kr.Achieved]) {
+						return false
+					}
+				}
+			}
+			return true
+		}, gen.UInt64(), gen.IntRange(0, 30), gen.IntRange(0, 1), gen.IntRange(0, 1), gen.IntRange(0, 1)))
+	props.Property("moving one key result towards its target never lowers any objective's score",
+		prop.ForAll(func(seed uint64, n, k, c, blend int, step int64) bool {
+			objs := genObjectives(seed, n)
+			var at *KeyResult
+			for i := range objs {
+				if len(objs[i].KeyResults) > 0 {
+					at = &objs[i].KeyResults[0]
+					break
+				}
+			}
+			if at == nil {
+				return true
+			}
+			before, err := ScoreObjectivesWith(objs, opts(k, c, blend))
+			if err != nil {
+				return false
+			}
+			delta := decimal.NewFromInt(step)
+			if at.Target.LessThan(at.Start) {
+				delta = delta.Neg()
+			}
+			at.Current = at.Current.Add(delta)
+			after, err := ScoreObjectivesWith(objs, opts(k, c, blend))
+			if err != nil {
+				return false
+			}
+			for i := range before {
+				if after[i].Score.LessThan(before[i].Score) {
+					t.Logf("%s: %s -> %s", before[i].ID, before[i].Score, after[i].Score)
+					return false
+				}
+			}
+			return true
+		}, gen.UInt64(), gen.IntRange(1, 30), gen.IntRange(0, 1), gen.IntRange(0, 1), gen.IntRange(0, 1), gen.Int64Range(0, 60)))
+	props.TestingRun(t)
+}
+
+func TestProgressNumeratorProperty(t *testing.T) {
+	props := gopter.NewProperties(proptest.Parameters(t))
+	props.Property("progress is its numerator over its total, and the numerator never exceeds the total",
+		prop.ForAll(func(seed uint64, credit int, formula int) bool {
+			items, _ := genPlan(seed, 30)
+			rng := rand.New(rand.NewPCG(seed, 3))
+			for i := range items {
+				items[i].Status = Category(rng.IntN(6))
+			}
+			f := []Formula{LinearFormula(), EstimateFormula(), CountFormula(), {InProgressCredit: decimal.New(int64(credit), -2)}}[formula]
+			r, err := Progress(items, "", f)
+			if err != nil {
+				t.Log(err)
+				return false
+			}
+			if !r.Numerator.Equal(r.Done.Add(r.Credit.Mul(r.InProgress))) || r.Numerator.GreaterThan(r.Total) {
+				return false
+			}
+			return !r.Defined || r.Value.Equal(r.Numerator.DivRound(r.Total, RatioScale))
+		}, gen.UInt64(), gen.IntRange(0, 100), gen.IntRange(0, 3)))
+	props.TestingRun(t)
+}

@@ -126,13 +126,27 @@ type Placement struct {
 	Parent bool `json:"parent,omitempty"`
 }
 
-// Unfit is an item that could not be scheduled.
+// Unfit is an item that could not be scheduled, with the numbers behind the reason.
 type Unfit struct {
 	ID     ItemID `json:"id"`     // the item not scheduled.
 	Reason Reason `json:"reason"` // why it was not scheduled.
+	// Team is the item's team (for a parent under ReasonChildren, its own Team, if any).
+	Team TeamID `json:"team,omitempty"`
 	// Blocker is the prerequisite or child responsible, for ReasonDependency and
 	// ReasonChildren.
 	Blocker ItemID `json:"blocker,omitempty"`
+	// BlockerPlaced is true under ReasonDependency when Blocker was scheduled but
+	// finishes (with the lag) too late for any bucket of Team before the horizon; false
+	// when Blocker itself was not scheduled.
+	BlockerPlaced bool `json:"blocker_placed,omitempty"`
+	// NoBucketLeft is true under ReasonCapacity when Team had no bucket left before the
+	// horizon once the item could start; false when the buckets were there but full.
+	NoBucketLeft bool `json:"no_bucket_left,omitempty"`
+	// Estimate is the item's estimate, and MaxCapacity the largest capacity among the
+	// buckets it could still use (under ReasonTooLarge, smaller than Estimate); nil when
+	// not known or not relevant.
+	Estimate    *decimal.Decimal `json:"estimate,omitempty"`
+	MaxCapacity *decimal.Decimal `json:"max_capacity,omitempty"` // see Estimate.
 	// Detail explains the reason in one lowercase sentence.
 	Detail string `json:"detail"`
 }
@@ -394,6 +408,15 @@ func (s *scheduler) byPriority(a, b int32) bool {
 	return a < b
 }
 
+// estimate returns v's estimate as a decimal, nil for a free (unestimated) item.
+func (s *scheduler) estimate(v int32) *decimal.Decimal {
+	if s.free[v] {
+		return nil
+	}
+	d := fromTicks(s.est[v])
+	return &d
+}
+
 // cost is what v takes from a bucket's capacity: 0 for a free item.
 func (s *scheduler) cost(v int32) int64 {
 	if s.free[v] {
@@ -437,16 +460,18 @@ func (s *scheduler) release(v int32) {
 	s.early[v], s.blame[v] = early, blame
 	if early >= nb {
 		if blame >= 0 {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[blame],
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: tm.ID, Blocker: s.ix.ids[blame], BlockerPlaced: true, Estimate: s.estimate(v),
 				Detail: fmt.Sprintf("prerequisite %q finishes too late for any sprint of team %q before the horizon", validation.Truncate(string(s.ix.ids[blame])), validation.Truncate(string(tm.ID)))}
 		} else {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Detail: fmt.Sprintf("team %q has no sprint left before the horizon", validation.Truncate(string(tm.ID)))}
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Team: tm.ID, NoBucketLeft: true, Estimate: s.estimate(v),
+				Detail: fmt.Sprintf("team %q has no sprint left before the horizon", validation.Truncate(string(tm.ID)))}
 		}
 		return
 	}
 	if !s.free[v] {
 		if maxCap := s.sufMax[t][early]; s.est[v] > maxCap {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonTooLarge,
+			mc := fromTicks(maxCap)
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonTooLarge, Team: tm.ID, Estimate: s.estimate(v), MaxCapacity: &mc,
 				Detail: fmt.Sprintf("estimate %s exceeds the capacity of every remaining sprint of team %q (at most %s)", fromTicks(s.est[v]), validation.Truncate(string(tm.ID)), fromTicks(maxCap))}
 			return
 		}
@@ -529,10 +554,15 @@ func (s *scheduler) run(ctx context.Context) error {
 		}
 		s.minReady[t] = least
 		// The ready heap is empty now. Deferred items popped in priority order form a valid
-		// heap as they are; only when a release pushed a higher-priority item between pops
-		// are they pushed one by one.
-		if slices.IsSortedFunc(deferred, func(a, b int32) int { return cmpBool(r.less(a, b), r.less(b, a)) }) {
-			r.a, deferred = deferred, r.a[:0]
+		// heap as they are (copied into the heap's own buffer, which held them all); only
+		// when a release pushed a higher-priority item between pops are they pushed one by
+		// one.
+		sorted := true
+		for i := 1; i < len(deferred) && sorted; i++ {
+			sorted = !s.byPriority(deferred[i], deferred[i-1])
+		}
+		if sorted {
+			r.a = append(r.a[:0], deferred...)
 		} else {
 			for _, v := range deferred {
 				r.push(v)
@@ -551,23 +581,13 @@ func (s *scheduler) run(ctx context.Context) error {
 				continue
 			}
 			tm := s.teams[s.team[v]]
-			s.unfit[int32(v)] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity,
+			s.unfit[int32(v)] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Team: tm.ID, Estimate: s.estimate(int32(v)),
 				Detail: fmt.Sprintf("no room in team %q's sprints before the horizon", validation.Truncate(string(tm.ID)))}
 		}
 	}
 	return nil
 }
 
-// cmpBool orders by two "less" answers: -1 when the first holds, 1 when the second does.
-func cmpBool(less, greater bool) int {
-	switch {
-	case less:
-		return -1
-	case greater:
-		return 1
-	}
-	return 0
-}
 
 // blockedBy names the smallest-ID unscheduled prerequisite of v.
 func (s *scheduler) blockedBy(v int32) Unfit {
@@ -575,11 +595,11 @@ func (s *scheduler) blockedBy(v int32) Unfit {
 	for k := lo; k < hi; k++ {
 		u := s.g.pred[k]
 		if !s.skip[u] && !s.isSet[u] {
-			return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[u],
+			return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: s.teams[s.team[v]].ID, Blocker: s.ix.ids[u], Estimate: s.estimate(v),
 				Detail: fmt.Sprintf("prerequisite %q is not scheduled", validation.Truncate(string(s.ix.ids[u])))}
 		}
 	}
-	return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Detail: "a prerequisite is not scheduled"}
+	return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: s.teams[s.team[v]].ID, Estimate: s.estimate(v), Detail: "a prerequisite is not scheduled"}
 }
 
 func (s *scheduler) place(v int32, at bucketRef) {
@@ -649,7 +669,7 @@ func (s *scheduler) result() ScheduleResult {
 		it := ix.item(int32(v))
 		switch {
 		case blocker >= 0:
-			s.unfit[int32(v)] = Unfit{ID: ix.ids[v], Reason: ReasonChildren, Blocker: ix.ids[blocker],
+			s.unfit[int32(v)] = Unfit{ID: ix.ids[v], Reason: ReasonChildren, Team: it.Team, Blocker: ix.ids[blocker],
 				Detail: fmt.Sprintf("child %q is not scheduled", validation.Truncate(string(ix.ids[blocker])))}
 		case any:
 			p.ID, p.Team, p.Bucket, p.Parent = ix.ids[v], it.Team, -1, true
