@@ -34,8 +34,12 @@ func TestScoreObjectives(t *testing.T) {
 	}
 	krs := []KRScore{k("K1", "0.5", "50", "100", "0.5", "1", Yellow), k("K2", "0.75", "-6", "-8", "0.75", "1", Green), k("K3", "1.2", "12", "10", "1", "3", Green)}
 	k4 := []KRScore{k("K4", "0.25", "1", "4", "0.25", "1", Red)}
-	kt := func(id, w, s string) ScoreTerm { return ScoreTerm{Source: FromKeyResult, ID: id, Weight: d(w), Score: d(s)} }
-	ct := func(id, w, s string) ScoreTerm { return ScoreTerm{Source: FromChild, ID: id, Weight: d(w), Score: d(s)} }
+	kt := func(id, w, s string) ScoreTerm {
+		return ScoreTerm{Source: FromKeyResult, ID: id, Weight: d(w), Score: d(s)}
+	}
+	ct := func(id, w, s string) ScoreTerm {
+		return ScoreTerm{Source: FromChild, ID: id, Weight: d(w), Score: d(s)}
+	}
 	want := map[RollUp][]ObjectiveScore{
 		Weighted: {
 			{ID: "O1", Score: d("0.85"), Numerator: d("4.25"), Denominator: d("5"), Terms: []ScoreTerm{kt("K1", "1", "0.5"), kt("K2", "1", "0.75"), kt("K3", "3", "1")}, Defined: true, Band: Green, Formula: "weighted: (1×0.5 + 1×0.75 + 3×1) / 5 = 0.85", KeyResults: krs},

@@ -588,7 +588,6 @@ func (s *scheduler) run(ctx context.Context) error {
 	return nil
 }
 
-
 // blockedBy names the smallest-ID unscheduled prerequisite of v.
 func (s *scheduler) blockedBy(v int32) Unfit {
 	lo, hi := s.g.preds(v)
