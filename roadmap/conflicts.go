@@ -45,7 +45,7 @@ func Conflicts(items []Item, cal Calendar) ([]Conflict, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Conflict
+	out := []Conflict{}
 	for v := range ix.ids {
 		b := ix.item(int32(v))
 		if b.Start.IsZero() || b.Status == Canceled {
@@ -101,7 +101,7 @@ func (r ScheduleResult) Conflicts(items []Item, mode DependencyMode) ([]Conflict
 	for _, p := range r.Placements {
 		at[p.ID] = p
 	}
-	var out []Conflict
+	out := []Conflict{}
 	for v := range ix.ids {
 		b := ix.item(int32(v))
 		pb, ok := at[b.ID]

@@ -867,3 +867,48 @@ func ExampleScheduleHealthResult_Health() {
 	// Output:
 	// off_track gap
 }
+
+func ExampleScheduleResult_WriteCSV() {
+	items := []roadmap.Item{
+		{ID: "api", Team: "core", Estimate: est("3"), Priority: 1},
+		{ID: "ui", Team: "core", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+		{ID: "sso", Team: "core", Estimate: est("8")},
+	}
+	r, _ := roadmap.Schedule(items, []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "5")}}, roadmap.ScheduleOptions{})
+	if err := r.WriteCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// id,outcome,team,sprint,bucket,start,end,parent,reason,blocker,blocker_placed,no_bucket_left,estimate,max_capacity,detail
+	// api,placed,core,S1,0,2026-01-05T00:00:00Z,2026-01-19T00:00:00Z,false,,,,,,,
+	// ui,placed,core,S2,1,2026-01-19T00:00:00Z,2026-02-02T00:00:00Z,false,,,,,,,
+	// sso,unfit,core,,,,,,too_large,,false,false,8,5,"estimate 8 exceeds the capacity of every remaining sprint of team ""core"" (at most 5)"
+}
+
+func ExampleScheduleResult_WriteLoadCSV() {
+	items := []roadmap.Item{{ID: "api", Team: "core", Estimate: est("3")}, {ID: "ui", Team: "core", Estimate: est("1.5")}}
+	r, _ := roadmap.Schedule(items, []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "5")}}, roadmap.ScheduleOptions{})
+	if err := r.WriteLoadCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// team,sprint,start,end,capacity,used,items
+	// core,S1,2026-01-05T00:00:00Z,2026-01-19T00:00:00Z,5,4.5,2
+	// core,S2,2026-01-19T00:00:00Z,2026-02-02T00:00:00Z,5,0,0
+}
+
+func ExampleCPM_WriteCSV() {
+	cpm, _ := roadmap.CriticalPath([]roadmap.Item{
+		{ID: "api", Estimate: est("3")},
+		{ID: "ui", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+		{ID: "docs", Estimate: est("1"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+	}, roadmap.CPMOptions{})
+	if err := cpm.WriteCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// id,duration,early_start,early_finish,late_start,late_finish,total_float,free_float,critical,path_position
+	// api,3,0,3,0,3,0,0,true,0
+	// docs,1,3,4,6,7,3,3,false,
+	// ui,4,3,7,3,7,0,0,true,1
+}

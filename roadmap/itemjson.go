@@ -13,9 +13,19 @@ import (
 // that does not parse; it names the item. It unwraps to the cause, so
 // errors.Is(err, ErrPeriodSyntax) holds for a bad date.
 type ItemFieldError struct {
-	ID    ItemID // the item.
-	Field string // the JSON field, such as "target".
-	Err   error  // the cause.
+	ID    ItemID `json:"id"`    // the item.
+	Field string `json:"field"` // the JSON field, such as "target".
+	Err   error  `json:"-"`     // the cause.
+}
+
+// MarshalJSON encodes the item, the field and the error's message:
+// {"id":"search","field":"target","message":"roadmap: item ..."}.
+func (e *ItemFieldError) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID      ItemID `json:"id"`
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	}{e.ID, e.Field, e.Error()})
 }
 
 // Error formats `roadmap: item "search": target: unparseable period "soon": ...`.

@@ -230,7 +230,7 @@ func ItemBars(items []Item, cal Calendar) ([]Bar, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Bar
+	out := []Bar{}
 	for n := range ix.ids {
 		it := ix.item(int32(n))
 		if it.Start.IsZero() || it.Target.IsZero() {
