@@ -816,13 +816,13 @@ func ExampleParsePlan() {
 	p, err := roadmap.ParsePlan([]byte(`{
 		"items": [{"id": "sso", "team": "core", "target": "2026-Q3"}],
 		"teams": [{"id": "core", "sprints": []}],
-		"calendar": {"fiscal_start_month": 10}
+		"calendar": {"location": "Europe/Berlin", "fiscal_start_month": 10}
 	}`))
-	fmt.Println(len(p.Items), p.Calendar.FiscalStartMonth, err)
+	fmt.Println(len(p.Items), p.Calendar.Location, p.Calendar.FiscalStartMonth, err)
 	_, err = roadmap.ParsePlan([]byte(`{"items": [], "calender": {}}`))
 	fmt.Println(err)
 	// Output:
-	// 1 October <nil>
+	// 1 Europe/Berlin October <nil>
 	// roadmap: plan: invalid: unknown field "calender"
 }
 

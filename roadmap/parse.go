@@ -42,12 +42,16 @@ func ParsePlan(data []byte) (Plan, error) {
 	type plain Plan
 	var aux struct {
 		plain
-		Items []json.RawMessage `json:"items"`
+		Items    []json.RawMessage `json:"items"`
+		Calendar json.RawMessage   `json:"calendar"`
 	}
 	if !decodeStrict(e, "", data, &aux) {
 		return Plan{}, e.Err()
 	}
 	p := Plan(aux.plain)
+	if aux.Calendar != nil && !decodeStrict(e, "calendar", aux.Calendar, &p.Calendar) {
+		return Plan{}, e.Err()
+	}
 	items, ok := decodeItems(e, aux.Items)
 	if !ok {
 		return Plan{}, e.Err()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -92,5 +93,53 @@ func TestParsePlan(t *testing.T) {
 	var ce *CycleError
 	if !errors.As(err, &ce) {
 		t.Errorf("cycle: %v", err)
+	}
+}
+
+// A calendar carries its zone in JSON by IANA name, so a parsed plan computes dates and
+// schedule health in its own zone, not in UTC.
+func TestCalendarJSON(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, c := range []Calendar{{}, {Location: time.UTC}, {Location: berlin, FiscalStartMonth: time.October}} {
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Calendar
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if back.loc().String() != c.loc().String() || back.FiscalStartMonth != c.FiscalStartMonth {
+			t.Errorf("%s decoded to %v", b, back)
+		}
+	}
+	if b, _ := json.Marshal(Calendar{Location: berlin, FiscalStartMonth: 7}); string(b) != `{"location":"Europe/Berlin","fiscal_start_month":7}` {
+		t.Errorf("JSON = %s", b)
+	}
+	p, err := ParsePlan([]byte(`{"items":[{"id":"A","target":"2026-03-29"}],"calendar":{"location":"Europe/Berlin"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans, _ := p.Dates()
+	if r, _ := p.Calendar.Range(p.Items[0].Target); !spans[0].End.Equal(r.End) || r.End.Sub(r.Start) != 23*time.Hour {
+		t.Errorf("the DST day in Berlin: %v (%v)", r, r.End.Sub(r.Start))
+	}
+	for _, tc := range []struct{ in, want string }{
+		{`{"calendar":{"location":"Mars/Olympus_Mons"}}`, "calendar.location timezone"},
+		{`{"calendar":{"location":"../../etc/passwd"}}`, "calendar.location timezone"},
+		{`{"calendar":{"zone":"UTC"}}`, "calendar unknown"},
+		{`{"calendar":{"fiscal_start_month":"oct"}}`, "calendar.fiscal_start_month type"},
+	} {
+		_, err := ParsePlan([]byte(tc.in))
+		if diff := cmp.Diff([]string{tc.want}, fieldtest.Rules(t, err)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.in, diff)
+		}
+	}
+	var c Calendar
+	if err := json.Unmarshal([]byte(`{"location":"Nowhere/Else"}`), &c); err == nil {
+		t.Error("json.Unmarshal accepted an unknown zone")
 	}
 }

@@ -1,6 +1,7 @@
 package roadmap
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -407,11 +408,61 @@ func yearOr2000(y int, ok bool) int {
 
 // Calendar turns periods into instants: it fixes the time zone and the month the fiscal
 // year starts in. The zero value is the UTC calendar year.
+//
+// In JSON the zone is its IANA name: {"location": "Europe/Berlin", "fiscal_start_month":
+// 10}; a missing or empty location means UTC. Decoding loads the zone from the system's
+// time zone database (or Go's embedded copy, if the program imports time/tzdata) and
+// rejects an unknown zone and unknown fields with a *productops.ValidationError.
 type Calendar struct {
 	// Location is the zone whose midnights bound every period; nil means UTC.
 	Location *time.Location `json:"-"`
 	// FiscalStartMonth is the first month of the fiscal year, 1-12; 0 means January.
 	FiscalStartMonth time.Month `json:"fiscal_start_month,omitempty"`
+}
+
+// calendarJSON is Calendar's JSON form.
+type calendarJSON struct {
+	Location         string     `json:"location,omitempty"`
+	FiscalStartMonth time.Month `json:"fiscal_start_month,omitempty"`
+}
+
+// MarshalJSON encodes the zone by name (omitted for UTC and nil).
+func (c Calendar) MarshalJSON() ([]byte, error) {
+	w := calendarJSON{FiscalStartMonth: c.FiscalStartMonth}
+	if c.Location != nil && c.Location != time.UTC {
+		w.Location = c.Location.String()
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes a calendar strictly: unknown fields and an unknown zone name are
+// a *productops.ValidationError.
+func (c *Calendar) UnmarshalJSON(b []byte) error {
+	e := validation.New("roadmap: calendar")
+	var w calendarJSON
+	if !decodeStrict(e, "", b, &w) {
+		return e.Err()
+	}
+	out := Calendar{FiscalStartMonth: w.FiscalStartMonth}
+	if w.Location != "" && w.Location != "UTC" {
+		loc, err := loadZone(w.Location)
+		if err != nil {
+			e.Addf("location", "timezone", "unknown time zone %q", validation.Truncate(w.Location))
+			return e.Err()
+		}
+		out.Location = loc
+	}
+	*c = out
+	return nil
+}
+
+// loadZone loads an IANA zone, refusing names that cannot be one before touching the
+// file system.
+func loadZone(name string) (*time.Location, error) {
+	if len(name) > 64 || strings.ContainsAny(name, "\\\x00") {
+		return nil, errors.New("roadmap: bad zone name")
+	}
+	return time.LoadLocation(name)
 }
 
 // Validate reports a FiscalStartMonth outside 0-12.

@@ -64,7 +64,7 @@ func (p UnestimatedPolicy) MarshalText() ([]byte, error) { return unestimatedSet
 func (p *UnestimatedPolicy) UnmarshalText(b []byte) error { return unestimatedSet.Unmarshal(p, b) }
 
 // ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
-// bucket, and unestimated items rejected.
+// bucket, unestimated items rejected, and a cap of DefaultMaxWork steps.
 type ScheduleOptions struct {
 	Mode DependencyMode `json:"mode,omitzero"` // Sequential (default) or Concurrent dependencies.
 	// Horizon, if set, is the planning cut-off: buckets starting at or after it are not
@@ -202,8 +202,8 @@ func (r ScheduleResult) Placement(id ItemID) (Placement, bool) {
 // inherited dates). Every leaf to schedule needs a Team listed in teams and, unless
 // opts.Unestimated is FreeUnestimated, an estimate. Dependencies may not involve parents.
 //
-// Errors: those of CheckDependencies, bad teams, and the requirements above, each naming
-// the item.
+// Errors: those of CheckDependencies, bad teams and options, and the requirements above,
+// each naming the item; ErrWorkLimit when the plan needs more than opts.MaxWork steps.
 func Schedule(items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
 	return ScheduleContext(context.Background(), items, teams, opts)
 }
