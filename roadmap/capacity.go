@@ -1,6 +1,7 @@
 package roadmap
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -102,11 +103,52 @@ type Cadence struct {
 	Holidays []time.Time `json:"holidays,omitempty"`
 	// Absences lower availability over ranges of days.
 	Absences []Absence `json:"absences,omitempty"`
-	// Location is the zone of the dates; nil means UTC.
+	// Location is the zone of the dates; nil means UTC. In JSON it is the zone's IANA
+	// name, "location" ("Europe/Berlin"), as for Calendar.
 	Location *time.Location `json:"-"`
 	// IDPrefix makes bucket i's ID (from 1) IDPrefix + i; empty gives buckets their
 	// start date as ID ("2026-01-05").
 	IDPrefix string `json:"id_prefix,omitempty"`
+}
+
+// MarshalJSON encodes the cadence with its zone by IANA name ("location", omitted for UTC
+// and nil), like Calendar.
+func (c Cadence) MarshalJSON() ([]byte, error) {
+	type plain Cadence
+	aux := struct {
+		plain
+		Location string `json:"location,omitempty"`
+	}{plain: plain(c)}
+	if c.Location != nil && c.Location != time.UTC {
+		aux.Location = c.Location.String()
+	}
+	return json.Marshal(aux)
+}
+
+// UnmarshalJSON decodes a cadence strictly: unknown fields, wrong types and an unknown
+// zone name are a *productops.ValidationError.
+func (c *Cadence) UnmarshalJSON(b []byte) error {
+	e := validation.New("roadmap: cadence")
+	type plain Cadence
+	var aux struct {
+		plain
+		Location string `json:"location,omitempty"`
+	}
+	if !decodeStrict(e, "", b, &aux) {
+		return e.Err()
+	}
+	out := Cadence(aux.plain)
+	out.Location = nil
+	if aux.Location != "" && aux.Location != "UTC" {
+		loc, err := loadZone(aux.Location)
+		if err != nil {
+			e.Addf("location", "timezone", "unknown time zone %q", validation.Truncate(aux.Location))
+			return e.Err()
+		}
+		out.Location = loc
+	}
+	*c = out
+	return nil
 }
 
 // Validate reports out-of-range fields.

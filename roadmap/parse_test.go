@@ -143,3 +143,35 @@ func TestCalendarJSON(t *testing.T) {
 		t.Error("json.Unmarshal accepted an unknown zone")
 	}
 }
+
+func TestCadenceJSON(t *testing.T) {
+	sp, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		t.Skip(err)
+	}
+	c := Cadence{Start: time.Date(2018, 10, 29, 0, 0, 0, 0, sp), Weeks: 1, Count: 2, Capacity: d("5"), Location: sp, IDPrefix: "W"}
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Cadence
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	s1, err1 := c.Sprints()
+	s2, err2 := back.Sprints()
+	if err1 != nil || err2 != nil || !cmp.Equal(s1, s2, decEq) || back.Location.String() != "America/Sao_Paulo" {
+		t.Errorf("round trip through %s: %v %v", b, s2, err2)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{`{"weeks":1,"location":"Atlantis/Central"}`, "location timezone"},
+		{`{"weeks":1,"cout":3}`, " unknown"},
+		{`{"weeks":"two"}`, "weeks type"},
+	} {
+		var c Cadence
+		err := json.Unmarshal([]byte(tc.in), &c)
+		if diff := cmp.Diff([]string{tc.want}, fieldtest.Rules(t, err)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
