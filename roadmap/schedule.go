@@ -410,10 +410,11 @@ func (s *scheduler) byPriority(a, b int32) bool {
 
 // estimate returns v's estimate as a decimal, nil for a free (unestimated) item.
 func (s *scheduler) estimate(v int32) *decimal.Decimal {
-	if s.free[v] {
+	it := s.ix.item(v)
+	if s.free[v] || it.Estimate == nil {
 		return nil
 	}
-	d := fromTicks(s.est[v])
+	d := *it.Estimate // a copy of the value: decimals are immutable, so it shares no state
 	return &d
 }
 
