@@ -13,14 +13,17 @@ import "math"
 // summary with MomentsFromMeanVariance, or from GrowthBook-style sums with
 // MomentsFromSums, which refuses sums that have cancelled. The zero value is the empty
 // sample. Moments is a value; methods never modify it.
+//
+// Constant (all values equal, so the variance is exactly 0) is decided by comparing
+// values, not by rounding: it holds when M2 and the mean deviation are both exactly 0,
+// which every path keeps for equal values and no path produces for distinct ones unless
+// all deviations are below 1e-162, where the variance underflows to 0 anyway.
 type Moments struct {
+	// Four fields, so that the compiler keeps a Moments in registers through Add.
 	n     int64
 	pivot float64 // reference value
 	dev   float64 // mean − pivot
 	m2    float64 // Σ(x − mean)²
-	// spread reports that two values differ, decided exactly from raw values (x != pivot
-	// for some x) or from a positive given variance.
-	spread bool
 }
 
 // MomentsOf returns the moments of values in two passes with the Chan–Golub–LeVeque
@@ -34,6 +37,9 @@ func MomentsOf(values []float64) Moments {
 		return Moments{}
 	}
 	k := values[0]
+	if n < 32 {
+		return momentsShort(values, k)
+	}
 	// Pass 1: the mean deviation from the pivot, with four accumulators for speed.
 	var s0, s1, s2, s3 float64
 	i := 0
@@ -50,8 +56,8 @@ func MomentsOf(values []float64) Moments {
 	if s == 0 && allEqual(values, k) {
 		return Moments{n: int64(n), pivot: k}
 	}
-	fn := float64(n)
-	dev := s / fn
+	r := 1 / float64(n)
+	dev := s * r
 	// Pass 2: centred sums of (x − pivot) − dev, corrected for the rounding of dev.
 	var q0, q1, q2, q3, e0, e1 float64
 	i = 0
@@ -72,9 +78,37 @@ func MomentsOf(values []float64) Moments {
 		q0 += d * d
 		e0 += d
 	}
-	e := e0 + e1
-	m2 := ((q0 + q1) + (q2 + q3)) - e*e/fn
-	return Moments{n: int64(n), pivot: k, dev: dev + e/fn, m2: math.Max(m2, 0), spread: true}
+	return finishMoments(n, k, dev, (q0+q1)+(q2+q3), e0+e1, r)
+}
+
+// momentsShort is MomentsOf's two passes without unrolling, faster below 32 values.
+func momentsShort(values []float64, k float64) Moments {
+	var s float64
+	for _, x := range values {
+		s += x - k
+	}
+	if s == 0 && allEqual(values, k) {
+		return Moments{n: int64(len(values)), pivot: k}
+	}
+	r := 1 / float64(len(values))
+	dev := s * r
+	var q, e float64
+	for _, x := range values {
+		d := (x - k) - dev
+		q += d * d
+		e += d
+	}
+	return finishMoments(len(values), k, dev, q, e, r)
+}
+
+// finishMoments applies the correction: with d = x − pivot − dev summing to e,
+// Σ(x − mean)² = Σd² − e²/n and mean = pivot + dev + e/n.
+func finishMoments(n int, k, dev, q, e, r float64) Moments {
+	m2 := q - e*e*r
+	if !(m2 >= 0) && m2 == m2 {
+		m2 = 0
+	}
+	return Moments{n: int64(n), pivot: k, dev: dev + e*r, m2: m2}
 }
 
 // allEqual reports whether every value equals k.
@@ -95,9 +129,10 @@ func (m Moments) Add(x float64) Moments {
 	}
 	d := x - m.pivot
 	n := m.n + 1
+	r := 1 / float64(n) // off the dependency chain through dev, unlike delta/n
 	delta := d - m.dev
-	dev := m.dev + delta/float64(n)
-	return Moments{n: n, pivot: m.pivot, dev: dev, m2: m.m2 + delta*(d-dev), spread: m.spread || d != 0}
+	dev := m.dev + delta*r
+	return Moments{n: n, pivot: m.pivot, dev: dev, m2: m.m2 + delta*(d-dev)}
 }
 
 // Merge returns the moments of the union of two disjoint samples (Chan et al.'s pairwise
@@ -116,11 +151,10 @@ func (m Moments) Merge(o Moments) Moments {
 	n := m.n + o.n
 	fm, fo, fn := float64(m.n), float64(o.n), float64(n)
 	return Moments{
-		n:      n,
-		pivot:  m.pivot,
-		dev:    m.dev + delta*(fo/fn),
-		m2:     m.m2 + o.m2 + delta*delta*(fm*fo/fn),
-		spread: m.spread || o.spread || o.pivot != m.pivot,
+		n:     n,
+		pivot: m.pivot,
+		dev:   m.dev + delta*(fo/fn),
+		m2:    m.m2 + o.m2 + delta*delta*(fm*fo/fn),
 	}
 }
 
@@ -132,9 +166,8 @@ func MomentsFromMeanVariance(n int64, mean, variance float64) Moments {
 		return Moments{}
 	}
 	m := Moments{n: n, pivot: mean}
-	if n > 1 && variance != 0 {
+	if n > 1 {
 		m.m2 = variance * float64(n-1)
-		m.spread = true
 	}
 	return m
 }
@@ -169,7 +202,6 @@ func MomentsFromSums(n int64, sum, sumSquares float64) (m Moments, ok bool) {
 		return m, false
 	}
 	m.m2 = m2
-	m.spread = true
 	return m, true
 }
 
@@ -185,7 +217,7 @@ func (m Moments) M2() float64 { return m.m2 }
 // Variance returns the unbiased sample variance M2/(n − 1), 0 when n ≤ 1 or when every
 // value is equal (decided exactly, not by rounding).
 func (m Moments) Variance() float64 {
-	if m.n <= 1 || !m.spread {
+	if m.n <= 1 {
 		return 0
 	}
 	return m.m2 / float64(m.n-1)
@@ -193,15 +225,16 @@ func (m Moments) Variance() float64 {
 
 // PopulationVariance returns M2/n, 0 for an empty sample.
 func (m Moments) PopulationVariance() float64 {
-	if m.n == 0 || !m.spread {
+	if m.n == 0 {
 		return 0
 	}
 	return m.m2 / float64(m.n)
 }
 
 // Constant reports whether every value is equal, which makes the variance exactly 0.
-// From raw values it is decided exactly; from a summary, by a given variance of 0.
-func (m Moments) Constant() bool { return !m.spread }
+// From raw values it is decided exactly (see Moments); from a summary, by a given
+// variance of 0.
+func (m Moments) Constant() bool { return m.m2 == 0 && m.dev == 0 }
 
 // MeanDiff returns mean(b) − mean(a), taken between the pivots and the deviations so that
 // two large, nearly equal means keep the precision of their difference.

@@ -71,7 +71,7 @@ func regIncGamma(a, x float64) (p, q float64) {
 		if !converged {
 			return math.NaN(), math.NaN()
 		}
-		p = math.Exp(pre+math.Log(sum)) / a
+		p = expTimes(pre, sum) / a
 		return p, 1 - p
 	}
 	b := x + 1 - a
@@ -101,7 +101,7 @@ func regIncGamma(a, x float64) (p, q float64) {
 	if !converged {
 		return math.NaN(), math.NaN()
 	}
-	q = math.Exp(pre + math.Log(h))
+	q = expTimes(pre, h)
 	return 1 - q, q
 }
 
@@ -132,11 +132,11 @@ func RegIncBeta(x, a, b float64) float64 {
 func regIncBeta(a, b, x, y float64) (lower, upper float64) {
 	switch {
 	case a >= bgratMinA && b <= 1:
-		if w, ok := bgrat(a, b, x, y); ok && w <= 0.5 {
+		if w, ok := bgrat(a, b, x, y, lnGammaRatio(a, b)); ok && w <= 0.5 {
 			return w, 1 - w
 		}
 	case b >= bgratMinA && a <= 1:
-		if w, ok := bgrat(b, a, y, x); ok && w <= 0.5 {
+		if w, ok := bgrat(b, a, y, x, lnGammaRatio(b, a)); ok && w <= 0.5 {
 			return 1 - w, w
 		}
 	}
@@ -162,7 +162,7 @@ func betaCFTerm(a, b, x, y float64) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return math.Exp(lnBetaPrefix(a, b, x, y) + math.Log(h/a)), true
+	return expTimes(lnBetaPrefix(a, b, x, y), h/a), true
 }
 
 // lnBetaPrefix returns ln(x^a·y^b/B(a, b)) for x + y = 1, written so that large a or b do
@@ -268,8 +268,9 @@ const bgratMinA = 15
 // given separately. The expansion is in powers of 1/(a + (b−1)/2) around an incomplete
 // gamma function of z = −(a + (b−1)/2)·ln x, so it keeps full relative precision for large
 // a at every x, where the continued fraction loses digits in proportion to a near its
-// transition. ok is false if the 30-term series does not converge.
-func bgrat(a, b, x, y float64) (w float64, ok bool) {
+// transition. lnGR is lnGammaRatio(a, b). ok is false if the 30-term series does not
+// converge.
+func bgrat(a, b, x, y, lnGR float64) (w float64, ok bool) {
 	const terms = 30
 	bm1 := b - 1
 	nu := a + bm1/2
@@ -283,10 +284,13 @@ func bgrat(a, b, x, y float64) (w float64, ok bool) {
 	if !(b*z > 0) {
 		return 0, false
 	}
-	lgb, _ := math.Lgamma(b)
+	lgb := lnSqrtPi
+	if b != 0.5 {
+		lgb, _ = math.Lgamma(b)
+	}
 	// r = e^(−z)·z^b/Γ(b); u = r·Γ(a+b)/(Γ(a)·ν^b) is factored out of the expansion.
 	logR := -lgb + b*ln(z) - z
-	logU := logR + lnGammaRatio(a, b) - b*math.Log(nu)
+	logU := logR + lnGR - b*math.Log(nu)
 	qr := scaledGammaQ(b, z, logR) // Q(b, z)/r
 	if qr != qr {
 		return 0, false
@@ -317,7 +321,7 @@ func bgrat(a, b, x, y float64) (w float64, ok bool) {
 			return 0, false
 		}
 		if math.Abs(dj) <= epsRel*sum {
-			return math.Exp(logU + math.Log(sum)), true
+			return expTimes(logU, sum), true
 		}
 	}
 	return 0, false
@@ -345,4 +349,13 @@ func scaledGammaQ(b, z, logR float64) float64 {
 	}
 	_, q := regIncGamma(b, z)
 	return q * math.Exp(-logR)
+}
+
+// expTimes returns e^l·f for f > 0, as one exponential where e^l alone would underflow
+// (or overflow) although the product need not.
+func expTimes(l, f float64) float64 {
+	if l > -700 && l < 700 {
+		return math.Exp(l) * f
+	}
+	return math.Exp(l + math.Log(f))
 }

@@ -42,33 +42,60 @@ func TwoSidedP(stat, dof float64) float64 {
 
 // studentTTail returns P(T > t) for t ≥ 0.
 func studentTTail(t, nu float64) float64 {
+	if math.IsInf(nu, 1) {
+		return NormalSurvival(t)
+	}
+	return newTDist(nu).tail(t)
+}
+
+// tDist is Student's t with nu degrees of freedom (finite), with the gamma ratio its
+// evaluations share computed once.
+type tDist struct {
+	nu   float64
+	lnGR float64 // ln(Γ((ν+1)/2)/Γ(ν/2)), through lnGammaRatio so that it does not cancel
+}
+
+func newTDist(nu float64) tDist { return tDist{nu: nu, lnGR: lnGammaRatio(nu/2, 0.5)} }
+
+// tail returns P(T > t) for t ≥ 0.
+func (d tDist) tail(t float64) float64 {
+	nu := d.nu
 	switch {
 	case t == 0:
 		return 0.5
-	case math.IsInf(nu, 1):
-		return NormalSurvival(t)
 	case math.IsInf(t, 1):
 		return 0
-	}
-	if t/nu*t > 1e17 {
+	case t/nu*t > 1e17:
 		// Far tail: P(T > t) = K·t^(−ν)·(1 − O(ν/t²)) with
 		// K = Γ((ν+1)/2)·ν^((ν−2)/2)/(√π·Γ(ν/2)); the correction is below 1e-17 here, and
 		// the logarithms never form t², which overflows beyond 1e154.
-		return math.Exp(lnGammaRatio(nu/2, 0.5) + nu/2*(ln(nu)-2*math.Log(t)) - ln(nu) - 0.5*math.Log(math.Pi))
+		return math.Exp(d.lnGR + nu/2*(ln(nu)-2*math.Log(t)) - ln(nu) - lnSqrtPi)
 	}
 	// P(T > t) = ½·I_x(ν/2, ½) with x = ν/(ν+t²); y = 1 − x = t²/(ν+t²) is formed
-	// directly so that neither loses precision.
+	// directly so that neither loses precision. From ν = 30 on, the asymptotic expansion
+	// bgrat gives I_x(ν/2, ½) at every x with the relative precision the continued
+	// fraction loses near its transition.
 	t2 := t * t
 	s := nu + t2
-	lower, _ := regIncBeta(nu/2, 0.5, nu/s, t2/s)
+	x, y := nu/s, t2/s
+	if nu >= 2*bgratMinA {
+		if w, ok := bgrat(nu/2, 0.5, x, y, d.lnGR); ok {
+			return 0.5 * w
+		}
+	}
+	lower, _ := regIncBeta(nu/2, 0.5, x, y)
 	return 0.5 * lower
 }
 
-// studentTPDF is the density of Student's t with nu degrees of freedom, with the gamma
-// ratio taken through lnGammaRatio so that it does not cancel for large nu.
-func studentTPDF(t, nu float64) float64 {
-	return math.Exp(lnGammaRatio(nu/2, 0.5) - 0.5*(ln(nu)+math.Log(math.Pi)) - (nu+1)/2*math.Log1p(t/nu*t))
+// pdf is the density at t.
+func (d tDist) pdf(t float64) float64 {
+	return math.Exp(d.lnGR - 0.5*ln(d.nu) - lnSqrtPi - (d.nu+1)/2*math.Log1p(t/d.nu*t))
 }
+
+// studentTPDF is the density of Student's t with nu degrees of freedom.
+func studentTPDF(t, nu float64) float64 { return newTDist(nu).pdf(t) }
+
+const lnSqrtPi = 0.572364942924700087071713675677 // ln √π = ln Γ(½)
 
 // StudentTQuantile returns the t with StudentTCDF(t, nu) = p, for p in [0, 1] and nu > 0:
 // −Inf at 0, +Inf at 1 (and ±Inf where the quantile exceeds the float64 range). Lower-tail
@@ -125,12 +152,13 @@ func lowerStudentTQuantile(p, nu float64) float64 {
 	// bound P(T > t) ≤ K·t^(−ν), K = Γ((ν+1)/2)·ν^((ν−2)/2)/(√π·Γ(ν/2)).
 	z := lowerNormalQuantile(p)
 	lnp := ln(p)
-	lnK := lnGammaRatio(nu/2, 0.5) + (nu-2)/2*ln(nu) - 0.5*math.Log(math.Pi)
+	d := newTDist(nu)
+	lnK := d.lnGR + (nu-2)/2*ln(nu) - lnSqrtPi
 	lo, hi := -z, math.Exp((lnK-lnp)/nu)
 	if !(hi > lo) || math.IsInf(hi, 1) {
 		// The bound overflows: either the quantile is beyond the float64 range, or it
 		// lies below the largest float64.
-		if studentTTail(math.MaxFloat64, nu) > p {
+		if d.tail(math.MaxFloat64) > p {
 			return math.Inf(-1)
 		}
 		hi = math.MaxFloat64
@@ -147,7 +175,7 @@ func lowerStudentTQuantile(p, nu float64) float64 {
 	// Newton's method on u = ln t, carried on t itself (t·e^step) so that a huge t keeps
 	// its relative precision, with geometric bisection whenever a step leaves the bracket.
 	for range 400 {
-		f := studentTTail(t, nu)
+		f := d.tail(t)
 		if f != f {
 			return math.NaN()
 		}
@@ -161,15 +189,19 @@ func lowerStudentTQuantile(p, nu float64) float64 {
 			hi = t
 		}
 		step := math.NaN()
-		if d := studentTPDF(t, nu) * t; f > 0 && d > 0 {
-			step = g * f / d
+		if dens := d.pdf(t) * t; f > 0 && dens > 0 {
+			step = g * f / dens
 		}
 		next := t * math.Exp(step)
 		if !(next > lo && next < hi) {
 			next = math.Sqrt(lo) * math.Sqrt(hi)
 			step = math.Log(next / t)
+		} else if math.Abs(step) <= 1e-8 {
+			// Newton converges quadratically and g is nearly linear in u: after a step
+			// this small the error is about step², below the result's rounding.
+			return -next
 		}
-		if math.Abs(step) <= 2e-16 || hi/lo-1 <= 4e-16 {
+		if hi/lo-1 <= 4e-16 {
 			return -next
 		}
 		t = next
