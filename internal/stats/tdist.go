@@ -194,8 +194,7 @@ func lowerStudentTQuantile(p, nu float64) float64 {
 		}
 		next := t * math.Exp(step)
 		if !(next > lo && next < hi) {
-			next = math.Sqrt(lo) * math.Sqrt(hi)
-			step = math.Log(next / t)
+			next = math.Sqrt(lo) * math.Sqrt(hi) // geometric bisection
 		} else if math.Abs(step) <= 1e-8 {
 			// Newton converges quadratically and g is nearly linear in u: after a step
 			// this small the error is about step², below the result's rounding.
