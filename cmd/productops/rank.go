@@ -85,13 +85,17 @@ type rankOptions struct {
 
 // rankedItem is one item of a ranking with everything the outputs show.
 type rankedItem struct {
-	Position int                  `json:"position"`
-	Rank     int                  `json:"rank"`
-	ID       prioritize.ItemID    `json:"id"`
-	Title    string               `json:"title,omitempty"`
-	Team     string               `json:"team,omitempty"`
-	Requires []prioritize.ItemID  `json:"requires,omitempty"`
-	Score    prioritize.Score     `json:"score"`
+	Position int                 `json:"position"`
+	Rank     int                 `json:"rank"`
+	ID       prioritize.ItemID   `json:"id"`
+	Title    string              `json:"title,omitempty"`
+	Team     string              `json:"team,omitempty"`
+	Requires []prioritize.ItemID `json:"requires,omitempty"`
+	Score    prioritize.Score    `json:"score"`
+	// Value is the item's benefit before dividing by effort (RICE reach × impact ×
+	// confidence, WSJF cost of delay, ICE its score): the value axis of the value/effort
+	// plane and what selection maximizes.
+	Value    decimal.Decimal      `json:"value"`
 	Effort   *decimal.Decimal     `json:"effort"`
 	Pareto   bool                 `json:"pareto"`
 	Quadrant *prioritize.Quadrant `json:"quadrant,omitempty"`
