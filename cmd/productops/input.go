@@ -275,7 +275,7 @@ func skipSpace(data []byte, off int) int {
 
 // origin maps a library error's field path to a place in the input.
 type origin interface {
-	where(path string) (pos, field string)
+	where(path, msg string) (pos, field string)
 }
 
 // jsonOrigin places paths in a JSON source; rewrite maps a library path to the file's
@@ -285,7 +285,15 @@ type jsonOrigin struct {
 	rewrite func(string) string
 }
 
-func (o jsonOrigin) where(path string) (string, string) {
+func (o jsonOrigin) where(path, msg string) (string, string) {
+	if path == "" {
+		// A decoding error without a path ("unknown status \"bogus\"", "unknown field
+		// \"x\""): point at the quoted text when it occurs once in the file.
+		if q := quoted(msg); q != "" && bytes.Count(o.src.data, []byte(q)) == 1 {
+			return o.src.pos(bytes.Index(o.src.data, []byte(q))), ""
+		}
+		return o.src.name, ""
+	}
 	p := path
 	if o.rewrite != nil {
 		p = o.rewrite(path)
@@ -301,7 +309,7 @@ type csvOrigin struct {
 	list  string
 }
 
-func (o csvOrigin) where(path string) (string, string) {
+func (o csvOrigin) where(path, _ string) (string, string) {
 	segs := parsePath(path)
 	if len(segs) > 0 && segs[0].index < 0 && segs[0].key == o.list {
 		segs = segs[1:]
@@ -335,7 +343,7 @@ func placeErr(err error, o origin) error {
 		b.WriteString("s")
 	}
 	for _, f := range ve.Fields {
-		pos, field := o.where(f.Field)
+		pos, field := o.where(f.Field, f.Message)
 		b.WriteString("\n")
 		b.WriteString(pos)
 		if field != "" {
@@ -434,4 +442,44 @@ func decodeCSVRow(src source, line int, row json.RawMessage, v any) error {
 		return &inputError{pos: pos, field: "column " + strings.Trim(f, `"`), msg: "unknown column"}
 	}
 	return &inputError{pos: pos, msg: msg}
+}
+
+// quoted returns the first double-quoted string of msg with its quotes, or "".
+func quoted(msg string) string {
+	i := strings.IndexByte(msg, '"')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(msg[i+1:], '"')
+	if j <= 0 {
+		return ""
+	}
+	return msg[i : i+j+2]
+}
+
+// fieldErr is a one-field error placed at path in the input.
+func fieldErr(o origin, path, msg string) error {
+	pos, field := o.where(path, msg)
+	return &inputError{pos: pos, field: field, msg: msg}
+}
+
+// prefixErr prefixes the paths of a validation error's fields with prefix (fields named
+// in keep, or all when keep is empty or holds ""), so they match the input file.
+func prefixErr(err error, prefix string, keep ...string) error {
+	var ve *productops.ValidationError
+	if err == nil || !errors.As(err, &ve) {
+		return err
+	}
+	out := &productops.ValidationError{Subject: ve.Subject}
+	for _, f := range ve.Fields {
+		if f.Field != "" && strings.HasPrefix(f.Field, "[") {
+			f.Field = prefix + f.Field
+		} else if f.Field != "" {
+			f.Field = prefix + "." + f.Field
+		} else {
+			f.Field = prefix
+		}
+		out.Fields = append(out.Fields, f)
+	}
+	return out
 }
