@@ -1,0 +1,113 @@
+package main
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+//go:embed demo/*.json
+var demoFS embed.FS
+
+// reportConfig names the inputs of a report; every path is relative to the config file
+// and every part is optional.
+type reportConfig struct {
+	// Title heads the report.
+	Title string `json:"title,omitempty"`
+	// AsOf is "today": the instant every section is evaluated at and the timeline's today
+	// line (a date or RFC 3339). Required unless --as-of is given.
+	AsOf string `json:"as_of,omitempty"`
+	// Backlog is a backlog file (rank's input); Framework and Capacity as for rank.
+	Backlog   string                     `json:"backlog,omitempty"`
+	Framework string                     `json:"framework,omitempty"`
+	Capacity  map[string]decimal.Decimal `json:"capacity,omitempty"`
+	// Roadmap is roadmap's input.
+	Roadmap string `json:"roadmap,omitempty"`
+	// Launch is a launch plan.
+	Launch string `json:"launch,omitempty"`
+	// Feedback is a feedback dataset; Tickets a support queue.
+	Feedback string `json:"feedback,omitempty"`
+	Tickets  string `json:"tickets,omitempty"`
+}
+
+// reportInputs reads the files a report config names.
+type reportInputs struct {
+	fsys fs.FS
+	dir  string // the config's directory, for messages
+}
+
+func (ri reportInputs) read(name string) (source, error) {
+	data, err := fs.ReadFile(ri.fsys, path.Clean(filepath.ToSlash(name)))
+	display := filepath.Join(ri.dir, name)
+	if err != nil {
+		return source{}, &inputError{pos: display, msg: "cannot read: " + trimFSError(err)}
+	}
+	if len(data) > maxInputBytes {
+		return source{}, &inputError{pos: display, msg: "larger than the input limit"}
+	}
+	return source{name: display, data: data}, nil
+}
+
+func trimFSError(err error) string {
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathError(err error, pe **fs.PathError) bool {
+	p, ok := err.(*fs.PathError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
+
+// loadReportConfig reads the config (or the embedded demo's) and returns where its inputs
+// are.
+func (e *env) loadReportConfig(file string, demo bool) (reportConfig, reportInputs, error) {
+	var cfg reportConfig
+	if demo {
+		sub, _ := fs.Sub(demoFS, "demo")
+		ri := reportInputs{fsys: sub, dir: "demo"}
+		src, err := ri.read("report.json")
+		if err != nil {
+			return cfg, ri, err
+		}
+		return cfg, ri, decodeJSON(src, &cfg)
+	}
+	src, err := e.readSource(file)
+	if err != nil {
+		return cfg, reportInputs{}, err
+	}
+	dir := "."
+	if file != "-" {
+		dir = filepath.Dir(file)
+	}
+	ri := reportInputs{fsys: os.DirFS(dir), dir: dir}
+	if err := decodeJSON(src, &cfg); err != nil {
+		return cfg, ri, err
+	}
+	return cfg, ri, nil
+}
+
+// reportAsOf resolves the report's today: the flag, else the config's as_of.
+func reportAsOf(flag string, cfg reportConfig, cfgName string) (time.Time, error) {
+	if flag != "" {
+		return parseAsOf(flag, time.UTC)
+	}
+	if cfg.AsOf == "" {
+		return time.Time{}, &inputError{pos: cfgName, field: "as_of", msg: "is required (or pass --as-of): the report's today"}
+	}
+	t, err := parseAsOf(cfg.AsOf, time.UTC)
+	if err != nil {
+		return t, &inputError{pos: cfgName, field: "as_of", msg: "want a date (2026-08-19) or an RFC 3339 time"}
+	}
+	return t, nil
+}
