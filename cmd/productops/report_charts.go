@@ -133,18 +133,24 @@ func cmpF(a, b float64) int {
 // days is t in days since the Unix epoch (the time axis of the timeline).
 func days(t time.Time) float64 { return float64(t.Unix()) / 86400 }
 
-// dateTicks labels the Mondays of a range every step weeks.
-func dateTicks(from, to time.Time, stepWeeks int, loc *time.Location) plot.ConstantTicks {
-	d := time.Date(from.In(loc).Year(), from.In(loc).Month(), from.In(loc).Day(), 0, 0, 0, 0, loc)
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, -1)
+// dateTicks marks the weeks of a range (on anchor's weekday) and labels every stepWeeks-th
+// one counted from anchor (a sprint start).
+func dateTicks(from, to, anchor time.Time, stepWeeks int, loc *time.Location) plot.ConstantTicks {
+	a := anchor.In(loc)
+	d := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, loc)
+	for d.After(from) {
+		d = d.AddDate(0, 0, -7*stepWeeks)
 	}
 	var t plot.ConstantTicks
-	for ; !d.After(to); d = d.AddDate(0, 0, 7) {
-		t = append(t, plot.Tick{Value: days(d)})
-		if (len(t)-1)%stepWeeks == 0 {
-			t[len(t)-1].Label = d.Format("Jan 2")
+	for i := 0; !d.After(to); i, d = i+1, d.AddDate(0, 0, 7) {
+		if d.Before(from) {
+			continue
 		}
+		tk := plot.Tick{Value: days(d)}
+		if i%stepWeeks == 0 {
+			tk.Label = d.Format("Jan 2")
+		}
+		t = append(t, tk)
 	}
 	return t
 }
@@ -216,7 +222,7 @@ func timelineChart(pr plannedRoadmap, asOf time.Time) (chartSVG, error) {
 	}
 	p.X.Min, p.X.Max = math.Min(lo, today)-2, xmax
 	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.1
-	p.X.Tick.Marker = dateTicks(time.Unix(int64(p.X.Min*86400), 0), time.Unix(int64(p.X.Max*86400), 0), 2, pr.loc)
+	p.X.Tick.Marker = dateTicks(time.Unix(int64(p.X.Min*86400), 0), time.Unix(int64(p.X.Max*86400), 0), time.Unix(int64(lo*86400), 0), 2, pr.loc)
 	grid := plotter.NewGrid()
 	grid.Horizontal.Color = nil
 	grid.Vertical.Color = colFaint
