@@ -30,7 +30,7 @@ type slaBreach struct {
 
 // slaMetric is one metric's compliance.
 type slaMetric struct {
-	Metric feedback.SLAMetric `json:"metric"`
+	Metric feedback.SLAMetric `json:"metric,omitzero"` // zero for the total
 	feedback.SLATally
 	Compliance feedback.SupportRate `json:"compliance"`
 }

@@ -120,7 +120,7 @@ func jsonError(src source, dec *json.Decoder, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return &inputError{pos: src.pos(len(src.data)), msg: "unexpected end of JSON"}
 	case errors.As(err, &syn):
-		return &inputError{pos: src.pos(int(syn.Offset)), msg: strings.TrimPrefix(syn.Error(), "json: ")}
+		return &inputError{pos: src.pos(int(syn.Offset) - 1), msg: strings.TrimPrefix(syn.Error(), "json: ")}
 	case errors.As(err, &typ):
 		field := typ.Field
 		msg := fmt.Sprintf("cannot use a JSON %s here (want %s)", typ.Value, goTypeName(typ.Type.String()))

@@ -460,7 +460,14 @@ func rankOutput(res rankResult) result {
 		rank.rows = append(rank.rows, row)
 	}
 	if res.Thresholds != nil {
-		rank.notes = append(rank.notes, fmt.Sprintf("value = the score before dividing by effort; quadrants split at value %s and effort %s", res.Thresholds.Value, res.Thresholds.Effort))
+		what := "the score before dividing by effort"
+		switch res.Framework {
+		case "ice":
+			what = "the ICE score"
+		case "wsjf":
+			what = "the cost of delay"
+		}
+		rank.notes = append(rank.notes, fmt.Sprintf("value = %s; quadrants split at value %s and effort %s (medians unless --thresholds)", what, res.Thresholds.Value, res.Thresholds.Effort))
 	}
 	r.sections = append(r.sections, rank)
 	if s := res.Selection; s != nil {
