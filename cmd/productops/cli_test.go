@@ -116,6 +116,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", "", []string{"rank", "--format", "xml"}, exitUsage, []string{"must be one of table, json, csv, markdown"}},
 		{"two files", "", []string{"rank", "a.json", "b.json"}, exitUsage, []string{"at most one input file"}},
 		{"bad capacity", "", []string{"rank", "testdata/backlog.csv", "--capacity", "platform"}, exitUsage, []string{"--capacity"}},
+		{"bad framework", "[{\"id\": \"A\"}]", []string{"rank", "--framework", "moscow"}, exitUsage, []string{"must be rice, ice or wsjf"}},
 		{"bad as-of", "", []string{"launch", "demo/launch-plan.json", "--as-of", "yesterday"}, exitUsage, []string{"--as-of \"yesterday\""}},
 		{"report needs input", "", []string{"report"}, exitUsage, []string{"--demo"}},
 		{"no-go", "", []string{"launch", "demo/launch-plan.json", "--as-of", demoAsOf}, exitNoGo, []string{"no_go (2 blocker(s))"}},

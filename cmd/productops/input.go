@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -103,8 +104,9 @@ func decodeJSON(src source, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return jsonError(src, dec, err)
 	}
+	off := skipSpace(src.data, int(dec.InputOffset()))
 	if _, err := dec.Token(); err != io.EOF {
-		return &inputError{pos: src.pos(int(dec.InputOffset())), msg: "unexpected data after the JSON value"}
+		return &inputError{pos: src.pos(off), msg: "unexpected data after the JSON value"}
 	}
 	return nil
 }
@@ -122,32 +124,42 @@ func jsonError(src source, dec *json.Decoder, err error) error {
 	case errors.As(err, &syn):
 		return &inputError{pos: src.pos(int(syn.Offset) - 1), msg: strings.TrimPrefix(syn.Error(), "json: ")}
 	case errors.As(err, &typ):
-		field := typ.Field
-		msg := fmt.Sprintf("cannot use a JSON %s here (want %s)", typ.Value, goTypeName(typ.Type.String()))
-		off := int(typ.Offset)
-		if field != "" {
-			if o, ok := locate(src.data, parsePath(field)); ok {
-				off = o
-			}
-		}
-		return &inputError{pos: src.pos(off), field: field, msg: msg}
+		// Offset is just after the bad value; Field has no array indices.
+		msg := fmt.Sprintf("cannot use a JSON %s here (want %s)", typ.Value, goTypeName(typ.Type))
+		return &inputError{pos: src.pos(int(typ.Offset) - 1), field: typ.Field, msg: msg}
 	case errors.As(err, &ve):
 		return &inputError{pos: src.pos(int(dec.InputOffset())), msg: ve.Error()}
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
-	return &inputError{pos: src.pos(int(dec.InputOffset())), msg: msg}
+	off := int(dec.InputOffset())
+	if q := quoted(msg); q != "" && bytes.Count(src.data, []byte(q)) == 1 {
+		off = bytes.Index(src.data, []byte(q))
+	}
+	return &inputError{pos: src.pos(off), msg: msg}
 }
 
-func goTypeName(t string) string {
+func goTypeName(t reflect.Type) string {
 	switch {
-	case strings.HasSuffix(t, "decimal.Decimal"):
-		return "a decimal number as a string, such as \"0.8\""
-	case strings.HasPrefix(t, "[]"):
-		return "an array"
-	case strings.HasPrefix(t, "map["), strings.Contains(t, "."):
-		return "an object or value of type " + t
+	case t.String() == "decimal.Decimal":
+		return "a decimal number, such as \"0.8\" or 0.8"
+	case t.String() == "time.Time":
+		return "an RFC 3339 time string"
 	}
-	return t
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
 }
 
 // pos formats the byte offset off of src as "file:line:col" (1-based, columns in runes).

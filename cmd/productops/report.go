@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/productops/productops/feedback"
 	"github.com/productops/productops/launch"
 	"github.com/productops/productops/prioritize"
 )
@@ -381,8 +380,6 @@ func slaSection(s *slaSummary) (reportSection, []string, error) {
 	sum := []string{fmt.Sprintf("Support: SLA compliance %s over %d decided targets, %d breached.", rateText(s.Total.Compliance), s.Total.Compliance.Denominator, s.Total.Breached)}
 	return sec, sum, nil
 }
-
-var _ = feedback.SLABreached
 
 func sortStrings(s []string) {
 	for i := 1; i < len(s); i++ {

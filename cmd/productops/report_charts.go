@@ -168,9 +168,6 @@ func timelineChart(pr plannedRoadmap, asOf time.Time) (chartSVG, error) {
 		titles[it.ID] = it.Title
 	}
 	var names []string
-	type row struct {
-		b box
-	}
 	var rows []box
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, pl := range pr.Schedule.Placements {
@@ -350,7 +347,6 @@ func stackedChart(id, title, desc, xlabel string, rowNames []string, parts []sta
 	p.X.Label.Text = xlabel
 	p.Add(bs)
 	for _, part := range parts {
-		part := part
 		p.Legend.Add(part.name, legendSwatch{part.color})
 	}
 	p.Legend.Left = false

@@ -2,6 +2,7 @@ package main
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -42,8 +43,18 @@ type reportInputs struct {
 }
 
 func (ri reportInputs) read(name string) (source, error) {
-	data, err := fs.ReadFile(ri.fsys, path.Clean(filepath.ToSlash(name)))
-	display := filepath.Join(ri.dir, name)
+	var data []byte
+	var err error
+	display := name
+	if ri.fsys != nil {
+		display = path.Join(ri.dir, name)
+		data, err = fs.ReadFile(ri.fsys, path.Clean(filepath.ToSlash(name)))
+	} else {
+		if !filepath.IsAbs(name) {
+			display = filepath.Join(ri.dir, name)
+		}
+		data, err = os.ReadFile(display)
+	}
 	if err != nil {
 		return source{}, &inputError{pos: display, msg: "cannot read: " + trimFSError(err)}
 	}
@@ -55,18 +66,10 @@ func (ri reportInputs) read(name string) (source, error) {
 
 func trimFSError(err error) string {
 	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
+	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func asPathError(err error, pe **fs.PathError) bool {
-	p, ok := err.(*fs.PathError)
-	if ok {
-		*pe = p
-	}
-	return ok
 }
 
 // loadReportConfig reads the config (or the embedded demo's) and returns where its inputs
@@ -90,7 +93,7 @@ func (e *env) loadReportConfig(file string, demo bool) (reportConfig, reportInpu
 	if file != "-" {
 		dir = filepath.Dir(file)
 	}
-	ri := reportInputs{fsys: os.DirFS(dir), dir: dir}
+	ri := reportInputs{dir: dir}
 	if err := decodeJSON(src, &cfg); err != nil {
 		return cfg, ri, err
 	}

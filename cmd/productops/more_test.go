@@ -1,0 +1,117 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInputErrors covers the ways an input can be malformed: each names its place.
+func TestInputErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, stdin string
+		args        []string
+		want        string
+	}{
+		{"wrong type", `{"items": [{"id": 5}]}`, []string{"rank"}, "<stdin>:1:19: items.id: cannot use a JSON number here (want a string)"},
+		{"empty", "", []string{"rank"}, "<stdin>: empty input: expected JSON"},
+		{"truncated", `[{"id": "A"`, []string{"rank"}, "unexpected end of JSON"},
+		{"trailing", `[] []`, []string{"rank"}, "<stdin>:1:4: unexpected data after the JSON value"},
+		{"csv quote", "id,title\nA,\"x\"y\n", []string{"rank", "-"}, "<stdin>:2:"},
+		{"csv empty", "", []string{"rank", "testdata/empty.csv"}, "empty CSV"},
+		{"no items", `[]`, []string{"rank"}, "the backlog has no items"},
+		{"missing input", `[{"id": "A", "reach": "1"}]`, []string{"rank"}, "<stdin>:1:2: items[0].impact: is required for rice"},
+		{"wsjf missing", `[{"id": "A"}]`, []string{"rank", "--framework", "wsjf"}, "items[0].job_size: is required for wsjf"},
+		{"ice without effort", `[{"id": "A", "impact": "5", "confidence": "5", "ease": "5"}]`, []string{"rank", "--framework", "ice", "--capacity", "x=1"}, "needs an effort for every item"},
+		{"report config field", `{"backlog": "x.json", "bogus": 1}`, []string{"report", "-"}, `<stdin>:1:23: unknown field "bogus"`},
+		{"report no as_of", `{"backlog": "testdata/backlog.csv"}`, []string{"report", "-"}, "as_of: is required"},
+		{"report missing file", `{"as_of": "2026-08-19", "backlog": "nope.json"}`, []string{"report", "-", "-o", "-"}, "nope.json: cannot read"},
+		{"tickets as_of", `{"policies": [], "tickets": []}`, []string{"feedback", "--tickets", "-"}, "no as_of in the file"},
+		{"roadmap zone", `{"zone": "Mars/Olympus", "sprint_start": "2026-07-06", "sprints": 1, "teams": [], "items": []}`, []string{"roadmap"}, "<stdin>:1:10: zone: unknown time zone"},
+		{"roadmap horizon", `{"horizon": "soon", "sprint_start": "2026-07-06", "sprints": 1, "teams": [], "items": []}`, []string{"roadmap"}, "horizon: want a period"},
+		{"roadmap team", `{"sprint_start": "2026-07-06", "sprints": 0, "teams": [{"id": "a", "capacity": "1"}], "items": []}`, []string{"roadmap"}, "teams[0]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, errOut, code := runCLI(t, c.stdin, c.args...)
+			if code != exitError {
+				t.Fatalf("exit %d, want 1; stderr:\n%s", code, errOut)
+			}
+			if !strings.Contains(errOut, c.want) {
+				t.Errorf("stderr lacks %q:\n%s", c.want, errOut)
+			}
+		})
+	}
+}
+
+// TestReportConfig builds a report from a config file whose paths are relative to it.
+func TestReportConfig(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.html")
+	stdout, errOut, code := runCLI(t, "", "report", "testdata/report.json", "--as-of", "2026-08-19", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Review from a config file", "chart-timeline", "chart-launch", "go with risks", "chart-sla"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if !strings.Contains(stdout, "4 sections") {
+		t.Errorf("summary: %s", stdout)
+	}
+	html, _, code := runCLI(t, "", "report", "--demo", "-o", "-")
+	if code != exitOK || !strings.HasPrefix(html, "<!DOCTYPE html>") {
+		t.Errorf("report to stdout: exit %d, starts %.40q", code, html)
+	}
+	if _, errOut, code := runCLI(t, "", "report", "--demo", "testdata/report.json"); code != exitUsage {
+		t.Errorf("--demo with a config: exit %d: %s", code, errOut)
+	}
+}
+
+// TestLaunchDiffFromEvaluation compares with an earlier run's JSON (bare and wrapped).
+func TestLaunchDiffFromEvaluation(t *testing.T) {
+	for _, prev := range []string{"testdata/golden/launch.json", "testdata/golden/launch-diff.json"} {
+		out, errOut, code := runCLI(t, "", "launch", "testdata/launch-fixed.json", "--as-of", demoAsOf, "--diff", prev, "--view", "changes", "--format", "csv")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", prev, code, errOut)
+		}
+		if prev == "testdata/golden/launch.json" && !strings.Contains(out, "resolved,sec-pen-test") {
+			t.Errorf("%s: changes:\n%s", prev, out)
+		}
+	}
+	if _, errOut, code := runCLI(t, "", "launch", "testdata/launch-fixed.json", "--as-of", demoAsOf, "--diff", "testdata/syntax.json"); code != exitError || !strings.Contains(errOut, "testdata/syntax.json") {
+		t.Errorf("bad --diff file: exit %d: %s", code, errOut)
+	}
+}
+
+// TestDefaults covers the defaults: feedback's as-of after the latest signal, rank's
+// thresholds flag.
+func TestDefaults(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "feedback", "demo/feedback.json", "--view", "requests")
+	if code != exitOK || !strings.Contains(out, "PRJ-101") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	out, errOut, code = runCLI(t, "", "rank", "testdata/backlog.csv", "--thresholds", "value=1000,effort=2", "--format", "json")
+	if code != exitOK || !strings.Contains(out, `"quadrant_thresholds": {`) || !strings.Contains(out, `"value": "1000"`) {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	for _, bad := range []string{"value=1", "value=1,effort=x", "speed=1,effort=2"} {
+		if _, _, code := runCLI(t, "", "rank", "testdata/backlog.csv", "--thresholds", bad); code != exitUsage {
+			t.Errorf("--thresholds %s: exit %d", bad, code)
+		}
+	}
+	if _, _, code := runCLI(t, "", "feedback", "--similar", "2"); code != exitUsage {
+		t.Errorf("--similar 2: exit %d", code)
+	}
+	if code := exitStatus(&usageError{errString("x")}, &strings.Builder{}); code != exitUsage {
+		t.Errorf("usage error: %d", code)
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
