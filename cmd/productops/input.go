@@ -38,16 +38,25 @@ func (e *env) readSource(name string) (source, error) {
 	}
 	var r io.Reader
 	display := name
+	size := int64(-1)
 	if name == "-" || name == "" {
 		r, display = e.stdin, "<stdin>"
+		if f, ok := e.stdin.(*os.File); ok && isTerminal(f) {
+			fmt.Fprintln(e.stderr, "productops: reading standard input (end it with Ctrl-D; --help shows the inputs)")
+		}
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
 			return source{}, trimPathError(err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
 		r = f
 	}
+	r, done := e.withProgress(r, size, "reading "+display)
+	defer done()
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return source{}, fmt.Errorf("%s: %w", display, trimPathError(err))

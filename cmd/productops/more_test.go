@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,3 +116,27 @@ func TestDefaults(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// TestProgress draws a bar only for a terminal and a large input.
+func TestProgress(t *testing.T) {
+	var stderr strings.Builder
+	e := &env{stderr: &stderr, stderrTTY: true}
+	data := strings.Repeat("x", progressMinBytes+1)
+	r, done := e.withProgress(strings.NewReader(data), int64(len(data)), "reading big.csv")
+	b, err := io.ReadAll(r)
+	done()
+	if err != nil || len(b) != len(data) {
+		t.Fatalf("read %d bytes, %v", len(b), err)
+	}
+	if !strings.Contains(stderr.String(), "reading big.csv") {
+		t.Errorf("no progress bar on a terminal: %q", stderr.String())
+	}
+	stderr.Reset()
+	e.stderrTTY = false
+	r, done = e.withProgress(strings.NewReader(data), int64(len(data)), "reading big.csv")
+	_, _ = io.ReadAll(r)
+	done()
+	if stderr.Len() != 0 {
+		t.Errorf("progress bar when stderr is not a terminal: %q", stderr.String())
+	}
+}

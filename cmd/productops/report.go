@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -449,7 +450,11 @@ the report's today (the timeline's today line; launch and SLAs are evaluated the
 			if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 				return trimPathError(err)
 			}
-			fmt.Fprintf(e.stdout, "wrote %s (%d KB, %d sections)\n", out, (buf.Len()+1023)/1024, len(page.Sections))
+			where := out
+			if abs, err := filepath.Abs(out); err == nil {
+				where = abs
+			}
+			fmt.Fprintf(e.stdout, "wrote %s (%d KB, %d sections; open it in a browser)\n", where, (buf.Len()+1023)/1024, len(page.Sections))
 			for _, s := range page.Summary {
 				fmt.Fprintf(e.stdout, "  %s\n", s)
 			}

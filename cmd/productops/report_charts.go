@@ -87,7 +87,8 @@ func scatterChart(res rankResult) (chartSVG, error) {
 		l.Color = colPurple
 		l.Width = vg.Points(1.5)
 		p.Add(l)
-		p.Legend.Add("Pareto frontier", l)
+		last := front[len(front)-1]
+		p.Add(marks{{X: last.X, Y: last.Y, Text: "Pareto frontier", Color: colPurple, XAlign: draw.XRight, YAlign: draw.YBottom, DX: -6, DY: 5, Size: 9}})
 	}
 	var labels marks
 	for _, k := range order {
