@@ -140,3 +140,22 @@ func TestProgress(t *testing.T) {
 		t.Errorf("progress bar when stderr is not a terminal: %q", stderr.String())
 	}
 }
+
+// TestVendorBacklogs ranks the Jira search JSON and the Productboard CSV, with the
+// default columns and with a mapping file.
+func TestVendorBacklogs(t *testing.T) {
+	for _, args := range [][]string{
+		{"testdata/vendor/jira-search.json", "--from", "jira-search", "--confidence-unit", "percent"},
+		{"testdata/vendor/productboard-features.csv", "--from", "productboard", "--mapping", "testdata/vendor/mapping.json"},
+	} {
+		out, errOut, code := runCLI(t, "", append([]string{"rank", "--format", "csv"}, args...)...)
+		if code != exitOK || !strings.Contains(out, "1200 × 2 × 0.8 ÷ 3") {
+			t.Errorf("%v: exit %d: %s%s", args, code, out, errOut)
+		}
+	}
+	for _, fw := range []string{"ice", "wsjf"} {
+		if _, errOut, code := runCLI(t, "", "rank", "testdata/vendor/jira-export.csv", "--from", "jira-csv", "--framework", fw); code != exitError || !strings.Contains(errOut, "no column \"Custom field (") {
+			t.Errorf("%s: exit %d: %s", fw, code, errOut)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/interop/column"
 	"github.com/productops/productops/prioritize"
 )
 
@@ -110,6 +111,8 @@ type rankResult struct {
 	Thresholds *prioritize.Thresholds     `json:"quadrant_thresholds,omitempty"`
 	Selection  *prioritize.Selection      `json:"selection,omitempty"`
 	Capacity   map[string]decimal.Decimal `json:"capacity,omitempty"`
+	// Skipped lists vendor records without any of the framework's inputs.
+	Skipped []string `json:"skipped,omitempty"`
 }
 
 // rankBacklog scores, ranks and (with capacity) selects the backlog.
@@ -365,7 +368,7 @@ func parseThresholds(s string) (*prioritize.Thresholds, error) {
 
 func newRankCmd(e *env) *cobra.Command {
 	var out outputFlags
-	var framework, capacity, explain, thresholds string
+	var framework, capacity, explain, thresholds, from, unit, mapping string
 	cmd := &cobra.Command{
 		Use:   "rank [backlog.json|backlog.csv|-]",
 		Short: "Rank a backlog with exact scores, explain a score, select under per-team capacity",
@@ -378,6 +381,7 @@ Input: a JSON array of items, a JSON object {"framework", "capacity", "items"}, 
 with a header row (id,title,team,reach,impact,confidence,effort,requires; requires
 separated by ";"). Decimals may be strings or numbers; confidence is a fraction (0.8).`,
 		Example: `  productops rank backlog.json
+  productops rank jira-export.csv --from jira-csv --confidence-unit percent
   productops rank backlog.csv --capacity platform=8,app=6 --format markdown
   productops rank backlog.json --explain PRJ-101
   productops rank backlog.json --framework ice --format json`,
@@ -395,7 +399,31 @@ separated by ";"). Decimals may be strings or numbers; confidence is a fraction 
 			if err != nil {
 				return err
 			}
-			bf, o, err := loadBacklog(src)
+			var bf backlogFile
+			var o origin
+			var skipped []string
+			if from != "" {
+				fw := strings.ToLower(framework)
+				if fw == "" {
+					fw = "rice"
+				}
+				var cols column.ScoreColumns
+				if mapping != "" {
+					msrc, err := e.readSource(mapping)
+					if err != nil {
+						return err
+					}
+					if err := decodeJSON(msrc, &cols); err != nil {
+						return err
+					}
+				} else if cols, err = defaultScoreColumns(strings.ToLower(from), fw, unit); err != nil {
+					return err
+				}
+				bf, skipped, err = loadVendorBacklog(src, strings.ToLower(from), fw, cols)
+				o = csvOrigin{name: src.name, list: "items"}
+			} else {
+				bf, o, err = loadBacklog(src)
+			}
 			if err != nil {
 				return err
 			}
@@ -403,6 +431,7 @@ separated by ";"). Decimals may be strings or numbers; confidence is a fraction 
 			if err != nil {
 				return err
 			}
+			res.Skipped = skipped
 			if explain != "" {
 				for _, it := range res.Items {
 					if string(it.ID) == explain {
@@ -419,6 +448,10 @@ separated by ";"). Decimals may be strings or numbers; confidence is a fraction 
 	_ = cmd.RegisterFlagCompletionFunc("framework", cobra.FixedCompletions([]string{"rice", "ice", "wsjf"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().StringVar(&capacity, "capacity", "", "capacity per team for selection, such as platform=8,app=6 (effort units)")
 	cmd.Flags().StringVar(&explain, "explain", "", "explain one item's score: formula and every factor")
+	cmd.Flags().StringVar(&from, "from", "", "read a vendor export: "+strings.Join(backlogSources, ", ")+" (scores from the mapped custom fields)")
+	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(backlogSources, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVar(&unit, "confidence-unit", "", "with --from and RICE: the confidence column is a percent (80% or 80) or a fraction (0.8)")
+	cmd.Flags().StringVar(&mapping, "mapping", "", `with --from: a JSON file naming the score columns ({"reach": "Custom field (Reach)", ..., "confidence_unit": "percent"})`)
 	cmd.Flags().StringVar(&thresholds, "thresholds", "", "quadrant thresholds value=N,effort=N (default: the medians)")
 	return cmd
 }
@@ -468,6 +501,9 @@ func rankOutput(res rankResult) result {
 			what = "the cost of delay"
 		}
 		rank.notes = append(rank.notes, fmt.Sprintf("value = %s; quadrants split at value %s and effort %s (medians unless --thresholds)", what, res.Thresholds.Value, res.Thresholds.Effort))
+	}
+	if len(res.Skipped) > 0 {
+		rank.notes = append(rank.notes, fmt.Sprintf("skipped %d records without %s inputs: %s", len(res.Skipped), strings.ToUpper(res.Framework), strings.Join(res.Skipped, " ")))
 	}
 	r.sections = append(r.sections, rank)
 	if s := res.Selection; s != nil {
