@@ -7,8 +7,10 @@ import (
 	"image/color"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -58,6 +60,7 @@ func newPlot(title string) *plot.Plot {
 		a.Tick.Color = colGrey
 		a.Padding = vg.Points(2)
 	}
+	p.X.Tick.Marker, p.Y.Tick.Marker = plainTicks{}, plainTicks{}
 	p.Legend.TextStyle.Font.Size = vg.Points(8)
 	p.Legend.Top = true
 	return p
@@ -119,7 +122,7 @@ func (bs boxes) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			sty := textStyle(8, col)
 			if b.Bold {
-				sty.Font.Weight = 700
+				sty.Font.Weight = xfont.WeightBold
 			}
 			pt := vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}
 			switch b.LabelAt {
@@ -276,4 +279,18 @@ func renderChart(p *plot.Plot, id, title, desc string, w, h float64) (chartSVG, 
 	s = strings.ReplaceAll(s, "font-family:Liberation Sans", "font-family:'Liberation Sans',Arimo,Arial,Helvetica,sans-serif")
 	s = strings.ReplaceAll(s, "font-family:Liberation Serif", "font-family:'Liberation Sans',Arimo,Arial,Helvetica,sans-serif")
 	return chartSVG{ID: id, Title: title, Desc: desc, SVG: template.HTML(s)}, nil
+}
+
+// plainTicks are gonum's default ticks labelled without trailing zeros ("750", not
+// "750.00").
+type plainTicks struct{}
+
+func (plainTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'f', -1, 64)
+		}
+	}
+	return ts
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -157,5 +158,42 @@ func TestVendorBacklogs(t *testing.T) {
 		if _, errOut, code := runCLI(t, "", "rank", "testdata/vendor/jira-export.csv", "--from", "jira-csv", "--framework", fw); code != exitError || !strings.Contains(errOut, "no column \"Custom field (") {
 			t.Errorf("%s: exit %d: %s", fw, code, errOut)
 		}
+	}
+}
+
+// TestReportCaps keeps a report of a large backlog and roadmap small: tables, the scatter
+// and the timeline are capped and say so.
+func TestReportCaps(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("id,team,reach,impact,confidence,effort\n")
+	for i := range 2100 {
+		fmt.Fprintf(&b, "I%04d,app,%d,1,0.8,%d\n", i, 100+i, 1+i%5)
+	}
+	var items []string
+	for i := range 100 {
+		items = append(items, fmt.Sprintf(`{"id": "R%03d", "team": "t", "priority": 1, "estimate": "1"}`, i))
+	}
+	road := `{"horizon": "2026-Q3", "sprint_start": "2026-07-06", "sprints": 6, "teams": [{"id": "t", "capacity": "10"}], "items": [` + strings.Join(items, ",") + `]}`
+	for name, data := range map[string]string{
+		"backlog.csv":  b.String(),
+		"roadmap.json": road,
+		"report.json":  `{"as_of": "2026-08-19", "backlog": "backlog.csv", "roadmap": "roadmap.json"}`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	html, errOut, code := runCLI(t, "", "report", filepath.Join(dir, "report.json"), "-o", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"top 200 of 2100 items", "Only the top 2000 of 2100 items are drawn", "more rows are not drawn"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if len(html) > 3<<20 {
+		t.Errorf("report is %d bytes", len(html))
 	}
 }

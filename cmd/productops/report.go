@@ -17,6 +17,17 @@ import (
 	"github.com/productops/productops/prioritize"
 )
 
+// Report size caps, so a large input still gives a file a browser opens quickly: tables
+// show at most maxReportRows rows, the value/effort chart the top maxScatterPoints items,
+// the timeline maxTimelineRows rows and the heatmap the last maxHeatmapCohorts cohorts.
+// Each cap is said in the report where it applies; the subcommands have no such caps.
+const (
+	maxReportRows     = 200
+	maxScatterPoints  = 2000
+	maxTimelineRows   = 80
+	maxHeatmapCohorts = 52
+)
+
 //go:embed report.html.tmpl
 var reportTemplate string
 
@@ -203,7 +214,12 @@ func backlogSection(res rankResult) (reportSection, []string, error) {
 		sec.Charts = append(sec.Charts, ch)
 	}
 	t := htmlTable{Caption: "Ranked backlog with each score's explanation", Head: []string{"rank", "id", "title", "team", "score", "explanation", "quadrant", "frontier", "selected"}, Numeric: map[int]bool{0: true, 4: true}}
-	for _, it := range res.Items {
+	shown := res.Items
+	if len(shown) > maxReportRows {
+		shown = shown[:maxReportRows]
+		sec.Notes = append(sec.Notes, fmt.Sprintf("The table shows the top %d of %d items; productops rank lists them all.", maxReportRows, len(res.Items)))
+	}
+	for _, it := range shown {
 		q := ""
 		if it.Quadrant != nil {
 			q = strings.ReplaceAll(it.Quadrant.String(), "_", " ")

@@ -42,7 +42,11 @@ func scatterChart(res rankResult) (chartSVG, error) {
 	groups := map[key][]rankedItem{}
 	var order []key
 	var maxX, maxY float64
-	for _, it := range res.Items {
+	items := res.Items
+	if len(items) > maxScatterPoints {
+		items = items[:maxScatterPoints]
+	}
+	for _, it := range items {
 		if it.Effort == nil {
 			continue
 		}
@@ -118,6 +122,9 @@ func scatterChart(res rankResult) (chartSVG, error) {
 	if res.Thresholds != nil {
 		desc += fmt.Sprintf(" Quadrants split at value %s and effort %s (the medians).", res.Thresholds.Value, res.Thresholds.Effort)
 	}
+	if len(items) < len(res.Items) {
+		desc += fmt.Sprintf(" Only the top %d of %d items are drawn.", len(items), len(res.Items))
+	}
 	return renderChart(p, "chart-value-effort", "Value vs effort with quadrants and the Pareto frontier", desc, 620, 400)
 }
 
@@ -171,7 +178,13 @@ func timelineChart(pr plannedRoadmap, asOf time.Time) (chartSVG, error) {
 	var names []string
 	var rows []box
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, pl := range pr.Schedule.Placements {
+	placements := pr.Schedule.Placements
+	unfitRows := pr.Schedule.Unfit
+	if len(placements)+len(unfitRows) > maxTimelineRows {
+		placements = placements[:min(len(placements), maxTimelineRows)]
+		unfitRows = unfitRows[:min(len(unfitRows), maxTimelineRows-len(placements))]
+	}
+	for _, pl := range placements {
 		x0, x1 := days(pl.Start), days(pl.End)
 		lo, hi = math.Min(lo, x0), math.Max(hi, x1)
 		b := box{X0: x0, X1: x1, Fill: colSky, Label: pl.Sprint, LabelAt: labelRight, LabelColor: colGrey}
@@ -188,7 +201,7 @@ func timelineChart(pr plannedRoadmap, asOf time.Time) (chartSVG, error) {
 	if !pr.HorizonEnd.IsZero() {
 		end = days(pr.HorizonEnd)
 	}
-	for _, u := range pr.Schedule.Unfit {
+	for _, u := range unfitRows {
 		rows = append(rows, box{X0: end, X1: end + 14, Fill: colFaint, Hatch: colGrey, Stroke: colGrey, Dashed: true, Label: "does not fit: " + u.Reason.String(), LabelAt: labelRight, LabelColor: colRedText})
 		names = append(names, label(string(u.ID), titles[u.ID]))
 	}
@@ -239,6 +252,9 @@ func timelineChart(pr plannedRoadmap, asOf time.Time) (chartSVG, error) {
 	desc := fmt.Sprintf("Timeline of %d scheduled rows from %s; critical path %s (%s estimate units); today is %s. Does not fit: %s.",
 		len(pr.Schedule.Placements), time.Unix(int64(lo*86400), 0).In(pr.loc).Format(time.DateOnly), joinIDs(pr.CriticalPath.Path, " → "), pr.CriticalPath.Duration,
 		asOf.In(pr.loc).Format(time.DateOnly), orNone(strings.Join(unfit, ", ")))
+	if hidden := len(pr.Schedule.Placements) + len(pr.Schedule.Unfit) - n; hidden > 0 {
+		desc += fmt.Sprintf(" %d more rows are not drawn; productops roadmap lists them all.", hidden)
+	}
 	return renderChart(p, "chart-timeline", "Roadmap timeline with the critical path and today's line", desc, 760, float64(40+18*n))
 }
 

@@ -46,8 +46,15 @@ type env struct {
 	stderrTTY bool
 }
 
-// run executes the command line args and returns the exit status.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run executes the command line args and returns the exit status. A panic (a bug) is
+// reported in one line with exit status 1, never as a stack trace.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "productops: internal error: %v (please report it)\n", r)
+			code = exitError
+		}
+	}()
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, stderrTTY: isTerminal(stderr)}
 	root := newRoot(e)
 	root.SetArgs(args)
