@@ -156,7 +156,6 @@ func TestReportInBrowser(t *testing.T) {
 	// there too (to refresh docs/).
 	shots := []struct{ sel, file string }{
 		{"#roadmap", "report-timeline.png"},
-		{"#backlog figure", "report-value-effort.png"},
 		{"#retention", "report-retention.png"},
 	}
 	for _, c := range want {
