@@ -37,6 +37,8 @@ func TestGolden(t *testing.T) {
 		{"rank-csv-input", []string{"rank", "testdata/backlog.csv", "--capacity", "platform=5,app=3"}, exitOK},
 		{"rank-jira", []string{"rank", "testdata/vendor/jira-export.csv", "--from", "jira-csv", "--confidence-unit", "percent"}, exitOK},
 		{"rank-ice", []string{"rank", "testdata/backlog-ice.json", "--framework", "ice"}, exitOK},
+		{"kpis", []string{"kpis", "demo/events.csv", "--funnel", "signup,view_item,add_to_cart,purchase", "--breakdown", "plan", "--as-of", demoAsOf}, exitOK},
+		{"kpis-amplitude", []string{"kpis", "demo/events.csv", "--preset", "amplitude", "--granularity", "day", "--periods", "7", "--funnel", "signup,purchase"}, exitOK},
 		{"launch", []string{"launch", "demo/launch-plan.json", "--as-of", demoAsOf}, exitNoGo},
 		{"launch-diff", []string{"launch", "testdata/launch-fixed.json", "--as-of", demoAsOf, "--diff", "demo/launch-plan.json"}, exitOK},
 		{"roadmap", []string{"roadmap", "demo/roadmap.json"}, exitOK},
@@ -177,7 +179,7 @@ func TestReportDemo(t *testing.T) {
 			t.Errorf("report contains %q: not self-contained", bad)
 		}
 	}
-	for _, id := range []string{"chart-value-effort", "chart-timeline", "chart-launch", "chart-demand", "chart-sla"} {
+	for _, id := range []string{"chart-active", "chart-retention", "chart-funnel", "chart-mrr", "chart-experiment", "chart-value-effort", "chart-timeline", "chart-launch", "chart-demand", "chart-sla"} {
 		if !strings.Contains(html, `id="`+id+`-title"`) {
 			t.Errorf("chart %s has no <title>", id)
 		}

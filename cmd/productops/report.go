@@ -74,11 +74,16 @@ func (t htmlTable) IsNum(i int) bool { return t.Numeric[i] }
 func (r htmlRow) IsMono(i int) bool  { return r.Mono[i] }
 
 // buildReport computes every section the config names.
-func buildReport(cfg reportConfig, ri reportInputs, asOf time.Time) (reportPage, error) {
+func (e *env) buildReport(cfg reportConfig, ri reportInputs, asOf time.Time, cfgName string) (reportPage, error) {
 	page := reportPage{Title: cfg.Title, AsOf: asOf.Format("Mon 2 Jan 2006 15:04 MST")}
 	if page.Title == "" {
 		page.Title = "Product operations report"
 	}
+	msecs, msum, err := e.metricsSections(cfg, ri, asOf, cfgName)
+	if err != nil {
+		return page, err
+	}
+	page.Sections, page.Summary = msecs, msum
 	if cfg.Backlog != "" {
 		src, err := ri.read(cfg.Backlog)
 		if err != nil {
@@ -451,7 +456,7 @@ the report's today (the timeline's today line; launch and SLAs are evaluated the
 			if err != nil {
 				return err
 			}
-			page, err := buildReport(cfg, ri, at)
+			page, err := e.buildReport(cfg, ri, at, cfgName)
 			if err != nil {
 				return err
 			}

@@ -130,7 +130,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", filepath.Join(out, "report.jpg"))
 
-	want := []string{"chart-value-effort", "chart-timeline", "chart-launch", "chart-demand", "chart-sla"}
+	want := []string{"chart-active", "chart-retention", "chart-funnel", "chart-mrr", "chart-experiment", "chart-value-effort", "chart-timeline", "chart-launch", "chart-demand", "chart-sla"}
 	got := map[string]chartInfo{}
 	for _, c := range charts {
 		got[c.ID] = c

@@ -12,7 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-//go:embed demo/*.json
+//go:embed demo/*.json demo/*.csv
 var demoFS embed.FS
 
 // reportConfig names the inputs of a report; every path is relative to the config file
@@ -34,6 +34,25 @@ type reportConfig struct {
 	// Feedback is a feedback dataset; Tickets a support queue.
 	Feedback string `json:"feedback,omitempty"`
 	Tickets  string `json:"tickets,omitempty"`
+	// Events is an event log (CSV, JSON lines or Parquet) for active users, retention and
+	// the funnel; EventOptions chooses their definitions.
+	Events       string       `json:"events,omitempty"`
+	EventOptions eventsConfig `json:"event_options,omitzero"`
+	// Subscriptions is a CSV of customer,subscription,at,mrr,currency rows; the MRR
+	// bridge covers MRRPeriods months (default 3) from MRRFrom.
+	Subscriptions string `json:"subscriptions,omitempty"`
+	MRRFrom       string `json:"mrr_from,omitempty"`
+	MRRPeriods    int    `json:"mrr_periods,omitempty"`
+	// Experiment is an A/B test of a conversion metric.
+	Experiment *experimentConfig `json:"experiment,omitempty"`
+}
+
+// path is a config-relative path on disk.
+func (ri reportInputs) path(name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(ri.dir, name)
 }
 
 // reportInputs reads the files a report config names.

@@ -122,7 +122,7 @@ field. Exit status: 0 ok, 1 error, 2 usage, 3 launch no-go.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.AddCommand(newRankCmd(e), newLaunchCmd(e), newRoadmapCmd(e), newFeedbackCmd(e), newReportCmd(e))
+	root.AddCommand(newRankCmd(e), newKPIsCmd(e), newLaunchCmd(e), newRoadmapCmd(e), newFeedbackCmd(e), newReportCmd(e))
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	}
