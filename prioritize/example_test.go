@@ -809,6 +809,6 @@ func ExampleFramework_UnmarshalText() {
 	fmt.Println(string(b))
 	// Output:
 	// wsjf <nil>
-	// prioritize: unknown moscow "maybe"
+	// prioritize: moscow: invalid: unknown moscow "maybe"; want one of must, should, could, wont
 	// {"C":"should","Q":"money_pit","N":"min_max"}
 }

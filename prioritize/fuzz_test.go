@@ -50,21 +50,32 @@ func enumValues() []interface {
 }
 
 func FuzzEnumUnmarshalText(f *testing.F) {
-	for _, s := range []string{"rice", "must_be", "normalize_columns", "", "wont", "quick_win", "x"} {
+	for _, s := range []string{"rice", "must_be", "normalize_columns", "", "wont", "quick_win", "x", "Must-Be", "won't", "O"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, v := range enumValues() {
 			if err := v.UnmarshalText([]byte(s)); err != nil {
-				// At most 64 runes are quoted; %q may spell each as a 10-byte escape.
-				if len(err.Error()) > 64*10+80 {
+				if !errors.Is(err, productops.ErrInvalid) {
+					t.Fatalf("%T: %q: error %v does not match ErrInvalid", v, s, err)
+				}
+				// At most 64 bytes are quoted; %q may spell each as a 4-byte escape, and the
+				// message lists the valid names.
+				if len(err.Error()) > 64*4+300 {
 					t.Fatalf("error echoes too much input: %d bytes", len(err.Error()))
 				}
 				continue
 			}
+			// Any accepted spelling reads back as its canonical name, which is stable.
 			b, err := v.MarshalText()
-			if err != nil || string(b) != s {
-				t.Fatalf("%T: %q round-trips to %q, %v", v, s, b, err)
+			if err != nil {
+				t.Fatalf("%T: %q parsed but does not marshal: %v", v, s, err)
+			}
+			if err := v.UnmarshalText(b); err != nil {
+				t.Fatalf("%T: canonical %q does not parse: %v", v, b, err)
+			}
+			if b2, _ := v.MarshalText(); string(b2) != string(b) {
+				t.Fatalf("%T: %q marshals to %q then %q", v, s, b, b2)
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -18,19 +19,19 @@ const (
 	ICEMean
 )
 
-var iceVariantNames = []string{"product", "mean"}
+var iceVariantSet = enum.Set[ICEVariant]{Subject: "prioritize: ice variant", Kind: "ice variant", Names: []string{"product", "mean"}}
 
 // String returns "product" or "mean".
-func (v ICEVariant) String() string { return enumString(v, iceVariantNames, "ICEVariant") }
+func (v ICEVariant) String() string { return iceVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v ICEVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, iceVariantNames, "ice variant")
+	return iceVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *ICEVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, iceVariantNames, "ice variant")
+	return iceVariantSet.Unmarshal(v, b)
 }
 
 // ICEInput is one item's ICE estimate (Sean Ellis, GrowthHackers). Each factor is on the

@@ -6,6 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func cand(id ItemID, v, e string, req ...ItemID) Candidate {
@@ -77,7 +79,7 @@ func TestSelectTeamsAndPrerequisites(t *testing.T) {
 func TestSelectErrors(t *testing.T) {
 	_, err := Select([]Candidate{cand("a", "1", "1", "zz"), cand("b", "-1", "1"), {ID: "c", Value: d("1"), Effort: d("1"), Team: "x"}},
 		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("-1")}, MaxWork: -1})
-	if diff := cmp.Diff([]string{"items[1].value dgte", "items[2].team known", `capacity[""] dgte`, "max_work gte"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].value dgte", "items[2].team known", `capacity[""] dgte`, "max_work gte"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	caps := SelectOptions{Capacity: map[string]decimal.Decimal{"": d("5")}}
@@ -114,7 +116,7 @@ func TestSelectMultiTeam(t *testing.T) {
 	}
 	_, err = Select([]Candidate{{ID: "x", Value: d("1")}, {ID: "y", Value: d("1"), Efforts: map[string]decimal.Decimal{"qa": d("-1")}}},
 		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
-	if diff := cmp.Diff([]string{"items[0].effort required", `items[1].efforts["qa"] known`, `items[1].efforts["qa"] dgte`}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[0].effort required", `items[1].efforts["qa"] known`, `items[1].efforts["qa"] dgte`}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

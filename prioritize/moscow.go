@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,16 +18,17 @@ const (
 	Wont                 // Won't Have this time: out of scope for the timeframe
 )
 
-var moscowNames = []string{"must", "should", "could", "wont"}
+var moscowSet = enum.Set[MoSCoW]{Subject: "prioritize: moscow", Kind: "moscow", Names: []string{"must", "should", "could", "wont"},
+	Aliases: map[string]MoSCoW{"must have": Must, "should have": Should, "could have": Could, "won't": Wont, "won't have": Wont, "wont have": Wont}}
 
 // String returns "must", "should", "could" or "wont".
-func (m MoSCoW) String() string { return enumString(m, moscowNames, "MoSCoW") }
+func (m MoSCoW) String() string { return moscowSet.String(m) }
 
 // MarshalText encodes the name given by String.
-func (m MoSCoW) MarshalText() ([]byte, error) { return enumMarshal(m, moscowNames, "moscow") }
+func (m MoSCoW) MarshalText() ([]byte, error) { return moscowSet.Marshal(m) }
 
 // UnmarshalText decodes a name given by String.
-func (m *MoSCoW) UnmarshalText(b []byte) error { return enumParse(m, b, moscowNames, "moscow") }
+func (m *MoSCoW) UnmarshalText(b []byte) error { return moscowSet.Unmarshal(m, b) }
 
 // MoSCoWItem is one item of a timeframe with its category and effort.
 type MoSCoWItem struct {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestMoSCoW: shares of effort, Won't excluded, 60% inclusive (§1.6, P16).
@@ -34,7 +36,7 @@ func TestMoSCoW(t *testing.T) {
 		t.Errorf("empty timeframe: %+v", r)
 	}
 	_, err = CheckMoSCoW([]MoSCoWItem{{ID: "a", Category: 7, Effort: d("-1")}, {ID: "a", Effort: d("1")}}, MoSCoWOptions{MaxMustShare: d("2")})
-	if diff := cmp.Diff([]string{"items[0].category lte", "items[0].effort dgte", "items[1].id unique", "max_must_share range"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[0].category lte", "items[0].effort dgte", "items[1].id unique", "max_must_share range"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

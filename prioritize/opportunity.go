@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -19,21 +20,21 @@ const (
 	OpportunityNoFloor
 )
 
-var opportunityVariantNames = []string{"floor", "no_floor"}
+var opportunityVariantSet = enum.Set[OpportunityVariant]{Subject: "prioritize: opportunity variant", Kind: "opportunity variant", Names: []string{"floor", "no_floor"}}
 
 // String returns "floor" or "no_floor".
 func (v OpportunityVariant) String() string {
-	return enumString(v, opportunityVariantNames, "OpportunityVariant")
+	return opportunityVariantSet.String(v)
 }
 
 // MarshalText encodes the name given by String.
 func (v OpportunityVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, opportunityVariantNames, "opportunity variant")
+	return opportunityVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *OpportunityVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, opportunityVariantNames, "opportunity variant")
+	return opportunityVariantSet.Unmarshal(v, b)
 }
 
 // OpportunityInput is one desired outcome's importance and satisfaction on Ulwick's 0–10

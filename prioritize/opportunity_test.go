@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestOpportunity: Ulwick's floor and the no-floor variant (§1.9, P20).
@@ -28,11 +30,11 @@ func TestOpportunity(t *testing.T) {
 		}
 	}
 	_, err := Opportunity(OpportunityInput{ID: "o", Importance: d("11"), Satisfaction: d("-1")}, OpportunityOptions{})
-	if diff := cmp.Diff([]string{"importance dlte", "satisfaction dgte"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"importance dlte", "satisfaction dgte"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	_, err = Opportunity(OpportunityInput{ID: "o", Importance: d("1"), Satisfaction: d("1")}, OpportunityOptions{Variant: 4})
-	if diff := cmp.Diff([]string{"variant oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"variant oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	v, err := TopTwoBox([]int{5, 4, 3, 2, 1, 5})
@@ -40,11 +42,11 @@ func TestOpportunity(t *testing.T) {
 		t.Errorf("top-two-box %s %v", v, err)
 	}
 	_, err = TopTwoBox([]int{6})
-	if diff := cmp.Diff([]string{"answers[0] oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"answers[0] oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	_, err = TopTwoBox(nil)
-	if diff := cmp.Diff([]string{"answers required"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"answers required"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -64,7 +66,7 @@ func TestOpportunityFromAnswers(t *testing.T) {
 		t.Errorf("%+v", over)
 	}
 	_, err = OpportunityFromAnswers("", []int{0}, nil, OpportunityOptions{Variant: 3})
-	if diff := cmp.Diff([]string{"id required", "importance[0] oneof", "satisfaction required", "variant oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"id required", "importance[0] oneof", "satisfaction required", "variant oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

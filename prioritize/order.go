@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"slices"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -22,19 +23,19 @@ const (
 	OrderInherit
 )
 
-var orderVariantNames = []string{"greedy", "inherit"}
+var orderVariantSet = enum.Set[OrderVariant]{Subject: "prioritize: order variant", Kind: "order variant", Names: []string{"greedy", "inherit"}}
 
 // String returns "greedy" or "inherit".
-func (v OrderVariant) String() string { return enumString(v, orderVariantNames, "OrderVariant") }
+func (v OrderVariant) String() string { return orderVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v OrderVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, orderVariantNames, "order variant")
+	return orderVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *OrderVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, orderVariantNames, "order variant")
+	return orderVariantSet.Unmarshal(v, b)
 }
 
 // Dependent is an item with the items it requires.

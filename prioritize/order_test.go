@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestOrder: variant A keeps priority among available items; variant B lets the
@@ -32,7 +34,7 @@ func TestOrder(t *testing.T) {
 		t.Errorf("self-loop: %v", err)
 	}
 	_, err = Order([]Dependent{{ID: "a", Requires: []ItemID{"x"}}, {ID: ""}, {ID: "a"}}, OrderOptions{})
-	if diff := cmp.Diff([]string{"items[1].id required", "items[2].id unique", "items[0].requires[0] known"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].id required", "items[2].id unique", "items[0].requires[0] known"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if _, err := Order(items, OrderOptions{Variant: 3}); err == nil {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func pt(id ItemID, v, e string) Point { return Point{ID: id, Value: d(v), Effort: d(e)} }
@@ -38,7 +40,7 @@ func TestPareto(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err = Pareto([]Point{pt("A", "1", "-1"), pt("A", "1", "1")})
-	if diff := cmp.Diff([]string{"points[0].effort dgte", "points[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"points[0].effort dgte", "points[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	if _, err := ParetoLayers([]Point{{ID: "x"}}); err == nil {

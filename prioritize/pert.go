@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -77,19 +78,19 @@ const (
 	DistributionTriangular
 )
 
-var distributionNames = []string{"pert", "triangular"}
+var distributionSet = enum.Set[Distribution]{Subject: "prioritize: distribution", Kind: "distribution", Names: []string{"pert", "triangular"}}
 
 // String returns "pert" or "triangular".
-func (d Distribution) String() string { return enumString(d, distributionNames, "Distribution") }
+func (d Distribution) String() string { return distributionSet.String(d) }
 
 // MarshalText encodes the name given by String.
 func (d Distribution) MarshalText() ([]byte, error) {
-	return enumMarshal(d, distributionNames, "distribution")
+	return distributionSet.Marshal(d)
 }
 
 // UnmarshalText decodes a name given by String.
 func (d *Distribution) UnmarshalText(b []byte) error {
-	return enumParse(d, b, distributionNames, "distribution")
+	return distributionSet.Unmarshal(d, b)
 }
 
 // UncertainItem is an item whose value is known and whose effort is a three-point estimate.

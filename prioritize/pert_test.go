@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func TestPERT(t *testing.T) {
@@ -12,7 +14,7 @@ func TestPERT(t *testing.T) {
 		t.Errorf("%+v %v", e, err)
 	}
 	_, err = PERT(ThreePoint{Optimistic: d("3"), MostLikely: d("2"), Pessimistic: d("1")})
-	if diff := cmp.Diff([]string{"most_likely gtefield", "pessimistic gtefield"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"most_likely gtefield", "pessimistic gtefield"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -50,7 +52,7 @@ func TestSimulateRanks(t *testing.T) {
 		}
 	}
 	_, err := SimulateRanks([]UncertainItem{{ID: "x", Value: d("1"), Effort: tp("0", "1", "2")}, {ID: "x", Value: d("1"), Effort: tp("1", "1", "1")}}, SimulateOptions{})
-	if diff := cmp.Diff([]string{"k gte", "items[0].effort.optimistic nonzero", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"k gte", "items[0].effort.optimistic nonzero", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

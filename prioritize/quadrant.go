@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,17 +18,17 @@ const (
 	MoneyPit                 // low value, high effort (time sink)
 )
 
-var quadrantNames = []string{"quick_win", "big_bet", "fill_in", "money_pit"}
+var quadrantSet = enum.Set[Quadrant]{Subject: "prioritize: quadrant", Kind: "quadrant", Names: []string{"quick_win", "big_bet", "fill_in", "money_pit"}}
 
 // String returns "quick_win", "big_bet", "fill_in" or "money_pit".
-func (q Quadrant) String() string { return enumString(q, quadrantNames, "Quadrant") }
+func (q Quadrant) String() string { return quadrantSet.String(q) }
 
 // MarshalText encodes the name given by String.
-func (q Quadrant) MarshalText() ([]byte, error) { return enumMarshal(q, quadrantNames, "quadrant") }
+func (q Quadrant) MarshalText() ([]byte, error) { return quadrantSet.Marshal(q) }
 
 // UnmarshalText decodes a name given by String.
 func (q *Quadrant) UnmarshalText(b []byte) error {
-	return enumParse(q, b, quadrantNames, "quadrant")
+	return quadrantSet.Unmarshal(q, b)
 }
 
 // Thresholds split the value and effort axes. There is no default: the caller states them

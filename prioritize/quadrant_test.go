@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestClassify: points on a threshold go to the favourable side (§1.8, P22).
@@ -22,7 +24,7 @@ func TestClassify(t *testing.T) {
 		}
 	}
 	_, err := Classify(d("1"), d("1"), Thresholds{})
-	if diff := cmp.Diff([]string{"value required", "effort required"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"value required", "effort required"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func rice(id ItemID, r, i, c, e string) RICEInput {
@@ -136,7 +138,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
 	want := []string{"items[1].effort nonzero", "items[3].id required", "items[3].confidence dlte", "items[3].impact scale", "items[2].id unique"}
-	if diff := gocmp.Diff(want, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff(want, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, ErrZeroEffort) || !errors.Is(err, ErrDuplicateID) {
@@ -150,7 +152,7 @@ func TestRankErrors(t *testing.T) {
 		many[i] = rice(ItemID(fmt.Sprint(i)), "-1", "1", "1", "1")
 	}
 	_, err = Rank(many, ByRICE(identity, RICEOptions{}))
-	if f := fields(t, err); len(f) != 101 || f[100] != "items invalid" {
+	if f := fieldtest.Rules(t, err); len(f) != 101 || f[100] != "items invalid" {
 		t.Errorf("error should list 100 items and a count, got %d fields", len(f))
 	}
 	// Duplicate detection on the radix path (more than 65,536 items).
@@ -163,7 +165,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	big[69999].ID = "id-12"
 	_, err = Rank(big, ByRICE(identity, RICEOptions{}))
-	if diff := gocmp.Diff([]string{"items[69999].id unique"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"items[69999].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -207,7 +209,7 @@ func TestRankOtherScorers(t *testing.T) {
 
 func TestRankBadVariant(t *testing.T) {
 	_, err := Rank([]RICEInput{rice("a", "1", "1", "1", "1"), rice("b", "1", "1", "1", "1")}, ByRICE(identity, RICEOptions{Variant: 9}))
-	if diff := gocmp.Diff([]string{"variant oneof"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"variant oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -249,7 +251,7 @@ func TestRankDuplicateMidSize(t *testing.T) {
 	}
 	items[99].ID, items[50].ID = "m-3", ""
 	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
-	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

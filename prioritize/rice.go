@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -19,19 +20,19 @@ const (
 	RICELenient
 )
 
-var riceVariantNames = []string{"strict", "lenient"}
+var riceVariantSet = enum.Set[RICEVariant]{Subject: "prioritize: rice variant", Kind: "rice variant", Names: []string{"strict", "lenient"}}
 
 // String returns "strict" or "lenient".
-func (v RICEVariant) String() string { return enumString(v, riceVariantNames, "RICEVariant") }
+func (v RICEVariant) String() string { return riceVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v RICEVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, riceVariantNames, "rice variant")
+	return riceVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *RICEVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, riceVariantNames, "rice variant")
+	return riceVariantSet.Unmarshal(v, b)
 }
 
 // Intercom's RICE impact scale.

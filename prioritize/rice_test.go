@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestRICEVectors works Intercom's own examples (domain study §1.1, as summarised in the
@@ -102,7 +104,7 @@ func TestRICEErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := RICE(tt.in, tt.opts)
-			if diff := cmp.Diff(tt.want, fields(t, err)); diff != "" {
+			if diff := cmp.Diff(tt.want, fieldtest.Rules(t, err)); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 			if got := errors.Is(err, ErrZeroEffort); got != tt.zero {
@@ -125,7 +127,7 @@ func TestRICEFromFloat(t *testing.T) {
 		t.Error(diff)
 	}
 	_, err = RICEFromFloat("a", math.NaN(), 1, math.Inf(1), math.Inf(-1))
-	if diff := cmp.Diff([]string{"reach finite", "effort finite", "confidence finite"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"reach finite", "effort finite", "confidence finite"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -38,7 +39,7 @@ func TestExpectedScoreJensen(t *testing.T) {
 	}
 	_, err = ExpectedScore(d("-1"), []Scenario{{Effort: d("0"), Probability: reduceInts(1, 2)}, {Effort: d("-1"), Probability: reduceInts(3, 2)}})
 	want := []string{"value dgte", "scenarios[0].effort nonzero", "scenarios[1].effort dgt", "scenarios[1].probability range", "scenarios sum"}
-	if diff := gocmp.Diff(want, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff(want, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if _, err := PERTScenarios(ThreePoint{}); err == nil {
@@ -69,7 +70,7 @@ func TestScenarioRanks(t *testing.T) {
 		}
 	}
 	_, err := ScenarioRanks([]ScenarioItem{{ID: "a", Value: d("1")}, {ID: "a", Value: d("1"), Scenarios: []Scenario{sc("1", "1", t)}}}, 0)
-	if diff := gocmp.Diff([]string{"k gte", "items[0].scenarios required", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"k gte", "items[0].scenarios required", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

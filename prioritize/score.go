@@ -6,6 +6,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/enum"
 )
 
 // ItemID identifies a backlog item. IDs are compared byte-wise ("FEAT-10" < "FEAT-9"); that
@@ -25,17 +27,17 @@ const (
 	FrameworkOpportunity                  // outcome-driven opportunity score (Ulwick)
 )
 
-var frameworkNames = []string{"rice", "ice", "wsjf", "cd3", "weighted", "opportunity"}
+var frameworkSet = enum.Set[Framework]{Subject: "prioritize: framework", Kind: "framework", Names: []string{"rice", "ice", "wsjf", "cd3", "weighted", "opportunity"}}
 
 // String returns the lowercase name: "rice", "ice", "wsjf", "cd3", "weighted", "opportunity".
-func (f Framework) String() string { return enumString(f, frameworkNames, "Framework") }
+func (f Framework) String() string { return frameworkSet.String(f) }
 
 // MarshalText encodes the name given by String.
-func (f Framework) MarshalText() ([]byte, error) { return enumMarshal(f, frameworkNames, "framework") }
+func (f Framework) MarshalText() ([]byte, error) { return frameworkSet.Marshal(f) }
 
 // UnmarshalText decodes a name given by String.
 func (f *Framework) UnmarshalText(b []byte) error {
-	return enumParse(f, b, frameworkNames, "framework")
+	return frameworkSet.Unmarshal(f, b)
 }
 
 // Op says how a factor enters a score's formula.
@@ -49,16 +51,16 @@ const (
 	OpSubtract           // the factor's contribution is subtracted
 )
 
-var opNames = []string{"multiply", "divide", "add", "subtract"}
+var opSet = enum.Set[Op]{Subject: "prioritize: op", Kind: "op", Names: []string{"multiply", "divide", "add", "subtract"}}
 
 // String returns "multiply", "divide", "add" or "subtract".
-func (o Op) String() string { return enumString(o, opNames, "Op") }
+func (o Op) String() string { return opSet.String(o) }
 
 // MarshalText encodes the name given by String.
-func (o Op) MarshalText() ([]byte, error) { return enumMarshal(o, opNames, "op") }
+func (o Op) MarshalText() ([]byte, error) { return opSet.Marshal(o) }
 
 // UnmarshalText decodes a name given by String.
-func (o *Op) UnmarshalText(b []byte) error { return enumParse(o, b, opNames, "op") }
+func (o *Op) UnmarshalText(b []byte) error { return opSet.Unmarshal(o, b) }
 
 func (o Op) symbol() string { return [...]string{"×", "÷", "+", "−"}[o&3] }
 

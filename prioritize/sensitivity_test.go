@@ -6,6 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestRICESwap works the closed-form thresholds of §3.5 (P26) by hand: A = 1000·1·0.8/2 =
@@ -61,7 +63,7 @@ func TestWeightSwap(t *testing.T) {
 		t.Errorf("(-want +got):\n%s %+v", diff, th[2])
 	}
 	_, err = WeightSwap(card, items, "A", "Q")
-	if diff := cmp.Diff([]string{"b known"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"b known"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	if _, err := WeightSwap(Scorecard{}, items, "A", "B"); err == nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,19 +18,19 @@ const (
 	Cost                     // less is better (effort, risk)
 )
 
-var directionNames = []string{"benefit", "cost"}
+var directionSet = enum.Set[Direction]{Subject: "prioritize: direction", Kind: "direction", Names: []string{"benefit", "cost"}}
 
 // String returns "benefit" or "cost".
-func (d Direction) String() string { return enumString(d, directionNames, "Direction") }
+func (d Direction) String() string { return directionSet.String(d) }
 
 // MarshalText encodes the name given by String.
 func (d Direction) MarshalText() ([]byte, error) {
-	return enumMarshal(d, directionNames, "direction")
+	return directionSet.Marshal(d)
 }
 
 // UnmarshalText decodes a name given by String.
 func (d *Direction) UnmarshalText(b []byte) error {
-	return enumParse(d, b, directionNames, "direction")
+	return directionSet.Unmarshal(d, b)
 }
 
 // Normalization maps a criterion's raw values to the common scale the weights apply to.
@@ -60,19 +61,19 @@ const (
 	NormalizeJPD
 )
 
-var normalizationNames = []string{"none", "scale", "min_max", "rank", "jpd"}
+var normalizationSet = enum.Set[Normalization]{Subject: "prioritize: normalization", Kind: "normalization", Names: []string{"none", "scale", "min_max", "rank", "jpd"}}
 
 // String returns "none", "scale", "min_max", "rank" or "jpd".
-func (n Normalization) String() string { return enumString(n, normalizationNames, "Normalization") }
+func (n Normalization) String() string { return normalizationSet.String(n) }
 
 // MarshalText encodes the name given by String.
 func (n Normalization) MarshalText() ([]byte, error) {
-	return enumMarshal(n, normalizationNames, "normalization")
+	return normalizationSet.Marshal(n)
 }
 
 // UnmarshalText decodes a name given by String.
 func (n *Normalization) UnmarshalText(b []byte) error {
-	return enumParse(n, b, normalizationNames, "normalization")
+	return normalizationSet.Unmarshal(n, b)
 }
 
 // Criterion is one column of a scorecard.

@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -21,19 +22,19 @@ const (
 	WSJFNormalizeColumns
 )
 
-var wsjfVariantNames = []string{"relative", "normalize_columns"}
+var wsjfVariantSet = enum.Set[WSJFVariant]{Subject: "prioritize: wsjf variant", Kind: "wsjf variant", Names: []string{"relative", "normalize_columns"}}
 
 // String returns "relative" or "normalize_columns".
-func (v WSJFVariant) String() string { return enumString(v, wsjfVariantNames, "WSJFVariant") }
+func (v WSJFVariant) String() string { return wsjfVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v WSJFVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, wsjfVariantNames, "wsjf variant")
+	return wsjfVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *WSJFVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, wsjfVariantNames, "wsjf variant")
+	return wsjfVariantSet.Unmarshal(v, b)
 }
 
 // WSJFScale is the set of values WSJF accepts for each of its four inputs.
@@ -49,19 +50,19 @@ const (
 	WSJFAnyPositive
 )
 
-var wsjfScaleNames = []string{"fibonacci", "fibonacci_21", "any_positive"}
+var wsjfScaleSet = enum.Set[WSJFScale]{Subject: "prioritize: wsjf scale", Kind: "wsjf scale", Names: []string{"fibonacci", "fibonacci_21", "any_positive"}}
 
 // String returns "fibonacci", "fibonacci_21" or "any_positive".
-func (s WSJFScale) String() string { return enumString(s, wsjfScaleNames, "WSJFScale") }
+func (s WSJFScale) String() string { return wsjfScaleSet.String(s) }
 
 // MarshalText encodes the name given by String.
 func (s WSJFScale) MarshalText() ([]byte, error) {
-	return enumMarshal(s, wsjfScaleNames, "wsjf scale")
+	return wsjfScaleSet.Marshal(s)
 }
 
 // UnmarshalText decodes a name given by String.
 func (s *WSJFScale) UnmarshalText(b []byte) error {
-	return enumParse(s, b, wsjfScaleNames, "wsjf scale")
+	return wsjfScaleSet.Unmarshal(s, b)
 }
 
 func fib(last int64) []decimal.Decimal {
