@@ -48,7 +48,7 @@ func TestBuyAFeature(t *testing.T) {
 	in.Budgets["erin"] = d("-3")
 	_, err = BuyAFeature(in)
 	want2 := []string{"features[3].price dgt", "features[3].id unique", `budgets["erin"] dgte`, "allocations[7].amount dgt",
-		"allocations[7].player known", "allocations[7].feature known", `budgets["bob"] budget`}
+		"allocations[7].player exists", "allocations[7].feature exists", `budgets["bob"] budget`}
 	if diff := cmp.Diff(want2, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -58,16 +58,20 @@ func ExampleRICEInput_ValidateWith() {
 }
 
 func ExampleRICEFromFloat() {
-	in, err := prioritize.RICEFromFloat("x", 1200, 0.5, 80, 1.5)
+	in, err := prioritize.RICEFromFloat("x", 1200, 0.5, 0.8, 1.5)
 	fmt.Println(in.Reach, in.Impact, in.Confidence, in.Effort, err)
+	// Confidence is a fraction: 80 is an error, never 80%.
+	_, err = prioritize.RICEFromFloat("x", 1200, 0.5, 80, 1.5)
+	fmt.Println(err)
 	// Output:
 	// 1200 0.5 0.8 1.5 <nil>
+	// prioritize: rice input: invalid: confidence: must be a fraction from 0 to 1 (0.8 for 80%; Percent converts a percentage)
 }
 
 func ExamplePercent() {
-	fmt.Println(prioritize.Percent(80), prioritize.Percent(100), prioritize.Percent(5))
+	fmt.Println(prioritize.Percent(80), prioritize.Percent(100), prioritize.Percent(5), prioritize.Percent(87.5), prioritize.Percent(0.1))
 	// Output:
-	// 0.8 1 0.05
+	// 0.8 1 0.05 0.875 0.001
 }
 
 func ExampleICE() {
@@ -542,11 +546,11 @@ func ExampleExpectedScore() {
 
 func ExampleScenarioRanks() {
 	half, _ := prioritize.NewFraction(dec("1"), dec("2"))
-	one := prioritize.FractionOf(dec("1"))
+	one, _ := prioritize.FractionOf(dec("1"))
 	odds, _ := prioritize.ScenarioRanks([]prioritize.ScenarioItem{
 		{ID: "A", Value: dec("10"), Scenarios: []prioritize.Scenario{{Effort: dec("1"), Probability: half}, {Effort: dec("4"), Probability: half}}},
 		{ID: "B", Value: dec("6"), Scenarios: []prioritize.Scenario{{Effort: dec("2"), Probability: one}}},
-	}, 1)
+	}, prioritize.ScenarioOptions{K: 1})
 	for _, o := range odds {
 		fmt.Println(o.ID, o.P)
 	}
@@ -557,20 +561,25 @@ func ExampleScenarioRanks() {
 
 func ExampleNewFraction() {
 	f, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
-	g := prioritize.FractionOf(dec("333.3333333"))
+	g, _ := prioritize.FractionOf(dec("333.3333333"))
 	fmt.Println(f, f.Decimal(2), f.Cmp(g), f.Num(), f.Den(), f.Sign())
 	_, err := prioritize.NewFraction(dec("1"), dec("0"))
 	fmt.Println(err)
 	// Output:
 	// 1000/3 333.33 1 1000 3 1
-	// prioritize: fraction with zero denominator
+	// prioritize: fraction: invalid: den: must not be zero (division by zero)
 }
 
 func ExampleFractionOf() {
-	f := prioritize.FractionOf(dec("2.50"))
-	fmt.Println(f, f.Equal(prioritize.FractionOf(dec("2.5"))))
+	f, _ := prioritize.FractionOf(dec("2.50"))
+	g, _ := prioritize.FractionOf(dec("2.5"))
+	fmt.Println(f, f.Equal(g))
+	// A decimal beyond the bounds is an error, not a billion-digit denominator.
+	_, err := prioritize.FractionOf(decimal.New(1, -(1 << 30)))
+	fmt.Println(err)
 	// Output:
 	// 5/2 true
+	// prioritize: fraction: invalid: value: must have at most 40 digits and an exponent within ±40
 }
 
 func ExampleFraction_UnmarshalText() {
@@ -581,7 +590,7 @@ func ExampleFraction_UnmarshalText() {
 	fmt.Println(f.UnmarshalText([]byte("1/0")))
 	// Output:
 	// 200/3 <nil>
-	// prioritize: fraction "1/0" has a zero denominator
+	// prioritize: fraction: invalid: fraction "1/0" has a zero denominator
 }
 
 func ExampleDirection_UnmarshalText() {
@@ -713,7 +722,7 @@ func ExampleWSJFVariant_UnmarshalText() {
 func ExampleFraction_Cmp() {
 	a, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
 	b, _ := prioritize.NewFraction(dec("200"), dec("0.6"))
-	c := prioritize.FractionOf(dec("333.333333"))
+	c, _ := prioritize.FractionOf(dec("333.333333"))
 	fmt.Println(a.Cmp(b), a.Equal(b), a.Cmp(c), c.Cmp(a))
 	// Output:
 	// 0 true 1 -1

@@ -59,9 +59,16 @@ func TestSelectTeamsAndPrerequisites(t *testing.T) {
 	if err != nil || s.Exact || s.Method != "branch-and-bound" || s.Gap.Sign() < 0 {
 		t.Errorf("%+v %v", s, err)
 	}
-	// A capacity too large for a DP table is still solved exactly by branch and bound.
-	s, err = Select([]Candidate{cand("p", "3", "2"), cand("q", "4", "3"), cand("r", "5", "4")}, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1e12")}})
-	if err != nil || !s.Exact || s.Method != "branch-and-bound" || !s.Value.Equal(d("12")) {
+	// A capacity beyond the team's total effort is counted only up to that total, so the
+	// DP table stays small.
+	three := []Candidate{cand("p", "3", "2"), cand("q", "4", "3"), cand("r", "5", "4")}
+	s, err = Select(three, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1e12")}})
+	if err != nil || !s.Exact || s.Method != "dp" || !s.Value.Equal(d("12")) {
+		t.Errorf("%+v %v", s, err)
+	}
+	// A DP table beyond MaxMemory is never allocated: branch and bound solves it exactly.
+	s, err = Select(three, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("8")}, MaxMemory: 8})
+	if err != nil || !s.Exact || s.Method != "branch-and-bound" || !s.Value.Equal(d("9")) {
 		t.Errorf("%+v %v", s, err)
 	}
 	// Efforts beyond 18 fractional digits cannot become integer units: greedy only.
@@ -79,7 +86,7 @@ func TestSelectTeamsAndPrerequisites(t *testing.T) {
 func TestSelectErrors(t *testing.T) {
 	_, err := Select([]Candidate{cand("a", "1", "1", "zz"), cand("b", "-1", "1"), {ID: "c", Value: d("1"), Effort: d("1"), Team: "x"}},
 		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("-1")}, MaxWork: -1})
-	if diff := cmp.Diff([]string{"items[1].value dgte", "items[2].team known", `capacity[""] dgte`, "max_work gte"}, fieldtest.Rules(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].value dgte", "items[2].team exists", `capacity[""] dgte`, "max_work gte"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	caps := SelectOptions{Capacity: map[string]decimal.Decimal{"": d("5")}}
@@ -116,7 +123,7 @@ func TestSelectMultiTeam(t *testing.T) {
 	}
 	_, err = Select([]Candidate{{ID: "x", Value: d("1")}, {ID: "y", Value: d("1"), Efforts: map[string]decimal.Decimal{"qa": d("-1")}}},
 		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
-	if diff := cmp.Diff([]string{"items[0].effort required", `items[1].efforts["qa"] known`, `items[1].efforts["qa"] dgte`}, fieldtest.Rules(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{`items[1].efforts["qa"] exists`, `items[1].efforts["qa"] dgte`}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

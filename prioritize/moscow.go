@@ -37,7 +37,7 @@ type MoSCoWItem struct {
 	// Category is the item's MoSCoW category.
 	Category MoSCoW `json:"category" validate:"lte=3"`
 	// Effort is the item's estimated effort in any unit shared by the batch, ≥ 0.
-	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
+	Effort decimal.Decimal `json:"effort" validate:"dbound,dgte=0"`
 }
 
 // MoSCoWOptions configures CheckMoSCoW. The zero value is DSDM's guidance.
@@ -86,20 +86,18 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 	for i, it := range items {
 		p := index("items", i)
 		e.Struct(p, it)
-		bounded(e, p, "effort", it.Effort)
 		ids[i] = it.ID
 	}
 	uniqueIDs(e, "items", ids)
 	limit := opts.MaxMustShare
 	if limit.IsZero() {
 		limit = defaultMustShare
-	} else if limit.Sign() < 0 || limit.GreaterThan(one) {
+	} else if bounded(e, "", "max_must_share", limit) && (limit.Sign() < 0 || limit.GreaterThan(one)) {
 		e.Add("max_must_share", "range", "(0,1]", "must be greater than 0 and at most 1")
 	}
-	if opts.Capacity.Sign() < 0 {
+	if bounded(e, "", "capacity", opts.Capacity) && opts.Capacity.Sign() < 0 {
 		e.Add("capacity", "dgte", "0", "must be at least 0")
 	}
-	bounded(e, "", "capacity", opts.Capacity)
 	if err := withSentinels(e); err != nil {
 		return MoSCoWReport{}, err
 	}
@@ -126,11 +124,11 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 		r.Notes = append(r.Notes, "no effort in the timeframe: shares are undefined")
 		return r, nil
 	}
-	r.Pass = r.MustShare.Exact.Cmp(FractionOf(limit)) <= 0
+	r.Pass = r.MustShare.Exact.Cmp(fracOf(limit)) <= 0
 	if !r.Pass {
 		r.Notes = append(r.Notes, "must effort "+r.MustShare.Value.Shift(2).String()+"% of capacity exceeds "+limit.Shift(2).String()+"%")
 	}
-	if r.CouldShare.Exact.Cmp(FractionOf(adviseCould)) < 0 {
+	if r.CouldShare.Exact.Cmp(fracOf(adviseCould)) < 0 {
 		r.Notes = append(r.Notes, "could effort below DSDM's advised ~20% contingency")
 	}
 	return r, nil

@@ -44,9 +44,9 @@ type OpportunityInput struct {
 	// ID names the outcome; required.
 	ID ItemID `json:"id" validate:"required"`
 	// Importance is in [0, 10].
-	Importance decimal.Decimal `json:"importance" validate:"required,dgte=0,dlte=10"`
+	Importance decimal.Decimal `json:"importance" validate:"dbound,dgte=0,dlte=10"`
 	// Satisfaction is in [0, 10].
-	Satisfaction decimal.Decimal `json:"satisfaction" validate:"required,dgte=0,dlte=10"`
+	Satisfaction decimal.Decimal `json:"satisfaction" validate:"dbound,dgte=0,dlte=10"`
 }
 
 // OpportunityOptions configures Opportunity. The zero value is OpportunityFloor.
@@ -59,8 +59,6 @@ type OpportunityOptions struct {
 func (in OpportunityInput) Validate() error {
 	e := validation.New("prioritize: opportunity input")
 	e.Struct("", in)
-	bounded(e, "", "importance", in.Importance)
-	bounded(e, "", "satisfaction", in.Satisfaction)
 	return e.Err()
 }
 
@@ -77,7 +75,7 @@ func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	if err != nil {
 		return Score{}, err
 	}
-	return opportunity(in.ID, FractionOf(in.Importance), FractionOf(in.Satisfaction), in.Importance, in.Satisfaction, opts), nil
+	return opportunity(in.ID, fracOf(in.Importance), fracOf(in.Satisfaction), in.Importance, in.Satisfaction, opts), nil
 }
 
 // OpportunityFromAnswers scores one outcome from raw 1–5 answers: importance and

@@ -73,19 +73,24 @@ func Order(items []Dependent, opts OrderOptions) ([]ItemID, error) {
 		prio[i] = i
 	}
 	if opts.Variant == OrderInherit {
+		// In priority order, each item lifts every prerequisite not yet reached
+		// (transitively) to its own priority: the first to reach one is its best
+		// dependent. An explicit stack keeps deep chains off the goroutine stack.
 		seen := make([]bool, len(items))
-		var lift func(i, p int)
-		lift = func(i, p int) {
-			for _, q := range g.req[i] {
-				if !seen[q] {
-					seen[q] = true
-					prio[q] = min(prio[q], p)
-					lift(q, p)
+		var stack []int
+		for i := range items {
+			stack = append(stack[:0], i)
+			for len(stack) > 0 {
+				v := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				for _, q := range g.req[v] {
+					if !seen[q] {
+						seen[q] = true
+						prio[q] = min(prio[q], i)
+						stack = append(stack, q)
+					}
 				}
 			}
-		}
-		for i := range items {
-			lift(i, i)
 		}
 	}
 	order := g.topo(prio)
@@ -174,7 +179,9 @@ func (g *graph) topo(prio []int) []int {
 }
 
 // cycle returns a *CycleError for one cycle (the strongly connected component containing
-// the smallest ID among cyclic items), or nil when the graph is acyclic.
+// the smallest ID among cyclic items), or nil when the graph is acyclic. It is Tarjan's
+// algorithm with an explicit call stack, so a chain of a million prerequisites cannot
+// overflow the goroutine stack.
 func (g *graph) cycle() *CycleError {
 	n := len(g.ids)
 	idx, low := make([]int, n), make([]int, n)
@@ -185,47 +192,57 @@ func (g *graph) cycle() *CycleError {
 	var stack []int
 	next := 0
 	var best []ItemID
-	var visit func(v int)
-	visit = func(v int) {
+	type call struct{ v, edge int }
+	var calls []call
+	enter := func(v int) {
 		idx[v], low[v] = next, next
 		next++
 		stack = append(stack, v)
 		on[v] = true
-		for _, w := range g.req[v] {
-			if idx[w] < 0 {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if on[w] {
-				low[v] = min(low[v], idx[w])
-			}
-		}
-		if low[v] != idx[v] {
-			return
-		}
-		var comp []ItemID
-		self := false
-		for {
-			w := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			on[w] = false
-			comp = append(comp, g.ids[w])
-			if w == v {
-				break
-			}
-		}
-		if len(comp) == 1 {
-			self = slices.Contains(g.req[v], v)
-		}
-		if len(comp) > 1 || self {
-			slices.Sort(comp)
-			if best == nil || cmp.Compare(comp[0], best[0]) < 0 {
-				best = comp
-			}
-		}
+		calls = append(calls, call{v: v})
 	}
-	for v := range n {
-		if idx[v] < 0 {
-			visit(v)
+	for root := range n {
+		if idx[root] >= 0 {
+			continue
+		}
+		enter(root)
+		for len(calls) > 0 {
+			c := &calls[len(calls)-1]
+			v := c.v
+			if c.edge < len(g.req[v]) {
+				w := g.req[v][c.edge]
+				c.edge++
+				if idx[w] < 0 {
+					enter(w)
+				} else if on[w] {
+					low[v] = min(low[v], idx[w])
+				}
+				continue
+			}
+			calls = calls[:len(calls)-1]
+			if len(calls) > 0 {
+				p := calls[len(calls)-1].v
+				low[p] = min(low[p], low[v])
+			}
+			if low[v] != idx[v] {
+				continue
+			}
+			var comp []ItemID
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				on[w] = false
+				comp = append(comp, g.ids[w])
+				if w == v {
+					break
+				}
+			}
+			if len(comp) > 1 || slices.Contains(g.req[v], v) {
+				slices.Sort(comp)
+				if best == nil || cmp.Compare(comp[0], best[0]) < 0 {
+					best = comp
+				}
+			}
 		}
 	}
 	if best == nil {

@@ -157,7 +157,7 @@ func bruteForce(cs []Candidate, caps map[string]decimal.Decimal) decimal.Decimal
 	}
 	for i, c := range cs {
 		val[i] = c.Value.IntPart()
-		for t, e := range c.efforts() {
+		for t, e := range effortsOf(c) {
 			eff[i][map[string]int{"a": 0, "b": 1}[t]] += e.Shift(1).IntPart()
 		}
 		for _, r := range c.Requires {
@@ -204,7 +204,7 @@ func TestSelectProperties(t *testing.T) {
 				used := map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero}
 				for _, id := range sel {
 					c := byID[id]
-					for t, e := range c.efforts() {
+					for t, e := range effortsOf(c) {
 						used[t] = used[t].Add(e)
 					}
 					for _, r := range c.Requires {
@@ -221,4 +221,13 @@ func TestSelectProperties(t *testing.T) {
 		},
 		gen.SliceOf(gen.UInt32()), gen.IntRange(0, 60), gen.IntRange(0, 60)))
 	props.TestingRun(t)
+}
+
+// effortsOf returns a candidate's effort per team, Effort and Efforts combined.
+func effortsOf(c Candidate) map[string]decimal.Decimal {
+	m := map[string]decimal.Decimal{c.Team: c.Effort}
+	for t, e := range c.Efforts {
+		m[t] = m[t].Add(e)
+	}
+	return m
 }

@@ -2,7 +2,6 @@ package prioritize
 
 import (
 	"cmp"
-	"errors"
 	"hash/maphash"
 	"iter"
 	"math"
@@ -87,11 +86,14 @@ func (rk *Ranking[T]) IDs() []ItemID {
 // Rank does not modify items. Cost: O(n log n) comparisons of 128-bit products, no
 // allocation per item on the exact fast path (integers up to 18 digits).
 func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
-	if by.prepare == nil {
-		return nil, errors.New("prioritize: rank: zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
-	}
-	if len(items) > math.MaxInt32 {
-		return nil, errors.New("prioritize: rank: more than 2^31-1 items")
+	if by.prepare == nil || len(items) > math.MaxInt32 {
+		e := validation.New("prioritize: rank")
+		if by.prepare == nil {
+			e.Add("scorer", "required", "", "is the zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
+		} else {
+			e.Add("items", "max", "2147483647", "must have at most 2^31-1 items")
+		}
+		return nil, e.Err()
 	}
 	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), name: by.name}
 	by.prepare(items, r)
@@ -456,13 +458,12 @@ var pow10u = func() (p [20]uint64) {
 	return
 }()
 
-// parts splits a non-negative decimal of at most 18 digits into coefficient and exponent.
+// parts splits a non-negative decimal of at most 18 digits and an exponent within ±40 into
+// coefficient and exponent, without allocating. The exponent is checked first: one load,
+// and it alone turns away values such as decimal.New(1, -(1<<30)).
 func parts(d decimal.Decimal) (uint64, int32, bool) {
-	if isUnset(d) || d.Sign() < 0 || d.NumDigits() > 18 {
-		return 0, 0, false
-	}
 	e := d.Exponent()
-	if e > maxExponent || e < -maxExponent {
+	if e > maxExponent || e < -maxExponent || d.Sign() < 0 || d.NumDigits() > 18 {
 		return 0, 0, false
 	}
 	return uint64(d.CoefficientInt64()), e, true

@@ -60,7 +60,7 @@ func TestScenarioRanks(t *testing.T) {
 		{ID: "C", Value: d("9"), Scenarios: []Scenario{sc("3", "1/3", t), sc("1", "2/3", t)}},
 	}
 	for k, want := range map[int][]string{1: {"1/2", "1/6", "1/3"}, 2: {"1/2", "2/3", "5/6"}, 3: {"1", "1", "1"}} {
-		r, err := ScenarioRanks(items, k)
+		r, err := ScenarioRanks(items, ScenarioOptions{K: k})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func TestScenarioRanks(t *testing.T) {
 			t.Errorf("k=%d (-want +got):\n%s", k, diff)
 		}
 	}
-	_, err := ScenarioRanks([]ScenarioItem{{ID: "a", Value: d("1")}, {ID: "a", Value: d("1"), Scenarios: []Scenario{sc("1", "1", t)}}}, 0)
+	_, err := ScenarioRanks([]ScenarioItem{{ID: "a", Value: d("1")}, {ID: "a", Value: d("1"), Scenarios: []Scenario{sc("1", "1", t)}}}, ScenarioOptions{})
 	if diff := gocmp.Diff([]string{"k gte", "items[0].scenarios required", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -129,7 +129,7 @@ func TestScenarioRanksProperty(t *testing.T) {
 			}
 			items[i] = it
 		}
-		got, err := ScenarioRanks(items, k)
+		got, err := ScenarioRanks(items, ScenarioOptions{K: k})
 		if err != nil {
 			return false
 		}

@@ -33,7 +33,7 @@ type Threshold struct {
 func newThreshold(item ItemID, factor string, cur decimal.Decimal, crit Fraction, feasible bool) Threshold {
 	c := crit.Decimal(DisplayScale)
 	return Threshold{Item: item, Factor: factor, Current: cur, Defined: true, Critical: crit, Value: c,
-		Feasible: feasible, Change: subF(crit, FractionOf(cur)).Decimal(DisplayScale)}
+		Feasible: feasible, Change: subF(crit, fracOf(cur)).Decimal(DisplayScale)}
 }
 
 // RICESwap reports, for each of the eight inputs of a and b, the value at which the two
@@ -56,7 +56,7 @@ func RICESwap(a, b RICEInput, opts RICEOptions) ([]Threshold, error) {
 		other Fraction
 	}{{a, sb.Exact}, {b, sa.Exact}} {
 		x, other := side.x, side.other
-		F := func(d decimal.Decimal) Fraction { return FractionOf(d) }
+		F := func(d decimal.Decimal) Fraction { return fracOf(d) }
 		target := mulF(other, F(x.Effort)) // reach × impact × confidence must equal this
 		solve := func(name string, cur decimal.Decimal, rest Fraction, ok func(Fraction) bool) {
 			if rest.Sign() == 0 {
@@ -70,14 +70,14 @@ func RICESwap(a, b RICEInput, opts RICEOptions) ([]Threshold, error) {
 		solve("reach", x.Reach, mulF(F(x.Impact), F(x.Confidence)), nonNeg)
 		solve("impact", x.Impact, mulF(F(x.Reach), F(x.Confidence)), func(c Fraction) bool {
 			if opts.Variant == RICEStrict {
-				return c.Cmp(FractionOf(ImpactMinimal)) >= 0 && c.Cmp(FractionOf(ImpactMassive)) <= 0
+				return c.Cmp(fracOf(ImpactMinimal)) >= 0 && c.Cmp(fracOf(ImpactMassive)) <= 0
 			}
 			return c.Sign() >= 0
 		})
 		solve("confidence", x.Confidence, mulF(F(x.Reach), F(x.Impact)), func(c Fraction) bool {
 			return c.Sign() >= 0 && c.Cmp(intF(1)) <= 0
 		})
-		num := FractionOf(x.Reach.Mul(x.Impact).Mul(x.Confidence))
+		num := fracOf(x.Reach.Mul(x.Impact).Mul(x.Confidence))
 		if other.Sign() == 0 || num.Sign() == 0 {
 			// No positive effort makes a zero numerator equal a positive score, and an
 			// infinite effort would be needed to reach a zero one.
@@ -104,10 +104,10 @@ func WeightSwap(card Scorecard, items []WeightedInput, a, b ItemID) ([]Threshold
 	if ia < 0 || ib < 0 {
 		e := validation.New("prioritize: weight swap")
 		if ia < 0 {
-			e.Add("a", ruleKnown, "", "unknown item "+quote(a))
+			e.Add("a", ruleExists, "", "unknown item "+quote(a))
 		}
 		if ib < 0 {
-			e.Add("b", ruleKnown, "", "unknown item "+quote(b))
+			e.Add("b", ruleExists, "", "unknown item "+quote(b))
 		}
 		return nil, withSentinels(e)
 	}
@@ -116,7 +116,7 @@ func WeightSwap(card Scorecard, items []WeightedInput, a, b ItemID) ([]Threshold
 	total := Fraction{}
 	for k, c := range card.Criteria {
 		d[k] = subF(norm(k, items[ia].Values[k]), norm(k, items[ib].Values[k]))
-		total = addF(total, mulF(FractionOf(c.Weight), d[k]))
+		total = addF(total, mulF(fracOf(c.Weight), d[k]))
 	}
 	out := make([]Threshold, len(card.Criteria))
 	for k, c := range card.Criteria {
@@ -124,7 +124,7 @@ func WeightSwap(card Scorecard, items []WeightedInput, a, b ItemID) ([]Threshold
 			out[k] = Threshold{Item: a, Factor: c.Name, Current: c.Weight}
 			continue
 		}
-		rest := subF(total, mulF(FractionOf(c.Weight), d[k]))
+		rest := subF(total, mulF(fracOf(c.Weight), d[k]))
 		crit := quoF(negF(rest), d[k])
 		out[k] = newThreshold(a, c.Name, c.Weight, crit, crit.Sign() >= 0)
 	}
@@ -169,20 +169,22 @@ type Stability struct {
 // each score's exact interval has its ends at the pessimistic and optimistic corners; a
 // pair is stable when the intervals do not overlap.
 func RICEStability(items []RICEInput, opts RICEOptions, p decimal.Decimal) (Stability, error) {
-	if p.Sign() < 0 || p.Cmp(one) >= 0 {
-		e := validation.New("prioritize: rice stability")
+	e := validation.New("prioritize: rice stability")
+	if bounded(e, "", "perturbation", p) && (p.Sign() < 0 || p.Cmp(one) >= 0) {
 		e.Add("perturbation", "range", "[0,1)", "must be at least 0 and less than 1")
-		return Stability{}, e.Err()
+	}
+	if err := e.Err(); err != nil {
+		return Stability{}, err
 	}
 	rk, err := Rank(items, ByRICE(func(in RICEInput) RICEInput { return in }, opts))
 	if err != nil {
 		return Stability{}, err
 	}
-	lo, hi := subF(intF(1), FractionOf(p)), addF(intF(1), FractionOf(p))
+	lo, hi := subF(intF(1), fracOf(p)), addF(intF(1), fracOf(p))
 	st := Stability{Perturbation: p}
 	for r := range rk.All() {
 		in := r.Item
-		F := FractionOf
+		F := fracOf
 		cHi := mulF(F(in.Confidence), hi)
 		if cHi.Cmp(intF(1)) > 0 {
 			cHi = intF(1)

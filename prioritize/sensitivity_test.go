@@ -63,7 +63,7 @@ func TestWeightSwap(t *testing.T) {
 		t.Errorf("(-want +got):\n%s %+v", diff, th[2])
 	}
 	_, err = WeightSwap(card, items, "A", "Q")
-	if diff := cmp.Diff([]string{"b known"}, fieldtest.Rules(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"b exists"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 	if _, err := WeightSwap(Scorecard{}, items, "A", "B"); err == nil {

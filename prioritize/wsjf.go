@@ -83,13 +83,13 @@ type WSJFInput struct {
 	// ID names the item; required.
 	ID ItemID `json:"id" validate:"required"`
 	// UserBusinessValue is the relative user and business value.
-	UserBusinessValue decimal.Decimal `json:"user_business_value" validate:"required"`
+	UserBusinessValue decimal.Decimal `json:"user_business_value" validate:"dbound"`
 	// TimeCriticality is the relative time criticality.
-	TimeCriticality decimal.Decimal `json:"time_criticality" validate:"required"`
+	TimeCriticality decimal.Decimal `json:"time_criticality" validate:"dbound"`
 	// RiskReduction is the relative risk reduction and/or opportunity enablement (RR|OE).
-	RiskReduction decimal.Decimal `json:"risk_reduction" validate:"required"`
+	RiskReduction decimal.Decimal `json:"risk_reduction" validate:"dbound"`
 	// JobSize is the relative size (a proxy for duration); zero is ErrZeroEffort.
-	JobSize decimal.Decimal `json:"job_size" validate:"required"`
+	JobSize decimal.Decimal `json:"job_size" validate:"dbound"`
 }
 
 // WSJFOptions configures WSJF. The zero value uses inputs as given on SAFe's scale.
@@ -114,15 +114,12 @@ func (in WSJFInput) fields() [4]decimal.Decimal {
 var wsjfFieldNames = [4]string{"user_business_value", "time_criticality", "risk_reduction", "job_size"}
 
 func (in WSJFInput) check(e *validation.Errors, prefix string, opts WSJFOptions) {
-	n := e.Len()
 	e.Struct(prefix, in)
-	if e.Len() > n {
-		return
-	}
 	for i, v := range in.fields() {
 		name := wsjfFieldNames[i]
-		bounded(e, prefix, name, v)
 		switch {
+		case !validation.DecimalBounded(v):
+			// Reported by the dbound tag; never compared.
 		case i == 3 && v.IsZero():
 			e.Add(path(prefix, name), ruleNonZero, "", ruleZeroMessage)
 		case opts.Scale == WSJFFibonacci && !onScale(v, wsjfFib):
@@ -188,7 +185,7 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 			if opts.Variant == WSJFNormalizeColumns {
 				fr[k] = ratio(v, mins[k])
 			} else {
-				fr[k] = FractionOf(v)
+				fr[k] = fracOf(v)
 			}
 			factors[k] = addFactor(wsjfFieldNames[k], v)
 			factors[k].Value = fr[k].Decimal(DisplayScale)
