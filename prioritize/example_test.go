@@ -1,9 +1,11 @@
 package prioritize_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -414,6 +416,19 @@ func ExampleSelect() {
 	// greedy [A D] 15 gap 2
 }
 
+func ExampleSelectContext() {
+	// A deadline bounds the exact search in time; a cancelled context stops it at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := prioritize.SelectContext(ctx, []prioritize.Candidate{
+		{ID: "A", Value: dec("11"), Effort: dec("6")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+	}, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("10")}})
+	fmt.Println(errors.Is(err, context.Canceled))
+	// Output:
+	// true
+}
+
 func ExampleOrder() {
 	ranked := []prioritize.Dependent{{ID: "reports", Requires: []prioritize.ItemID{"data-export"}}, {ID: "sso"}, {ID: "data-export"}}
 	greedy, _ := prioritize.Order(ranked, prioritize.OrderOptions{})
@@ -506,6 +521,39 @@ func ExampleSimulateRanks() {
 	// steady P(rank<=1)=0.49 ±0.004
 	// risky P(rank<=1)=0.51 ±0.004
 	// small P(rank<=1)=0.00 ±0.000
+}
+
+func ExampleSimulateRanksContext() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tp := prioritize.ThreePoint{Optimistic: dec("1"), MostLikely: dec("2"), Pessimistic: dec("8")}
+	items := []prioritize.UncertainItem{{ID: "a", Value: dec("3"), Effort: tp}, {ID: "b", Value: dec("2"), Effort: tp}}
+	odds, err := prioritize.SimulateRanksContext(ctx, items, prioritize.SimulateOptions{K: 1, Runs: 1000, Seed: 3})
+	fmt.Println(odds[0].ID, odds[0].Runs, err)
+	// The work cap, items × runs, is checked before anything is sampled.
+	_, err = prioritize.SimulateRanksContext(ctx, items, prioritize.SimulateOptions{K: 1, Runs: 1000, MaxDraws: 1999})
+	fmt.Println(err)
+	// Output:
+	// a 1000 <nil>
+	// prioritize: simulate ranks: invalid: runs: items × runs must be at most max_draws 1999: lower runs or raise MaxDraws
+}
+
+func ExampleScenarioRanksContext() {
+	half, _ := prioritize.NewFraction(dec("1"), dec("2"))
+	one, _ := prioritize.FractionOf(dec("1"))
+	items := []prioritize.ScenarioItem{
+		{ID: "A", Value: dec("10"), Scenarios: []prioritize.Scenario{{Effort: dec("1"), Probability: half}, {Effort: dec("4"), Probability: half}}},
+		{ID: "B", Value: dec("6"), Scenarios: []prioritize.Scenario{{Effort: dec("2"), Probability: one}}},
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	odds, err := prioritize.ScenarioRanksContext(ctx, items, prioritize.ScenarioOptions{K: 1})
+	fmt.Println(odds[0].P, odds[1].P, err)
+	cancel()
+	_, err = prioritize.ScenarioRanksContext(ctx, items, prioritize.ScenarioOptions{K: 1})
+	fmt.Println(err)
+	// Output:
+	// 1/2 1/2 <nil>
+	// context canceled
 }
 
 func ExampleBuyAFeature() {

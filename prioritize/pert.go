@@ -110,9 +110,9 @@ const (
 	DefaultRuns = 10_000
 	// MaxRuns is the most runs SimulateRanks accepts.
 	MaxRuns = 10_000_000
-	// DefaultMaxDraws is SimulateOptions.MaxDraws' default: items × runs samples, a few
-	// seconds of work.
-	DefaultMaxDraws = 50_000_000
+	// DefaultMaxDraws is SimulateOptions.MaxDraws' default: items × runs samples, about
+	// two seconds of work (1,000 items at DefaultRuns).
+	DefaultMaxDraws = 10_000_000
 )
 
 // SimulateOptions configures SimulateRanks. Seed is explicit: the same seed gives the same

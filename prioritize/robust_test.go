@@ -415,3 +415,38 @@ func TestSentinelsMeanWhatTheySay(t *testing.T) {
 		t.Errorf("zero Scorer: %v", err)
 	}
 }
+
+// recorder is a testing.TB that records the first failure instead of failing.
+type recorder struct {
+	testing.TB
+	msg string
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Fatalf(format string, args ...any) {
+	if r.msg == "" {
+		r.msg = fmt.Sprintf(format, args...)
+	}
+}
+
+// TestGuardCatches: the fuzz guard reports a hang, a blow-up and a panic.
+func TestGuardCatches(t *testing.T) {
+	r := &recorder{TB: t}
+	stop := make(chan struct{})
+	defer close(stop)
+	guard(r, 20*time.Millisecond, 1<<30, func() { <-stop })
+	if !strings.HasPrefix(r.msg, "hang") {
+		t.Errorf("hang not caught: %q", r.msg)
+	}
+	r = &recorder{TB: t}
+	var keep [][]byte
+	guard(r, time.Second, 1<<20, func() { keep = append(keep, make([]byte, 4<<20)) })
+	if !strings.HasPrefix(r.msg, "allocated") || len(keep) != 1 {
+		t.Errorf("allocation not caught: %q", r.msg)
+	}
+	r = &recorder{TB: t}
+	guard(r, time.Second, 1<<30, func() { panic("boom") })
+	if r.msg != "panic: boom" {
+		t.Errorf("panic not caught: %q", r.msg)
+	}
+}

@@ -134,7 +134,7 @@ type ExactRankOdds struct {
 }
 
 // DefaultMaxScenarioWork is ScenarioOptions.MaxWork's default: about a second of work.
-const DefaultMaxScenarioWork = 200_000_000
+const DefaultMaxScenarioWork = 1_000_000_000
 
 // ScenarioOptions configures ScenarioRanks.
 type ScenarioOptions struct {
@@ -270,11 +270,12 @@ func ScenarioRanksContext(ctx context.Context, items []ScenarioItem, opts Scenar
 				if j == i {
 					continue
 				}
-				if steps++; steps&1023 == 0 {
+				if steps&1023 == 0 {
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
 				}
+				steps++
 				cnt, _ := slices.BinarySearch(posOf[j], pos)
 				above := prefix[j][cnt]
 				below.Sub(lcd[j], above)
