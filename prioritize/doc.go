@@ -13,9 +13,10 @@
 // round.
 //
 // A Score carries the exact value as a reduced Fraction, a display Value (half away from
-// zero, DisplayScale places), the formula instance with its numbers, one Factor per input
-// and notes. It marshals to JSON (decimals and fractions as strings) and Explain renders it
-// as text.
+// zero, DisplayScale places), the formula instance with its numbers, one Factor per input,
+// notes, and the same caveats as typed values (Caveats; Band for opportunity scores). It
+// marshals to JSON (decimals and fractions as strings) and Explain renders it as text.
+// Fractions have exact arithmetic: Add, Sub, Mul, Div, Scale, Neg.
 //
 // # Defaults and variants
 //
@@ -43,17 +44,21 @@
 //
 // Rank orders any caller type by an exact score (ByRICE, ByICE, ByCD3, ByScore): descending
 // score, equal scores by ascending ID (byte-wise), with unique positions and competition
-// ranks. It converts decimals once to 64-bit integers and compares scores as fractions by
+// ranks; each Ranked item carries its explained Score. It converts decimals once to 64-bit
+// integers and compares scores as fractions by
 // cross-multiplication with 128-bit products, falling back to big integers for values
 // that do not fit, so equal scores are equal and the order never depends on float
 // rounding or input order.
 //
-// Beyond one score: Pareto and ParetoLayers (value vs effort), Select (0/1 knapsack under
-// per-team capacities, items needing several teams, prerequisites; with the greedy answer
-// and the gap), Order (no item before its prerequisites), RICESwap and WeightSwap (how far
-// an input must move to swap two items), RICEStability (rank stability under ±p), PERT,
-// SimulateRanks (seeded Monte Carlo P(rank ≤ k)), and for discrete outcomes
-// PERTScenarios, ExpectedScore and ScenarioRanks (exact P(rank ≤ k)).
+// Beyond one score: Pareto and ParetoLayers (value vs effort), Select and SelectRanking
+// (0/1 knapsack under per-team capacities, items needing several teams, prerequisites;
+// with the greedy answer and the gap; SelectRanking values items at their exact ranked
+// scores), Order (no item before its prerequisites, by scores or input order, with the
+// study's score inheritance or position inheritance), RICESwap and WeightSwap (how far an
+// input or a weight, also as a share of all weights, must move to swap two items),
+// RICEStability (rank stability under ±p on all inputs or a chosen few), PERT and
+// Triangular (three-point means), SimulateRanks (seeded Monte Carlo P(rank ≤ k)), and for
+// discrete outcomes PERTScenarios, ExpectedScore and ScenarioRanks (exact P(rank ≤ k)).
 //
 // # Errors
 //

@@ -361,8 +361,15 @@ func ExampleRanking_At() {
 	rk, _ := prioritize.Rank([]item{{"A", "10", "1", "1", "1"}, {"B", "20", "1", "1", "1"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
 	top := rk.At(0)
 	fmt.Println(rk.Len(), top.ID, top.Item.Reach, top.Score)
+	fmt.Print(top.Score.Explain())
 	// Output:
 	// 2 B 20 20
+	// rice/strict B: 20
+	//   20 × 1 × 1 ÷ 1 = 20
+	//   reach       20  ×
+	//   impact      1   ×
+	//   confidence  1   ×
+	//   effort      1   ÷
 }
 
 func ExamplePareto() {
@@ -416,6 +423,32 @@ func ExampleSelect() {
 	// greedy [A D] 15 gap 2
 }
 
+func ExampleSelectRanking() {
+	// Rank by RICE, then fill a quarter of 4 person-months with the best total score:
+	// the values are the exact scores (1000/3 is not rounded before the search).
+	backlog := []prioritize.RICEInput{
+		{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("3")},
+		{ID: "B", Reach: dec("300"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("1")},
+		{ID: "C", Reach: dec("400"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("2")},
+	}
+	rk, _ := prioritize.Rank(backlog, prioritize.ByRICE(func(in prioritize.RICEInput) prioritize.RICEInput { return in }, prioritize.RICEOptions{}))
+	need := func(in prioritize.RICEInput) prioritize.Candidate { return prioritize.Candidate{Effort: in.Effort} }
+	s, _ := prioritize.SelectRanking(rk, need, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("4")}})
+	fmt.Println(s.Selected, s.Value, s.Rounded, s.Exact)
+	// Output:
+	// [A B] 633.333333 true true
+}
+
+func ExampleSelectRankingContext() {
+	rk, _ := prioritize.RankScores(nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := prioritize.SelectRankingContext(ctx, rk, func(prioritize.Score) prioritize.Candidate { return prioritize.Candidate{} }, prioritize.SelectOptions{})
+	fmt.Println(err)
+	// Output:
+	// context canceled
+}
+
 func ExampleSelectContext() {
 	// A deadline bounds the exact search in time; a cancelled context stops it at once.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -442,6 +475,26 @@ func ExampleOrder() {
 	// [sso data-export reports]
 	// [data-export reports sso]
 	// true [a b] prioritize: dependency cycle among a, b
+}
+
+func ExampleDependent() {
+	// Scores give the priority: billing (9) needs ledger (2). Inheriting the score pulls
+	// ledger forward to 9; among equal scores the ID decides.
+	f := func(s string) *prioritize.Fraction { x, _ := prioritize.FractionOf(dec(s)); return &x }
+	items := []prioritize.Dependent{
+		{ID: "search", Score: f("9")},
+		{ID: "billing", Score: f("9"), Requires: []prioritize.ItemID{"ledger"}},
+		{ID: "ledger", Score: f("2")},
+		{ID: "themes", Score: f("5")},
+	}
+	for _, v := range []prioritize.OrderVariant{prioritize.OrderGreedy, prioritize.OrderInherit, prioritize.OrderInheritPosition} {
+		ids, _ := prioritize.Order(items, prioritize.OrderOptions{Variant: v})
+		fmt.Println(v, ids)
+	}
+	// Output:
+	// greedy [search themes ledger billing]
+	// inherit [ledger billing search themes]
+	// inherit_position [ledger billing search themes]
 }
 
 func ExampleRICESwap() {
@@ -483,13 +536,36 @@ func ExampleRICEStability() {
 		{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")},
 	}
 	for _, p := range []string{"0.01", "0.1"} {
-		s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, dec(p))
+		s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, prioritize.StabilityOptions{Perturbation: dec(p)})
 		fmt.Println(p, s.Pairs[0].Higher, s.Pairs[0].Lower, s.Pairs[0].Stable,
 			s.Intervals[0].Low.Decimal(2), s.Intervals[1].High.Decimal(2))
 	}
 	// Output:
 	// 0.01 A B true 384.28 260.18
 	// 0.1 A B false 265.09 369.72
+}
+
+func ExampleStabilityOptions() {
+	// Impact and confidence are agreed; only reach and effort are uncertain, by ±10%.
+	items := []prioritize.RICEInput{
+		{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("0.8"), Effort: dec("2")},
+		{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")},
+	}
+	s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, prioritize.StabilityOptions{
+		Perturbation: dec("0.1"), Factors: []prioritize.RICEFactor{prioritize.RICEReach, prioritize.RICEEffort},
+	})
+	fmt.Println(s.Factors, s.Pairs[0].Stable, s.Intervals[0].Low.Decimal(2), s.Intervals[1].High.Decimal(2))
+	// Output:
+	// [reach effort] true 327.27 305.56
+}
+
+func ExampleTriangular() {
+	tp := prioritize.ThreePoint{Optimistic: dec("2"), MostLikely: dec("4"), Pessimistic: dec("12")}
+	tri, _ := prioritize.Triangular(tp)
+	pert, _ := prioritize.PERT(tp)
+	fmt.Printf("triangular mean %s sd %.4f; PERT mean %s sd %s\n", tri.Mean, tri.StdDev, pert.Mean, pert.StdDevValue)
+	// Output:
+	// triangular mean 6 sd 2.1602; PERT mean 5 sd 1.666667
 }
 
 func ExamplePERT() {
@@ -616,6 +692,38 @@ func ExampleNewFraction() {
 	// Output:
 	// 1000/3 333.33 1 1000 3 1
 	// prioritize: fraction: invalid: den: must not be zero (division by zero)
+}
+
+func ExampleFraction_Add() {
+	third, _ := prioritize.NewFraction(dec("1"), dec("3"))
+	sixth, _ := prioritize.NewFraction(dec("1"), dec("6"))
+	fmt.Println(third.Add(sixth), third.Sub(sixth), third.Mul(sixth), third.Neg())
+	q, _ := third.Div(sixth)
+	s, _ := third.Scale(dec("1.5"))
+	_, err := third.Div(prioritize.Fraction{})
+	fmt.Println(q, s, err)
+	// Output:
+	// 1/2 1/6 1/18 -1/3
+	// 2 1/2 prioritize: fraction: invalid: divisor: must not be zero (division by zero)
+}
+
+func ExampleOpportunityBandOf() {
+	for _, imp := range []string{"4", "5", "6.5", "8"} {
+		s, _ := prioritize.Opportunity(prioritize.OpportunityInput{ID: "o", Importance: dec(imp), Satisfaction: dec("0")}, prioritize.OpportunityOptions{})
+		fmt.Println(s.Exact, s.Band, prioritize.OpportunityBandOf(s.Exact) == s.Band)
+	}
+	// Output:
+	// 8 unattractive true
+	// 10 worth_considering true
+	// 13 high true
+	// 16 extreme true
+}
+
+func ExampleScore_String() {
+	s, _ := prioritize.RICE(prioritize.RICEInput{ID: "sso", Reach: dec("800"), Impact: prioritize.ImpactHigh, Confidence: prioritize.Percent(40), Effort: dec("3")}, prioritize.RICEOptions{})
+	fmt.Println(s, s.Value, s.Caveats)
+	// Output:
+	// 640/3 213.333333 [moonshot]
 }
 
 func ExampleFractionOf() {
@@ -848,8 +956,8 @@ func ExampleScore_Explain() {
 	//   8 + max(8 − 3, 0) = 13
 	//   importance        8  8  weight 1  + 8
 	//   satisfaction_gap  3  5  weight 1  + 5
-	//   note: 12 to 15: high opportunity
-	// {"id":"find-files-fast","framework":"opportunity","variant":"floor","exact":"13","value":"13","formula":"8 + max(8 − 3, 0) = 13","factors":[{"name":"importance","input":"8","value":"8","weight":"1","op":"add","contribution":"8"},{"name":"satisfaction_gap","input":"3","value":"5","weight":"1","op":"add","contribution":"5"}],"notes":["12 to 15: high opportunity"]}
+	//   band: high
+	// {"id":"find-files-fast","framework":"opportunity","variant":"floor","exact":"13","value":"13","formula":"8 + max(8 − 3, 0) = 13","factors":[{"name":"importance","input":"8","value":"8","weight":"1","op":"add","contribution":"8"},{"name":"satisfaction_gap","input":"3","value":"5","weight":"1","op":"add","contribution":"5"}],"band":"high"}
 }
 
 func ExampleFramework_UnmarshalText() {
@@ -868,4 +976,31 @@ func ExampleFramework_UnmarshalText() {
 	// wsjf <nil>
 	// prioritize: moscow: invalid: unknown moscow "maybe"; want one of must, should, could, wont
 	// {"C":"should","Q":"money_pit","N":"min_max"}
+}
+
+func ExampleRICEFactor_UnmarshalText() {
+	var f prioritize.RICEFactor
+	err := f.UnmarshalText([]byte("Effort"))
+	b, _ := f.MarshalText()
+	fmt.Println(f == prioritize.RICEEffort, string(b), err)
+	// Output:
+	// true effort <nil>
+}
+
+func ExampleCaveat_UnmarshalText() {
+	var c prioritize.Caveat
+	err := c.UnmarshalText([]byte("moonshot"))
+	b, _ := prioritize.CaveatRelative.MarshalText()
+	fmt.Println(c == prioritize.CaveatMoonshot, c, string(b), err)
+	// Output:
+	// true moonshot relative <nil>
+}
+
+func ExampleOpportunityBand_UnmarshalText() {
+	var b prioritize.OpportunityBand
+	err := b.UnmarshalText([]byte("worth-considering"))
+	t, _ := prioritize.BandExtreme.MarshalText()
+	fmt.Println(b == prioritize.BandWorthConsidering, b, string(t), err)
+	// Output:
+	// true worth_considering extreme <nil>
 }

@@ -260,6 +260,39 @@ func (f *Fraction) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Add returns f + g, exactly.
+func (f Fraction) Add(g Fraction) Fraction { return addF(f, g) }
+
+// Sub returns f − g, exactly.
+func (f Fraction) Sub(g Fraction) Fraction { return subF(f, g) }
+
+// Mul returns f × g, exactly.
+func (f Fraction) Mul(g Fraction) Fraction { return mulF(f, g) }
+
+// Div returns f ÷ g, exactly; dividing by zero is a *productops.ValidationError (rule
+// "nonzero"), never a panic.
+func (f Fraction) Div(g Fraction) (Fraction, error) {
+	if g.Sign() == 0 {
+		e := validation.New("prioritize: fraction")
+		e.Add("divisor", ruleNonZero, "", ruleZeroMessage)
+		return Fraction{}, e.Err()
+	}
+	return quoF(f, g), nil
+}
+
+// Scale returns f × d, exactly, for a decimal d such as a weight or a count. A decimal
+// beyond 40 digits or an exponent beyond ±40 is a *productops.ValidationError.
+func (f Fraction) Scale(d decimal.Decimal) (Fraction, error) {
+	g, err := FractionOf(d)
+	if err != nil {
+		return Fraction{}, err
+	}
+	return mulF(f, g), nil
+}
+
+// Neg returns −f.
+func (f Fraction) Neg() Fraction { return negF(f) }
+
 // mulF, addF, subF and quoF are exact fraction arithmetic (quoF needs g != 0).
 func mulF(f, g Fraction) Fraction {
 	return reduce(new(big.Int).Mul(f.n(), g.n()), new(big.Int).Mul(f.d(), g.d()))

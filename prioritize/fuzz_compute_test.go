@@ -48,13 +48,14 @@ func clampWork(v, budget int) int {
 }
 
 func FuzzRICEOptions(f *testing.F) {
-	f.Add([]byte(`{"options":{"variant":"strict"},"perturbation":"0.1","items":[{"id":"a","reach":"500","impact":"3","confidence":"0.8","effort":"1"},{"id":"b","reach":"100","impact":"0.25","confidence":"0.5","effort":"0.5"}]}`))
+	f.Add([]byte(`{"options":{"variant":"strict"},"perturbation":"0.1","factors":["reach","effort"],"items":[{"id":"a","reach":"500","impact":"3","confidence":"0.8","effort":"1"},{"id":"b","reach":"100","impact":"0.25","confidence":"0.5","effort":"0.5"}]}`))
 	f.Add([]byte(`{"options":{"variant":"lenient"},"perturbation":"0.99","items":[{"id":"a","reach":"1e30","impact":"7","confidence":"1","effort":"1e-30"},{"id":"a","reach":"0","impact":"0","confidence":"0","effort":"0"}]}`))
 	f.Add([]byte(`{"options":{"variant":"strict"},"perturbation":"-1","items":[{"id":"a","confidence":"80"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzCase(t, data, func(t *testing.T, in struct {
 			Options      RICEOptions     `json:"options"`
 			Perturbation decimal.Decimal `json:"perturbation"`
+			Factors      []RICEFactor    `json:"factors"`
 			Items        []RICEInput     `json:"items"`
 		}) {
 			for _, it := range in.Items {
@@ -70,7 +71,7 @@ func FuzzRICEOptions(f *testing.F) {
 				_, err = RICESwap(in.Items[0], in.Items[1], in.Options)
 				invalidOK(t, err)
 			}
-			_, err = RICEStability(in.Items, in.Options, in.Perturbation)
+			_, err = RICEStability(in.Items, in.Options, StabilityOptions{Perturbation: in.Perturbation, Factors: in.Factors})
 			invalidOK(t, err)
 		})
 	})

@@ -44,6 +44,7 @@ func enumValues() []interface {
 		new(Framework), new(Op), new(RICEVariant), new(ICEVariant), new(WSJFVariant), new(WSJFScale),
 		new(KanoAnswer), new(KanoCategory), new(MoSCoW), new(Direction), new(Normalization),
 		new(OpportunityVariant), new(Quadrant), new(OrderVariant), new(Distribution),
+		new(RICEFactor), new(Caveat), new(OpportunityBand),
 	}
 }
 
@@ -118,7 +119,7 @@ func riceAgrees(t *testing.T, in RICEInput, lenient bool) {
 		}
 		return
 	}
-	if sc.Exact.Sign() < 0 || !rk.At(0).Score.Equal(sc.Exact) {
-		t.Errorf("RICE %s, Rank %s", sc.Exact, rk.At(0).Score)
+	if sc.Exact.Sign() < 0 || !rk.At(0).Score.Exact.Equal(sc.Exact) {
+		t.Errorf("RICE %s, Rank %s", sc.Exact, rk.At(0).Score.Exact)
 	}
 }

@@ -1,6 +1,7 @@
 package prioritize
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -22,3 +23,12 @@ func fr(t testing.TB, s string) Fraction {
 
 // decimalEqual lets cmp compare decimals by value.
 var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// bigRat compares fractions the slow way, with math/big's rationals (the reference).
+type bigRat struct{}
+
+func (bigRat) cmp(x, y Fraction) int {
+	a := new(big.Rat).SetFrac(x.n(), x.d())
+	b := new(big.Rat).SetFrac(y.n(), y.d())
+	return a.Cmp(b)
+}

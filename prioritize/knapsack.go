@@ -85,6 +85,10 @@ type Selection struct {
 	GreedyValue decimal.Decimal `json:"greedy_value"`
 	// Gap is Value − GreedyValue, ≥ 0.
 	Gap decimal.Decimal `json:"gap"`
+	// Rounded is true when Value, GreedyValue or Gap is rounded half away from zero to
+	// DisplayScale places because the exact total does not terminate as a decimal (only
+	// with SelectRanking's fractional scores; the search itself compares exact values).
+	Rounded bool `json:"rounded"`
 }
 
 // Select chooses the subset of candidates with the greatest total value whose effort fits
@@ -108,6 +112,62 @@ func Select(cands []Candidate, opts SelectOptions) (Selection, error) {
 // The context is checked every 1,024 steps of the search.
 func SelectContext(ctx context.Context, cands []Candidate, opts SelectOptions) (Selection, error) {
 	e := validation.New("prioritize: select")
+	checkSelect(e, cands, opts)
+	if err := withSentinels(e); err != nil {
+		return Selection{}, err
+	}
+	values := make([]Fraction, len(cands))
+	for i, c := range cands {
+		values[i] = fracOf(c.Value)
+	}
+	return selectValued(ctx, cands, values, opts)
+}
+
+// SelectRanking is Select over a ranking: each item's value is its exact score
+// (Ranked.Score.Exact, which must be ≥ 0), not a rounded decimal, and its ID the
+// ranking's; need gives the rest of the item's candidate (Effort, Team, Efforts,
+// Requires; its ID and Value are ignored). When an exact total does not terminate as a
+// decimal (scores such as 1000/3), Selection.Value, GreedyValue and Gap are rounded to
+// DisplayScale places and Selection.Rounded is true.
+//
+// SelectRanking is SelectRankingContext with context.Background().
+func SelectRanking[T any](rk *Ranking[T], need func(T) Candidate, opts SelectOptions) (Selection, error) {
+	return SelectRankingContext(context.Background(), rk, need, opts)
+}
+
+// SelectRankingContext is SelectRanking, stopping early when ctx is done, as
+// SelectContext does.
+func SelectRankingContext[T any](ctx context.Context, rk *Ranking[T], need func(T) Candidate, opts SelectOptions) (Selection, error) {
+	e := validation.New("prioritize: select")
+	if rk == nil || rk.r == nil {
+		e.Add("ranking", "required", "", "is required")
+	}
+	if need == nil {
+		e.Add("need", "required", "", "is required")
+	}
+	if err := e.Err(); err != nil {
+		return Selection{}, err
+	}
+	cands := make([]Candidate, rk.Len())
+	values := make([]Fraction, rk.Len())
+	for i := range cands {
+		item, id, exact := rk.exactAt(i)
+		c := need(item)
+		c.ID, c.Value = id, decimal.Zero
+		cands[i], values[i] = c, exact
+		if exact.Sign() < 0 {
+			e.Add(index("items", i)+".score", "dgte", "0", "must be at least 0 to be a value")
+		}
+	}
+	checkSelect(e, cands, opts)
+	if err := withSentinels(e); err != nil {
+		return Selection{}, err
+	}
+	return selectValued(ctx, cands, values, opts)
+}
+
+// checkSelect validates candidates and options.
+func checkSelect(e *validation.Errors, cands []Candidate, opts SelectOptions) {
 	for i, c := range cands {
 		p := index("items", i)
 		e.Struct(p, c)
@@ -139,19 +199,14 @@ func SelectContext(ctx context.Context, cands []Candidate, opts SelectOptions) (
 	if opts.MaxMemory < 0 {
 		e.Add("max_memory", "gte", "0", "must be at least 0")
 	}
-	if err := withSentinels(e); err != nil {
-		return Selection{}, err
-	}
-	values := make([]Fraction, len(cands))
-	for i, c := range cands {
-		values[i] = fracOf(c.Value)
-	}
-	return selectValued(ctx, cands, values, opts)
 }
 
 // selectValued runs a validated problem whose exact values are given separately (the
 // candidates' own, or a ranking's scores).
 func selectValued(ctx context.Context, cands []Candidate, values []Fraction, opts SelectOptions) (Selection, error) {
+	if err := ctx.Err(); err != nil {
+		return Selection{}, err
+	}
 	g, err := newGraph("prioritize: select", len(cands), func(i int) (ItemID, []ItemID) { return cands[i].ID, cands[i].Requires })
 	if err != nil {
 		return Selection{}, err
@@ -191,9 +246,13 @@ func selectValued(ctx context.Context, cands []Candidate, values []Fraction, opt
 			best, exact, method = s, done, "branch-and-bound"
 		}
 	}
-	sel := Selection{Exact: exact, Method: method, Selected: k.idsOf(best), Value: k.valueOf(best),
-		Effort: k.effortOf(best), Unit: decimal.New(1, -k.scale), Greedy: k.idsOf(greedy), GreedyValue: k.valueOf(greedy)}
-	sel.Gap = sel.Value.Sub(sel.GreedyValue)
+	bv, gv := k.exactValue(best), k.exactValue(greedy)
+	v, ok1 := bv.decimal()
+	gd, ok2 := gv.decimal()
+	gap, ok3 := subF(bv, gv).decimal()
+	sel := Selection{Exact: exact, Method: method, Selected: k.idsOf(best), Value: v,
+		Effort: k.effortOf(best), Unit: decimal.New(1, -k.scale), Greedy: k.idsOf(greedy), GreedyValue: gd,
+		Gap: gap, Rounded: !ok1 || !ok2 || !ok3}
 	return sel, nil
 }
 
@@ -350,13 +409,6 @@ func (k *knap) exactValue(s []int) Fraction {
 		fs[j] = k.vals[i]
 	}
 	return sumF(fs)
-}
-
-// valueOf is a subset's total value as a decimal: exact for decimal values, else rounded
-// half away from zero to DisplayScale places.
-func (k *knap) valueOf(s []int) decimal.Decimal {
-	v, _ := k.exactValue(s).decimal()
-	return v
 }
 
 func (k *knap) totalEffort(s []int) decimal.Decimal {
@@ -519,7 +571,8 @@ func (k *knap) dp(ctx context.Context, maxWork int, maxMem int64) ([]int, bool, 
 // goroutine stack.
 func (k *knap) branch(ctx context.Context, maxWork int, start []int) ([]int, bool, error) {
 	n := len(k.cands)
-	order := k.g.topo(k.ratioRanks())
+	prio := k.ratioRanks()
+	order := k.g.topo(func(a, b int) bool { return prio[a] < prio[b] })
 	// suffix[j] bounds the value still obtainable from order[j:].
 	suffix := make([]uint64, n+1)
 	for j := n - 1; j >= 0; j-- {

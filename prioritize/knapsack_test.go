@@ -2,6 +2,7 @@ package prioritize
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -125,5 +126,45 @@ func TestSelectMultiTeam(t *testing.T) {
 		SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
 	if diff := cmp.Diff([]string{`items[1].efforts["qa"] exists`, `items[1].efforts["qa"] dgte`}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSelectRanking: a ranking's exact scores are the values. A 1000/3 (effort 3), B 300
+// (effort 1), C 200 (effort 2), capacity 4: A + B, 1900/3, rounded for display.
+func TestSelectRanking(t *testing.T) {
+	items := []RICEInput{rice("A", "1000", "1", "1", "3"), rice("B", "300", "1", "1", "1"), rice("C", "400", "1", "1", "2")}
+	rk, err := Rank(items, ByRICE(identity, RICEOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	need := func(in RICEInput) Candidate { return Candidate{ID: "ignored", Value: d("5"), Effort: in.Effort} }
+	s, err := SelectRanking(rk, need, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("4")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Selection{Exact: true, Method: "dp", Selected: []ItemID{"A", "B"}, Value: d("633.333333"),
+		Effort: map[string]decimal.Decimal{"": d("4")}, Unit: d("1"), Greedy: []ItemID{"A", "B"}, GreedyValue: d("633.333333"), Gap: d("0"), Rounded: true}
+	if diff := cmp.Diff(want, s, decimalEqual); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Values that differ by less than the display rounding are still told apart: the
+	// search compares exact scores.
+	close := []RICEInput{rice("p", "1000000", "1", "1", "3"), rice("q", "333333333333", "1", "1", "1000000")}
+	ck, _ := Rank(close, ByRICE(identity, RICEOptions{Variant: RICELenient}))
+	s, err = SelectRanking(ck, func(in RICEInput) Candidate { return Candidate{Effort: d("1")} }, SelectOptions{Capacity: map[string]decimal.Decimal{"": d("1")}})
+	if err != nil || !slices.Equal(s.Selected, []ItemID{"p"}) || !s.Rounded {
+		t.Errorf("%+v %v", s, err)
+	}
+	_, err = SelectRanking[RICEInput](nil, nil, SelectOptions{})
+	if diff := cmp.Diff([]string{"ranking required", "need required"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Error(diff)
+	}
+	// Negative scores cannot be values.
+	card := Scorecard{Criteria: []Criterion{{Name: "v", Weight: d("1"), Direction: Cost}}}
+	ws, _ := card.Score([]WeightedInput{{ID: "x", Values: []decimal.Decimal{d("3")}}})
+	wr, _ := RankScores(ws)
+	_, err = SelectRanking(wr, func(Score) Candidate { return Candidate{} }, SelectOptions{})
+	if diff := cmp.Diff([]string{"items[0].score dgte"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Error(diff)
 	}
 }

@@ -68,6 +68,9 @@ type MoSCoWReport struct {
 	MaxMustShare decimal.Decimal `json:"max_must_share"`
 	// Pass is true when MustShare ≤ MaxMustShare (false when undefined).
 	Pass bool `json:"pass"`
+	// CouldBelowAdvice is true when CouldShare is below DSDM's advised ~20% contingency
+	// (advisory: it does not affect Pass).
+	CouldBelowAdvice bool `json:"could_below_advice"`
 	// Notes explain a failure and give DSDM's advisory ~20% Could contingency.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -129,6 +132,7 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 		r.Notes = append(r.Notes, "must effort "+r.MustShare.Value.Shift(2).String()+"% of capacity exceeds "+limit.Shift(2).String()+"%")
 	}
 	if r.CouldShare.Exact.Cmp(fracOf(adviseCould)) < 0 {
+		r.CouldBelowAdvice = true
 		r.Notes = append(r.Notes, "could effort below DSDM's advised ~20% contingency")
 	}
 	return r, nil

@@ -19,13 +19,13 @@ func TestMoSCoW(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !r.Pass || !r.MustShare.Value.Equal(d("0.6")) || !r.Capacity.Equal(d("10")) || len(r.Notes) != 0 {
+	if !r.Pass || !r.MustShare.Value.Equal(d("0.6")) || !r.Capacity.Equal(d("10")) || len(r.Notes) != 0 || r.CouldBelowAdvice {
 		t.Errorf("%+v", r)
 	}
 	items[0].Effort = d("4.1")
 	r, _ = CheckMoSCoW(items, MoSCoWOptions{})
-	if r.Pass || len(r.Notes) != 2 {
-		t.Errorf("4.1+2 of 10.1 should fail: %+v", r)
+	if r.Pass || len(r.Notes) != 2 || !r.CouldBelowAdvice {
+		t.Errorf("4.1+2 of 10.1 should fail, with could below 20%%: %+v", r)
 	}
 	r, _ = CheckMoSCoW(items, MoSCoWOptions{Capacity: d("20"), MaxMustShare: d("0.5")})
 	if !r.Pass || !r.MustShare.Exact.Equal(fr(t, "61/200")) {

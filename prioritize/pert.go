@@ -66,6 +66,33 @@ func PERT(t ThreePoint) (PERTEstimate, error) {
 	return PERTEstimate{Mean: m, MeanValue: m.Decimal(DisplayScale), StdDev: s, StdDevValue: s.Decimal(DisplayScale)}, nil
 }
 
+// TriangularEstimate is the triangular distribution's summary of a three-point estimate.
+type TriangularEstimate struct {
+	// Mean is (O + M + P) ÷ 3, exact; MeanValue is it rounded to DisplayScale places.
+	Mean      Fraction        `json:"mean"`
+	MeanValue decimal.Decimal `json:"mean_value"`
+	// StdDev is sqrt((O² + M² + P² − OM − OP − MP) ÷ 18), a float64 (it is irrational in
+	// general).
+	StdDev float64 `json:"std_dev"`
+}
+
+// Triangular summarizes a three-point estimate as the triangular distribution on [O, P]
+// with mode M: mean (O + M + P) ÷ 3, beside PERT's (O + 4M + P) ÷ 6. The triangular mean
+// gives the extremes twice PERT's weight, so it is farther from the mode when the
+// estimate is skewed. Plugging either mean into a ratio score understates the expected
+// score (see ExpectedScore).
+func Triangular(t ThreePoint) (TriangularEstimate, error) {
+	if err := t.Validate(); err != nil {
+		return TriangularEstimate{}, err
+	}
+	m := ratio(t.Optimistic.Add(t.MostLikely).Add(t.Pessimistic), decimal.NewFromInt(3))
+	o, ml, p := t.Optimistic.InexactFloat64(), t.MostLikely.InexactFloat64(), t.Pessimistic.InexactFloat64()
+	// Centred on the mode, the variance is exact for large values too.
+	a, b := o-ml, p-ml
+	v := (a*a + b*b - a*b) / 18
+	return TriangularEstimate{Mean: m, MeanValue: m.Decimal(DisplayScale), StdDev: math.Sqrt(max(v, 0))}, nil
+}
+
 // Distribution is the shape SimulateRanks samples a three-point estimate from.
 type Distribution uint8
 

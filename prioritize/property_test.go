@@ -58,7 +58,7 @@ func TestRankProperties(t *testing.T) {
 		for i := 1; i < rk.Len(); i++ {
 			a, b := rk.At(i-1), rk.At(i)
 			sa, _ := RICE(a.Item, RICEOptions{})
-			c := sa.Exact.Cmp(b.Score)
+			c := sa.Exact.Cmp(b.Score.Exact)
 			if c < 0 || (c == 0 && (a.ID >= b.ID || a.Rank != b.Rank)) || (c > 0 && b.Rank != i+1) {
 				return false
 			}
@@ -373,7 +373,7 @@ func TestOptionExtremesProperty(t *testing.T) {
 		if err != nil {
 			return errors.Is(err, productops.ErrInvalid) && (r < 0 || e <= 0)
 		}
-		return r >= 0 && e > 0 && rk.At(0).Score.Equal(s.Exact)
+		return r >= 0 && e > 0 && rk.At(0).Score.Exact.Equal(s.Exact)
 	}, proptest.Int64s(gen.Int64Range(-10, 1000)), proptest.Int64s(gen.Int64Range(-2, 20))))
 	props.TestingRun(t)
 }

@@ -19,41 +19,55 @@ import (
 type Scorer[T any] struct {
 	name    string
 	prepare func(items []T, r *ranker)
+	explain func(t T) (Score, error) // the explained score of one (valid) item
 }
 
 // Ranked is one item's place in a Ranking.
 type Ranked[T any] struct {
 	// Item is the caller's item.
-	Item T
+	Item T `json:"item"`
 	// ID is the item's ID.
-	ID ItemID
+	ID ItemID `json:"id"`
 	// Position is the unique 1-based place in the order (ties broken by ID).
-	Position int
+	Position int `json:"position"`
 	// Rank is the competition rank ("1, 2, 2, 4"): tied items share the better rank.
-	Rank int
-	// Score is the item's exact score.
-	Score Fraction
+	Rank int `json:"rank"`
+	// Score is the item's explained score: Score.Exact is the exact value the ranking
+	// compared, with the formula, factors and notes of its framework.
+	Score Score `json:"score"`
 }
 
 // Ranking is the result of Rank: items in order of descending exact score, equal scores
 // by ascending ID (byte-wise). It holds the caller's items (not copies of what they point
 // to) and is safe for concurrent reads.
 type Ranking[T any] struct {
-	items []T
-	r     *ranker
+	items   []T
+	r       *ranker
+	explain func(t T) (Score, error)
 }
 
 // Len returns the number of ranked items.
 func (rk *Ranking[T]) Len() int { return len(rk.r.keys) }
 
-// At returns the item at 0-based index i of the order (Position i+1). It panics if i is out
-// of range, like a slice index.
+// At returns the item at 0-based index i of the order (Position i+1), with its explained
+// score, built on demand (ByRICE scores the item again with RICE; ByScore, ByICE and ByCD3
+// call their scoring function again). It panics if i is out of range, like a slice index.
 func (rk *Ranking[T]) At(i int) Ranked[T] {
 	k := rk.r.keys[i]
-	return Ranked[T]{
-		Item: rk.items[k.idx], ID: rk.r.ids[k.idx], Position: i + 1, Rank: int(rk.r.ranks[i]),
-		Score: rk.r.fraction(k),
+	item, id, exact := rk.items[k.idx], rk.r.ids[k.idx], rk.r.fraction(k)
+	s, err := rk.explain(item)
+	if err != nil || !s.Exact.Equal(exact) {
+		// Only a scoring function that is not a pure function of the item gets here: keep
+		// the value that was ranked.
+		s = newScore(id, s.Framework, s.Variant, exact, exact.String(), nil, nil)
 	}
+	return Ranked[T]{Item: item, ID: id, Position: i + 1, Rank: int(rk.r.ranks[i]), Score: s}
+}
+
+// exactAt is At without the explanation.
+func (rk *Ranking[T]) exactAt(i int) (T, ItemID, Fraction) {
+	k := rk.r.keys[i]
+	return rk.items[k.idx], rk.r.ids[k.idx], rk.r.fraction(k)
 }
 
 // All yields every ranked item in order.
@@ -110,7 +124,7 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 			r.ranks[i] = int32(i + 1)
 		}
 	}
-	return &Ranking[T]{items: items, r: r}, nil
+	return &Ranking[T]{items: items, r: r, explain: by.explain}, nil
 }
 
 // RankScores ranks already computed scores (of any framework) by their exact values.
@@ -394,7 +408,7 @@ var errEmptyID = func() error {
 // per item. Integer parts up to 18 digits take the exact 64-bit fast path; larger values
 // fall back to exact big-number arithmetic.
 func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
-	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) {
+	return Scorer[T]{name: "rice", explain: func(t T) (Score, error) { return RICE(input(t), opts) }, prepare: func(items []T, r *ranker) {
 		if opts.Variant > RICELenient {
 			r.bad++
 			r.errors().Add("variant", "oneof", "strict lenient", "must be strict or lenient")
@@ -423,7 +437,7 @@ func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 // ByScore ranks by any framework's Score: score is called once per item and its Exact
 // value and ID are used. Use it for ICE, WSJF, CD3, weighted and opportunity scores.
 func ByScore[T any](score func(T) (Score, error)) Scorer[T] {
-	return Scorer[T]{name: "scores", prepare: func(items []T, r *ranker) {
+	return Scorer[T]{name: "scores", explain: score, prepare: func(items []T, r *ranker) {
 		for i := range items {
 			s, err := score(items[i])
 			if err != nil {

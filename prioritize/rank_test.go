@@ -45,7 +45,7 @@ func TestRankFloatTrap(t *testing.T) {
 	}
 	var got []row
 	for r := range rk.All() {
-		got = append(got, row{r.ID, r.Position, r.Rank, r.Score.String()})
+		got = append(got, row{r.ID, r.Position, r.Rank, r.Score.Exact.String()})
 	}
 	want := []row{{"D", 1, 1, "1000/3"}, {"A", 2, 2, "240"}, {"B", 3, 2, "240"}, {"C", 4, 2, "240"}}
 	if diff := gocmp.Diff(want, got); diff != "" {
@@ -113,8 +113,8 @@ func TestRankBigFallback(t *testing.T) {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	for i, s := range scores {
-		if s.ID != want[i] || !rk.At(i).Score.Equal(s.Exact) {
-			t.Errorf("position %d: %s %s vs %s %s", i+1, s.ID, s.Exact, rk.At(i).ID, rk.At(i).Score)
+		if s.ID != want[i] || !rk.At(i).Score.Exact.Equal(s.Exact) {
+			t.Errorf("position %d: %s %s vs %s %s", i+1, s.ID, s.Exact, rk.At(i).ID, rk.At(i).Score.Exact)
 		}
 	}
 	sr, err := RankScores(scores)
@@ -202,7 +202,7 @@ func TestRankOtherScorers(t *testing.T) {
 		t.Fatal(err)
 	}
 	wr, err := RankScores(ws)
-	if err != nil || !slices.Equal(wr.IDs(), []ItemID{"y", "x"}) || wr.At(1).Score.String() != "-2" {
+	if err != nil || !slices.Equal(wr.IDs(), []ItemID{"y", "x"}) || wr.At(1).Score.Exact.String() != "-2" {
 		t.Errorf("%v %v", wr.IDs(), err)
 	}
 }
@@ -253,5 +253,43 @@ func TestRankDuplicateMidSize(t *testing.T) {
 	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
 	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestRankedScores: ranked items carry their full explained score, equal to the
+// framework's own, for RICE and for any Score.
+func TestRankedScores(t *testing.T) {
+	items := []RICEInput{rice("A", "500", "2", "0.4", "3"), rice("B", "100", "1", "1", "1")}
+	rk, err := Rank(items, ByRICE(identity, RICEOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := range rk.All() {
+		want, _ := RICE(r.Item, RICEOptions{})
+		if diff := gocmp.Diff(want, r.Score, decimalEqual); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", r.ID, diff)
+		}
+	}
+	if rk.At(0).Score.Formula != "500 × 2 × 0.4 ÷ 3 = 400/3 ≈ 133.333333" || rk.At(0).Score.Caveats[0] != CaveatMoonshot {
+		t.Errorf("%+v", rk.At(0).Score)
+	}
+	ice := []ICEInput{{ID: "x", Impact: d("2"), Confidence: d("3"), Ease: d("4")}}
+	ir, _ := Rank(ice, ByICE(func(in ICEInput) ICEInput { return in }, ICEOptions{Variant: ICEMean}))
+	if s := ir.At(0).Score; s.Framework != FrameworkICE || s.Variant != "mean" || s.String() != "3" || len(s.Factors) != 3 {
+		t.Errorf("%+v", s)
+	}
+	// A scoring function that is not pure keeps the ranked value.
+	calls := 0
+	impure := ByScore(func(s Score) (Score, error) {
+		calls++
+		if calls > 1 {
+			s.Exact = intF(99)
+		}
+		return s, nil
+	})
+	one, _ := RICE(items[1], RICEOptions{})
+	ur, _ := Rank([]Score{one}, impure)
+	if got := ur.At(0).Score; got.String() != "100" {
+		t.Errorf("impure scorer: %s", got)
 	}
 }

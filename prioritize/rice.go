@@ -122,10 +122,14 @@ func RICE(in RICEInput, opts RICEOptions) (Score, error) {
 		notes = append(notes, "confidence below 50%: a moonshot in Intercom's terms")
 	}
 	formula := in.Reach.String() + " × " + in.Impact.String() + " × " + in.Confidence.String() + " ÷ " + in.Effort.String()
-	return newScore(in.ID, FrameworkRICE, opts.Variant.String(), exact, formula, []Factor{
+	s := newScore(in.ID, FrameworkRICE, opts.Variant.String(), exact, formula, []Factor{
 		mulFactor("reach", in.Reach), mulFactor("impact", in.Impact),
 		mulFactor("confidence", in.Confidence), divFactor("effort", in.Effort),
-	}, notes), nil
+	}, notes)
+	if notes != nil {
+		s.Caveats = []Caveat{CaveatMoonshot}
+	}
+	return s, nil
 }
 
 // RICEFromFloat builds a RICEInput from float64 values, rejecting NaN and ±Inf by field.

@@ -320,7 +320,7 @@ func TestUnboundedDecimals(t *testing.T) {
 			return err
 		},
 		"RICEStability": func() error {
-			_, err := RICEStability([]RICEInput{{ID: "a", Reach: one, Impact: one, Confidence: one, Effort: one}}, RICEOptions{}, huge)
+			_, err := RICEStability([]RICEInput{{ID: "a", Reach: one, Impact: one, Confidence: one, Effort: one}}, RICEOptions{}, StabilityOptions{Perturbation: huge})
 			return err
 		},
 		"RICESwap": func() error {

@@ -100,10 +100,44 @@ type Score struct {
 	Formula string `json:"formula"`
 	// Factors lists every input in formula order.
 	Factors []Factor `json:"factors"`
-	// Notes carry caveats, such as "confidence below 50%: a moonshot" or the reference set
-	// of a relative normalization.
+	// Notes carry caveats in words, such as "confidence below 50%: a moonshot" or the
+	// reference set of a relative normalization; Caveats has the same as typed values.
 	Notes []string `json:"notes,omitempty"`
+	// Caveats are the typed caveats of the notes, for a program to branch on.
+	Caveats []Caveat `json:"caveats,omitempty"`
+	// Band is the Strategyn band of an opportunity score (BandNone for other frameworks).
+	Band OpportunityBand `json:"band,omitempty"`
 }
+
+// Caveat is a typed warning attached to a Score.
+type Caveat uint8
+
+// Caveats.
+const (
+	// CaveatMoonshot: a RICE confidence below 50%, "a moonshot" in Intercom's terms.
+	CaveatMoonshot Caveat = iota
+	// CaveatOverserved: an opportunity whose satisfaction exceeds its importance; under
+	// OpportunityFloor its gap is floored at 0.
+	CaveatOverserved
+	// CaveatRelative: the score depends on the other items scored with it (WSJF column
+	// normalization; min-max, rank or JPD normalization of a scorecard).
+	CaveatRelative
+)
+
+var caveatSet = enum.Set[Caveat]{Subject: "prioritize: caveat", Kind: "caveat", Names: []string{"moonshot", "overserved", "relative"}}
+
+// String returns "moonshot", "overserved" or "relative".
+func (c Caveat) String() string { return caveatSet.String(c) }
+
+// MarshalText encodes the name given by String.
+func (c Caveat) MarshalText() ([]byte, error) { return caveatSet.Marshal(c) }
+
+// UnmarshalText decodes a name given by String.
+func (c *Caveat) UnmarshalText(b []byte) error { return caveatSet.Unmarshal(c, b) }
+
+// String returns the exact score, as Fraction.String does ("1280/3", "750"); Explain gives
+// the whole explanation.
+func (s Score) String() string { return s.Exact.String() }
 
 // Explain renders the score as a few lines of text: a heading, the formula instance, one
 // aligned line per factor and the notes.
@@ -126,6 +160,9 @@ func (s Score) Explain() string {
 		}
 	}
 	tw.Flush()
+	if s.Band != BandNone {
+		fmt.Fprintf(&b, "  band: %s\n", s.Band)
+	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
 	}

@@ -205,6 +205,9 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 			notes = append(notes, s.Normalization.String()+" normalization relative to "+itoa(len(items))+" items scored together")
 		}
 		out[i] = newScore(it.ID, FrameworkWeighted, s.Normalization.String(), exact, formula, factors, notes)
+		if notes != nil {
+			out[i].Caveats = []Caveat{CaveatRelative}
+		}
 	}
 	return out, nil
 }

@@ -201,6 +201,9 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 				mins[0].String()+", time_criticality "+mins[1].String()+", risk_reduction "+mins[2].String()+", job_size "+mins[3].String()+")")
 		}
 		out[i] = newScore(in.ID, FrameworkWSJF, opts.Variant.String()+"/"+opts.Scale.String(), exact, formula, factors, notes)
+		if notes != nil {
+			out[i].Caveats = []Caveat{CaveatRelative}
+		}
 	}
 	return out, nil
 }
