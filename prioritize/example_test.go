@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -1003,4 +1004,36 @@ func ExampleOpportunityBand_UnmarshalText() {
 	fmt.Println(b == prioritize.BandWorthConsidering, b, string(t), err)
 	// Output:
 	// true worth_considering extreme <nil>
+}
+
+func ExampleRanking_WriteCSV() {
+	rk, _ := prioritize.Rank([]item{{"A", "100", "3", "0.8", "1"}, {"B", "1000", "1", "1", "3"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	_ = rk.WriteCSV(os.Stdout)
+	// Output:
+	// position,rank,id,framework,variant,score,exact,formula,reach,impact,confidence,effort,caveats,band,notes
+	// 1,1,B,rice,strict,333.333333,1000/3,1000 × 1 × 1 ÷ 3 = 1000/3 ≈ 333.333333,1000,1,1,3,,,
+	// 2,2,A,rice,strict,240,240,100 × 3 × 0.8 ÷ 1 = 240,100,3,0.8,1,,,
+}
+
+func ExampleRanking_MarshalJSON() {
+	backlog := []prioritize.RICEInput{{ID: "A", Reach: dec("100"), Impact: dec("3"), Confidence: dec("0.8"), Effort: dec("1")}}
+	rk, _ := prioritize.Rank(backlog, prioritize.ByRICE(func(in prioritize.RICEInput) prioritize.RICEInput { return in }, prioritize.RICEOptions{}))
+	b, _ := json.Marshal(rk)
+	fmt.Println(string(b))
+	// Output:
+	// {"scorer":"rice","items":[{"item":{"id":"A","reach":"100","impact":"3","confidence":"0.8","effort":"1"},"id":"A","position":1,"rank":1,"score":{"id":"A","framework":"rice","variant":"strict","exact":"240","value":"240","formula":"100 × 3 × 0.8 ÷ 1 = 240","factors":[{"name":"reach","input":"100","value":"100","weight":"1","op":"multiply","contribution":"0"},{"name":"impact","input":"3","value":"3","weight":"1","op":"multiply","contribution":"0"},{"name":"confidence","input":"0.8","value":"0.8","weight":"1","op":"multiply","contribution":"0"},{"name":"effort","input":"1","value":"1","weight":"1","op":"divide","contribution":"0"}]}}]}
+}
+
+func ExampleSelection_WriteCSV() {
+	s, _ := prioritize.Select([]prioritize.Candidate{
+		{ID: "A", Value: dec("11"), Effort: dec("6")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+		{ID: "C", Value: dec("9"), Effort: dec("5")},
+	}, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("10")}})
+	_ = s.WriteCSV(os.Stdout)
+	// Output:
+	// id,value,selected,greedy,effort:
+	// A,11,false,true,6
+	// B,8,true,false,5
+	// C,9,true,false,5
 }

@@ -89,6 +89,23 @@ type Selection struct {
 	// DisplayScale places because the exact total does not terminate as a decimal (only
 	// with SelectRanking's fractional scores; the search itself compares exact values).
 	Rounded bool `json:"rounded"`
+	// Items lists every candidate in ID order with its value, efforts and whether each
+	// answer took it.
+	Items []SelectionItem `json:"items"`
+}
+
+// SelectionItem is one candidate's part in a Selection.
+type SelectionItem struct {
+	// ID names the candidate.
+	ID ItemID `json:"id"`
+	// Value is the candidate's value (rounded like Selection.Value when it does not
+	// terminate as a decimal).
+	Value decimal.Decimal `json:"value"`
+	// Effort is the candidate's non-zero effort per team.
+	Effort map[string]decimal.Decimal `json:"effort"`
+	// Selected and Greedy say whether the exact answer and the greedy one took it.
+	Selected bool `json:"selected"`
+	Greedy   bool `json:"greedy"`
 }
 
 // Select chooses the subset of candidates with the greatest total value whose effort fits
@@ -253,6 +270,24 @@ func selectValued(ctx context.Context, cands []Candidate, values []Fraction, opt
 	sel := Selection{Exact: exact, Method: method, Selected: k.idsOf(best), Value: v,
 		Effort: k.effortOf(best), Unit: decimal.New(1, -k.scale), Greedy: k.idsOf(greedy), GreedyValue: gd,
 		Gap: gap, Rounded: !ok1 || !ok2 || !ok3}
+	in := func(s []int) []bool {
+		b := make([]bool, len(cands))
+		for _, i := range s {
+			b[i] = true
+		}
+		return b
+	}
+	inBest, inGreedy := in(best), in(greedy)
+	sel.Items = make([]SelectionItem, len(cands))
+	for i, c := range cands {
+		v, _ := k.vals[i].decimal()
+		eff := make(map[string]decimal.Decimal, len(k.uses[i]))
+		for _, u := range k.uses[i] {
+			eff[k.teams[u.team]] = u.eff
+		}
+		sel.Items[i] = SelectionItem{ID: c.ID, Value: v, Effort: eff, Selected: inBest[i], Greedy: inGreedy[i]}
+	}
+	slices.SortFunc(sel.Items, func(a, b SelectionItem) int { return cmp.Compare(a.ID, b.ID) })
 	return sel, nil
 }
 
