@@ -46,7 +46,7 @@ func TestRankingJSON(t *testing.T) {
 	}
 	golden.Check(t, "ranking.json", append(indented.Bytes(), '\n'))
 	var back struct {
-		Scorer string             `json:"scorer"`
+		Scorer string              `json:"scorer"`
 		Items  []Ranked[RICEInput] `json:"items"`
 	}
 	if err := json.Unmarshal(b, &back); err != nil {
