@@ -192,14 +192,15 @@ func (f Fraction) Decimal(places int32) decimal.Decimal {
 }
 
 // decimal returns f as a decimal: exactly when its denominator has no prime factor but 2
-// and 5 (exact is then true), else rounded half away from zero to DisplayScale places.
+// and 5 and the decimal needs at most 40 fractional digits (exact is then true), else
+// rounded half away from zero to DisplayScale places.
 func (f Fraction) decimal() (d decimal.Decimal, exact bool) {
 	den := f.d()
 	twos := den.TrailingZeroBits()
 	rest := new(big.Int).Rsh(den, twos)
 	fives := uint(0)
 	five, r := big.NewInt(5), new(big.Int)
-	for rest.Cmp(bigOne) > 0 && fives < 200 {
+	for rest.Cmp(bigOne) > 0 && fives <= validation.MaxDecimalExponent {
 		q, m := new(big.Int).QuoRem(rest, five, r)
 		if m.Sign() != 0 {
 			break
@@ -207,10 +208,10 @@ func (f Fraction) decimal() (d decimal.Decimal, exact bool) {
 		rest = q
 		fives++
 	}
-	if rest.Cmp(bigOne) != 0 {
+	s := max(twos, fives)
+	if rest.Cmp(bigOne) != 0 || s > validation.MaxDecimalExponent {
 		return f.Decimal(DisplayScale), false
 	}
-	s := max(twos, fives)
 	num := new(big.Int).Mul(f.n(), new(big.Int).Quo(pow10(int64(s)), den))
 	return decimal.NewFromBigInt(num, -int32(s)), true
 }

@@ -73,3 +73,22 @@ func TestFractionErrors(t *testing.T) {
 		t.Errorf("exponent %d", got.Exponent())
 	}
 }
+
+// TestFractionDecimal: exact decimals when the denominator has only the factors 2 and 5
+// and at most 40 places, else rounded to DisplayScale places.
+func TestFractionDecimal(t *testing.T) {
+	for _, tt := range []struct {
+		f     string
+		want  string
+		exact bool
+	}{
+		{"1/8", "0.125", true}, {"-7/20", "-0.35", true}, {"3", "3", true}, {"1/3", "0.333333", false},
+		{"1/1125899906842624", "0.000000", false},                               // 1/2^50 needs 50 places
+		{"1/1099511627776", "0.0000000000009094947017729282379150390625", true}, // 1/2^40
+	} {
+		got, exact := fr(t, tt.f).decimal()
+		if !got.Equal(d(tt.want)) || exact != tt.exact {
+			t.Errorf("%s: %s %v, want %s %v", tt.f, got, exact, tt.want, tt.exact)
+		}
+	}
+}

@@ -435,7 +435,9 @@ func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 }
 
 // ByScore ranks by any framework's Score: score is called once per item and its Exact
-// value and ID are used. Use it for ICE, WSJF, CD3, weighted and opportunity scores.
+// value and ID are used; Ranking.At calls it again for the item's explained Score, so it
+// should be a pure function of the item. Use it for ICE, WSJF, CD3, weighted and
+// opportunity scores.
 func ByScore[T any](score func(T) (Score, error)) Scorer[T] {
 	return Scorer[T]{name: "scores", explain: score, prepare: func(items []T, r *ranker) {
 		for i := range items {
