@@ -45,10 +45,10 @@
 // Rank orders any caller type by an exact score (ByRICE, ByICE, ByCD3, ByScore): descending
 // score, equal scores by ascending ID (byte-wise), with unique positions and competition
 // ranks; each Ranked item carries its explained Score. It converts decimals once to 64-bit
-// integers and compares scores as fractions by
-// cross-multiplication with 128-bit products, falling back to big integers for values
-// that do not fit, so equal scores are equal and the order never depends on float
-// rounding or input order.
+// integers and compares scores as fractions by cross-multiplication with 128-bit products,
+// falling back to big integers for values that do not fit, so equal scores are equal and
+// the order never depends on float rounding or input order. A Ranking marshals to JSON
+// and writes CSV (WriteCSV) with every score's explanation; so does a Selection.
 //
 // Beyond one score: Pareto and ParetoLayers (value vs effort), Select and SelectRanking
 // (0/1 knapsack under per-team capacities, items needing several teams, prerequisites;
@@ -75,8 +75,9 @@
 // each is an options field whose zero value is a documented default:
 //
 //   - Select: MaxWork cells or nodes (DefaultMaxWork, 20,000,000) and MaxMemory bytes of
-//     dynamic-programming tables (DefaultMaxMemory, 64 MiB). Beyond them the exact search
-//     is skipped or stopped and Selection.Exact is false; no error.
+//     dynamic-programming tables (DefaultMaxMemory, 64 MiB). A table beyond either is not
+//     built (branch and bound, linear in memory, runs instead); a search beyond MaxWork
+//     stops with its best answer and Selection.Exact false. No error either way.
 //   - SimulateRanks: MaxDraws items × runs (DefaultMaxDraws, 10,000,000); Runs at most
 //     MaxRuns (10,000,000). Beyond them: a validation error.
 //   - ScenarioRanks: MaxWork (DefaultMaxScenarioWork, 1,000,000,000 integer word
@@ -85,8 +86,9 @@
 //     digits in numerator and denominator; at most 2^31−1 items in Rank; fraction text at
 //     most 4,096 bytes; decimals within 40 digits and exponent ±40.
 //
-// The long-running functions have Context variants (SelectContext, SimulateRanksContext,
-// ScenarioRanksContext) that check the context every 1,024 steps and return ctx.Err()
+// The long-running functions have Context variants (SelectContext, SelectRankingContext,
+// SimulateRanksContext, ScenarioRanksContext) that check the context every 1,024 steps
+// (and before starting) and return ctx.Err()
 // when it is done; the plain functions use context.Background(). Rank needs none: it is a
 // single O(n log n) sort (a million items in about a second), as are Pareto, ParetoLayers
 // and Order.
