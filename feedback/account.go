@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -25,26 +26,16 @@ const (
 	LifecycleChurned                          // a former customer
 )
 
-var lifecycleNames = []string{"unknown", "prospect", "trial", "active", "churned"}
+var lifecycleSet = enum.Set[AccountLifecycle]{Subject: "feedback: account lifecycle", Kind: "account lifecycle", Names: []string{"unknown", "prospect", "trial", "active", "churned"}}
 
-// String returns the lifecycle's text form ("active"), or "AccountLifecycle(n)" when unknown.
-func (l AccountLifecycle) String() string {
-	return enumString(lifecycleNames, uint8(l), "AccountLifecycle")
-}
+// String returns the lifecycle's text form ("active"), or "account lifecycle(n)" when unknown.
+func (l AccountLifecycle) String() string { return lifecycleSet.String(l) }
 
 // MarshalText encodes the lifecycle as its text form; an undefined value is an error.
-func (l AccountLifecycle) MarshalText() ([]byte, error) {
-	return enumMarshal(lifecycleNames, uint8(l), "account lifecycle")
-}
+func (l AccountLifecycle) MarshalText() ([]byte, error) { return lifecycleSet.Marshal(l) }
 
 // UnmarshalText decodes a text form written by MarshalText ("active").
-func (l *AccountLifecycle) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(lifecycleNames, b, "account lifecycle")
-	if err == nil {
-		*l = AccountLifecycle(v)
-	}
-	return err
-}
+func (l *AccountLifecycle) UnmarshalText(b []byte) error { return lifecycleSet.Unmarshal(l, b) }
 
 // AccountState is what an account looked like at some moment: the fields demand scoring
 // reads. MRR and ARR are amounts of Currency per month and per year; both are optional (zero
@@ -134,7 +125,7 @@ func validateState(e *validation.Errors, prefix string, s AccountState) {
 	if s.hasRevenue() && s.Currency == "" {
 		e.Add(joinPath(prefix, "currency"), "required_with", "mrr arr", "required when mrr or arr is set")
 	}
-	if int(s.Lifecycle) >= len(lifecycleNames) {
+	if !lifecycleSet.Valid(s.Lifecycle) {
 		e.Addf(joinPath(prefix, "lifecycle"), "oneof", "undefined lifecycle %d", s.Lifecycle)
 	}
 }

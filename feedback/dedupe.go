@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"slices"
 
 	"github.com/productops/productops/internal/validation"
@@ -81,7 +82,7 @@ func (o DedupeOptions) Validate() error {
 	if o.Bands >= 0 && o.Rows >= 0 && o.bands()*o.rows() > maxSignature {
 		e.Addf("bands", "max", "%d bands × %d rows exceeds %d signature values", o.bands(), o.rows(), maxSignature)
 	}
-	if int(o.Shingling) >= len(shinglingNames) {
+	if !shinglingSet.Valid(o.Shingling) {
 		e.Addf("shingling", "oneof", "undefined shingling %d", o.Shingling)
 	}
 	return e.Err()
@@ -101,24 +102,16 @@ const (
 	MatchSimilar
 )
 
-var matchNames = []string{"exact", "duplicate", "similar"}
+var matchSet = enum.Set[MatchKind]{Subject: "feedback: match kind", Kind: "match kind", Names: []string{"exact", "duplicate", "similar"}}
 
 // String returns the kind's text form ("duplicate").
-func (k MatchKind) String() string { return enumString(matchNames, uint8(k), "MatchKind") }
+func (k MatchKind) String() string { return matchSet.String(k) }
 
 // MarshalText encodes the kind as its text form; an undefined value is an error.
-func (k MatchKind) MarshalText() ([]byte, error) {
-	return enumMarshal(matchNames, uint8(k), "match kind")
-}
+func (k MatchKind) MarshalText() ([]byte, error) { return matchSet.Marshal(k) }
 
 // UnmarshalText decodes a text form written by MarshalText ("similar").
-func (k *MatchKind) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(matchNames, b, "match kind")
-	if err == nil {
-		*k = MatchKind(v)
-	}
-	return err
-}
+func (k *MatchKind) UnmarshalText(b []byte) error { return matchSet.Unmarshal(k, b) }
 
 // DuplicatePair is two items found alike. A < B, so a pair is reported once.
 type DuplicatePair struct {

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"github.com/productops/productops/internal/fieldtest"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -138,15 +139,15 @@ func TestSuggest(t *testing.T) {
 
 func TestDedupeErrors(t *testing.T) {
 	_, err := NewDedupeIndex(DedupeOptions{DuplicateThreshold: 1.5, SimilarThreshold: -1, Bands: -1, Rows: -2, Shingling: 7})
-	if diff := cmp.Diff([]string{"duplicate_threshold", "similar_threshold", "bands", "rows", "shingling"}, fieldsOf(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"duplicate_threshold", "similar_threshold", "bands", "rows", "shingling"}, fieldtest.Paths(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 	_, err = NewDedupeIndex(DedupeOptions{DuplicateThreshold: 0.6, SimilarThreshold: 0.7, Bands: 100, Rows: 50})
-	if diff := cmp.Diff([]string{"similar_threshold", "bands"}, fieldsOf(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"similar_threshold", "bands"}, fieldtest.Paths(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 	_, err = FindDuplicates([]Item{{ID: "a"}, {ID: ""}, {ID: "a"}}, DedupeOptions{Seed: 1})
-	if diff := cmp.Diff([]string{"items[1].id", "items[2].id"}, fieldsOf(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].id", "items[2].id"}, fieldtest.Paths(t, err)); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"slices"
 	"strings"
 	"time"
@@ -29,26 +30,16 @@ const (
 // zero).
 const AverageScale = 4
 
-var revenueAggNames = []string{"sum", "average", "min", "max"}
+var revenueAggSet = enum.Set[RevenueAggregation]{Subject: "feedback: revenue aggregation", Kind: "revenue aggregation", Names: []string{"sum", "average", "min", "max"}}
 
 // String returns the aggregation's text form ("sum").
-func (a RevenueAggregation) String() string {
-	return enumString(revenueAggNames, uint8(a), "RevenueAggregation")
-}
+func (a RevenueAggregation) String() string { return revenueAggSet.String(a) }
 
 // MarshalText encodes the aggregation as its text form; an undefined value is an error.
-func (a RevenueAggregation) MarshalText() ([]byte, error) {
-	return enumMarshal(revenueAggNames, uint8(a), "revenue aggregation")
-}
+func (a RevenueAggregation) MarshalText() ([]byte, error) { return revenueAggSet.Marshal(a) }
 
 // UnmarshalText decodes a text form written by MarshalText ("max").
-func (a *RevenueAggregation) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(revenueAggNames, b, "revenue aggregation")
-	if err == nil {
-		*a = RevenueAggregation(v)
-	}
-	return err
-}
+func (a *RevenueAggregation) UnmarshalText(b []byte) error { return revenueAggSet.Unmarshal(a, b) }
 
 // RevenueMeasure names which revenue figure of an account is aggregated. The zero value is
 // [MeasureMRR].
@@ -60,24 +51,16 @@ const (
 	MeasureARR                       // annual recurring revenue (Productboard segments, Pendo)
 )
 
-var measureNames = []string{"mrr", "arr"}
+var measureSet = enum.Set[RevenueMeasure]{Subject: "feedback: revenue measure", Kind: "revenue measure", Names: []string{"mrr", "arr"}}
 
 // String returns the measure's text form ("mrr").
-func (m RevenueMeasure) String() string { return enumString(measureNames, uint8(m), "RevenueMeasure") }
+func (m RevenueMeasure) String() string { return measureSet.String(m) }
 
 // MarshalText encodes the measure as its text form; an undefined value is an error.
-func (m RevenueMeasure) MarshalText() ([]byte, error) {
-	return enumMarshal(measureNames, uint8(m), "revenue measure")
-}
+func (m RevenueMeasure) MarshalText() ([]byte, error) { return measureSet.Marshal(m) }
 
 // UnmarshalText decodes a text form written by MarshalText ("arr").
-func (m *RevenueMeasure) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(measureNames, b, "revenue measure")
-	if err == nil {
-		*m = RevenueMeasure(v)
-	}
-	return err
-}
+func (m *RevenueMeasure) UnmarshalText(b []byte) error { return measureSet.Unmarshal(m, b) }
 
 // AccountsAsOf names which state of an account (segment, plan, revenue) demand reads. The
 // zero value is [AccountsAsOfNow].
@@ -94,24 +77,16 @@ const (
 	AccountsAsOfFeedback
 )
 
-var asOfNames = []string{"now", "feedback"}
+var asOfSet = enum.Set[AccountsAsOf]{Subject: "feedback: accounts-as-of variant", Kind: "accounts-as-of variant", Names: []string{"now", "feedback"}}
 
 // String returns the variant's text form ("now").
-func (a AccountsAsOf) String() string { return enumString(asOfNames, uint8(a), "AccountsAsOf") }
+func (a AccountsAsOf) String() string { return asOfSet.String(a) }
 
 // MarshalText encodes the variant as its text form; an undefined value is an error.
-func (a AccountsAsOf) MarshalText() ([]byte, error) {
-	return enumMarshal(asOfNames, uint8(a), "accounts-as-of variant")
-}
+func (a AccountsAsOf) MarshalText() ([]byte, error) { return asOfSet.Marshal(a) }
 
 // UnmarshalText decodes a text form written by MarshalText ("feedback").
-func (a *AccountsAsOf) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(asOfNames, b, "accounts-as-of variant")
-	if err == nil {
-		*a = AccountsAsOf(v)
-	}
-	return err
-}
+func (a *AccountsAsOf) UnmarshalText(b []byte) error { return asOfSet.Unmarshal(a, b) }
 
 // DemandOptions configures [Demand]. The zero value is Productboard's Customer Importance
 // Score with revenue summed over accounts' current MRR, no segment weights and no window.
@@ -144,24 +119,16 @@ const (
 	SignalVote                   // a vote on the request
 )
 
-var signalNames = []string{"link", "vote"}
+var signalSet = enum.Set[SignalKind]{Subject: "feedback: signal kind", Kind: "signal kind", Names: []string{"link", "vote"}}
 
 // String returns the kind's text form ("link").
-func (k SignalKind) String() string { return enumString(signalNames, uint8(k), "SignalKind") }
+func (k SignalKind) String() string { return signalSet.String(k) }
 
 // MarshalText encodes the kind as its text form; an undefined value is an error.
-func (k SignalKind) MarshalText() ([]byte, error) {
-	return enumMarshal(signalNames, uint8(k), "signal kind")
-}
+func (k SignalKind) MarshalText() ([]byte, error) { return signalSet.Marshal(k) }
 
 // UnmarshalText decodes a text form written by MarshalText ("vote").
-func (k *SignalKind) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(signalNames, b, "signal kind")
-	if err == nil {
-		*k = SignalKind(v)
-	}
-	return err
-}
+func (k *SignalKind) UnmarshalText(b []byte) error { return signalSet.Unmarshal(k, b) }
 
 // Contributor is one person behind a request's demand: their latest signal, the importance it
 // carried and what it is worth.
@@ -366,13 +333,13 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 	if msg := scale.check(); msg != "" {
 		e.Add("scale", "scale", "", msg)
 	}
-	if int(opts.Revenue) >= len(revenueAggNames) {
+	if !revenueAggSet.Valid(opts.Revenue) {
 		e.Addf("revenue", "oneof", "undefined aggregation %d", opts.Revenue)
 	}
-	if int(opts.Measure) >= len(measureNames) {
+	if !measureSet.Valid(opts.Measure) {
 		e.Addf("measure", "oneof", "undefined measure %d", opts.Measure)
 	}
-	if int(opts.AccountsAsOf) >= len(asOfNames) {
+	if !asOfSet.Valid(opts.AccountsAsOf) {
 		e.Addf("accounts_as_of", "oneof", "undefined variant %d", opts.AccountsAsOf)
 	}
 	segs := make([]string, 0, len(opts.SegmentWeights))

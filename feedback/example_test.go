@@ -254,7 +254,7 @@ func ExampleRequestStatus_MarshalText() {
 	fmt.Println(err)
 	// Output:
 	// {"status":"in_progress"}
-	// feedback: unknown request status "shipped" (want one of new, under_review, planned, in_progress, completed, declined, closed)
+	// feedback: request status: invalid: unknown request status "shipped"; want one of new, under_review, planned, in_progress, completed, declined, closed
 }
 
 func ExampleImportanceScale() {
@@ -448,7 +448,7 @@ func ExampleRequestStatus_Open() {
 
 func ExampleRequestStatus_UnmarshalText() {
 	var s feedback.RequestStatus
-	err := s.UnmarshalText([]byte("under_review"))
+	err := s.UnmarshalText([]byte("Under Review")) // case, "-", "_" and spaces are ignored
 	fmt.Println(s, err, s.String())
 	// Output: under_review <nil> under_review
 }
@@ -494,12 +494,12 @@ func ExampleAccountLifecycle_UnmarshalText() {
 	// Output:
 	// true
 	// churned prospect archived average arr feedback vote char_trigrams similar
-	// feedback: unknown account lifecycle "zombie" (want one of unknown, prospect, trial, active, churned)
+	// feedback: account lifecycle: invalid: unknown account lifecycle "zombie"; want one of unknown, prospect, trial, active, churned
 }
 
 func ExampleAccountLifecycle_String() {
 	fmt.Println(feedback.LifecycleActive, feedback.AccountLifecycle(9))
-	// Output: active AccountLifecycle(9)
+	// Output: active account lifecycle(9)
 }
 
 func ExampleMatchKind_MarshalText() {
@@ -509,5 +509,5 @@ func ExampleMatchKind_MarshalText() {
 	fmt.Println(err)
 	// Output:
 	// duplicate <nil>
-	// feedback: undefined match kind 7
+	// feedback: match kind: invalid: invalid match kind(7); want one of exact, duplicate, similar
 }

@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"github.com/productops/productops/internal/enum"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -24,24 +25,16 @@ const (
 	CharTrigrams
 )
 
-var shinglingNames = []string{"word_unigrams", "char_trigrams"}
+var shinglingSet = enum.Set[Shingling]{Subject: "feedback: shingling", Kind: "shingling", Names: []string{"word_unigrams", "char_trigrams"}}
 
 // String returns the shingling's text form ("word_unigrams").
-func (s Shingling) String() string { return enumString(shinglingNames, uint8(s), "Shingling") }
+func (s Shingling) String() string { return shinglingSet.String(s) }
 
 // MarshalText encodes the shingling as its text form; an undefined value is an error.
-func (s Shingling) MarshalText() ([]byte, error) {
-	return enumMarshal(shinglingNames, uint8(s), "shingling")
-}
+func (s Shingling) MarshalText() ([]byte, error) { return shinglingSet.Marshal(s) }
 
 // UnmarshalText decodes a text form written by MarshalText ("char_trigrams").
-func (s *Shingling) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(shinglingNames, b, "shingling")
-	if err == nil {
-		*s = Shingling(v)
-	}
-	return err
-}
+func (s *Shingling) UnmarshalText(b []byte) error { return shinglingSet.Unmarshal(s, b) }
 
 // eachShingle calls f with every shingle of the normalized text t (repeats included), each
 // a substring of t.

@@ -2,8 +2,8 @@ package feedback
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"slices"
 	"strconv"
 	"time"
@@ -38,36 +38,17 @@ const (
 	SLATotalResolution
 )
 
-var slaMetricNames = []string{"", "first_reply_time", "next_reply_time", "periodic_update_time",
-	"pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time"}
+var slaMetricSet = enum.Set[SLAMetric]{Subject: "feedback: SLA metric", Kind: "SLA metric", Names: []string{"", "first_reply_time", "next_reply_time", "periodic_update_time",
+	"pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time"}}
 
-// String returns the metric's API name, or "SLAMetric(n)" when undefined.
-func (m SLAMetric) String() string {
-	if m == 0 {
-		return "SLAMetric(0)"
-	}
-	return textName(slaMetricNames, uint8(m), "SLAMetric")
-}
+// String returns the metric's API name, or "SLA metric(n)" when undefined.
+func (m SLAMetric) String() string { return slaMetricSet.String(m) }
 
 // MarshalText encodes a defined metric as its API name.
-func (m SLAMetric) MarshalText() ([]byte, error) {
-	if m == 0 {
-		return nil, errors.New("feedback: undefined SLA metric 0")
-	}
-	return textMarshal(slaMetricNames, uint8(m), "SLA metric")
-}
+func (m SLAMetric) MarshalText() ([]byte, error) { return slaMetricSet.Marshal(m) }
 
 // UnmarshalText decodes an API name.
-func (m *SLAMetric) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		return errors.New("feedback: empty SLA metric")
-	}
-	v, err := textUnmarshal(slaMetricNames, b, "SLA metric")
-	if err == nil {
-		*m = SLAMetric(v)
-	}
-	return err
-}
+func (m *SLAMetric) UnmarshalText(b []byte) error { return slaMetricSet.Unmarshal(m, b) }
 
 // pauses returns the statuses in which m does not count time (a bit per status).
 func (m SLAMetric) pauses() uint8 {
@@ -98,54 +79,43 @@ const (
 	SLABreached                 // counted time exceeded the target
 )
 
-var slaStateNames = []string{"active", "paused", "achieved", "breached"}
+var slaStateSet = enum.Set[SLAState]{Subject: "feedback: SLA state", Kind: "SLA state", Names: []string{"active", "paused", "achieved", "breached"}}
 
-// String returns the state's text form, or "SLAState(n)" when undefined.
-func (s SLAState) String() string { return textName(slaStateNames, uint8(s), "SLAState") }
+// String returns the state's text form, or "SLA state(n)" when undefined.
+func (s SLAState) String() string { return slaStateSet.String(s) }
 
 // MarshalText encodes a defined state as its text form.
-func (s SLAState) MarshalText() ([]byte, error) {
-	return textMarshal(slaStateNames, uint8(s), "SLA state")
-}
+func (s SLAState) MarshalText() ([]byte, error) { return slaStateSet.Marshal(s) }
 
 // UnmarshalText decodes a text form.
-func (s *SLAState) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(slaStateNames, b, "SLA state")
-	if err == nil {
-		*s = SLAState(v)
-	}
-	return err
-}
+func (s *SLAState) UnmarshalText(b []byte) error { return slaStateSet.Unmarshal(s, b) }
 
 // SLAFulfilment says what fulfilled an SLA target.
 type SLAFulfilment uint8
 
-// Fulfilments. Text forms: "", "reply", "solve".
+// Fulfilments. Text forms: "none", "reply", "solve" (an empty text decodes as none, the
+// form earlier versions wrote).
 const (
 	FulfilledNot   SLAFulfilment = iota // not fulfilled (yet)
 	FulfilledReply                      // a public agent comment
 	FulfilledSolve                      // the ticket was solved or closed
 )
 
-var slaFulfilmentNames = []string{"", "reply", "solve"}
+var slaFulfilmentSet = enum.Set[SLAFulfilment]{Subject: "feedback: SLA fulfilment", Kind: "SLA fulfilment", Names: []string{"none", "reply", "solve"}}
 
 // String returns the fulfilment's text form.
-func (f SLAFulfilment) String() string {
-	return textName(slaFulfilmentNames, uint8(f), "SLAFulfilment")
-}
+func (f SLAFulfilment) String() string { return slaFulfilmentSet.String(f) }
 
 // MarshalText encodes a defined fulfilment as its text form.
-func (f SLAFulfilment) MarshalText() ([]byte, error) {
-	return textMarshal(slaFulfilmentNames, uint8(f), "SLA fulfilment")
-}
+func (f SLAFulfilment) MarshalText() ([]byte, error) { return slaFulfilmentSet.Marshal(f) }
 
 // UnmarshalText decodes a text form.
 func (f *SLAFulfilment) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(slaFulfilmentNames, b, "SLA fulfilment")
-	if err == nil {
-		*f = SLAFulfilment(v)
+	if len(b) == 0 {
+		*f = FulfilledNot
+		return nil
 	}
-	return err
+	return slaFulfilmentSet.Unmarshal(f, b)
 }
 
 // SLATarget is one target of a policy: a metric, the priority it applies to, and the time
@@ -326,7 +296,7 @@ func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar, schedules ...*Calendar
 		for k, t := range p.Targets {
 			tp := fmt.Sprintf("%s.targets[%d]", pre, k)
 			ok := true
-			if t.Metric == 0 || int(t.Metric) >= len(slaMetricNames) {
+			if !slaMetricSet.Valid(t.Metric) {
 				e.Addf(tp+".metric", "oneof", "undefined metric %d", t.Metric)
 				ok = false
 			}

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"math"
 	"slices"
 	"time"
@@ -146,26 +147,16 @@ const (
 	FCRIntercom
 )
 
-var oneTouchNames = []string{"zendesk_explore", "zendesk_messaging", "dbt_zendesk", "freshservice_fcr", "freshdesk_fcr", "intercom_first_contact"}
+var oneTouchSet = enum.Set[OneTouchDefinition]{Subject: "feedback: one-touch definition", Kind: "one-touch definition", Names: []string{"zendesk_explore", "zendesk_messaging", "dbt_zendesk", "freshservice_fcr", "freshdesk_fcr", "intercom_first_contact"}}
 
 // String returns the definition's text form.
-func (d OneTouchDefinition) String() string {
-	return textName(oneTouchNames, uint8(d), "OneTouchDefinition")
-}
+func (d OneTouchDefinition) String() string { return oneTouchSet.String(d) }
 
 // MarshalText encodes a defined definition as its text form.
-func (d OneTouchDefinition) MarshalText() ([]byte, error) {
-	return textMarshal(oneTouchNames, uint8(d), "one-touch definition")
-}
+func (d OneTouchDefinition) MarshalText() ([]byte, error) { return oneTouchSet.Marshal(d) }
 
 // UnmarshalText decodes a text form.
-func (d *OneTouchDefinition) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(oneTouchNames, b, "one-touch definition")
-	if err == nil {
-		*d = OneTouchDefinition(v)
-	}
-	return err
-}
+func (d *OneTouchDefinition) UnmarshalText(b []byte) error { return oneTouchSet.Unmarshal(d, b) }
 
 // OneTouch reports whether t is a one-touch (first-contact) resolution under def. An
 // undefined def reports false.
@@ -236,26 +227,16 @@ const (
 	ReopenDbtZendesk
 )
 
-var reopenNames = []string{"transitions", "dbt_zendesk"}
+var reopenSet = enum.Set[ReopenDefinition]{Subject: "feedback: reopen definition", Kind: "reopen definition", Names: []string{"transitions", "dbt_zendesk"}}
 
 // String returns the definition's text form.
-func (d ReopenDefinition) String() string {
-	return textName(reopenNames, uint8(d), "ReopenDefinition")
-}
+func (d ReopenDefinition) String() string { return reopenSet.String(d) }
 
 // MarshalText encodes a defined definition as its text form.
-func (d ReopenDefinition) MarshalText() ([]byte, error) {
-	return textMarshal(reopenNames, uint8(d), "reopen definition")
-}
+func (d ReopenDefinition) MarshalText() ([]byte, error) { return reopenSet.Marshal(d) }
 
 // UnmarshalText decodes a text form.
-func (d *ReopenDefinition) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(reopenNames, b, "reopen definition")
-	if err == nil {
-		*d = ReopenDefinition(v)
-	}
-	return err
-}
+func (d *ReopenDefinition) UnmarshalText(b []byte) error { return reopenSet.Unmarshal(d, b) }
 
 // SupportRate is a rate derived from counts. Value is Numerator ÷ Denominator, and
 // Defined is false (Value 0) when the denominator is 0.
@@ -291,26 +272,16 @@ const (
 	PercentileLinear
 )
 
-var percentileMethodNames = []string{"nearest_rank", "linear"}
+var percentileMethodSet = enum.Set[PercentileMethod]{Subject: "feedback: percentile method", Kind: "percentile method", Names: []string{"nearest_rank", "linear"}}
 
 // String returns the method's text form.
-func (m PercentileMethod) String() string {
-	return textName(percentileMethodNames, uint8(m), "PercentileMethod")
-}
+func (m PercentileMethod) String() string { return percentileMethodSet.String(m) }
 
 // MarshalText encodes a defined method as its text form.
-func (m PercentileMethod) MarshalText() ([]byte, error) {
-	return textMarshal(percentileMethodNames, uint8(m), "percentile method")
-}
+func (m PercentileMethod) MarshalText() ([]byte, error) { return percentileMethodSet.Marshal(m) }
 
 // UnmarshalText decodes a text form.
-func (m *PercentileMethod) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(percentileMethodNames, b, "percentile method")
-	if err == nil {
-		*m = PercentileMethod(v)
-	}
-	return err
-}
+func (m *PercentileMethod) UnmarshalText(b []byte) error { return percentileMethodSet.Unmarshal(m, b) }
 
 // DurationStats summarises durations: their count, mean and percentiles (read with the
 // report's PercentileMethod). Defined is false when Count is 0 (then every value is 0).
