@@ -249,4 +249,3 @@ func TestCSATCESDeflection(t *testing.T) {
 		t.Errorf("negative: %v", err)
 	}
 }
-
