@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/productops/productops/internal/enum"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -496,13 +497,13 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 		}
 	}
 	if frtOpen {
-		frt.add(cycle{created, -1, FulfilledNot})
+		frt.add(cycle{created, openEnd, FulfilledNot})
 	}
 	if nrtOpen {
-		nrtBuf.add(cycle{nrtStart, -1, FulfilledNot})
+		nrtBuf.add(cycle{nrtStart, openEnd, FulfilledNot})
 	}
 	if updOpen {
-		updBuf.add(cycle{updStart, -1, FulfilledNot})
+		updBuf.add(cycle{updStart, openEnd, FulfilledNot})
 	}
 	ctx := newEvalCtx(t)
 	ctx.cal = cal
@@ -515,7 +516,7 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 	if status.solved() {
 		cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
 	} else {
-		cum.add(cycle{created, -1, FulfilledNot})
+		cum.add(cycle{created, openEnd, FulfilledNot})
 	}
 	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
 		dst = e.emit(dst, &ctx, m, &cum, now)
@@ -542,7 +543,11 @@ func lastSolve(t *Ticket, now int64) int64 {
 	return at
 }
 
-// cycle is one instance of a metric: [start, end), end -1 while open.
+// openEnd marks the end of a cycle still open; toNs never returns it (instants are clamped
+// to 1678-2262), so a fulfilment before 1970 is not mistaken for an open cycle.
+const openEnd = math.MinInt64
+
+// cycle is one instance of a metric: [start, end), end openEnd while open.
 type cycle struct {
 	start, end int64
 	by         SLAFulfilment
@@ -576,7 +581,7 @@ func (e *SLAEvaluator) emit(dst []SLAResult, c *evalCtx, m SLAMetric, cs *cycleL
 	for i := range cs.n {
 		cy := cs.at(i)
 		end := now
-		if cy.end >= 0 {
+		if cy.end != openEnd {
 			end = cy.end
 		}
 		p, tg, ok := e.targetAt(c, m, end)
@@ -607,14 +612,14 @@ func (e *SLAEvaluator) result(ctx *evalCtx, m SLAMetric, idx int, c cycle, end i
 		StartedAt:     time.Unix(0, c.start).UTC(),
 		Elapsed:       time.Duration(elapsed),
 	}
-	fulfilled := c.end >= 0
+	fulfilled := c.end != openEnd
 	paused := !fulfilled && pauses&(1<<t.statusAt(end)) != 0
 	if !reached && !paused {
 		rem := int64(tg.Target) - elapsed
 		if cal != nil {
 			due, reached = cal.addForward(end, rem, z), true
 		} else {
-			due, reached = end+rem, true
+			due, reached = min(satAdd(end, rem), maxNs), true
 		}
 	}
 	if reached {
@@ -651,9 +656,9 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 		if cal != nil {
 			d = cal.business(a, b, z)
 		} else {
-			d = b - a
+			d = satSub(b, a)
 		}
-		if !reached && elapsed+d >= target {
+		if !reached && satAdd(elapsed, d) >= target {
 			rem := target - elapsed
 			if cal != nil {
 				due = cal.addForward(a, rem, z)
@@ -662,7 +667,7 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 			}
 			reached = true
 		}
-		elapsed += d
+		elapsed = satAdd(elapsed, d)
 	}
 	for i := range t.Events {
 		ev := &t.Events[i]

@@ -43,7 +43,7 @@ func span2(cal *Calendar, a, b int64) time.Duration {
 	if cal != nil {
 		return time.Duration(cal.business(a, b, &zoneCursor{}))
 	}
-	return time.Duration(b - a)
+	return time.Duration(satSub(b, a))
 }
 
 // solveTimes returns the first and last instant t moved from unsolved to solved or closed,
