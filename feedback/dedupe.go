@@ -2,8 +2,10 @@ package feedback
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"github.com/productops/productops/internal/enum"
 	"slices"
 
@@ -16,10 +18,18 @@ const (
 	DefaultSimilarThreshold   = 0.5
 	DefaultBands              = 64
 	DefaultRows               = 4
+	// DefaultMaxBandKeys caps items × bands: 262,144 items at the default 64 bands, about
+	// 16 bytes of index per item and band (some 270 MB at the cap).
+	DefaultMaxBandKeys = 1 << 24
+	// DefaultMaxCandidates caps the LSH candidate pairs verified by one search (a few
+	// seconds of work).
+	DefaultMaxCandidates = 50_000_000
+	// DefaultMaxPairs caps the pairs one report holds (about 50 bytes each).
+	DefaultMaxPairs = 2_000_000
 )
 
-// maxSignature bounds bands × rows.
-const maxSignature = 4096
+// MaxSignature bounds bands × rows, the values of one MinHash signature.
+const MaxSignature = 4096
 
 // DedupeOptions configures near-duplicate detection. The zero value normalizes fully,
 // compares word unigrams, calls a pair a duplicate at Jaccard ≥ 0.8 and similar at ≥ 0.5,
@@ -43,13 +53,25 @@ type DedupeOptions struct {
 	// pair is reported as similar but not a duplicate; zero means 0.5. Set it equal to
 	// DuplicateThreshold to report duplicates only.
 	SimilarThreshold float64 `json:"similar_threshold,omitempty"`
-	// Bands and Rows shape the MinHash signature (bands × rows values, at most 4096); zero
-	// means 64 and 4.
+	// Bands and Rows shape the MinHash signature (bands × rows values, at most
+	// [MaxSignature]); zero means 64 and 4.
 	Bands int `json:"bands,omitempty"`
 	Rows  int `json:"rows,omitempty"`
 	// Seed seeds the MinHash functions; the same seed gives the same candidates on every
 	// run and machine.
 	Seed uint64 `json:"seed,omitempty"`
+	// MaxBandKeys caps the size of an index: items × bands band keys at most. Zero means
+	// [DefaultMaxBandKeys]; negative is invalid. More items are refused before anything
+	// is allocated, with a *[LimitError].
+	MaxBandKeys int `json:"max_band_keys,omitempty"`
+	// MaxCandidates caps the LSH candidate pairs one search verifies (near-identical texts
+	// in large numbers make every pair a candidate). Zero means [DefaultMaxCandidates];
+	// negative is invalid. The search stops with a *[LimitError] when it would verify more.
+	MaxCandidates int `json:"max_candidates,omitempty"`
+	// MaxPairs caps the pairs one report holds (n copies of a text are n(n-1)/2 exact
+	// pairs). Zero means [DefaultMaxPairs]; negative is invalid. A report that would hold
+	// more is refused with a *[LimitError] before the pairs are stored.
+	MaxPairs int `json:"max_pairs,omitempty"`
 }
 
 func (o DedupeOptions) duplicate() float64 {
@@ -58,10 +80,19 @@ func (o DedupeOptions) duplicate() float64 {
 func (o DedupeOptions) similar() float64 { return cmp.Or(o.SimilarThreshold, DefaultSimilarThreshold) }
 func (o DedupeOptions) bands() int       { return cmp.Or(o.Bands, DefaultBands) }
 func (o DedupeOptions) rows() int        { return cmp.Or(o.Rows, DefaultRows) }
+func (o DedupeOptions) maxBandKeys() int { return cmp.Or(o.MaxBandKeys, DefaultMaxBandKeys) }
+func (o DedupeOptions) maxCandidates() int {
+	return cmp.Or(o.MaxCandidates, DefaultMaxCandidates)
+}
+func (o DedupeOptions) maxPairs() int { return cmp.Or(o.MaxPairs, DefaultMaxPairs) }
+
+// maxItems is how many items an index with these options may hold.
+func (o DedupeOptions) maxItems() int { return o.maxBandKeys() / o.bands() }
 
 // Validate reports every bad option: thresholds outside their ranges or not finite, a
-// similar threshold above the duplicate threshold, negative bands or rows, a signature over
-// 4096 values, and an undefined shingling.
+// similar threshold above the duplicate threshold, negative bands, rows or caps, a
+// signature over [MaxSignature] values (checked without overflow), and an undefined
+// shingling.
 func (o DedupeOptions) Validate() error {
 	e := validation.New("feedback: dedupe options")
 	dup, sim := o.duplicate(), o.similar()
@@ -79,8 +110,17 @@ func (o DedupeOptions) Validate() error {
 	if o.Rows < 0 {
 		e.Addf("rows", "gte", "%d is negative", o.Rows)
 	}
-	if o.Bands >= 0 && o.Rows >= 0 && o.bands()*o.rows() > maxSignature {
-		e.Addf("bands", "max", "%d bands × %d rows exceeds %d signature values", o.bands(), o.rows(), maxSignature)
+	// bands × rows > MaxSignature, without computing the product (it can overflow).
+	if o.Bands >= 0 && o.Rows >= 0 && o.bands() > MaxSignature/o.rows() {
+		e.Addf("bands", "max", "%d bands × %d rows exceeds %d signature values", o.bands(), o.rows(), MaxSignature)
+	}
+	for _, c := range []struct {
+		name string
+		v    int
+	}{{"max_band_keys", o.MaxBandKeys}, {"max_candidates", o.MaxCandidates}, {"max_pairs", o.MaxPairs}} {
+		if c.v < 0 {
+			e.Addf(c.name, "gte", "%d is negative", c.v)
+		}
 	}
 	if !shinglingSet.Valid(o.Shingling) {
 		e.Addf("shingling", "oneof", "undefined shingling %d", o.Shingling)
@@ -195,15 +235,25 @@ func newIndexNoCheck(opts DedupeOptions, buckets bool) *DedupeIndex {
 func (x *DedupeIndex) Len() int { return len(x.ids) }
 
 // Add puts the text of item id into the index. It returns an error wrapping
-// [ErrDuplicateID] when id is already present, and a validation error for an empty id.
+// [ErrDuplicateID] when id is already present, a validation error for an empty id, and a
+// *[LimitError] when the index already holds the most items MaxBandKeys allows. Every error
+// matches productops.ErrInvalid, and leaves the index unchanged.
 func (x *DedupeIndex) Add(id ItemID, text string) error {
+	if x == nil {
+		return nilError("feedback: dedupe index", "index")
+	}
+	if len(x.ids) >= x.opts.maxItems() {
+		return &LimitError{Limit: "max_band_keys", Max: x.opts.maxBandKeys()}
+	}
 	if id == "" {
 		e := validation.New("feedback: dedupe index")
 		e.Add("id", "required", "", "is required")
 		return e.Err()
 	}
 	if _, dup := x.ids[id]; dup {
-		return fmt.Errorf("%w %s", ErrDuplicateID, quoteID(string(id)))
+		e := validation.New("feedback: dedupe index")
+		e.Addf("id", "unique", "%s is already in the index", quoteID(string(id)))
+		return invalidAnd(ErrDuplicateID, e.Err())
 	}
 	x.ids[id] = struct{}{}
 	t := Normalize(text, x.opts.Normalize)
@@ -267,10 +317,28 @@ func (x *DedupeIndex) kindOf(j float64) MatchKind {
 }
 
 // Pairs returns every pair of texts in the index at or above the similar threshold: exact
-// duplicates by normalized text, and LSH candidates verified by exact Jaccard.
-func (x *DedupeIndex) Pairs() *DuplicateReport {
-	r := x.startReport()
+// duplicates by normalized text, and LSH candidates verified by exact Jaccard. It returns
+// a *[LimitError] when the search would verify more than MaxCandidates candidate pairs or
+// report more than MaxPairs pairs. It is PairsContext without cancellation.
+func (x *DedupeIndex) Pairs() (*DuplicateReport, error) {
+	return x.PairsContext(context.Background())
+}
+
+// PairsContext is Pairs that stops when ctx is done, returning ctx.Err() (checked every
+// 1024 candidate pairs and once per band of the candidate sweep).
+func (x *DedupeIndex) PairsContext(ctx context.Context) (*DuplicateReport, error) {
+	if x == nil {
+		return nil, nilError("feedback: dedupe index", "index")
+	}
+	if ctx == nil {
+		return nil, nilError("feedback: dedupe index", "ctx")
+	}
+	r, err := x.startReport()
+	if err != nil {
+		return nil, err
+	}
 	sim := x.opts.similar()
+	maxCand := x.opts.maxCandidates()
 	// eachCandidate visits pairs by ascending g, so g's shingles are marked once and each
 	// candidate's intersection is a count of marked shingles.
 	mark := make([]int32, len(x.vocab))
@@ -278,11 +346,19 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 		mark[i] = -1
 	}
 	marked := int32(-1)
-	x.eachCandidate(func(g, h int32) {
+	err = x.eachCandidate(ctx, func(g, h int32) error {
+		if r.Candidates >= maxCand {
+			return &LimitError{Limit: "max_candidates", Max: maxCand}
+		}
 		r.Candidates++
+		if r.Candidates&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		sg, sh := x.set(g), x.set(h)
 		if float64(min(len(sg), len(sh)))/float64(max(len(sg), len(sh))) < sim {
-			return // J <= |smaller| / |larger| < sim (rounding is monotone): skip the count.
+			return nil // J <= |smaller| / |larger| < sim (rounding is monotone): skip the count.
 		}
 		if g != marked {
 			for _, s := range sg {
@@ -298,17 +374,33 @@ func (x *DedupeIndex) Pairs() *DuplicateReport {
 		}
 		j := float64(inter) / float64(len(sg)+len(sh)-inter)
 		if j < sim {
-			return
+			return nil
 		}
-		x.addGroupPairs(r, g, h, j)
+		return x.addGroupPairs(r, g, h, j)
 	})
+	if err != nil {
+		return nil, err
+	}
 	r.sortPairs()
-	return r
+	return r, nil
 }
 
-// startReport begins a report with the index's counts and every exact-duplicate pair.
-func (x *DedupeIndex) startReport() *DuplicateReport {
-	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty))}
+// startReport begins a report with the index's counts and every exact-duplicate pair,
+// after checking that their number is within MaxPairs.
+func (x *DedupeIndex) startReport() (*DuplicateReport, error) {
+	maxPairs := x.opts.maxPairs()
+	n := 0
+	for _, m := range x.members {
+		// k(k-1)/2 more pairs, counted without overflow.
+		k := uint64(len(m))
+		hi, lo := bits.Mul64(k, max(k, 1)-1)
+		if hi != 0 || lo/2 > uint64(maxPairs-n) {
+			return nil, &LimitError{Limit: "max_pairs", Max: maxPairs}
+		}
+		n += int(lo / 2)
+	}
+	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty)),
+		Pairs: make([]DuplicatePair, 0, n)}
 	for _, m := range x.members {
 		for i := range m {
 			for _, b := range m[i+1:] {
@@ -316,18 +408,23 @@ func (x *DedupeIndex) startReport() *DuplicateReport {
 			}
 		}
 	}
-	return r
+	return r, nil
 }
 
 // addGroupPairs records every pair of items across groups g and h, whose texts have
-// Jaccard similarity j.
-func (x *DedupeIndex) addGroupPairs(r *DuplicateReport, g, h int32, j float64) {
+// Jaccard similarity j, or returns a *LimitError when that would exceed MaxPairs.
+func (x *DedupeIndex) addGroupPairs(r *DuplicateReport, g, h int32, j float64) error {
+	mg, mh := x.members[g], x.members[h]
+	if room := x.opts.maxPairs() - len(r.Pairs); len(mg) > room || len(mh) > room/len(mg) {
+		return &LimitError{Limit: "max_pairs", Max: x.opts.maxPairs()}
+	}
 	k := x.kindOf(j)
-	for _, a := range x.members[g] {
-		for _, b := range x.members[h] {
+	for _, a := range mg {
+		for _, b := range mh {
 			r.addPair(a, b, j, k)
 		}
 	}
+	return nil
 }
 
 // addPair records the pair with its smaller ID first.
@@ -343,16 +440,17 @@ func (r *DuplicateReport) sortPairs() {
 	slices.SortFunc(r.Pairs, func(p, q DuplicatePair) int { return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B)) })
 }
 
-// eachCandidate calls visit once for every pair of groups g < h that share a band key.
+// eachCandidate calls visit once for every pair of groups g < h that share a band key, and
+// stops at the first error visit returns, or when ctx is done (checked once per band).
 //
 // Per band, the groups are sorted by the high 32 bits of their key (a radix sort of
 // key<<32 | group; dropping the low key bits can only add candidates, which verification
 // removes). Runs of equal keys longer than one are recorded per group, then each group
 // meets the members of its runs, with a stamp per group so each pair is visited once.
-func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
+func (x *DedupeIndex) eachCandidate(ctx context.Context, visit func(g, h int32) error) error {
 	n, nb := len(x.members), x.bands
 	if n < 2 {
-		return
+		return nil
 	}
 	const gmask = 1<<32 - 1
 	order := make([]uint64, n*nb) // per band, sorted (key high bits | group)
@@ -362,6 +460,9 @@ func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
 	count := make([]int32, n+1) // runs per group, then offsets
 	var runOf []int32           // run index per (band, position) for positions in long runs
 	for b := range nb {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		col := order[b*n : (b+1)*n]
 		for g := range n {
 			col[g] = x.keys[g*nb+b]&^gmask | uint64(g)
@@ -402,11 +503,14 @@ func (x *DedupeIndex) eachCandidate(visit func(g, h int32)) {
 			for _, e := range order[runs[r].start:runs[r].end] {
 				if h := int32(e & gmask); h > g && stamp[h] != g {
 					stamp[h] = g
-					visit(g, h)
+					if err := visit(g, h); err != nil {
+						return err
+					}
 				}
 			}
 		}
 	}
+	return nil
 }
 
 // radixSortHigh32 sorts v by its high 32 bits, stably (three passes of 11, 11 and 10 bits),
@@ -530,16 +634,31 @@ func jaccardWithUnknown(a []uint32, extra int, b []uint32) float64 {
 	return float64(inter) / float64(len(a)+extra+len(b)-inter)
 }
 
-// FindDuplicates finds every pair of items whose texts are exact duplicates after
+// FindDuplicates is FindDuplicatesContext without cancellation.
+func FindDuplicates(items []Item, opts DedupeOptions) (*DuplicateReport, error) {
+	return FindDuplicatesContext(context.Background(), items, opts)
+}
+
+// FindDuplicatesContext finds every pair of items whose texts are exact duplicates after
 // normalization, duplicates, or similar but not duplicates, as opts defines. Candidates come
 // from MinHash with LSH banding and are verified by exact Jaccard, so every reported
 // similarity is exact; a pair can be missed with the probability given by
 // [DedupeOptions.CandidateProbability]. The result depends only on the items' IDs and texts
 // and the options, never on the order of items. It returns a validation error for bad
-// options, an empty ID or a repeated ID.
-func FindDuplicates(items []Item, opts DedupeOptions) (*DuplicateReport, error) {
+// options, an empty ID or a repeated ID; a *[LimitError] when the items exceed MaxBandKeys
+// (checked before anything is built) or the search exceeds MaxCandidates or MaxPairs; and
+// ctx.Err() when ctx is done (checked every 1024 items and as [DedupeIndex.PairsContext]
+// does).
+func FindDuplicatesContext(ctx context.Context, items []Item, opts DedupeOptions) (*DuplicateReport, error) {
+	if ctx == nil {
+		return nil, nilError("feedback: find duplicates", "ctx")
+	}
 	e := validation.New("feedback: find duplicates")
-	e.Merge("options", opts.Validate())
+	optErr := opts.Validate()
+	if optErr == nil && len(items) > opts.maxItems() {
+		return nil, &LimitError{Limit: "max_band_keys", Max: opts.maxBandKeys()}
+	}
+	e.Merge("options", optErr)
 	seen := make(map[ItemID]int, len(items))
 	for i, it := range items {
 		if it.ID == "" {
@@ -554,8 +673,13 @@ func FindDuplicates(items []Item, opts DedupeOptions) (*DuplicateReport, error) 
 		return nil, err
 	}
 	x := newIndexNoCheck(opts, false)
-	for _, it := range items {
-		_ = x.Add(it.ID, it.Text) // IDs were checked above.
+	for i, it := range items {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		_ = x.Add(it.ID, it.Text) // IDs and the size were checked above.
 	}
-	return x.Pairs(), nil
+	return x.PairsContext(ctx)
 }

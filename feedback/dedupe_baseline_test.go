@@ -16,13 +16,18 @@ func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
 			panic(err)
 		}
 	}
-	r := x.startReport()
+	r, err := x.startReport()
+	if err != nil {
+		panic(err)
+	}
 	sim := opts.similar()
 	for g := range int32(len(x.members)) {
 		for h := g + 1; h < int32(len(x.members)); h++ {
 			r.Candidates++
 			if j := jaccardIDs(x.set(g), x.set(h)); j >= sim {
-				x.addGroupPairs(r, g, h, j)
+				if err := x.addGroupPairs(r, g, h, j); err != nil {
+					panic(err)
+				}
 			}
 		}
 	}

@@ -132,7 +132,11 @@ func TestSuggest(t *testing.T) {
 	}
 	// Pairs of the index equal FindDuplicates.
 	fd, _ := FindDuplicates(corpus(), DedupeOptions{})
-	if diff := cmp.Diff(fd.Pairs, x.Pairs().Pairs); diff != "" {
+	xp, err := x.Pairs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fd.Pairs, xp.Pairs); diff != "" {
 		t.Errorf("index pairs (-want +got)\n%s", diff)
 	}
 }

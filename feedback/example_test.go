@@ -366,7 +366,7 @@ func ExampleDedupeIndex_Add() {
 	fmt.Println(x.Add("a", "Light mode"))
 	// Output:
 	// <nil> 1
-	// feedback: duplicate item id "a"
+	// feedback: dedupe index: invalid: id: "a" is already in the index
 }
 
 func ExampleDedupeIndex_Pairs() {
@@ -375,7 +375,10 @@ func ExampleDedupeIndex_Pairs() {
 	_ = x.Add("b", "dark-mode")
 	_ = x.Add("c", "Dark modes")
 	_ = x.Add("d", "...")
-	r := x.Pairs()
+	r, err := x.Pairs()
+	if err != nil {
+		panic(err)
+	}
 	for _, p := range r.Pairs {
 		fmt.Printf("%s %s %.3f %s\n", p.A, p.B, p.Similarity, p.Kind)
 	}
