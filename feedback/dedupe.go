@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/bits"
 	"github.com/productops/productops/internal/enum"
+	"math/bits"
 	"slices"
 
 	"github.com/productops/productops/internal/validation"
