@@ -18,6 +18,9 @@ import (
 // Instants are supported from 1678 to 2261 (the range of time.Time.UnixNano); the
 // methods clamp instants outside it to its ends. A Calendar is immutable and safe for
 // concurrent use. Build one with [NewCalendar].
+//
+// A nil *Calendar is open all the time in UTC: it measures calendar time, as a nil
+// calendar argument does everywhere in this package.
 type Calendar struct {
 	name      string
 	loc       *time.Location
@@ -110,10 +113,20 @@ func subtractRanges(base, cut []ClockRange) []ClockRange {
 }
 
 // Name returns the calendar's name from its BusinessHours.
-func (c *Calendar) Name() string { return c.name }
+func (c *Calendar) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
+}
 
 // Location returns the calendar's time zone.
-func (c *Calendar) Location() *time.Location { return c.loc }
+func (c *Calendar) Location() *time.Location {
+	if c == nil {
+		return time.UTC
+	}
+	return c.loc
+}
 
 // weekdayOf returns the weekday of a day number (1970-01-01 was a Thursday).
 func weekdayOf(n int64) time.Weekday {
@@ -357,6 +370,8 @@ func (c *Calendar) dayOf(ns int64, z *zoneCursor) int64 {
 func (c *Calendar) Duration(from, to time.Time) time.Duration {
 	f, t := toNs(from), toNs(to)
 	switch {
+	case c == nil:
+		return time.Duration(satSub(t, f))
 	case f == t:
 		return 0
 	case f > t:
@@ -425,6 +440,8 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	ns := toNs(t)
 	var out int64
 	switch {
+	case c == nil:
+		out = min(max(satAdd(ns, int64(d)), minSec*1e9), maxNs)
 	case d > 0:
 		out = c.addForward(ns, int64(d), &zoneCursor{})
 	case d == math.MinInt64:
@@ -485,6 +502,9 @@ func (c *Calendar) addBackward(t, rem int64, z *zoneCursor) int64 {
 // NextOpen returns t if the calendar is open at t, else the start of the next open range.
 // The result is in t's location.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
+	if c == nil {
+		return t
+	}
 	ns := toNs(t)
 	return time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
 }
@@ -503,6 +523,9 @@ func (c *Calendar) nextOpen(t int64, z *zoneCursor) int64 {
 
 // IsOpen reports whether t lies in an open range (start included, end excluded).
 func (c *Calendar) IsOpen(t time.Time) bool {
+	if c == nil {
+		return true
+	}
 	ns := toNs(t)
 	return c.nextOpen(ns, &zoneCursor{}) == ns
 }
@@ -533,16 +556,22 @@ func (c *Calendar) DayStart(d LocalDate) (time.Time, error) {
 	if err := checkDate("feedback: day start", d); err != nil {
 		return time.Time{}, err
 	}
+	if c == nil {
+		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), nil
+	}
 	return time.Unix(c.instant(d.dayNumber()*secondsPerDay), 0).In(c.loc), nil
 }
 
 // DateOf returns the local date of t in the calendar's zone.
 func (c *Calendar) DateOf(t time.Time) LocalDate {
-	y, m, d := t.In(c.loc).Date()
+	y, m, d := t.In(c.Location()).Date()
 	return LocalDate{Year: y, Month: m, Day: d}
 }
 
 // String returns the calendar's name and zone, such as `"support" (Europe/Berlin)`.
 func (c *Calendar) String() string {
+	if c == nil {
+		return "calendar time (UTC)"
+	}
 	return strconv.Quote(validation.Truncate(c.name)) + " (" + c.loc.String() + ")"
 }

@@ -232,7 +232,12 @@ func newIndexNoCheck(opts DedupeOptions, buckets bool) *DedupeIndex {
 }
 
 // Len returns the number of texts added.
-func (x *DedupeIndex) Len() int { return len(x.ids) }
+func (x *DedupeIndex) Len() int {
+	if x == nil {
+		return 0
+	}
+	return len(x.ids)
+}
 
 // Add puts the text of item id into the index. It returns an error wrapping
 // [ErrDuplicateID] when id is already present, a validation error for an empty id, and a
@@ -555,6 +560,9 @@ type Suggestion struct {
 // come first with similarity 1; the rest are LSH candidates verified by exact Jaccard. The
 // index is not changed: use it to show "is this what you meant?" while someone types.
 func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
+	if x == nil {
+		return nil
+	}
 	t := Normalize(text, x.opts.Normalize)
 	if t == "" {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/productops/productops"
 	"github.com/productops/productops/internal/enum"
 	"slices"
 	"strings"
@@ -245,6 +246,9 @@ type DemandReport struct {
 // Request returns the demand of the canonical request id, and false when id is not a
 // canonical request of the report.
 func (r *DemandReport) Request(id RequestID) (RequestDemand, bool) {
+	if r == nil {
+		return RequestDemand{}, false
+	}
 	for _, d := range r.Requests {
 		if d.Request == id {
 			return d, true
@@ -278,6 +282,10 @@ func (e *CurrencyError) Error() string {
 
 // Unwrap returns [ErrMixedCurrency].
 func (e *CurrencyError) Unwrap() error { return ErrMixedCurrency }
+
+// Is reports whether target is productops.ErrInvalid: revenue in two currencies is bad
+// input (convert it to one currency first).
+func (e *CurrencyError) Is(target error) bool { return target == productops.ErrInvalid }
 
 // signal is one link or vote, resolved.
 type signal struct {
@@ -324,6 +332,9 @@ func (a signal) later(b signal) bool {
 // importance is off the scale, or a *[CurrencyError] when the accounts behind one request
 // report revenue in two currencies. It is a pure function of its arguments.
 func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, error) {
+	if ds == nil {
+		return nil, nilError("feedback: demand", "dataset")
+	}
 	if err := ds.Validate(); err != nil {
 		return nil, err
 	}

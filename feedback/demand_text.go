@@ -10,6 +10,9 @@ import (
 // all when limit <= 0) with its people, accounts, points, score and revenue, followed by the
 // accounts behind it. The output is deterministic.
 func (r *DemandReport) WriteText(w io.Writer, limit int) error {
+	if r == nil || w == nil {
+		return nilError("feedback: demand report", map[bool]string{true: "report", false: "writer"}[r == nil])
+	}
 	var b strings.Builder
 	o := r.Options
 	fmt.Fprintf(&b, "demand as of %s (scale %s, revenue %s of %s, accounts as of %s)\n",

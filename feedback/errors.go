@@ -29,6 +29,13 @@ func nilError(subject, field string) error {
 	return e.Err()
 }
 
+// inputError is a *productops.ValidationError with one failure.
+func inputError(subject, field, rule, format string, args ...any) error {
+	e := validation.New(subject)
+	e.Addf(field, rule, format, args...)
+	return e.Err()
+}
+
 // sentinelError is a *productops.ValidationError that also matches a package sentinel, so
 // callers can branch on either (errors.Is(err, ErrMergeCycle) and
 // errors.Is(err, productops.ErrInvalid) both hold, and errors.As finds the

@@ -148,7 +148,7 @@ func ExampleDataset_Merge() {
 	c, _ := ds.Canonical("saml")
 	fmt.Println(c, ds.MergedInto("sso"))
 	// Output:
-	// feedback: merge cycle: "saml" resolves to "sso"
+	// feedback: dataset: invalid: into: merge cycle: "saml" resolves to "sso"
 	// sso [saml]
 }
 
@@ -158,7 +158,7 @@ func ExampleDataset_Unmerge() {
 	_ = ds.Unmerge("saml")
 	c, _ := ds.Canonical("saml")
 	fmt.Println(c, ds.Unmerge("saml"))
-	// Output: saml feedback: request not merged: "saml"
+	// Output: saml feedback: dataset: invalid: dup: request not merged: "saml"
 }
 
 func ExampleDataset_Canonical() {
@@ -228,7 +228,7 @@ func ExampleRequest_SetStatus() {
 	// Output:
 	// <nil>
 	// <nil>
-	// feedback: status transition not allowed: request "sso" from completed to in_progress
+	// feedback: request "sso": invalid: status: completed to in_progress is not allowed
 	// completed 2
 }
 

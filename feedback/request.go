@@ -96,15 +96,20 @@ type Request struct {
 }
 
 // SetStatus changes the request's status to next at the instant at, appending to History.
-// It returns an error wrapping [ErrStatusTransition] when the lifecycle forbids the change,
-// or when at is before the last change.
+// It returns an error matching both [ErrStatusTransition] and productops.ErrInvalid (a
+// *productops.ValidationError) when the lifecycle forbids the change, or when at is before
+// the last change; and a validation error for a nil r.
 func (r *Request) SetStatus(next RequestStatus, at time.Time, by PersonID, note string) error {
+	if r == nil {
+		return nilError("feedback: request", "request")
+	}
+	subject := "feedback: request " + quoteID(string(r.ID))
 	if !r.Status.CanTransition(next) {
-		return fmt.Errorf("%w: request %s from %s to %s", ErrStatusTransition, quoteID(string(r.ID)), r.Status, next)
+		return invalidAnd(ErrStatusTransition, inputError(subject, "status", "transition", "%s to %s is not allowed", r.Status, next))
 	}
 	if n := len(r.History); n > 0 && at.Before(r.History[n-1].At) {
-		return fmt.Errorf("%w: request %s: change at %s is before the last change at %s", ErrStatusTransition,
-			quoteID(string(r.ID)), at.Format(time.RFC3339), r.History[n-1].At.Format(time.RFC3339))
+		return invalidAnd(ErrStatusTransition, inputError(subject, "history", "order", "a change at %s is before the last change at %s",
+			at.Format(time.RFC3339), r.History[n-1].At.Format(time.RFC3339)))
 	}
 	r.History = append(r.History, StatusChange{From: r.Status, To: next, At: at, By: by, Note: note})
 	r.Status = next

@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"github.com/productops/productops/internal/enum"
@@ -152,11 +153,17 @@ func (t SLATarget) MarshalJSON() ([]byte, error) {
 func (t *SLATarget) UnmarshalJSON(b []byte) error {
 	var v slaTargetJSON
 	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+		return decodeError("feedback: SLA target", err)
 	}
+	return v.to(t)
+}
+
+// to converts the JSON form into t, or returns a *productops.ValidationError for a
+// target that is not a duration.
+func (v slaTargetJSON) to(t *SLATarget) error {
 	d, err := time.ParseDuration(v.Target)
 	if err != nil {
-		return fmt.Errorf("feedback: SLA target %q: want a duration such as \"1h30m\"", validation.Truncate(v.Target))
+		return inputError("feedback: SLA target", "target", "duration", "%q is not a duration such as \"1h30m\"", validation.Truncate(v.Target))
 	}
 	*t = SLATarget{Metric: v.Metric, Priority: v.Priority, Target: d, BusinessHours: v.BusinessHours}
 	return nil
@@ -417,12 +424,81 @@ type SLAReport struct {
 // error naming the ticket and every bad field.
 func (e *SLAEvaluator) Evaluate(t *Ticket, asOf time.Time) (SLAReport, error) {
 	rs, err := e.EvaluateInto(nil, t, asOf)
-	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, err
+	if err != nil {
+		return SLAReport{AsOf: asOf}, err
+	}
+	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, nil
+}
+
+// SLABatch is the SLA evaluation of many tickets at one instant.
+type SLABatch struct {
+	// AsOf is the instant the states are for.
+	AsOf time.Time `json:"as_of"`
+	// Reports holds one report per ticket, in the order given.
+	Reports []SLAReport `json:"reports"`
+	// Compliance tallies every result of every report.
+	Compliance SLACompliance `json:"compliance"`
+}
+
+// EvaluateAll is EvaluateAllContext without cancellation.
+func (e *SLAEvaluator) EvaluateAll(tickets []Ticket, asOf time.Time) (*SLABatch, error) {
+	return e.EvaluateAllContext(context.Background(), tickets, asOf)
+}
+
+// EvaluateAllContext evaluates every ticket at asOf, as [SLAEvaluator.Evaluate] does, and
+// tallies the results. Every ticket is checked first; the error names each bad ticket by
+// index ("tickets[3].created_at"). It stops when ctx is done, returning ctx.Err() (checked
+// every 1024 tickets).
+func (e *SLAEvaluator) EvaluateAllContext(ctx context.Context, tickets []Ticket, asOf time.Time) (*SLABatch, error) {
+	switch {
+	case e == nil:
+		return nil, nilError("feedback: SLA evaluation", "evaluator")
+	case ctx == nil:
+		return nil, nilError("feedback: SLA evaluation", "ctx")
+	}
+	v := validation.New("feedback: SLA evaluation")
+	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		t := &tickets[i]
+		if !t.ok() {
+			v.Merge(fmt.Sprintf("tickets[%d]", i), t.Validate())
+		} else if t.Schedule != "" && e.schedules[t.Schedule] == nil {
+			v.Addf(fmt.Sprintf("tickets[%d].schedule", i), "exists", "unknown schedule %s", strconv.Quote(validation.Truncate(t.Schedule)))
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	b := &SLABatch{AsOf: asOf, Reports: make([]SLAReport, len(tickets))}
+	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		rs, err := e.EvaluateInto(nil, &tickets[i], asOf)
+		if err != nil {
+			return nil, err // unreachable: every ticket was checked above
+		}
+		b.Reports[i] = SLAReport{TicketID: tickets[i].ID, AsOf: asOf, Results: rs}
+		b.Compliance.Add(rs...)
+	}
+	return b, nil
 }
 
 // EvaluateInto is Evaluate appending to dst, for evaluating many tickets without
 // allocating: pass the previous result's slice truncated to zero length.
 func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) ([]SLAResult, error) {
+	switch {
+	case e == nil:
+		return dst, nilError("feedback: SLA evaluation", "evaluator")
+	case t == nil:
+		return dst, nilError("feedback: SLA evaluation", "ticket")
+	}
 	if !t.ok() {
 		return dst, t.Validate()
 	}

@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"context"
 	"fmt"
 	"github.com/productops/productops/internal/enum"
 	"math"
@@ -18,6 +19,9 @@ import (
 // that reply. With cal it counts business time, else calendar time. ok is false while there
 // is no reply. Unlike the SLA metric, a solve does not end it.
 func FirstReplyTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
+	if t == nil {
+		return 0, false
+	}
 	return firstReply(t, cal, maxNs)
 }
 
@@ -76,6 +80,9 @@ func solveTimes(t *Ticket, now int64) (first, last int64, solves int, solvedNow 
 // FirstResolutionTime returns the time from creation to the first solve (a change to
 // solved or closed), as Zendesk defines it; ok is false if t was never solved.
 func FirstResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
+	if t == nil {
+		return 0, false
+	}
 	first, _, n, _ := solveTimes(t, maxNs)
 	if n == 0 {
 		return 0, false
@@ -87,6 +94,9 @@ func FirstResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
 // defines it; ok is false unless t is solved or closed now (a reopened ticket has no full
 // resolution time until it is solved again).
 func FullResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
+	if t == nil {
+		return 0, false
+	}
 	_, last, _, solved := solveTimes(t, maxNs)
 	if !solved {
 		return 0, false
@@ -97,7 +107,12 @@ func FullResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
 // Reopens counts t's reopens: changes from solved to an unsolved status. Closed tickets
 // cannot reopen. This is the transition count, not dbt_zendesk's solved_count - 1, which
 // misses a ticket that is reopened now (see [ReopenDbtZendesk]).
-func Reopens(t *Ticket) int { return reopens(t, maxNs) }
+func Reopens(t *Ticket) int {
+	if t == nil {
+		return 0
+	}
+	return reopens(t, maxNs)
+}
 
 func reopens(t *Ticket, now int64) int {
 	n, status := 0, t.Status
@@ -160,7 +175,7 @@ func (d *OneTouchDefinition) UnmarshalText(b []byte) error { return oneTouchSet.
 
 // OneTouch reports whether t is a one-touch (first-contact) resolution under def. An
 // undefined def reports false.
-func OneTouch(t *Ticket, def OneTouchDefinition) bool { return oneTouch(t, def, maxNs) }
+func OneTouch(t *Ticket, def OneTouchDefinition) bool { return t != nil && oneTouch(t, def, maxNs) }
 
 func oneTouch(t *Ticket, def OneTouchDefinition, now int64) bool {
 	_, _, solves, solved := solveTimes(t, now)
@@ -380,12 +395,26 @@ type SupportReport struct {
 	PercentileMethod PercentileMethod `json:"percentile_method"`
 }
 
-// SupportKPIs computes support KPIs over tickets as of asOf: tickets created after asOf
-// and events after asOf are ignored. Every ticket is validated first; the error names each
-// bad ticket by index and ID. Options are validated too.
+// SupportKPIs is SupportKPIsContext without cancellation.
 func SupportKPIs(tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (SupportReport, error) {
+	return SupportKPIsContext(context.Background(), tickets, asOf, opts)
+}
+
+// SupportKPIsContext computes support KPIs over tickets as of asOf: tickets created after
+// asOf and events after asOf are ignored. Every ticket is validated first; the error names
+// each bad ticket by index and ID. Options are validated too. It stops when ctx is done,
+// returning ctx.Err() (checked every 1024 tickets).
+func SupportKPIsContext(ctx context.Context, tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (SupportReport, error) {
+	if ctx == nil {
+		return SupportReport{}, nilError("feedback: support KPIs", "ctx")
+	}
 	e := validation.New("feedback: support KPIs")
 	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return SupportReport{}, err
+			}
+		}
 		e.Merge(fmt.Sprintf("tickets[%d]", i), tickets[i].Validate())
 	}
 	if opts.OneTouch > FCRIntercom {
@@ -414,6 +443,11 @@ func SupportKPIs(tickets []Ticket, asOf time.Time, opts SupportKPIOptions) (Supp
 	var frt, first, full, age []time.Duration
 	oneTouches, solvedOnce, reopened := 0, 0, 0
 	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return SupportReport{}, err
+			}
+		}
 		t := &tickets[i]
 		created := toNs(t.CreatedAt)
 		if created > now {
