@@ -45,9 +45,10 @@ type AccountState struct {
 	Segment string `json:"segment,omitempty"`
 	// Plan is the account's plan ("pro"); empty means none.
 	Plan string `json:"plan,omitempty"`
-	// MRR is monthly recurring revenue in Currency, at least 0.
+	// MRR is monthly recurring revenue in Currency, at least 0; zero (decimal.Zero or any
+	// other zero) means none recorded. At most 40 digits, exponent within ±40.
 	MRR decimal.Decimal `json:"mrr"`
-	// ARR is annual recurring revenue in Currency, at least 0.
+	// ARR is annual recurring revenue in Currency, at least 0, bounded like MRR.
 	ARR decimal.Decimal `json:"arr"`
 	// Currency is the ISO 4217 code of MRR and ARR ("USD"); required when either is non-zero.
 	Currency string `json:"currency,omitempty"`
@@ -113,11 +114,16 @@ func (a Account) validateInto(e *validation.Errors, prefix string) {
 }
 
 func validateState(e *validation.Errors, prefix string, s AccountState) {
-	if s.MRR.Sign() < 0 {
-		e.Add(joinPath(prefix, "mrr"), "dgte", "0", "must be at least 0")
-	}
-	if s.ARR.Sign() < 0 {
-		e.Add(joinPath(prefix, "arr"), "dgte", "0", "must be at least 0")
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"mrr", s.MRR}, {"arr", s.ARR}} {
+		switch {
+		case !validation.DecimalBounded(f.v):
+			e.Add(joinPath(prefix, f.name), "dbound", "", "must have at most 40 digits and an exponent within ±40")
+		case f.v.Sign() < 0:
+			e.Add(joinPath(prefix, f.name), "dgte", "0", "must be at least 0")
+		}
 	}
 	if s.Currency != "" && !isCurrencyCode(s.Currency) {
 		e.Addf(joinPath(prefix, "currency"), "iso4217", "%q is not a three-letter upper-case currency code", validation.Truncate(s.Currency))

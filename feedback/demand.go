@@ -359,8 +359,11 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 	}
 	slices.Sort(segs)
 	for _, s := range segs {
-		if opts.SegmentWeights[s].Sign() < 0 {
-			e.Addf("segment_weights["+quoteID(s)+"]", "dgte", "weight %s is negative", opts.SegmentWeights[s])
+		switch w := opts.SegmentWeights[s]; {
+		case !validation.DecimalBounded(w):
+			e.Add("segment_weights["+quoteID(s)+"]", "dbound", "", "must have at most 40 digits and an exponent within ±40")
+		case w.Sign() < 0:
+			e.Addf("segment_weights["+quoteID(s)+"]", "dgte", "weight %s is negative", w)
 		}
 	}
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {

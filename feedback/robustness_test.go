@@ -7,6 +7,7 @@ import (
 	"errors"
 	"github.com/google/go-cmp/cmp"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/shopspring/decimal"
 	"math"
 	"testing"
 	"time"
@@ -222,4 +223,32 @@ func (c *cancelAfter) Err() error {
 		return context.Canceled
 	}
 	return nil
+}
+
+// Decimals are bounded before any comparison or arithmetic: a value built in Go with an
+// exponent of -2^30 is an error at once, and decimal.Zero means 0 like NewFromInt(0).
+func TestDecimalsBounded(t *testing.T) {
+	huge := decimal.New(1, -(1 << 30))
+	wide := decimal.RequireFromString("1234567890123456789012345678901234567890123")
+	guard(t, guardTime, 1<<24, func() {
+		a := Account{ID: "a", AccountState: AccountState{MRR: huge, ARR: wide, Currency: "USD"},
+			Snapshots: []AccountSnapshot{{At: day(1), AccountState: AccountState{MRR: huge.Neg(), Currency: "USD"}}}}
+		if diff := cmp.Diff([]string{"mrr dbound", "arr dbound", "snapshots[0].mrr dbound"}, fieldtest.Rules(t, a.Validate())); diff != "" {
+			t.Errorf("account (-want +got)\n%s", diff)
+		}
+		ds := &Dataset{Accounts: []Account{a}}
+		if _, err := Demand(ds, day(2), DemandOptions{}); !errors.Is(err, productops.ErrInvalid) {
+			t.Errorf("Demand: %v", err)
+		}
+		_, err := Demand(&Dataset{}, day(2), DemandOptions{SegmentWeights: map[string]decimal.Decimal{"a": huge, "b": decimal.NewFromInt(-1)}})
+		if diff := cmp.Diff([]string{`segment_weights["a"] dbound`, `segment_weights["b"] dgte`}, fieldtest.Rules(t, err)); diff != "" {
+			t.Errorf("weights (-want +got)\n%s", diff)
+		}
+	})
+	for _, zero := range []decimal.Decimal{decimal.Zero, {}, decimal.NewFromInt(0), decimal.New(0, 5)} {
+		a := Account{ID: "a", AccountState: AccountState{MRR: zero, ARR: zero}}
+		if err := a.Validate(); err != nil || a.hasRevenue() {
+			t.Errorf("zero %v: %v, revenue %v", zero, err, a.hasRevenue())
+		}
+	}
 }
