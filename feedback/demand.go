@@ -317,31 +317,11 @@ func (a signal) later(b signal) bool {
 	return a.request < b.request
 }
 
-// Demand scores every canonical request of ds at the instant asOf.
-//
-// For each request, together with the requests merged into it, every link (through its
-// item's author) and every vote is a signal of one person. Signals after asOf or outside the
-// window are excluded; of the rest, each person's latest signal counts and carries its
-// importance (Productboard: one count per person, the most recent importance wins). A person
-// is worth importance × the weight of their account's segment. Each account is counted once,
-// and its revenue enters the aggregate once (Canny, UserVoice), whichever state variant
-// is read.
-//
-// Demand validates ds first; it returns the *productops.ValidationError of
-// [Dataset.Validate] or of the options, a validation error naming every link or vote whose
-// importance is off the scale, or a *[CurrencyError] when the accounts behind one request
-// report revenue in two currencies. It is a pure function of its arguments.
-func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, error) {
-	if ds == nil {
-		return nil, nilError("feedback: demand", "dataset")
-	}
-	if err := ds.Validate(); err != nil {
-		return nil, err
-	}
-	scale := opts.Scale.resolved()
-	opts.Scale = scale
-	e := validation.New("feedback: demand")
-	if msg := scale.check(); msg != "" {
+// Validate reports every bad option: a bad importance scale, undefined enums, a segment
+// weight that is unbounded or negative, and a window whose To is not after its From.
+func (opts DemandOptions) Validate() error {
+	e := validation.New("feedback: demand options")
+	if msg := opts.Scale.resolved().check(); msg != "" {
 		e.Add("scale", "scale", "", msg)
 	}
 	if !revenueAggSet.Valid(opts.Revenue) {
@@ -369,9 +349,36 @@ func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, err
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
 		e.Add("to", "gtfield", "from", "must be after from")
 	}
-	if e.Len() > 0 {
-		return nil, e.Err()
+	return e.Err()
+}
+
+// Demand scores every canonical request of ds at the instant asOf.
+//
+// For each request, together with the requests merged into it, every link (through its
+// item's author) and every vote is a signal of one person. Signals after asOf or outside the
+// window are excluded; of the rest, each person's latest signal counts and carries its
+// importance (Productboard: one count per person, the most recent importance wins). A person
+// is worth importance × the weight of their account's segment. Each account is counted once,
+// and its revenue enters the aggregate once (Canny, UserVoice), whichever state variant
+// is read.
+//
+// Demand validates ds first; it returns the *productops.ValidationError of
+// [Dataset.Validate] or of the options, a validation error naming every link or vote whose
+// importance is off the scale, or a *[CurrencyError] when the accounts behind one request
+// report revenue in two currencies. It is a pure function of its arguments.
+func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, error) {
+	if ds == nil {
+		return nil, nilError("feedback: demand", "dataset")
 	}
+	if err := ds.Validate(); err != nil {
+		return nil, err
+	}
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	scale := opts.Scale.resolved()
+	opts.Scale = scale
+	e := validation.New("feedback: demand")
 
 	ix := newIndex(ds)
 	canon := make(map[RequestID]RequestID, len(ds.Requests))

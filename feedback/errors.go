@@ -29,6 +29,9 @@ func nilError(subject, field string) error {
 	return e.Err()
 }
 
+// newErrors starts a collector of field errors for subject.
+func newErrors(subject string) *validation.Errors { return validation.New(subject) }
+
 // inputError is a *productops.ValidationError with one failure.
 func inputError(subject, field, rule, format string, args ...any) error {
 	e := validation.New(subject)
