@@ -432,7 +432,8 @@ func (c *Calendar) businessU(f, t int64, z *zoneCursor) uint64 {
 // a negative d counts backwards (the latest instant before t with -d of business time up
 // to t). The result is in t's location. Like time.Time.Add it saturates: a d that runs
 // past the supported range (1678-2262) gives its end, whatever its magnitude, including
-// math.MinInt64.
+// math.MinInt64; it never moves against the sign of d (an instant already beyond that end
+// is returned as is).
 func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t
@@ -451,7 +452,11 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	default:
 		out = c.addBackward(ns, -int64(d), &zoneCursor{})
 	}
-	return time.Unix(0, out).In(t.Location())
+	res := time.Unix(0, out).In(t.Location())
+	if d > 0 && res.Before(t) || d < 0 && res.After(t) {
+		return t
+	}
+	return res
 }
 
 func (c *Calendar) addForward(t, rem int64, z *zoneCursor) int64 {
@@ -499,14 +504,19 @@ func (c *Calendar) addBackward(t, rem int64, z *zoneCursor) int64 {
 	return minSec * 1e9
 }
 
-// NextOpen returns t if the calendar is open at t, else the start of the next open range.
-// The result is in t's location.
+// NextOpen returns t if the calendar is open at t, else the start of the next open range;
+// when no range opens before the end of the supported range (2262), that end, or t if t
+// is later. The result is in t's location and never before t.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
 	if c == nil {
 		return t
 	}
 	ns := toNs(t)
-	return time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
+	res := time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
+	if res.Before(t) {
+		return t
+	}
+	return res
 }
 
 func (c *Calendar) nextOpen(t int64, z *zoneCursor) int64 {
