@@ -5,7 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/proptest"
 	"io/fs"
 	"math"
 	"os"
@@ -304,5 +308,55 @@ func TestCalendarDayStartWhenMidnightIsSkipped(t *testing.T) {
 	}
 	if got := c.DateOf(want.Add(-time.Nanosecond)); got != (LocalDate{2018, 11, 3}) {
 		t.Errorf("DateOf before = %v", got)
+	}
+}
+
+// Business-time arithmetic round-trips across DST, with the extremes of internal/proptest:
+// years 1 and 9999, Unix ±9223372036 s, DST gaps and overlaps, durations of ±MaxInt64 and
+// MinInt64. Outside what the supported range can hold, results saturate and never move
+// against the sign of the duration.
+func TestCalendarPropertiesExtremes(t *testing.T) {
+	for _, zone := range []string{"America/Sao_Paulo", "Europe/Berlin", "America/New_York"} {
+		c := MustCalendar(BusinessHours{
+			Zone:     zone,
+			Weekly:   [7][]ClockRange{0: {{0, Clock(1, 0, 0)}}, 1: {{Clock(9, 0, 0), Clock(17, 0, 0)}}, 3: {{Clock(1, 30, 0), Clock(3, 0, 0)}, {Clock(23, 0, 0), secondsPerDay}}, 6: {{0, secondsPerDay}}},
+			Holidays: []LocalDate{{2026, 10, 25}, {2018, 11, 4}},
+		})
+		base := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+		ordinary := gen.Int64Range(0, 12*365*24*3600).Map(func(s int64) time.Time { return base.Add(time.Duration(s) * time.Second) })
+		instants := proptest.Times(ordinary)
+		durations := proptest.Int64s(gen.Int64Range(-int64(400*time.Hour), int64(400*time.Hour)))
+		lo, hi := time.Unix(0, minSec*1e9), time.Unix(0, maxNs)
+		inRange := func(x time.Time) bool { return x.After(lo) && x.Before(hi) }
+		props := gopter.NewProperties(proptest.Parameters(t))
+		props.Property(zone+": additive", prop.ForAll(func(a, b, m time.Time) bool {
+			return c.Duration(a, m)+c.Duration(m, b) == c.Duration(a, b)
+		}, instants, instants, instants))
+		props.Property(zone+": add then measure", prop.ForAll(func(a time.Time, d int64) bool {
+			end := c.Add(a, time.Duration(d))
+			if d > 0 && end.Before(a) || d < 0 && end.After(a) {
+				return false
+			}
+			got := c.Duration(a, end)
+			if got == time.Duration(d) {
+				return true
+			}
+			// Saturated: short of d, and at an end of the range (or a stayed beyond it).
+			return got.Abs() < time.Duration(d).Abs() && (!inRange(end) || end.Equal(a)) ||
+				d == math.MinInt64 && got == -math.MaxInt64
+		}, instants, durations))
+		props.Property(zone+": next open", prop.ForAll(func(a time.Time) bool {
+			n := c.NextOpen(a)
+			return !n.Before(a) && (!inRange(n) || c.IsOpen(n) && c.Duration(a, n) == 0)
+		}, instants))
+		props.Property(zone+": day start", prop.ForAll(func(a time.Time) bool {
+			d := c.DateOf(a)
+			s, err := c.DayStart(d)
+			if err != nil {
+				return !inRange(a) || d.dayNumber() <= minDate.dayNumber() || d.dayNumber() >= maxDate.dayNumber()
+			}
+			return !s.After(a) && c.DateOf(s) == d && c.DateOf(s.Add(-time.Nanosecond)) != d
+		}, instants))
+		props.TestingRun(t)
 	}
 }
