@@ -71,8 +71,42 @@
 // Every target has an explicit [SLAState] (active, paused, achieved, breached), and
 // [SLACompliance] tallies results mergeably.
 //
+// [SLAEvaluator.EvaluateAll] evaluates a whole queue and tallies it.
+//
 // [SupportKPIs] reports first reply time, first and full resolution time, one-touch or
 // first-contact resolution under a named [OneTouchDefinition], the reopen rate under a named
 // [ReopenDefinition], and backlog age percentiles. [CSAT], [CES] and [Deflection] compute
 // the survey and self-service measures with both of their published read-outs.
+//
+// # Input, limits and cancellation
+//
+// Every input error matches productops.ErrInvalid and is a *productops.ValidationError
+// naming the bad fields; errors callers branch on also match a sentinel ([ErrMergeCycle],
+// [ErrDuplicateID], [ErrLimit], ...). [ParseDataset], [ParseDemandOptions],
+// [ParseDedupeOptions], [ParseBusinessHours], [ParseTickets] and [ParseSLAPolicies] decode
+// JSON strictly: an unknown field or trailing data is an error, where json.Unmarshal would
+// drop it silently. Decimals are bounded (40 digits, exponent ±40) before they are used.
+// Nil pointer arguments give errors or zero answers, never panics; a nil *[Calendar] is
+// calendar time.
+//
+// Limits, each with its default and the option that raises it:
+//
+//   - Dedupe index size: items × bands at most [DefaultMaxBandKeys] (262,144 items at 64
+//     bands), [DedupeOptions].MaxBandKeys.
+//   - Dedupe candidates verified per search: [DefaultMaxCandidates],
+//     [DedupeOptions].MaxCandidates.
+//   - Dedupe pairs per report: [DefaultMaxPairs], [DedupeOptions].MaxPairs.
+//   - MinHash signature: bands × rows at most [MaxSignature] (fixed).
+//   - Instants: 1677-09-21 to 2262-04-11 (time.Time.UnixNano's range); business-time
+//     arithmetic clamps and saturates there (fixed).
+//
+// Exceeding a cap is a *[LimitError] (errors.Is [ErrLimit]) returned before the work or
+// the memory it bounds. Work that grows with the input has a Context variant that stops
+// when the context is done and returns ctx.Err(): [FindDuplicatesContext],
+// [DedupeIndex.PairsContext], [SLAEvaluator.EvaluateAllContext], [SupportKPIsContext].
+//
+// The business-hours calendar never trusts time.Time.ZoneBounds bounds that do not contain
+// the instant (golang/go#81583: on the last UTC day of leap years from 2040 on, zones
+// such as Europe/Berlin report an end a day early); it probes offsets instead, and every
+// cursor step is checked to advance.
 package feedback
