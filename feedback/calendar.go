@@ -572,6 +572,36 @@ func (c *Calendar) DayStart(d LocalDate) (time.Time, error) {
 	return time.Unix(c.instant(d.dayNumber()*secondsPerDay), 0).In(c.loc), nil
 }
 
+// Interval is an absolute open interval [Start, End).
+type Interval struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// OpenIntervals returns the open intervals of the local date d, in order, as instants in
+// the calendar's location: the weekly ranges of its weekday, or its shift, less its breaks,
+// none on a holiday. A range whose wall-clock times the clocks skip shrinks or vanishes (a
+// 02:00-03:00 range on a spring-forward day at 02:00 is empty). A nil calendar is one
+// interval, the whole UTC day. A date that does not exist or is outside the supported range
+// is a *productops.ValidationError.
+func (c *Calendar) OpenIntervals(d LocalDate) ([]Interval, error) {
+	if err := checkDate("feedback: open intervals", d); err != nil {
+		return nil, err
+	}
+	if c == nil {
+		s := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+		return []Interval{{Start: s, End: s.AddDate(0, 0, 1)}}, nil
+	}
+	var z zoneCursor
+	var buf [8]span
+	spans := c.daySpans(d.dayNumber(), &z, buf[:0])
+	out := make([]Interval, len(spans))
+	for i, s := range spans {
+		out[i] = Interval{Start: time.Unix(s.a, 0).In(c.loc), End: time.Unix(s.b, 0).In(c.loc)}
+	}
+	return out, nil
+}
+
 // DateOf returns the local date of t in the calendar's zone.
 func (c *Calendar) DateOf(t time.Time) LocalDate {
 	y, m, d := t.In(c.Location()).Date()

@@ -161,3 +161,66 @@ func ExampleCalendar_DateOf() {
 	fmt.Println(c.DateOf(time.Date(2026, 6, 1, 20, 0, 0, 0, time.UTC)))
 	// Output: 2026-06-02
 }
+
+// The per-ticket counts, and the case the one-touch definitions disagree on: a ticket
+// an agent closes without a public reply.
+func ExampleCountTicket() {
+	c := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	t := feedback.Ticket{ID: "T-1", CreatedAt: c, Events: []feedback.TicketEvent{
+		{At: c, Kind: feedback.TicketPublicComment, Actor: feedback.ActorEndUser}, // the description, sent as an event
+		{At: c.Add(time.Hour), Kind: feedback.TicketStatusChanged, Actor: feedback.ActorAgent, Author: "ann", Status: feedback.TicketSolved},
+	}}
+	n := feedback.CountTicket(&t, c.Add(2*time.Hour))
+	fmt.Printf("replies %d, follow-ups %d, agents %d, solved without reply %v\n", n.AgentReplies, n.CustomerFollowUps, n.Agents, n.SolvedWithoutReply)
+	for _, def := range []feedback.OneTouchDefinition{feedback.OneTouchZendeskExplore, feedback.OneTouchZendeskOneReply, feedback.FCRIntercom} {
+		fmt.Println(def, feedback.OneTouch(&t, def))
+	}
+	// Output:
+	// replies 0, follow-ups 0, agents 1, solved without reply true
+	// zendesk_explore true
+	// zendesk_one_reply false
+	// intercom_first_contact true
+}
+
+// Elapsed SLA time without any policy: next reply time, paused never, in business hours.
+func ExampleMeasureSLA() {
+	cal := feedback.MustCalendar(feedback.BusinessHours{Zone: "UTC", Weekly: [7][]feedback.ClockRange{
+		1: {{Start: feedback.Clock(9, 0, 0), End: feedback.Clock(17, 0, 0)}}}})
+	c := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC) // a Monday
+	t := feedback.Ticket{ID: "T-2", CreatedAt: c, Events: []feedback.TicketEvent{
+		{At: c.Add(time.Hour), Kind: feedback.TicketPublicComment, Actor: feedback.ActorAgent},
+		{At: c.Add(7 * time.Hour), Kind: feedback.TicketPublicComment, Actor: feedback.ActorEndUser},
+	}}
+	ms, err := feedback.MeasureSLA(&t, feedback.SLANextReply, cal, c.Add(26*time.Hour))
+	if err != nil {
+		panic(err)
+	}
+	for _, m := range ms {
+		fmt.Println(m.Metric, m.Cycle, m.StartedAt.Format("Mon 15:04"), m.Fulfilled, m.Elapsed)
+	}
+	// Output: next_reply_time 0 Mon 16:00 false 1h0m0s
+}
+
+func ExampleCalendar_OpenIntervals() {
+	c := feedback.MustCalendar(feedback.BusinessHours{Zone: "Europe/Berlin", Weekly: [7][]feedback.ClockRange{
+		0: {{Start: feedback.Clock(1, 0, 0), End: feedback.Clock(4, 0, 0)}, {Start: feedback.Clock(10, 0, 0), End: feedback.Clock(12, 0, 0)}}}})
+	// 2026-03-29: the clocks skip 02:00-03:00.
+	iv, err := c.OpenIntervals(feedback.LocalDate{Year: 2026, Month: time.March, Day: 29})
+	for _, i := range iv {
+		fmt.Println(i.Start.Format("15:04 MST"), "-", i.End.Format("15:04 MST"), i.End.Sub(i.Start))
+	}
+	fmt.Println(err)
+	// Output:
+	// 01:00 CET - 04:00 CEST 2h0m0s
+	// 10:00 CEST - 12:00 CEST 2h0m0s
+	// <nil>
+}
+
+// Ticket volume per active account and per 1,000 users, with the denominators stated.
+func ExampleVolumeRate() {
+	c := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	tickets := []feedback.Ticket{{ID: "a", CreatedAt: c}, {ID: "b", CreatedAt: c}, {ID: "c", CreatedAt: c}}
+	r, _ := feedback.SupportKPIs(tickets, c.Add(time.Hour), feedback.SupportKPIOptions{ActiveAccounts: 2, Users: 600})
+	fmt.Printf("%d tickets: %.2f per active account, %.2f per 1,000 users\n", r.Created, r.PerActiveAccount.Value, r.PerThousandUsers.Value)
+	// Output: 3 tickets: 1.50 per active account, 5.00 per 1,000 users
+}

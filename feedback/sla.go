@@ -514,17 +514,50 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 	if now < created {
 		return dst, nil
 	}
-	// Reply metrics: first reply, next reply (from the oldest unanswered requester
-	// comment), periodic and pausable updates (from each agent reply). One pass over the
-	// events produces their cycles.
+	var cs ticketCycles
+	cs.collect(t, now)
+	ctx := newEvalCtx(t)
+	ctx.cal = cal
+	dst = e.emit(dst, &ctx, SLAFirstReply, &cs.frt, now)
+	dst = e.emit(dst, &ctx, SLANextReply, &cs.nrt, now)
+	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &cs.upd, now)
+	dst = e.emit(dst, &ctx, SLAPausableUpdate, &cs.upd, now)
+	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
+		dst = e.emit(dst, &ctx, m, &cs.cum, now)
+	}
+	return dst, nil
+}
+
+// ticketCycles holds the cycles of every metric of one ticket.
+type ticketCycles struct {
+	frt, nrt, upd, cum cycleList
+}
+
+// of returns the cycles of metric m.
+func (cs *ticketCycles) of(m SLAMetric) *cycleList {
+	switch m {
+	case SLAFirstReply:
+		return &cs.frt
+	case SLANextReply:
+		return &cs.nrt
+	case SLAPeriodicUpdate, SLAPausableUpdate:
+		return &cs.upd
+	}
+	return &cs.cum
+}
+
+// collect finds the cycles of t up to now. Reply metrics: first reply, next reply (from the
+// oldest unanswered requester comment), periodic and pausable updates (from each agent
+// reply), in one pass over the events; the description, when sent as an event, is none of
+// them. Cumulative metrics: one instance from creation, fulfilled while the ticket is
+// solved.
+func (cs *ticketCycles) collect(t *Ticket, now int64) {
+	created := toNs(t.CreatedAt)
+	desc := t.descriptionIndex()
 	frtOpen := !t.CreatedByAgent
 	var nrtStart, updStart int64
 	nrtOpen, updOpen := false, false
-	var nrtCycle, updCycle int
 	status := t.Status
-	// Results are appended per metric in order; remember where each metric's block starts
-	// so the reply metrics can be emitted in metric order at the end.
-	var frt, nrtBuf, updBuf cycleList
 	for i := range t.Events {
 		ev := &t.Events[i]
 		at := toNs(ev.At)
@@ -536,35 +569,32 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 			status = ev.Status
 		}
 		switch {
+		case i == desc:
 		case ev.isAgentReply():
 			if frtOpen {
-				frt.add(cycle{created, at, FulfilledReply})
+				cs.frt.add(cycle{created, at, FulfilledReply})
 				frtOpen = false
 			}
 			if nrtOpen {
-				nrtBuf.add(cycle{nrtStart, at, FulfilledReply})
+				cs.nrt.add(cycle{nrtStart, at, FulfilledReply})
 				nrtOpen = false
-				nrtCycle++
 			}
 			if updOpen {
-				updBuf.add(cycle{updStart, at, FulfilledReply})
-				updCycle++
+				cs.upd.add(cycle{updStart, at, FulfilledReply})
 			}
 			updStart, updOpen = at, true
 		case solve:
 			if frtOpen {
-				frt.add(cycle{created, at, FulfilledSolve})
+				cs.frt.add(cycle{created, at, FulfilledSolve})
 				frtOpen = false
 			}
 			if nrtOpen {
-				nrtBuf.add(cycle{nrtStart, at, FulfilledSolve})
+				cs.nrt.add(cycle{nrtStart, at, FulfilledSolve})
 				nrtOpen = false
-				nrtCycle++
 			}
 			if updOpen {
-				updBuf.add(cycle{updStart, at, FulfilledSolve})
+				cs.upd.add(cycle{updStart, at, FulfilledSolve})
 				updOpen = false
-				updCycle++
 			}
 		case ev.isRequesterComment():
 			if !frtOpen && !nrtOpen {
@@ -573,31 +603,86 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 		}
 	}
 	if frtOpen {
-		frt.add(cycle{created, openEnd, FulfilledNot})
+		cs.frt.add(cycle{created, openEnd, FulfilledNot})
 	}
 	if nrtOpen {
-		nrtBuf.add(cycle{nrtStart, openEnd, FulfilledNot})
+		cs.nrt.add(cycle{nrtStart, openEnd, FulfilledNot})
 	}
 	if updOpen {
-		updBuf.add(cycle{updStart, openEnd, FulfilledNot})
+		cs.upd.add(cycle{updStart, openEnd, FulfilledNot})
 	}
-	ctx := newEvalCtx(t)
-	ctx.cal = cal
-	dst = e.emit(dst, &ctx, SLAFirstReply, &frt, now)
-	dst = e.emit(dst, &ctx, SLANextReply, &nrtBuf, now)
-	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &updBuf, now)
-	dst = e.emit(dst, &ctx, SLAPausableUpdate, &updBuf, now)
-	// Cumulative metrics: one instance from creation, fulfilled while the ticket is solved.
-	var cum cycleList
 	if status.solved() {
-		cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
+		cs.cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
 	} else {
-		cum.add(cycle{created, openEnd, FulfilledNot})
+		cs.cum.add(cycle{created, openEnd, FulfilledNot})
 	}
-	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
-		dst = e.emit(dst, &ctx, m, &cum, now)
+}
+
+// SLAMeasurement is the counted time of one cycle of an SLA metric, measured without a
+// policy or target: what [SLAResult].Elapsed would be under any target.
+type SLAMeasurement struct {
+	// Metric is what is measured; Cycle numbers its instances from 0.
+	Metric SLAMetric `json:"metric"`
+	Cycle  int       `json:"cycle"`
+	// StartedAt is when the metric started counting.
+	StartedAt time.Time `json:"started_at"`
+	// Fulfilled, FulfilledAt and FulfilledBy say whether, when and how the cycle ended by
+	// the as-of instant.
+	Fulfilled   bool          `json:"fulfilled"`
+	FulfilledAt time.Time     `json:"fulfilled_at,omitzero"`
+	FulfilledBy SLAFulfilment `json:"fulfilled_by,omitempty"`
+	// Paused says whether the metric was in a pause status at the as-of instant (never
+	// once fulfilled).
+	Paused bool `json:"paused,omitempty"`
+	// BusinessHours says Elapsed is business time of the calendar given, else calendar
+	// time.
+	BusinessHours bool `json:"business_hours,omitempty"`
+	// Elapsed is the counted time from StartedAt to FulfilledAt, or to the as-of instant
+	// while open, excluding the metric's pause statuses.
+	Elapsed time.Duration `json:"elapsed"`
+}
+
+// MeasureSLA measures every cycle of metric m on t up to asOf without a policy: the same
+// cycles, pause statuses and fulfilment as [SLAEvaluator.Evaluate], with no target, so the
+// elapsed time is known even for tickets no policy applies to (or before policies exist).
+// With cal it counts business time, else calendar time. It returns a validation error for
+// an invalid ticket or metric, or a nil t.
+func MeasureSLA(t *Ticket, m SLAMetric, cal *Calendar, asOf time.Time) ([]SLAMeasurement, error) {
+	if t == nil {
+		return nil, nilError("feedback: SLA measurement", "ticket")
 	}
-	return dst, nil
+	if !slaMetricSet.Valid(m) {
+		return nil, inputError("feedback: SLA measurement", "metric", "oneof", "undefined metric %d", m)
+	}
+	if !t.ok() {
+		return nil, t.Validate()
+	}
+	now := toNs(asOf)
+	if now < toNs(t.CreatedAt) {
+		return nil, nil
+	}
+	var cs ticketCycles
+	cs.collect(t, now)
+	list := cs.of(m)
+	pauses := m.pauses()
+	var z zoneCursor
+	out := make([]SLAMeasurement, 0, list.n)
+	for i := range list.n {
+		cy := list.at(i)
+		end := now
+		if cy.end != openEnd {
+			end = cy.end
+		}
+		elapsed, _, _ := measure(t, cal, &z, pauses, cy.start, end, math.MaxInt64)
+		r := SLAMeasurement{Metric: m, Cycle: i, StartedAt: time.Unix(0, cy.start).UTC(), BusinessHours: cal != nil, Elapsed: time.Duration(elapsed)}
+		if cy.end != openEnd {
+			r.Fulfilled, r.FulfilledAt, r.FulfilledBy = true, time.Unix(0, cy.end).UTC(), cy.by
+		} else {
+			r.Paused = pauses&(1<<t.statusAt(end)) != 0
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // lastSolve returns when the ticket last moved from unsolved to solved or closed, up to now.

@@ -54,6 +54,10 @@ func TestSupportKPIVectors(t *testing.T) {
 		OneTouch: SupportRate{3, 4, true, 0.75},
 		// Reopened D and E of the 5 tickets solved at least once.
 		Reopen: SupportRate{2, 5, true, 0.4},
+		// Volume: the 6 tickets created by the as-of instant; no denominators given.
+		Created:          6,
+		PerActiveAccount: VolumeRate{Tickets: 6, Per: 1},
+		PerThousandUsers: VolumeRate{Tickets: 6, Per: 1000},
 		// E is 10h old, F 8h.
 		BacklogAge: DurationStats{Count: 2, Defined: true, Mean: 9 * time.Hour, Percentiles: []DurationQuantile{q(50, 8*time.Hour), q(90, 10*time.Hour)}},
 	}
@@ -71,7 +75,10 @@ func TestSupportKPIVectors(t *testing.T) {
 		{OneTouchDbtZendesk, []TicketID{"A", "D"}},  // exactly one agent reply
 		{FCRFreshservice, []TicketID{"A", "B"}},     // no requester comment after the description
 		{FCRFreshdesk, []TicketID{"A"}},             // D got a comment after the reply
-		{FCRIntercom, []TicketID{"A"}},              // C had two agents, D two solves
+		// C had two agents, D two solves; B was closed by one agent without a public
+		// reply, and closing is participating in Intercom's sense.
+		{FCRIntercom, []TicketID{"A", "B"}},
+		{OneTouchZendeskOneReply, []TicketID{"A", "D"}}, // B has no reply, C two
 		{OneTouchDefinition(99), nil},
 	}
 	for _, d := range defs {

@@ -130,6 +130,8 @@ type TicketEvent struct {
 
 // Ticket is a support ticket with its timeline. The ticket's own description (the first
 // comment) is implied at CreatedAt: by the requester, or by an agent when CreatedByAgent.
+// An export that also lists the description as an event (the first public comment, at
+// CreatedAt, by that side) is read the same way: that event is not a reply or a follow-up.
 // Status changes are recorded explicitly (Zendesk's audit log has them); nothing is inferred
 // from comments.
 type Ticket struct {
@@ -268,6 +270,29 @@ func (t *Ticket) priorityAt(ns int64) TicketPriority {
 		}
 	}
 	return p
+}
+
+// descriptionIndex returns the index of the event that is the ticket's own description sent
+// as an event, or -1. The description is implied at CreatedAt; some exports also list it as
+// the first public comment, at CreatedAt, by the side that created the ticket (the
+// requester, or an agent when CreatedByAgent). That comment is not a reply, not a
+// follow-up, and starts no SLA cycle.
+func (t *Ticket) descriptionIndex() int {
+	for i := range t.Events {
+		ev := &t.Events[i]
+		if ev.Kind != TicketPublicComment {
+			continue
+		}
+		creator := ActorEndUser
+		if t.CreatedByAgent {
+			creator = ActorAgent
+		}
+		if ev.Actor == creator && ev.At.Equal(t.CreatedAt) {
+			return i
+		}
+		return -1
+	}
+	return -1
 }
 
 // isAgentReply reports whether ev is a public comment by a human agent.
