@@ -37,7 +37,8 @@ func TestRecordValidate(t *testing.T) {
 		}}.Validate(), []string{"id", "currency", "lifecycle", "snapshots[0].at", "snapshots[1].arr", "snapshots[1].currency", "snapshots[2].at"}},
 		{"person", Person{Email: "not-an-email", Role: 7}.Validate(), []string{"id", "email", "role"}},
 		{"item", Item{Rating: &Rating{Min: 5, Max: 5}, Tags: []string{"a", "", "a"}, State: 4}.Validate(),
-			[]string{"id", "source", "source_record", "author", "created_at", "rating.max", "tags[1]", "tags[2]", "state"}},
+			// No author: anonymous feedback is valid.
+			[]string{"id", "source", "source_record", "created_at", "rating.max", "tags[1]", "tags[2]", "state"}},
 		{"link", Link{Importance: imp(-1)}.Validate(), []string{"item", "request", "importance"}},
 		{"vote", Vote{Importance: imp(-2)}.Validate(), []string{"request", "person", "created_at", "importance"}},
 		{"theme", Theme{ID: "t", Parent: "t"}.Validate(), []string{"parent"}},

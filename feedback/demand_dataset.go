@@ -28,6 +28,8 @@ type Dataset struct {
 	Requests []Request `json:"requests,omitempty"`
 	// Themes are the nodes of the theme hierarchy, unique by ID.
 	Themes []Theme `json:"themes,omitempty"`
+	// Opportunities are sales deals that depend on requests, unique by ID.
+	Opportunities []Opportunity `json:"opportunities,omitempty"`
 }
 
 // index is the dataset's lookup tables, built once per computation.
@@ -65,7 +67,8 @@ func firstIndex[T any, K comparable](records []T, id func(T) K) map[K]int {
 // Validate checks every record (see each type's Validate) and the dataset as a whole:
 // unique IDs, unique item idempotency keys (source, source record), every reference known
 // (a person's account, an item's author, account and themes, a link's item and request, a
-// vote's request, person and caster, a request's merge target and themes, a theme's parent),
+// vote's request, person and caster, a request's merge target and themes, a theme's parent,
+// an opportunity's account and requests),
 // and no cycle among merges or theme parents. Every failure names its record by JSON path
 // ("links[3].request").
 func (d *Dataset) Validate() error {
@@ -140,6 +143,20 @@ func (d *Dataset) Validate() error {
 	for i, r := range d.Requests {
 		if _, err := d.canonical(ix, r.ID); errors.Is(err, ErrMergeCycle) && ix.requests[r.ID] == i {
 			e.Addf(fmt.Sprintf("requests[%d].merged_into", i), "acyclic", "%v", err)
+		}
+	}
+	opps := make(map[OpportunityID]int, len(d.Opportunities))
+	for i, o := range d.Opportunities {
+		p := fmt.Sprintf("opportunities[%d]", i)
+		o.validateInto(e, p)
+		if j, dup := opps[o.ID]; dup && o.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats opportunities[%d]", quoteID(string(o.ID)), j)
+		} else {
+			opps[o.ID] = i
+		}
+		ix.checkAccount(e, p+".account", o.Account)
+		for k, r := range o.Requests {
+			ix.checkRequest(e, fmt.Sprintf("%s.requests[%d]", p, k), r)
 		}
 	}
 	for i, t := range d.Themes {

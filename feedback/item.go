@@ -67,9 +67,11 @@ type Item struct {
 	SourceRecord string `json:"source_record" validate:"required"`
 	// Text is the feedback itself.
 	Text string `json:"text"`
-	// Author is who gave the feedback; required, and in a [Dataset] a known person.
-	Author PersonID `json:"author" validate:"required"`
+	// Author is who gave the feedback, in a [Dataset] a known person; empty for anonymous
+	// feedback, which counts in a request's volume but in no person or account.
+	Author PersonID `json:"author,omitempty"`
 	// Account is the account the feedback speaks for; empty means the author's account.
+	// Anonymous feedback speaks for no account in [Demand] whatever this says.
 	Account AccountID `json:"account,omitempty"`
 	// CreatedAt is when the feedback was given; required.
 	CreatedAt time.Time `json:"created_at"`

@@ -44,6 +44,10 @@ type Person struct {
 	Account AccountID `json:"account,omitempty"`
 	// Role is whose voice this is.
 	Role PersonRole `json:"role"`
+	// Segment is the person's own segment (Productboard's user segments, such as
+	// "admin" or "beta tester"), weighted by [DemandOptions].PersonSegmentWeights; empty
+	// for none. The account's segment is separate (AccountState.Segment).
+	Segment string `json:"segment,omitempty"`
 }
 
 // Validate reports every bad field of the person on its own (references are checked by
