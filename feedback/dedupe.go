@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/productops/productops/internal/enum"
+	"math"
 	"math/bits"
 	"slices"
 
@@ -18,6 +19,10 @@ const (
 	DefaultSimilarThreshold   = 0.5
 	DefaultBands              = 64
 	DefaultRows               = 4
+	// DefaultRowsCosine is the default rows under a cosine measure: a set cosine is above
+	// the Jaccard similarity (0.5 is a Jaccard of 1/3 for texts of equal length), so the
+	// S-curve is moved down to keep recall at the similar threshold.
+	DefaultRowsCosine = 3
 	// DefaultMaxBandKeys caps items × bands: 262,144 items at the default 64 bands, about
 	// 16 bytes of index per item and band (some 270 MB at the cap).
 	DefaultMaxBandKeys = 1 << 24
@@ -46,15 +51,21 @@ type DedupeOptions struct {
 	Normalize NormalizeOptions `json:"normalize"`
 	// Shingling is the set compared; zero is [WordUnigrams].
 	Shingling Shingling `json:"shingling"`
-	// DuplicateThreshold is the Jaccard similarity, in (0, 1], from which a pair is a
-	// duplicate; zero means 0.8.
+	// Measure compares the shingles; zero is [SimilarityJaccard]. LSH candidates always
+	// come from MinHash, which estimates Jaccard; with a cosine measure the candidates are
+	// verified by that measure, so the recall of [DedupeOptions.CandidateProbability] is
+	// for the pair's Jaccard similarity (which is at most its set cosine).
+	Measure SimilarityMeasure `json:"measure,omitempty"`
+	// DuplicateThreshold is the similarity, in (0, 1], from which a pair is a duplicate;
+	// zero means 0.8.
 	DuplicateThreshold float64 `json:"duplicate_threshold,omitempty"`
-	// SimilarThreshold is the Jaccard similarity, in (0, DuplicateThreshold], from which a
-	// pair is reported as similar but not a duplicate; zero means 0.5. Set it equal to
+	// SimilarThreshold is the similarity, in (0, DuplicateThreshold], from which a pair is
+	// reported as similar but not a duplicate; zero means 0.5. Set it equal to
 	// DuplicateThreshold to report duplicates only.
 	SimilarThreshold float64 `json:"similar_threshold,omitempty"`
 	// Bands and Rows shape the MinHash signature (bands × rows values, at most
-	// [MaxSignature]); zero means 64 and 4.
+	// [MaxSignature]); zero means 64 and 4 (3 rows under a cosine measure,
+	// [DefaultRowsCosine]).
 	Bands int `json:"bands,omitempty"`
 	Rows  int `json:"rows,omitempty"`
 	// Seed seeds the MinHash functions; the same seed gives the same candidates on every
@@ -79,7 +90,12 @@ func (o DedupeOptions) duplicate() float64 {
 }
 func (o DedupeOptions) similar() float64 { return cmp.Or(o.SimilarThreshold, DefaultSimilarThreshold) }
 func (o DedupeOptions) bands() int       { return cmp.Or(o.Bands, DefaultBands) }
-func (o DedupeOptions) rows() int        { return cmp.Or(o.Rows, DefaultRows) }
+func (o DedupeOptions) rows() int {
+	if o.Measure != SimilarityJaccard {
+		return cmp.Or(o.Rows, DefaultRowsCosine)
+	}
+	return cmp.Or(o.Rows, DefaultRows)
+}
 func (o DedupeOptions) maxBandKeys() int { return cmp.Or(o.MaxBandKeys, DefaultMaxBandKeys) }
 func (o DedupeOptions) maxCandidates() int {
 	return cmp.Or(o.MaxCandidates, DefaultMaxCandidates)
@@ -125,6 +141,9 @@ func (o DedupeOptions) Validate() error {
 	if !shinglingSet.Valid(o.Shingling) {
 		e.Addf("shingling", "oneof", "undefined shingling %d", o.Shingling)
 	}
+	if !measureSimSet.Valid(o.Measure) {
+		e.Addf("measure", "oneof", "undefined measure %d", o.Measure)
+	}
 	return e.Err()
 }
 
@@ -158,7 +177,8 @@ type DuplicatePair struct {
 	// A and B are the two items, A < B.
 	A ItemID `json:"a"`
 	B ItemID `json:"b"`
-	// Similarity is the exact Jaccard similarity of their shingle sets, in [0, 1].
+	// Similarity is the exact similarity of their shingles under the report's measure, in
+	// [0, 1] (1 for exact duplicates).
 	Similarity float64 `json:"similarity"`
 	// Kind classifies the pair by the thresholds.
 	Kind MatchKind `json:"kind"`
@@ -166,6 +186,9 @@ type DuplicatePair struct {
 
 // DuplicateReport is the result of [FindDuplicates] and [DedupeIndex.Pairs].
 type DuplicateReport struct {
+	// Shingling and Measure say how Similarity was computed.
+	Shingling Shingling         `json:"shingling"`
+	Measure   SimilarityMeasure `json:"measure"`
 	// Pairs lists every pair found at or above the similar threshold, by A then B.
 	Pairs []DuplicatePair `json:"pairs"`
 	// Empty lists the items whose normalized text is empty (nothing to compare, so never
@@ -199,6 +222,9 @@ type DedupeIndex struct {
 	members [][]ItemID
 	setData []uint32 // sorted shingle IDs of every group, back to back
 	setOff  []int32  // group g's set is setData[setOff[g]:setOff[g+1]]
+	setTF   []uint32 // cosine measures: the count of each shingle of setData in its text
+	df      []uint32 // tf-idf: per shingle ID, the items whose text contains it
+	docs    int      // tf-idf: the items with a non-empty text
 	keys    []uint64 // band keys, bands per group
 	buckets map[uint64][]int32
 
@@ -266,8 +292,14 @@ func (x *DedupeIndex) Add(id ItemID, text string) error {
 		x.empty = append(x.empty, id)
 		return nil
 	}
+	x.docs++
 	if g, ok := x.groupOf[t]; ok {
 		x.members[g] = append(x.members[g], id)
+		if x.opts.Measure == SimilarityCosineTFIDF {
+			for _, v := range x.set(g) {
+				x.df[v]++
+			}
+		}
 		return nil
 	}
 	g := int32(len(x.members))
@@ -287,8 +319,27 @@ func (x *DedupeIndex) Add(id ItemID, text string) error {
 	})
 	set := x.setData[start:]
 	slices.Sort(set)
+	if x.opts.Measure != SimilarityJaccard {
+		// Run lengths of the sorted shingles are their term frequencies.
+		for i := 0; i < len(set); {
+			j := i + 1
+			for j < len(set) && set[j] == set[i] {
+				j++
+			}
+			x.setTF = append(x.setTF, uint32(j-i))
+			i = j
+		}
+	}
 	x.setData = x.setData[:start+len(slices.Compact(set))]
 	x.setOff = append(x.setOff, int32(len(x.setData)))
+	if x.opts.Measure == SimilarityCosineTFIDF {
+		for len(x.df) < len(x.vocab) {
+			x.df = append(x.df, 0)
+		}
+		for _, v := range x.set(g) {
+			x.df[v]++
+		}
+	}
 	x.keys = append(x.keys, make([]uint64, x.bands)...)
 	keys := x.keys[int(g)*x.bands:]
 	x.signatureOf(t, keys)
@@ -302,6 +353,83 @@ func (x *DedupeIndex) Add(id ItemID, text string) error {
 
 // set returns group g's sorted shingle IDs.
 func (x *DedupeIndex) set(g int32) []uint32 { return x.setData[x.setOff[g]:x.setOff[g+1]] }
+
+// tf returns the term frequencies of group g's shingles, aligned with set(g) (cosine
+// measures only).
+func (x *DedupeIndex) tf(g int32) []uint32 { return x.setTF[x.setOff[g]:x.setOff[g+1]] }
+
+// idf is the smoothed inverse document frequency ln((1 + n) / (1 + df)) + 1.
+func idf(n, df int) float64 { return math.Log(float64(1+n)/float64(1+df)) + 1 }
+
+// cosineSum adds up the terms of a dot product or a squared norm so that the result does
+// not depend on the order of the terms (shingle IDs follow the order of Adds): integer
+// terms (tf products) exactly, float terms (tf-idf products) sorted before summing.
+type cosineSum struct {
+	n     int64
+	terms []float64
+}
+
+func (c *cosineSum) reset()             { c.n, c.terms = 0, c.terms[:0] }
+func (c *cosineSum) addInt(v int64)     { c.n += v }
+func (c *cosineSum) addFloat(v float64) { c.terms = append(c.terms, v) }
+
+func (c *cosineSum) total() float64 {
+	if len(c.terms) == 0 {
+		return float64(c.n)
+	}
+	slices.Sort(c.terms)
+	s := float64(c.n)
+	for _, v := range c.terms {
+		s += v
+	}
+	return s
+}
+
+// idfOf returns the idf of shingle ID v: from idfs when given, else from the document
+// frequencies.
+func (x *DedupeIndex) idfOf(v uint32, idfs []float64) float64 {
+	if idfs != nil {
+		return idfs[v]
+	}
+	return idf(x.docs, int(x.df[v]))
+}
+
+// norm returns the norm of group g's cosine vector (tf, or tf × idf).
+func (x *DedupeIndex) norm(g int32, idfs []float64, acc *cosineSum) float64 {
+	acc.reset()
+	set, tf := x.set(g), x.tf(g)
+	for i, v := range set {
+		t := int64(tf[i])
+		if x.opts.Measure == SimilarityCosineTFIDF {
+			w := float64(t) * x.idfOf(v, idfs)
+			acc.addFloat(w * w)
+		} else {
+			acc.addInt(t * t)
+		}
+	}
+	return math.Sqrt(acc.total())
+}
+
+// idfs returns the idf of every shingle ID of the index (nil unless the measure is
+// tf-idf).
+func (x *DedupeIndex) idfs() []float64 {
+	if x.opts.Measure != SimilarityCosineTFIDF {
+		return nil
+	}
+	out := make([]float64, len(x.df))
+	for v, d := range x.df {
+		out[v] = idf(x.docs, int(d))
+	}
+	return out
+}
+
+// cosine clamps a cosine computed in floating point to [0, 1].
+func cosine(dot, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return min(max(dot/(na*nb), 0), 1)
+}
 
 // signatureOf computes the band keys of normalized text t into keys.
 func (x *DedupeIndex) signatureOf(t string, keys []uint64) {
@@ -344,13 +472,29 @@ func (x *DedupeIndex) PairsContext(ctx context.Context) (*DuplicateReport, error
 	}
 	sim := x.opts.similar()
 	maxCand := x.opts.maxCandidates()
+	jaccard := x.opts.Measure == SimilarityJaccard
 	// eachCandidate visits pairs by ascending g, so g's shingles are marked once and each
-	// candidate's intersection is a count of marked shingles.
+	// candidate's intersection is a count (or, for cosine, a dot product) of marked
+	// shingles.
 	mark := make([]int32, len(x.vocab))
 	for i := range mark {
 		mark[i] = -1
 	}
 	marked := int32(-1)
+	var (
+		idfs  []float64
+		tmark []uint32 // cosine: the marked g's term frequency per shingle ID
+		norms []float64
+		acc   cosineSum
+	)
+	if !jaccard {
+		idfs = x.idfs()
+		tmark = make([]uint32, len(x.vocab))
+		norms = make([]float64, len(x.members))
+		for g := range norms {
+			norms[g] = x.norm(int32(g), idfs, &acc)
+		}
+	}
 	err = x.eachCandidate(ctx, func(g, h int32) error {
 		if r.Candidates >= maxCand {
 			return &LimitError{Limit: "max_candidates", Max: maxCand}
@@ -362,6 +506,31 @@ func (x *DedupeIndex) PairsContext(ctx context.Context) (*DuplicateReport, error
 			}
 		}
 		sg, sh := x.set(g), x.set(h)
+		if !jaccard {
+			if g != marked {
+				for i, s := range sg {
+					mark[s], tmark[s] = g, x.tf(g)[i]
+				}
+				marked = g
+			}
+			acc.reset()
+			th := x.tf(h)
+			for i, s := range sh {
+				if mark[s] != g {
+					continue
+				}
+				p := int64(tmark[s]) * int64(th[i])
+				if idfs != nil {
+					acc.addFloat(float64(p) * idfs[s] * idfs[s])
+				} else {
+					acc.addInt(p)
+				}
+			}
+			if c := cosine(acc.total(), norms[g], norms[h]); c >= sim {
+				return x.addGroupPairs(r, g, h, c)
+			}
+			return nil
+		}
 		if float64(min(len(sg), len(sh)))/float64(max(len(sg), len(sh))) < sim {
 			return nil // J <= |smaller| / |larger| < sim (rounding is monotone): skip the count.
 		}
@@ -404,7 +573,8 @@ func (x *DedupeIndex) startReport() (*DuplicateReport, error) {
 		}
 		n += int(lo / 2)
 	}
-	r := &DuplicateReport{Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty)),
+	r := &DuplicateReport{Shingling: x.opts.Shingling, Measure: x.opts.Measure,
+		Items: len(x.ids), Distinct: len(x.members), Empty: slices.Sorted(slices.Values(x.empty)),
 		Pairs: make([]DuplicatePair, 0, n)}
 	for _, m := range x.members {
 		for i := range m {
@@ -549,7 +719,9 @@ func radixSortHigh32(v, tmp []uint64) {
 type Suggestion struct {
 	// Item is the indexed item.
 	Item ItemID `json:"item"`
-	// Similarity is the exact Jaccard similarity with the query, in [0, 1].
+	// Similarity is the exact similarity with the query under the index's measure, in
+	// [0, 1] (under tf-idf, with the idf of the indexed corpus; the query is not part of
+	// it).
 	Similarity float64 `json:"similarity"`
 	// Kind classifies the match by the thresholds.
 	Kind MatchKind `json:"kind"`
@@ -557,8 +729,8 @@ type Suggestion struct {
 
 // Suggest returns the indexed items alike to text (at or above the similar threshold), most
 // similar first, then by ID, at most limit of them (all when limit <= 0). Exact duplicates
-// come first with similarity 1; the rest are LSH candidates verified by exact Jaccard. The
-// index is not changed: use it to show "is this what you meant?" while someone types.
+// come first with similarity 1; the rest are LSH candidates verified by the exact measure.
+// The index is not changed: use it to show "is this what you meant?" while someone types.
 func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
 	if x == nil {
 		return nil
@@ -575,17 +747,47 @@ func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
 			out = append(out, Suggestion{Item: id, Similarity: 1, Kind: MatchExact})
 		}
 	}
-	// The query's set: known shingle IDs plus a count of unknown shingles.
+	// The query's set: known shingle IDs plus unknown shingles, with their counts.
 	var set []uint32
-	seenUnknown := map[string]bool{}
+	seenUnknown := map[string]int{}
 	eachShingle(t, x.opts.Shingling, func(s string) {
 		if v, ok := x.vocab[s]; ok {
 			set = append(set, v)
 		} else {
-			seenUnknown[s] = true
+			seenUnknown[s]++
 		}
 	})
 	slices.Sort(set)
+	tfidf := x.opts.Measure == SimilarityCosineTFIDF
+	var qtf []int64 // cosine: the query's term frequency per distinct known shingle
+	var qn float64  // cosine: the query's norm
+	var acc cosineSum
+	if x.opts.Measure != SimilarityJaccard {
+		for i := 0; i < len(set); {
+			j := i + 1
+			for j < len(set) && set[j] == set[i] {
+				j++
+			}
+			t := int64(j - i)
+			qtf = append(qtf, t)
+			if tfidf {
+				w := float64(t) * x.idfOf(set[i], nil)
+				acc.addFloat(w * w)
+			} else {
+				acc.addInt(t * t)
+			}
+			i = j
+		}
+		for _, c := range seenUnknown {
+			if tfidf {
+				w := float64(c) * idf(x.docs, 0)
+				acc.addFloat(w * w)
+			} else {
+				acc.addInt(int64(c) * int64(c))
+			}
+		}
+		qn = math.Sqrt(acc.total())
+	}
 	set = slices.Compact(set)
 	keys := make([]uint64, x.bands)
 	q := &DedupeIndex{opts: x.opts, rows: x.rows, sig: make([]uint32, len(x.sig)), ha: x.ha, hb: x.hb}
@@ -598,7 +800,13 @@ func (x *DedupeIndex) Suggest(text string, limit int) []Suggestion {
 				continue
 			}
 			seen[g] = true
-			j := jaccardWithUnknown(set, len(seenUnknown), x.set(g))
+			var j float64
+			if x.opts.Measure == SimilarityJaccard {
+				j = jaccardWithUnknown(set, len(seenUnknown), x.set(g))
+			} else {
+				ng := x.norm(g, nil, &acc)
+				j = cosine(x.dotQuery(set, qtf, g, &acc), qn, ng)
+			}
 			if j < sim {
 				continue
 			}
@@ -621,6 +829,32 @@ func exactFirst(k MatchKind) int {
 		return 0
 	}
 	return 1
+}
+
+// dotQuery is the cosine dot product of a query, given as sorted shingle IDs and their
+// term frequencies, with group g.
+func (x *DedupeIndex) dotQuery(a []uint32, tfa []int64, g int32, acc *cosineSum) float64 {
+	acc.reset()
+	b, tfb := x.set(g), x.tf(g)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			p := tfa[i] * int64(tfb[j])
+			if x.opts.Measure == SimilarityCosineTFIDF {
+				w := x.idfOf(a[i], nil)
+				acc.addFloat(float64(p) * w * w)
+			} else {
+				acc.addInt(p)
+			}
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return acc.total()
 }
 
 // jaccardWithUnknown is Jaccard of a set given as known IDs plus unknown extra elements

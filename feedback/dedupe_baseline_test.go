@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -21,10 +22,14 @@ func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
 		panic(err)
 	}
 	sim := opts.similar()
+	score := func(g, h int32) float64 { return jaccardIDs(x.set(g), x.set(h)) }
+	if opts.Measure != SimilarityJaccard {
+		score = naiveCosine(x, opts)
+	}
 	for g := range int32(len(x.members)) {
 		for h := g + 1; h < int32(len(x.members)); h++ {
 			r.Candidates++
-			if j := jaccardIDs(x.set(g), x.set(h)); j >= sim {
+			if j := score(g, h); j >= sim {
 				if err := x.addGroupPairs(r, g, h, j); err != nil {
 					panic(err)
 				}
@@ -115,6 +120,61 @@ func syntheticItems(n int, seed uint64) []Item {
 		items[i] = Item{ID: ItemID(fmt.Sprintf("it%06d", i)), Text: strings.Join(ws, " ")}
 	}
 	return items
+}
+
+// naiveCosine scores groups by the cosine measure of opts from their texts directly: term
+// counts by shingle string, document frequencies over the items, idf as documented. It
+// shares only the final summation rule with the index (sorted float terms), so it checks
+// the index's bookkeeping of vocabulary, frequencies and marks.
+func naiveCosine(x *DedupeIndex, opts DedupeOptions) func(g, h int32) float64 {
+	texts := make([]string, len(x.members))
+	for t, g := range x.groupOf {
+		texts[g] = t
+	}
+	counts := make([]map[string]int, len(texts))
+	df := map[string]int{}
+	docs := 0
+	for g, t := range texts {
+		counts[g] = map[string]int{}
+		eachShingle(t, opts.Shingling, func(s string) { counts[g][s]++ })
+		for s := range counts[g] {
+			df[s] += len(x.members[g])
+		}
+		docs += len(x.members[g])
+	}
+	sum := func(terms []float64) float64 {
+		slices.Sort(terms)
+		s := 0.0
+		for _, v := range terms {
+			s += v
+		}
+		return s
+	}
+	weight := func(s string) float64 {
+		if opts.Measure == SimilarityCosineTFIDF {
+			return math.Log(float64(1+docs)/float64(1+df[s])) + 1
+		}
+		return 1
+	}
+	norm := func(c map[string]int) float64 {
+		var terms []float64
+		for s, n := range c {
+			w := float64(n) * weight(s)
+			terms = append(terms, w*w)
+		}
+		return math.Sqrt(sum(terms))
+	}
+	return func(g, h int32) float64 {
+		var terms []float64
+		for s, n := range counts[g] {
+			if m, ok := counts[h][s]; ok {
+				w := weight(s)
+				terms = append(terms, float64(n*m)*w*w)
+			}
+		}
+		na, nb := norm(counts[g]), norm(counts[h])
+		return min(max(sum(terms)/(na*nb), 0), 1)
+	}
 }
 
 // jaccardIDs is Jaccard on two sorted sets of shingle IDs by merging them.

@@ -16,6 +16,7 @@
 //   - [Vote]: a person's vote on a request, possibly cast on their behalf.
 //   - [Request]: a feature request with a [RequestStatus] lifecycle, its history, and merges.
 //   - [Theme]: a node of a theme hierarchy that items and requests are tagged with.
+//   - [Opportunity]: a sales deal that depends on requests; open deals are pipeline.
 //
 // A [Dataset] holds them all; [Dataset.Validate] checks every record and every reference.
 // [Demand] scores requests: one count per person (the latest importance wins), revenue once
@@ -23,13 +24,20 @@
 // a time window, and account state as of now or as of the feedback ([AccountsAsOfNow],
 // [AccountsAsOfFeedback]); every score carries the people and accounts behind it. Merging a
 // duplicate request is a link ([Dataset.Merge]), not a copy: demand is computed over the
-// merged class, so voters are a union, chains flatten and [Dataset.Unmerge] restores.
+// merged class, so voters are a union, chains flatten and [Dataset.Unmerge] restores;
+// Fider's vote-copying merge is the named alternative [MergeFider]. Signals carry their
+// [SignalChannel] (insight, portal, import) with Productboard's rules for which importance
+// counts; anonymous feedback counts in volume, not in people or accounts; demand is also
+// weighted by account revenue × importance, by open [Opportunity] value (pipeline), by
+// segment per account and per person, and per account ([RequestDemand].AccountScore).
 // [ThemeRollup] sums items, people, accounts and requests up the theme hierarchy.
 //
 // # Near-duplicate detection
 //
 // [Normalize] folds text (Unicode NFKC, case folding, diacritic folding, punctuation).
-// [Jaccard] is the exact similarity on word unigrams or character 3-grams ([Shingling]).
+// [Jaccard] is the exact similarity on word unigrams, 2- or 3-grams or character 3-grams
+// ([Shingling]); [Similarity] also computes term-frequency and tf-idf cosine
+// ([SimilarityMeasure]), the measures the index verifies candidates with.
 // [FindDuplicates] and [DedupeIndex] find pairs with MinHash signatures and LSH banding
 // (seeded and deterministic), verify each candidate by exact Jaccard, and classify it as an
 // exact duplicate, a duplicate, or similar but not a duplicate. [DedupeIndex.Suggest] ranks
@@ -73,9 +81,14 @@
 //
 // [SLAEvaluator.EvaluateAll] evaluates a whole queue and tallies it.
 //
+// [CountTicket] gives the per-ticket counts (agent replies, customer follow-ups, solves,
+// reopens, participating agents); [MeasureSLA] measures SLA elapsed time without a policy;
+// [Calendar.OpenIntervals] lists a date's open intervals.
+//
 // [SupportKPIs] reports first reply time, first and full resolution time, one-touch or
 // first-contact resolution under a named [OneTouchDefinition], the reopen rate under a named
-// [ReopenDefinition], and backlog age percentiles. [CSAT], [CES] and [Deflection] compute
+// [ReopenDefinition], backlog age percentiles, and ticket volume per active account and
+// per 1,000 users. [CSAT], [CES] and [Deflection] compute
 // the survey and self-service measures with both of their published read-outs.
 //
 // # Input, limits and cancellation
