@@ -31,7 +31,7 @@ func (r *DemandReport) WriteText(w io.Writer, limit int) error {
 			fmt.Fprintf(&b, ", %s %s %s", d.Revenue.Aggregation, d.Revenue.Value.StringFixed(2), d.Revenue.Currency)
 		}
 		if len(d.MergedFrom) > 0 {
-			fmt.Fprintf(&b, " (merged: %s)", joinIDs(d.MergedFrom))
+			fmt.Fprintf(&b, " (merged: %s)", joinIDs(d.MergedFrom, ", "))
 		}
 		b.WriteByte('\n')
 		for _, a := range d.ByAccount {
@@ -61,12 +61,12 @@ func peopleWithAccounts(d RequestDemand) int {
 	return n
 }
 
-func joinIDs(ids []RequestID) string {
+func joinIDs(ids []RequestID, sep string) string {
 	s := make([]string, len(ids))
 	for i, id := range ids {
 		s[i] = string(id)
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, sep)
 }
 
 // count formats n with the singular or plural noun.

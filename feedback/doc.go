@@ -91,6 +91,17 @@
 // per 1,000 users. [CSAT], [CES] and [Deflection] compute
 // the survey and self-service measures with both of their published read-outs.
 //
+// # Output
+//
+// Every result marshals to JSON with snake_case field names: decimals as strings
+// ("1250.5"), instants in RFC 3339, durations (time.Duration) as integer nanoseconds, enums
+// in their text form ("breached", "cosine_tfidf"); the forms are pinned by golden files
+// under testdata/. Tabular results also write CSV through encoding/csv, with the same
+// column names: [DemandReport.WriteCSV] (per request), [DemandReport.WriteAccountsCSV] (per
+// request and account), [DuplicateReport.WriteCSV] (pairs), [SLABatch.WriteCSV] (every SLA
+// result, with a breached column) and [SLACompliance.WriteCSV] (compliance per metric);
+// in CSV, durations are seconds.
+//
 // # Input, limits and cancellation
 //
 // Every input error matches productops.ErrInvalid and is a *productops.ValidationError

@@ -2,6 +2,7 @@ package feedback_test
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/productops/productops/feedback"
@@ -131,4 +132,74 @@ func ExampleShingling() {
 	// Output:
 	// word_unigrams 1.00
 	// word_bigrams 0.00
+}
+
+func ExampleDemandReport_WriteCSV() {
+	ds := feedback.Dataset{
+		Accounts: []feedback.Account{{ID: "acme", AccountState: feedback.AccountState{MRR: decimal.NewFromInt(1000), Currency: "USD"}}},
+		People:   []feedback.Person{{ID: "ann", Account: "acme"}},
+		Requests: []feedback.Request{{ID: "sso", Title: "Single sign-on"}},
+		Votes:    []feedback.Vote{{Request: "sso", Person: "ann", CreatedAt: day(1), Importance: importance(3)}},
+	}
+	r, _ := feedback.Demand(&ds, day(10), feedback.DemandOptions{})
+	if err := r.WriteCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// request,title,status,duplicate_of,merged_from,volume,anonymous,anonymous_points,people,accounts,points,score,account_score,revenue_aggregation,revenue_measure,revenue,revenue_currency,revenue_accounts,revenue_defined,revenue_importance,pipeline,pipeline_currency,pipeline_opportunities,superseded,importance_ignored,outside_window,after_as_of
+	// sso,Single sign-on,new,,,1,0,0,1,1,3,3,3,sum,mrr,1000,USD,1,true,3000,0,,0,0,0,0,0
+}
+
+func ExampleDemandReport_WriteAccountsCSV() {
+	ds := feedback.Dataset{
+		Accounts: []feedback.Account{{ID: "acme", AccountState: feedback.AccountState{Segment: "enterprise", MRR: decimal.NewFromInt(1000), Currency: "USD"}}},
+		People:   []feedback.Person{{ID: "ann", Account: "acme"}, {ID: "al", Account: "acme"}},
+		Requests: []feedback.Request{{ID: "sso"}},
+		Votes: []feedback.Vote{{Request: "sso", Person: "ann", CreatedAt: day(1), Importance: importance(3)},
+			{Request: "sso", Person: "al", CreatedAt: day(1), Importance: importance(1)}},
+	}
+	r, _ := feedback.Demand(&ds, day(10), feedback.DemandOptions{})
+	if err := r.WriteAccountsCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// request,account,segment,plan,lifecycle,revenue,currency,has_revenue,people,points,score,importance,weight,account_score,revenue_importance,pipeline,pipeline_opportunities
+	// sso,acme,enterprise,,unknown,1000,USD,true,2,4,4,3,1,3,3000,0,0
+}
+
+func ExampleDuplicateReport_WriteCSV() {
+	r, _ := feedback.FindDuplicates([]feedback.Item{{ID: "a", Text: "Dark mode please"}, {ID: "b", Text: "dark mode, please!"}}, feedback.DedupeOptions{})
+	if err := r.WriteCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// a,b,similarity,kind,shingling,measure
+	// a,b,1,exact,word_unigrams,jaccard
+}
+
+func ExampleSLABatch_WriteCSV() {
+	e, _ := feedback.NewSLAEvaluator([]feedback.SLAPolicy{{Name: "standard", Targets: []feedback.SLATarget{
+		{Metric: feedback.SLAFirstReply, Priority: feedback.TicketPriorityNormal, Target: time.Hour}}}}, nil)
+	c := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	b, _ := e.EvaluateAll([]feedback.Ticket{{ID: "T-1", CreatedAt: c, Priority: feedback.TicketPriorityNormal, Events: []feedback.TicketEvent{
+		{At: c.Add(90 * time.Minute), Kind: feedback.TicketPublicComment, Actor: feedback.ActorAgent}}}}, c.Add(2*time.Hour))
+	if err := b.WriteCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// ticket_id,policy,metric,cycle,priority,target_seconds,business_hours,started_at,fulfilled,fulfilled_at,fulfilled_by,paused,elapsed_seconds,due_at,state,breached,overdue_seconds
+	// T-1,standard,first_reply_time,0,normal,3600,false,2026-06-01T09:00:00Z,true,2026-06-01T10:30:00Z,reply,false,5400,2026-06-01T10:00:00Z,breached,true,1800
+}
+
+func ExampleSLACompliance_WriteCSV() {
+	var c feedback.SLACompliance
+	c.Add(feedback.SLAResult{Metric: feedback.SLAFirstReply, State: feedback.SLAAchieved},
+		feedback.SLAResult{Metric: feedback.SLAFirstReply, State: feedback.SLABreached})
+	if err := c.WriteCSV(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// metric,achieved,breached,active,paused,results,compliance_numerator,compliance_denominator,compliance_defined,compliance
+	// first_reply_time,1,1,0,0,2,1,2,true,0.5
+	// total,1,1,0,0,2,1,2,true,0.5
 }
