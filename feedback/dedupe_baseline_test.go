@@ -164,16 +164,23 @@ func naiveCosine(x *DedupeIndex, opts DedupeOptions) func(g, h int32) float64 {
 		}
 		return math.Sqrt(sum(terms))
 	}
+	norms := make([]float64, len(counts))
+	for g, c := range counts {
+		norms[g] = norm(c)
+	}
+	var terms []float64
 	return func(g, h int32) float64 {
-		var terms []float64
+		terms = terms[:0]
 		for s, n := range counts[g] {
 			if m, ok := counts[h][s]; ok {
 				w := weight(s)
 				terms = append(terms, float64(n*m)*w*w)
 			}
 		}
-		na, nb := norm(counts[g]), norm(counts[h])
-		return min(max(sum(terms)/(na*nb), 0), 1)
+		if len(terms) == 0 {
+			return 0
+		}
+		return min(max(sum(terms)/(norms[g]*norms[h]), 0), 1)
 	}
 }
 
