@@ -816,10 +816,16 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 		var d int64
 		if cal != nil {
 			d = cal.business(a, b, z)
+		} else if diff := uint64(b) - uint64(a); diff > math.MaxInt64 { // a < b: exact in uint64
+			d = math.MaxInt64
 		} else {
-			d = satSub(b, a)
+			d = int64(diff)
 		}
-		if !reached && satAdd(elapsed, d) >= target {
+		sum := elapsed + d // both at least 0: a wrap shows as a negative sum
+		if sum < 0 {
+			sum = math.MaxInt64
+		}
+		if !reached && sum >= target {
 			rem := target - elapsed
 			if cal != nil {
 				due = cal.addForward(a, rem, z)
@@ -828,7 +834,7 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 			}
 			reached = true
 		}
-		elapsed = satAdd(elapsed, d)
+		elapsed = sum
 	}
 	for i := range t.Events {
 		ev := &t.Events[i]
