@@ -12,6 +12,11 @@ import (
 	"github.com/productops/productops/internal/validation"
 )
 
+// The per-ticket functions (FirstReplyTime, FirstResolutionTime, FullResolutionTime,
+// Reopens, OneTouch, CountTicket) give the zero answer (no time, false, zero counts) for a
+// nil ticket or one that does not validate: check [Ticket.Validate] to tell an invalid
+// ticket from one without a reply.
+
 // FirstReplyTime returns Zendesk's native first reply time of t: from creation to the first
 // public comment by a human agent (bot replies never count). For a ticket an agent created
 // with a public description it ends at the second public agent comment, that is the first
@@ -19,7 +24,7 @@ import (
 // that reply. With cal it counts business time, else calendar time. ok is false while there
 // is no reply. Unlike the SLA metric, a solve does not end it.
 func FirstReplyTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
-	if t == nil {
+	if t == nil || !t.ok() {
 		return 0, false
 	}
 	return firstReply(t, cal, maxNs)
@@ -81,7 +86,7 @@ func solveTimes(t *Ticket, now int64) (first, last int64, solves int, solvedNow 
 // FirstResolutionTime returns the time from creation to the first solve (a change to
 // solved or closed), as Zendesk defines it; ok is false if t was never solved.
 func FirstResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
-	if t == nil {
+	if t == nil || !t.ok() {
 		return 0, false
 	}
 	first, _, n, _ := solveTimes(t, maxNs)
@@ -95,7 +100,7 @@ func FirstResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
 // defines it; ok is false unless t is solved or closed now (a reopened ticket has no full
 // resolution time until it is solved again).
 func FullResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
-	if t == nil {
+	if t == nil || !t.ok() {
 		return 0, false
 	}
 	_, last, _, solved := solveTimes(t, maxNs)
@@ -109,7 +114,7 @@ func FullResolutionTime(t *Ticket, cal *Calendar) (d time.Duration, ok bool) {
 // cannot reopen. This is the transition count, not dbt_zendesk's solved_count - 1, which
 // misses a ticket that is reopened now (see [ReopenDbtZendesk]).
 func Reopens(t *Ticket) int {
-	if t == nil {
+	if t == nil || !t.ok() {
 		return 0
 	}
 	return reopens(t, maxNs)
@@ -167,7 +172,7 @@ type TicketCounts struct {
 // CountTicket counts t's events up to asOf (events after it are ignored). A nil t gives
 // zero counts.
 func CountTicket(t *Ticket, asOf time.Time) TicketCounts {
-	if t == nil {
+	if t == nil || !t.ok() {
 		return TicketCounts{}
 	}
 	return countTicket(t, toNs(asOf))
@@ -306,7 +311,7 @@ func (d *OneTouchDefinition) UnmarshalText(b []byte) error { return oneTouchSet.
 // OneTouch reports whether t is a one-touch (first-contact) resolution under def. An
 // undefined def or a nil t reports false.
 func OneTouch(t *Ticket, def OneTouchDefinition) bool {
-	return t != nil && oneTouch(t, def, maxNs)
+	return t != nil && t.ok() && oneTouch(t, def, maxNs)
 }
 
 func oneTouch(t *Ticket, def OneTouchDefinition, now int64) bool {

@@ -66,9 +66,33 @@ func TestOneTouchVendorExamples(t *testing.T) {
 		}
 	}
 	tk := tickets["solved with no public reply"]
-	tk.CreatedAt = c
+	tk.ID, tk.CreatedAt = "T", c
 	if got := CountTicket(&tk, h(5)); !got.SolvedWithoutReply || got.Agents != 1 || got.AgentReplies != 0 || got.Solves != 1 {
 		t.Errorf("counts %+v", got)
+	}
+}
+
+// An invalid ticket (here an event without a time, found by FuzzSupport: it read as year
+// 1678 and gave a first reply time of -292 years) gets no answer from the per-ticket
+// functions, never a wrong one.
+func TestPerTicketFunctionsRefuseInvalidTickets(t *testing.T) {
+	c := time.Date(2000, 10, 10, 0, 0, 0, 0, time.UTC)
+	tk := Ticket{ID: "T", CreatedAt: c, Events: []TicketEvent{{Kind: TicketPublicComment, Actor: ActorAgent},
+		{At: c.Add(time.Hour), Kind: TicketStatusChanged, Actor: ActorAgent, Status: TicketSolved}}}
+	if tk.Validate() == nil {
+		t.Fatal("the ticket should be invalid")
+	}
+	if d, ok := FirstReplyTime(&tk, nil); ok || d != 0 {
+		t.Errorf("FirstReplyTime = %v, %v", d, ok)
+	}
+	if _, ok := FirstResolutionTime(&tk, nil); ok {
+		t.Error("FirstResolutionTime answered")
+	}
+	if _, ok := FullResolutionTime(&tk, nil); ok {
+		t.Error("FullResolutionTime answered")
+	}
+	if Reopens(&tk) != 0 || OneTouch(&tk, OneTouchZendeskExplore) || CountTicket(&tk, c.Add(2*time.Hour)) != (TicketCounts{}) {
+		t.Error("an invalid ticket was counted")
 	}
 }
 
