@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -25,26 +26,16 @@ const (
 	LifecycleChurned                          // a former customer
 )
 
-var lifecycleNames = []string{"unknown", "prospect", "trial", "active", "churned"}
+var lifecycleSet = enum.Set[AccountLifecycle]{Subject: "feedback: account lifecycle", Kind: "account lifecycle", Names: []string{"unknown", "prospect", "trial", "active", "churned"}}
 
-// String returns the lifecycle's text form ("active"), or "AccountLifecycle(n)" when unknown.
-func (l AccountLifecycle) String() string {
-	return enumString(lifecycleNames, uint8(l), "AccountLifecycle")
-}
+// String returns the lifecycle's text form ("active"), or "account lifecycle(n)" when unknown.
+func (l AccountLifecycle) String() string { return lifecycleSet.String(l) }
 
 // MarshalText encodes the lifecycle as its text form; an undefined value is an error.
-func (l AccountLifecycle) MarshalText() ([]byte, error) {
-	return enumMarshal(lifecycleNames, uint8(l), "account lifecycle")
-}
+func (l AccountLifecycle) MarshalText() ([]byte, error) { return lifecycleSet.Marshal(l) }
 
 // UnmarshalText decodes a text form written by MarshalText ("active").
-func (l *AccountLifecycle) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(lifecycleNames, b, "account lifecycle")
-	if err == nil {
-		*l = AccountLifecycle(v)
-	}
-	return err
-}
+func (l *AccountLifecycle) UnmarshalText(b []byte) error { return lifecycleSet.Unmarshal(l, b) }
 
 // AccountState is what an account looked like at some moment: the fields demand scoring
 // reads. MRR and ARR are amounts of Currency per month and per year; both are optional (zero
@@ -54,9 +45,10 @@ type AccountState struct {
 	Segment string `json:"segment,omitempty"`
 	// Plan is the account's plan ("pro"); empty means none.
 	Plan string `json:"plan,omitempty"`
-	// MRR is monthly recurring revenue in Currency, at least 0.
+	// MRR is monthly recurring revenue in Currency, at least 0; zero (decimal.Zero or any
+	// other zero) means none recorded. At most 40 digits, exponent within ±40.
 	MRR decimal.Decimal `json:"mrr"`
-	// ARR is annual recurring revenue in Currency, at least 0.
+	// ARR is annual recurring revenue in Currency, at least 0, bounded like MRR.
 	ARR decimal.Decimal `json:"arr"`
 	// Currency is the ISO 4217 code of MRR and ARR ("USD"); required when either is non-zero.
 	Currency string `json:"currency,omitempty"`
@@ -122,11 +114,16 @@ func (a Account) validateInto(e *validation.Errors, prefix string) {
 }
 
 func validateState(e *validation.Errors, prefix string, s AccountState) {
-	if s.MRR.Sign() < 0 {
-		e.Add(joinPath(prefix, "mrr"), "dgte", "0", "must be at least 0")
-	}
-	if s.ARR.Sign() < 0 {
-		e.Add(joinPath(prefix, "arr"), "dgte", "0", "must be at least 0")
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"mrr", s.MRR}, {"arr", s.ARR}} {
+		switch {
+		case !validation.DecimalBounded(f.v):
+			e.Add(joinPath(prefix, f.name), "dbound", "", "must have at most 40 digits and an exponent within ±40")
+		case f.v.Sign() < 0:
+			e.Add(joinPath(prefix, f.name), "dgte", "0", "must be at least 0")
+		}
 	}
 	if s.Currency != "" && !isCurrencyCode(s.Currency) {
 		e.Addf(joinPath(prefix, "currency"), "iso4217", "%q is not a three-letter upper-case currency code", validation.Truncate(s.Currency))
@@ -134,7 +131,7 @@ func validateState(e *validation.Errors, prefix string, s AccountState) {
 	if s.hasRevenue() && s.Currency == "" {
 		e.Add(joinPath(prefix, "currency"), "required_with", "mrr arr", "required when mrr or arr is set")
 	}
-	if int(s.Lifecycle) >= len(lifecycleNames) {
+	if !lifecycleSet.Valid(s.Lifecycle) {
 		e.Addf(joinPath(prefix, "lifecycle"), "oneof", "undefined lifecycle %d", s.Lifecycle)
 	}
 }

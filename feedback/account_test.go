@@ -2,10 +2,10 @@ package feedback
 
 import (
 	"errors"
+	"github.com/productops/productops/internal/fieldtest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/productops/productops"
 )
 
 func TestAccountStateAt(t *testing.T) {
@@ -24,19 +24,6 @@ func TestAccountStateAt(t *testing.T) {
 	}
 }
 
-func fieldsOf(t *testing.T, err error) []string {
-	t.Helper()
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("got %v, want a *productops.ValidationError", err)
-	}
-	var out []string
-	for _, f := range ve.Fields {
-		out = append(out, f.Field)
-	}
-	return out
-}
-
 func TestRecordValidate(t *testing.T) {
 	tests := []struct {
 		name string
@@ -50,7 +37,8 @@ func TestRecordValidate(t *testing.T) {
 		}}.Validate(), []string{"id", "currency", "lifecycle", "snapshots[0].at", "snapshots[1].arr", "snapshots[1].currency", "snapshots[2].at"}},
 		{"person", Person{Email: "not-an-email", Role: 7}.Validate(), []string{"id", "email", "role"}},
 		{"item", Item{Rating: &Rating{Min: 5, Max: 5}, Tags: []string{"a", "", "a"}, State: 4}.Validate(),
-			[]string{"id", "source", "source_record", "author", "created_at", "rating.max", "tags[1]", "tags[2]", "state"}},
+			// No author: anonymous feedback is valid.
+			[]string{"id", "source", "source_record", "created_at", "rating.max", "tags[1]", "tags[2]", "state"}},
 		{"link", Link{Importance: imp(-1)}.Validate(), []string{"item", "request", "importance"}},
 		{"vote", Vote{Importance: imp(-2)}.Validate(), []string{"request", "person", "created_at", "importance"}},
 		{"theme", Theme{ID: "t", Parent: "t"}.Validate(), []string{"parent"}},
@@ -61,7 +49,7 @@ func TestRecordValidate(t *testing.T) {
 		}}.Validate(), []string{"history[1].from", "history[1].at", "history[2].to", "history[2].at", "status", "merged_into"}},
 	}
 	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, fieldsOf(t, tc.err)); diff != "" {
+		if diff := cmp.Diff(tc.want, fieldtest.Paths(t, tc.err)); diff != "" {
 			t.Errorf("%s (-want +got)\n%s\n%v", tc.name, diff, tc.err)
 		}
 	}
@@ -87,7 +75,7 @@ func TestDatasetValidateThemesAndMerges(t *testing.T) {
 	want := []string{"links[0].item", "votes[0].person", "votes[0].cast_by", "requests[2].merged_into",
 		"requests[0].merged_into", "requests[1].merged_into",
 		"themes[0].parent", "themes[1].parent", "themes[2].parent", "themes[3].id"}
-	if diff := cmp.Diff(want, fieldsOf(t, ds.Validate())); diff != "" {
+	if diff := cmp.Diff(want, fieldtest.Paths(t, ds.Validate())); diff != "" {
 		t.Errorf("(-want +got)\n%s\n%v", diff, ds.Validate())
 	}
 	if _, err := ds.Canonical("R1"); !errors.Is(err, ErrMergeCycle) {

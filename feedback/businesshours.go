@@ -23,7 +23,7 @@ func Clock(h, m, s int) ClockTime { return ClockTime(h*3600 + m*60 + s) }
 // ParseClockTime parses "HH:MM" or "HH:MM:SS" (24-hour, two digits each, "24:00" allowed).
 func ParseClockTime(s string) (ClockTime, error) {
 	bad := func() (ClockTime, error) {
-		return 0, fmt.Errorf("feedback: clock time %q: want HH:MM or HH:MM:SS between 00:00 and 24:00", validation.Truncate(s))
+		return 0, inputError("feedback: clock time", "", "format", "%q is not HH:MM or HH:MM:SS between 00:00 and 24:00", validation.Truncate(s))
 	}
 	if len(s) != 5 && len(s) != 8 {
 		return bad()
@@ -61,7 +61,7 @@ func (c ClockTime) String() string {
 // MarshalText encodes c as String does; out-of-range values are an error.
 func (c ClockTime) MarshalText() ([]byte, error) {
 	if c < 0 || c > secondsPerDay {
-		return nil, fmt.Errorf("feedback: clock time %d seconds is outside 00:00-24:00", int(c))
+		return nil, inputError("feedback: clock time", "", "range", "%d seconds is outside 00:00-24:00", int(c))
 	}
 	return []byte(c.String()), nil
 }
@@ -93,19 +93,19 @@ type ClockRange struct {
 func ParseClockRange(s string) (ClockRange, error) {
 	a, b, ok := strings.Cut(s, "-")
 	if !ok {
-		return ClockRange{}, fmt.Errorf("feedback: clock range %q: want HH:MM-HH:MM", validation.Truncate(s))
+		return ClockRange{}, inputError("feedback: clock range", "", "format", "%q is not HH:MM-HH:MM", validation.Truncate(s))
 	}
 	start, err := ParseClockTime(strings.TrimSpace(a))
 	if err != nil {
-		return ClockRange{}, err
+		return ClockRange{}, inputError("feedback: clock range", "start", "format", "%q is not HH:MM-HH:MM with times between 00:00 and 24:00", validation.Truncate(s))
 	}
 	end, err := ParseClockTime(strings.TrimSpace(b))
 	if err != nil {
-		return ClockRange{}, err
+		return ClockRange{}, inputError("feedback: clock range", "end", "format", "%q is not HH:MM-HH:MM with times between 00:00 and 24:00", validation.Truncate(s))
 	}
 	r := ClockRange{Start: start, End: end}
 	if msg := r.check(); msg != "" {
-		return ClockRange{}, fmt.Errorf("feedback: clock range %q: %s", validation.Truncate(s), msg)
+		return ClockRange{}, inputError("feedback: clock range", "", "range", "%q: %s", validation.Truncate(s), msg)
 	}
 	return r, nil
 }
@@ -129,7 +129,7 @@ func (r ClockRange) String() string { return r.Start.String() + "-" + r.End.Stri
 // MarshalText encodes r as String does; an invalid range is an error.
 func (r ClockRange) MarshalText() ([]byte, error) {
 	if msg := r.check(); msg != "" {
-		return nil, fmt.Errorf("feedback: clock range %s: %s", r, msg)
+		return nil, inputError("feedback: clock range", "", "range", "%s: %s", r, msg)
 	}
 	return []byte(r.String()), nil
 }
@@ -157,11 +157,11 @@ type LocalDate struct {
 func ParseLocalDate(s string) (LocalDate, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return LocalDate{}, fmt.Errorf("feedback: date %q: want an existing YYYY-MM-DD", validation.Truncate(s))
+		return LocalDate{}, inputError("feedback: date", "", "format", "%q is not an existing YYYY-MM-DD date", validation.Truncate(s))
 	}
 	d := LocalDate{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 	if !d.valid() {
-		return LocalDate{}, fmt.Errorf("feedback: date %q: year must be 1 to 9999", validation.Truncate(s))
+		return LocalDate{}, inputError("feedback: date", "", "range", "%q: the year must be 1 to 9999", validation.Truncate(s))
 	}
 	return d, nil
 }
@@ -181,7 +181,7 @@ func (d LocalDate) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year
 // MarshalText encodes d as String does; a date that does not exist is an error.
 func (d LocalDate) MarshalText() ([]byte, error) {
 	if !d.valid() {
-		return nil, fmt.Errorf("feedback: date %s does not exist", d)
+		return nil, inputError("feedback: date", "", "date", "%s does not exist", d)
 	}
 	return []byte(d.String()), nil
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -17,6 +18,9 @@ import (
 // Instants are supported from 1678 to 2261 (the range of time.Time.UnixNano); the
 // methods clamp instants outside it to its ends. A Calendar is immutable and safe for
 // concurrent use. Build one with [NewCalendar].
+//
+// A nil *Calendar is open all the time in UTC: it measures calendar time, as a nil
+// calendar argument does everywhere in this package.
 type Calendar struct {
 	name      string
 	loc       *time.Location
@@ -24,6 +28,16 @@ type Calendar struct {
 	days      []int64        // local day numbers with their own ranges (shifts, breaks, holidays), sorted
 	dayRanges [][]ClockRange // dayRanges[i] are the effective ranges of days[i] (empty: closed)
 	weekNs    int64          // open nanoseconds of a week without special days or offset changes
+
+	// fallback caches the last zone period that load had to find by probing because
+	// ZoneBounds could not be trusted (golang/go#81583), so the probing runs once per
+	// misreported period, not once per lookup.
+	fallback atomic.Pointer[zonePeriod]
+}
+
+// zonePeriod is a span [start, end) of Unix seconds over which the offset off holds.
+type zonePeriod struct {
+	start, end, off int64
 }
 
 // NewCalendar validates h and compiles it. The error is a *productops.ValidationError
@@ -99,10 +113,20 @@ func subtractRanges(base, cut []ClockRange) []ClockRange {
 }
 
 // Name returns the calendar's name from its BusinessHours.
-func (c *Calendar) Name() string { return c.name }
+func (c *Calendar) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
+}
 
 // Location returns the calendar's time zone.
-func (c *Calendar) Location() *time.Location { return c.loc }
+func (c *Calendar) Location() *time.Location {
+	if c == nil {
+		return time.UTC
+	}
+	return c.loc
+}
 
 // weekdayOf returns the weekday of a day number (1970-01-01 was a Thursday).
 func weekdayOf(n int64) time.Weekday {
@@ -158,8 +182,16 @@ type zoneCursor struct {
 	si              int // index hint into Calendar.days
 }
 
-func (z *zoneCursor) load(loc *time.Location, sec int64) {
-	t := time.Unix(sec, 0).In(loc)
+// load sets z to the zone period of the instant sec (Unix seconds): the offset in force and
+// the bounds [start, end) over which it holds. It guarantees start <= sec < end, so a
+// cursor that steps to end always advances.
+//
+// time.Time.ZoneBounds can return bounds that do not contain the instant: in a zone served
+// by its POSIX TZ rule, on the last UTC day of a leap year it reports an end a day early
+// (golang/go#81583; from 2040 on in Europe/Berlin and America/New_York). Such bounds are
+// replaced by a period found by probing offsets (see probeEnd), never used.
+func (c *Calendar) load(z *zoneCursor, sec int64) {
+	t := time.Unix(sec, 0).In(c.loc)
 	_, off := t.Zone()
 	s, e := t.ZoneBounds()
 	z.off, z.start, z.end, z.valid = int64(off), math.MinInt64, math.MaxInt64, true
@@ -169,6 +201,52 @@ func (z *zoneCursor) load(loc *time.Location, sec int64) {
 	if !e.IsZero() {
 		z.end = e.Unix()
 	}
+	if z.start > sec || z.end <= sec {
+		p := c.fallback.Load()
+		if p == nil || p.off != z.off || sec < p.start || sec >= p.end {
+			p = &zonePeriod{start: sec, end: probeEnd(c.loc, sec, off), off: z.off}
+			c.fallback.Store(p)
+		}
+		z.start, z.end = p.start, p.end
+	}
+}
+
+// probeSteps and probeStep bound the search of probeEnd: an hour at a time, for two days.
+const (
+	probeStep  = 3600
+	probeSteps = 48
+)
+
+// probeEnd returns an instant after sec (Unix seconds) up to which the offset off holds,
+// for when ZoneBounds cannot be trusted at sec. It steps an hour at a time and stops at the
+// first hour whose offset differs (then the exact second of the change, by bisection), or
+// at the start of the first period whose ZoneBounds contain the probe, or after two days.
+// It assumes the offset does not change and change back within one hour, which no zone of
+// the tz database does. The result is always more than sec.
+func probeEnd(loc *time.Location, sec int64, off int) int64 {
+	prev := sec
+	for range probeSteps {
+		p := prev + probeStep
+		t := time.Unix(p, 0).In(loc)
+		if _, o := t.Zone(); o != off {
+			// The change is in (prev, p]: find its first second.
+			lo, hi := prev, p
+			for hi-lo > 1 {
+				mid := lo + (hi-lo)/2
+				if _, o := time.Unix(mid, 0).In(loc).Zone(); o != off {
+					hi = mid
+				} else {
+					lo = mid
+				}
+			}
+			return hi
+		}
+		if s, e := t.ZoneBounds(); !s.IsZero() && s.Unix() <= p && (e.IsZero() || e.Unix() > p) && s.Unix() > sec {
+			return s.Unix()
+		}
+		prev = p
+	}
+	return prev
 }
 
 // daySpans appends the open intervals of local day n to buf, in order, without empty ones.
@@ -180,7 +258,7 @@ func (c *Calendar) daySpans(n int64, z *zoneCursor, buf []span) []span {
 	base := n * secondsPerDay
 	lo := base - z.off
 	if !z.valid || lo < z.start || lo >= z.end {
-		z.load(c.loc, lo)
+		c.load(z, lo)
 		lo = base - z.off
 	}
 	hi := lo + secondsPerDay
@@ -209,8 +287,8 @@ func (c *Calendar) daySpans(n int64, z *zoneCursor, buf []span) []span {
 func (c *Calendar) instant(wall int64) int64 {
 	const window = 3 * secondsPerDay // offsets are within ±26h
 	var z zoneCursor
-	for t := wall - window; t < wall+window; t = z.end {
-		z.load(c.loc, t)
+	for t := wall - window; t < wall+window; {
+		c.load(&z, t)
 		ps := max(z.start, t)
 		if wall < ps+z.off {
 			return ps
@@ -218,6 +296,8 @@ func (c *Calendar) instant(wall int64) int64 {
 		if z.end == math.MaxInt64 || wall < z.end+z.off {
 			return wall - z.off
 		}
+		// load guarantees z.end > t; the max keeps the loop finite whatever it returns.
+		t = max(z.end, t+1)
 	}
 	return wall // unreachable for real zones; keeps the function total
 }
@@ -240,6 +320,30 @@ func toNs(t time.Time) int64 {
 	return s*1e9 + int64(t.Nanosecond())
 }
 
+// satAdd returns a + b, saturated at math.MinInt64 and math.MaxInt64 instead of wrapping,
+// as time.Time.Add and Sub do.
+func satAdd(a, b int64) int64 {
+	s := a + b
+	switch {
+	case a > 0 && b > 0 && s < 0:
+		return math.MaxInt64
+	case a < 0 && b < 0 && s >= 0:
+		return math.MinInt64
+	}
+	return s
+}
+
+// satSub returns a - b, saturated like satAdd.
+func satSub(a, b int64) int64 {
+	if b == math.MinInt64 {
+		if a >= 0 {
+			return math.MaxInt64
+		}
+		return a - b
+	}
+	return satAdd(a, -b)
+}
+
 // floorDiv divides rounding towards minus infinity.
 func floorDiv(a, b int64) int64 {
 	q := a / b
@@ -253,7 +357,7 @@ func floorDiv(a, b int64) int64 {
 func (c *Calendar) dayOf(ns int64, z *zoneCursor) int64 {
 	sec := floorDiv(ns, 1e9)
 	if !z.valid || sec < z.start || sec >= z.end {
-		z.load(c.loc, sec)
+		c.load(z, sec)
 	}
 	return floorDiv(sec+z.off, secondsPerDay)
 }
@@ -261,42 +365,62 @@ func (c *Calendar) dayOf(ns int64, z *zoneCursor) int64 {
 // Duration returns the business time between from and to: the total length of the open
 // intervals inside [from, to). It is negative when to is before from, so it is additive:
 // Duration(a, b) + Duration(b, c) == Duration(a, c) for any instants. It never exceeds
-// to.Sub(from) in absolute value.
+// to.Sub(from) in absolute value, and like to.Sub(from) it saturates at the largest or
+// smallest Duration (about 292 years) instead of overflowing.
 func (c *Calendar) Duration(from, to time.Time) time.Duration {
 	f, t := toNs(from), toNs(to)
 	switch {
+	case c == nil:
+		return time.Duration(satSub(t, f))
 	case f == t:
 		return 0
 	case f > t:
-		return -time.Duration(c.business(t, f, &zoneCursor{}))
+		b := c.business(t, f, &zoneCursor{})
+		if b == math.MaxInt64 {
+			return math.MinInt64
+		}
+		return -time.Duration(b)
 	}
 	return time.Duration(c.business(f, t, &zoneCursor{}))
 }
 
-// business returns the open nanoseconds in [f, t), f < t. z caches zone lookups between
-// calls.
+// spanNs converts a span bound in Unix seconds to nanoseconds, clamped to the supported
+// range (the spans of the last supported day reach past it).
+func spanNs(s int64) int64 { return min(max(s, minSec), maxSec) * 1e9 }
+
+// business returns the open nanoseconds in [f, t), f < t, saturated at math.MaxInt64 (the
+// supported range is longer than that). z caches zone lookups between calls.
 func (c *Calendar) business(f, t int64, z *zoneCursor) int64 {
+	total := c.businessU(f, t, z)
+	if total > math.MaxInt64 {
+		return math.MaxInt64
+	}
+	return int64(total)
+}
+
+// businessU is business without saturation: the sum is at most t - f < 2^64.
+func (c *Calendar) businessU(f, t int64, z *zoneCursor) uint64 {
 	var buf [8]span
-	var total int64
+	var total uint64
 	stop := t/1e9 + 2*secondsPerDay
 	for n := c.dayOf(f, z); n*secondsPerDay <= stop; n++ {
 		for t/1e9-n*secondsPerDay > 9*secondsPerDay {
 			lo, ok := c.plainWeek(n, z)
-			if !ok || lo*1e9 < f || (lo+7*secondsPerDay)*1e9 > t {
+			if !ok || lo < minSec || lo*1e9 < f || (lo+7*secondsPerDay)*1e9 > t {
 				break
 			}
-			total += c.weekNs
+			total += uint64(c.weekNs)
 			n += 7
 		}
 		for _, s := range c.daySpans(n, z, buf[:0]) {
-			a, b := s.a*1e9, s.b*1e9
+			a, b := spanNs(s.a), spanNs(s.b)
 			if b <= f {
 				continue
 			}
 			if a >= t {
 				return total
 			}
-			total += min(b, t) - max(a, f)
+			total += uint64(min(b, t) - max(a, f))
 		}
 	}
 	return total
@@ -306,19 +430,33 @@ func (c *Calendar) business(f, t int64, z *zoneCursor) int64 {
 // instant where the business time accumulated from t reaches d. A due time that lands on
 // the end of an open range is that end (Friday 17:00, not Monday 09:00). Add(t, 0) is t;
 // a negative d counts backwards (the latest instant before t with -d of business time up
-// to t). The result is in t's location.
+// to t). The result is in t's location. Like time.Time.Add it saturates: a d that runs
+// past the supported range (1678-2262) gives its end, whatever its magnitude, including
+// math.MinInt64; it never moves against the sign of d (an instant already beyond that end
+// is returned as is).
 func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t
 	}
 	ns := toNs(t)
 	var out int64
-	if d > 0 {
+	switch {
+	case c == nil:
+		out = min(max(satAdd(ns, int64(d)), minSec*1e9), maxNs)
+	case d > 0:
 		out = c.addForward(ns, int64(d), &zoneCursor{})
-	} else {
+	case d == math.MinInt64:
+		// -d does not fit in an int64: go back MaxInt64, then the last nanosecond.
+		z := &zoneCursor{}
+		out = c.addBackward(c.addBackward(ns, math.MaxInt64, z), 1, z)
+	default:
 		out = c.addBackward(ns, -int64(d), &zoneCursor{})
 	}
-	return time.Unix(0, out).In(t.Location())
+	res := time.Unix(0, out).In(t.Location())
+	if d > 0 && res.Before(t) || d < 0 && res.After(t) {
+		return t
+	}
+	return res
 }
 
 func (c *Calendar) addForward(t, rem int64, z *zoneCursor) int64 {
@@ -326,14 +464,14 @@ func (c *Calendar) addForward(t, rem int64, z *zoneCursor) int64 {
 	for n := c.dayOf(t, z); n*secondsPerDay < maxSec; n++ {
 		for rem > c.weekNs && n*secondsPerDay < maxSec-8*secondsPerDay {
 			lo, ok := c.plainWeek(n, z)
-			if !ok || lo*1e9 < t {
+			if !ok || lo < minSec || lo*1e9 < t {
 				break
 			}
 			rem -= c.weekNs
 			n += 7
 		}
 		for _, s := range c.daySpans(n, z, buf[:0]) {
-			a, b := s.a*1e9, s.b*1e9
+			a, b := spanNs(s.a), spanNs(s.b)
 			if b <= t {
 				continue
 			}
@@ -352,7 +490,7 @@ func (c *Calendar) addBackward(t, rem int64, z *zoneCursor) int64 {
 	for n := c.dayOf(t, z); n*secondsPerDay > minSec; n-- {
 		spans := c.daySpans(n, z, buf[:0])
 		for i := len(spans) - 1; i >= 0; i-- {
-			a, b := spans[i].a*1e9, spans[i].b*1e9
+			a, b := spanNs(spans[i].a), spanNs(spans[i].b)
 			if a >= t {
 				continue
 			}
@@ -366,19 +504,27 @@ func (c *Calendar) addBackward(t, rem int64, z *zoneCursor) int64 {
 	return minSec * 1e9
 }
 
-// NextOpen returns t if the calendar is open at t, else the start of the next open range.
-// The result is in t's location.
+// NextOpen returns t if the calendar is open at t, else the start of the next open range;
+// when no range opens before the end of the supported range (2262), that end, or t if t
+// is later. The result is in t's location and never before t.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
+	if c == nil {
+		return t
+	}
 	ns := toNs(t)
-	return time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
+	res := time.Unix(0, c.nextOpen(ns, &zoneCursor{})).In(t.Location())
+	if res.Before(t) {
+		return t
+	}
+	return res
 }
 
 func (c *Calendar) nextOpen(t int64, z *zoneCursor) int64 {
 	var buf [8]span
 	for n := c.dayOf(t, z); n*secondsPerDay < maxSec; n++ {
 		for _, s := range c.daySpans(n, z, buf[:0]) {
-			if b := s.b * 1e9; b > t {
-				return max(s.a*1e9, t)
+			if b := spanNs(s.b); b > t {
+				return max(spanNs(s.a), t)
 			}
 		}
 	}
@@ -387,11 +533,85 @@ func (c *Calendar) nextOpen(t int64, z *zoneCursor) int64 {
 
 // IsOpen reports whether t lies in an open range (start included, end excluded).
 func (c *Calendar) IsOpen(t time.Time) bool {
+	if c == nil {
+		return true
+	}
 	ns := toNs(t)
 	return c.nextOpen(ns, &zoneCursor{}) == ns
 }
 
+// Supported local dates of DayStart and OpenIntervals: the days whose start lies in the
+// supported range of instants.
+var (
+	minDate = LocalDate{1677, 9, 23}
+	maxDate = LocalDate{2262, 4, 10}
+)
+
+// checkDate returns a validation error unless d exists and is within the supported range.
+func checkDate(subject string, d LocalDate) error {
+	if d.valid() && d.dayNumber() >= minDate.dayNumber() && d.dayNumber() <= maxDate.dayNumber() {
+		return nil
+	}
+	e := validation.New(subject)
+	e.Addf("date", "range", "%s is not an existing date from %s to %s", d, minDate, maxDate)
+	return e.Err()
+}
+
+// DayStart returns the first instant of the local date d in the calendar's zone. When the
+// clocks skip midnight, the day starts at the end of the gap: in America/Sao_Paulo,
+// 2018-11-04 starts at 01:00 local, not at 23:00 the evening before (which time.Date gives
+// for a 00:00 that does not exist). The result is in the calendar's location. A date that
+// does not exist or lies outside 1677-09-23 to 2262-04-10 is a *productops.ValidationError.
+func (c *Calendar) DayStart(d LocalDate) (time.Time, error) {
+	if err := checkDate("feedback: day start", d); err != nil {
+		return time.Time{}, err
+	}
+	if c == nil {
+		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), nil
+	}
+	return time.Unix(c.instant(d.dayNumber()*secondsPerDay), 0).In(c.loc), nil
+}
+
+// Interval is an absolute open interval [Start, End).
+type Interval struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// OpenIntervals returns the open intervals of the local date d, in order, as instants in
+// the calendar's location: the weekly ranges of its weekday, or its shift, less its breaks,
+// none on a holiday. A range whose wall-clock times the clocks skip shrinks or vanishes (a
+// 02:00-03:00 range on a spring-forward day at 02:00 is empty). A nil calendar is one
+// interval, the whole UTC day. A date that does not exist or is outside the supported range
+// is a *productops.ValidationError.
+func (c *Calendar) OpenIntervals(d LocalDate) ([]Interval, error) {
+	if err := checkDate("feedback: open intervals", d); err != nil {
+		return nil, err
+	}
+	if c == nil {
+		s := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+		return []Interval{{Start: s, End: s.AddDate(0, 0, 1)}}, nil
+	}
+	var z zoneCursor
+	var buf [8]span
+	spans := c.daySpans(d.dayNumber(), &z, buf[:0])
+	out := make([]Interval, len(spans))
+	for i, s := range spans {
+		out[i] = Interval{Start: time.Unix(s.a, 0).In(c.loc), End: time.Unix(s.b, 0).In(c.loc)}
+	}
+	return out, nil
+}
+
+// DateOf returns the local date of t in the calendar's zone.
+func (c *Calendar) DateOf(t time.Time) LocalDate {
+	y, m, d := t.In(c.Location()).Date()
+	return LocalDate{Year: y, Month: m, Day: d}
+}
+
 // String returns the calendar's name and zone, such as `"support" (Europe/Berlin)`.
 func (c *Calendar) String() string {
+	if c == nil {
+		return "calendar time (UTC)"
+	}
 	return strconv.Quote(validation.Truncate(c.name)) + " (" + c.loc.String() + ")"
 }

@@ -519,10 +519,17 @@ func TestCalendarClamps(t *testing.T) {
 	if d := c.Duration(late, late.Add(time.Hour)); d != 0 {
 		t.Errorf("after range: %v", d)
 	}
-	if got := c.Add(late, time.Hour); got.Year() != 2262 {
+	// Saturation never moves against the sign of d: an instant beyond the range stays.
+	if got := c.Add(late, time.Hour); !got.Equal(late) {
 		t.Errorf("Add after range = %v", got)
 	}
-	if got := c.NextOpen(late); got.Year() != 2262 {
+	if got := c.Add(early, -time.Hour); !got.Equal(early) {
+		t.Errorf("Add before range, backwards = %v", got)
+	}
+	if got := c.Add(early, time.Hour); got.Year() != 1677 {
+		t.Errorf("Add before range, forwards = %v", got)
+	}
+	if got := c.NextOpen(late); !got.Equal(late) {
 		t.Errorf("NextOpen after range = %v", got)
 	}
 	var ct ClockTime
@@ -548,18 +555,31 @@ func FuzzCalendarJSON(f *testing.F) {
 		if json.Unmarshal([]byte(spec), &h) != nil {
 			return
 		}
-		c, err := NewCalendar(h)
-		if err != nil {
-			return
-		}
-		from := base.Add(time.Duration(offset%(3600*24*366)) * time.Second)
-		to := from.Add(time.Duration(length%(3600*24*60)) * time.Second)
-		d := c.Duration(from, to)
-		if cal := to.Sub(from); (cal >= 0 && (d < 0 || d > cal)) || (cal < 0 && (d > 0 || d < cal)) {
-			t.Fatalf("Duration %v outside calendar span %v", d, cal)
-		}
-		if end := c.Add(from, d.Abs()); c.Duration(from, end) != d.Abs() {
-			t.Fatalf("Add(%v) does not round-trip", d.Abs())
-		}
+		guard(t, guardTime, guardAlloc, func() {
+			c, err := NewCalendar(h)
+			if err != nil {
+				mustInvalid(t, "NewCalendar", err)
+				return
+			}
+			from := base.Add(time.Duration(offset%(3600*24*366)) * time.Second)
+			to := from.Add(time.Duration(length%(3600*24*60)) * time.Second)
+			d := c.Duration(from, to)
+			if cal := to.Sub(from); (cal >= 0 && (d < 0 || d > cal)) || (cal < 0 && (d > 0 || d < cal)) {
+				t.Fatalf("Duration %v outside calendar span %v", d, cal)
+			}
+			if end := c.Add(from, d.Abs()); c.Duration(from, end) != d.Abs() {
+				t.Fatalf("Add(%v) does not round-trip", d.Abs())
+			}
+			// Unreduced values: far instants and durations of any size, even MinInt64.
+			far := time.Unix(offset, length)
+			_ = c.Add(far, time.Duration(length))
+			_ = c.Add(far, time.Duration(-length))
+			_ = c.Duration(far, time.Unix(length, offset))
+			if n := c.NextOpen(far); n.Before(far) {
+				t.Fatalf("NextOpen(%v) = %v", far, n)
+			}
+			_ = c.IsOpen(far)
+			_, _ = c.DayStart(c.DateOf(far))
+		})
 	})
 }

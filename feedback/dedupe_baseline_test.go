@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -16,13 +17,22 @@ func allPairs(items []Item, opts DedupeOptions) *DuplicateReport {
 			panic(err)
 		}
 	}
-	r := x.startReport()
+	r, err := x.startReport()
+	if err != nil {
+		panic(err)
+	}
 	sim := opts.similar()
+	score := func(g, h int32) float64 { return jaccardIDs(x.set(g), x.set(h)) }
+	if opts.Measure != SimilarityJaccard {
+		score = naiveCosine(x, opts)
+	}
 	for g := range int32(len(x.members)) {
 		for h := g + 1; h < int32(len(x.members)); h++ {
 			r.Candidates++
-			if j := jaccardIDs(x.set(g), x.set(h)); j >= sim {
-				x.addGroupPairs(r, g, h, j)
+			if j := score(g, h); j >= sim {
+				if err := x.addGroupPairs(r, g, h, j); err != nil {
+					panic(err)
+				}
 			}
 		}
 	}
@@ -110,6 +120,68 @@ func syntheticItems(n int, seed uint64) []Item {
 		items[i] = Item{ID: ItemID(fmt.Sprintf("it%06d", i)), Text: strings.Join(ws, " ")}
 	}
 	return items
+}
+
+// naiveCosine scores groups by the cosine measure of opts from their texts directly: term
+// counts by shingle string, document frequencies over the items, idf as documented. It
+// shares only the final summation rule with the index (sorted float terms), so it checks
+// the index's bookkeeping of vocabulary, frequencies and marks.
+func naiveCosine(x *DedupeIndex, opts DedupeOptions) func(g, h int32) float64 {
+	texts := make([]string, len(x.members))
+	for t, g := range x.groupOf {
+		texts[g] = t
+	}
+	counts := make([]map[string]int, len(texts))
+	df := map[string]int{}
+	docs := 0
+	for g, t := range texts {
+		counts[g] = map[string]int{}
+		eachShingle(t, opts.Shingling, func(s string) { counts[g][s]++ })
+		for s := range counts[g] {
+			df[s] += len(x.members[g])
+		}
+		docs += len(x.members[g])
+	}
+	sum := func(terms []float64) float64 {
+		slices.Sort(terms)
+		s := 0.0
+		for _, v := range terms {
+			s += v
+		}
+		return s
+	}
+	weight := func(s string) float64 {
+		if opts.Measure == SimilarityCosineTFIDF {
+			return math.Log(float64(1+docs)/float64(1+df[s])) + 1
+		}
+		return 1
+	}
+	norm := func(c map[string]int) float64 {
+		var terms []float64
+		for s, n := range c {
+			w := float64(n) * weight(s)
+			terms = append(terms, w*w)
+		}
+		return math.Sqrt(sum(terms))
+	}
+	norms := make([]float64, len(counts))
+	for g, c := range counts {
+		norms[g] = norm(c)
+	}
+	var terms []float64
+	return func(g, h int32) float64 {
+		terms = terms[:0]
+		for s, n := range counts[g] {
+			if m, ok := counts[h][s]; ok {
+				w := weight(s)
+				terms = append(terms, float64(n*m)*w*w)
+			}
+		}
+		if len(terms) == 0 {
+			return 0
+		}
+		return min(max(sum(terms)/(norms[g]*norms[h]), 0), 1)
+	}
 }
 
 // jaccardIDs is Jaccard on two sorted sets of shingle IDs by merging them.

@@ -1,13 +1,15 @@
 package feedback
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/productops/productops"
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 	"github.com/shopspring/decimal"
 )
@@ -29,26 +31,16 @@ const (
 // zero).
 const AverageScale = 4
 
-var revenueAggNames = []string{"sum", "average", "min", "max"}
+var revenueAggSet = enum.Set[RevenueAggregation]{Subject: "feedback: revenue aggregation", Kind: "revenue aggregation", Names: []string{"sum", "average", "min", "max"}}
 
 // String returns the aggregation's text form ("sum").
-func (a RevenueAggregation) String() string {
-	return enumString(revenueAggNames, uint8(a), "RevenueAggregation")
-}
+func (a RevenueAggregation) String() string { return revenueAggSet.String(a) }
 
 // MarshalText encodes the aggregation as its text form; an undefined value is an error.
-func (a RevenueAggregation) MarshalText() ([]byte, error) {
-	return enumMarshal(revenueAggNames, uint8(a), "revenue aggregation")
-}
+func (a RevenueAggregation) MarshalText() ([]byte, error) { return revenueAggSet.Marshal(a) }
 
 // UnmarshalText decodes a text form written by MarshalText ("max").
-func (a *RevenueAggregation) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(revenueAggNames, b, "revenue aggregation")
-	if err == nil {
-		*a = RevenueAggregation(v)
-	}
-	return err
-}
+func (a *RevenueAggregation) UnmarshalText(b []byte) error { return revenueAggSet.Unmarshal(a, b) }
 
 // RevenueMeasure names which revenue figure of an account is aggregated. The zero value is
 // [MeasureMRR].
@@ -60,24 +52,16 @@ const (
 	MeasureARR                       // annual recurring revenue (Productboard segments, Pendo)
 )
 
-var measureNames = []string{"mrr", "arr"}
+var measureSet = enum.Set[RevenueMeasure]{Subject: "feedback: revenue measure", Kind: "revenue measure", Names: []string{"mrr", "arr"}}
 
 // String returns the measure's text form ("mrr").
-func (m RevenueMeasure) String() string { return enumString(measureNames, uint8(m), "RevenueMeasure") }
+func (m RevenueMeasure) String() string { return measureSet.String(m) }
 
 // MarshalText encodes the measure as its text form; an undefined value is an error.
-func (m RevenueMeasure) MarshalText() ([]byte, error) {
-	return enumMarshal(measureNames, uint8(m), "revenue measure")
-}
+func (m RevenueMeasure) MarshalText() ([]byte, error) { return measureSet.Marshal(m) }
 
 // UnmarshalText decodes a text form written by MarshalText ("arr").
-func (m *RevenueMeasure) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(measureNames, b, "revenue measure")
-	if err == nil {
-		*m = RevenueMeasure(v)
-	}
-	return err
-}
+func (m *RevenueMeasure) UnmarshalText(b []byte) error { return measureSet.Unmarshal(m, b) }
 
 // AccountsAsOf names which state of an account (segment, plan, revenue) demand reads. The
 // zero value is [AccountsAsOfNow].
@@ -94,46 +78,16 @@ const (
 	AccountsAsOfFeedback
 )
 
-var asOfNames = []string{"now", "feedback"}
+var asOfSet = enum.Set[AccountsAsOf]{Subject: "feedback: accounts-as-of variant", Kind: "accounts-as-of variant", Names: []string{"now", "feedback"}}
 
 // String returns the variant's text form ("now").
-func (a AccountsAsOf) String() string { return enumString(asOfNames, uint8(a), "AccountsAsOf") }
+func (a AccountsAsOf) String() string { return asOfSet.String(a) }
 
 // MarshalText encodes the variant as its text form; an undefined value is an error.
-func (a AccountsAsOf) MarshalText() ([]byte, error) {
-	return enumMarshal(asOfNames, uint8(a), "accounts-as-of variant")
-}
+func (a AccountsAsOf) MarshalText() ([]byte, error) { return asOfSet.Marshal(a) }
 
 // UnmarshalText decodes a text form written by MarshalText ("feedback").
-func (a *AccountsAsOf) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(asOfNames, b, "accounts-as-of variant")
-	if err == nil {
-		*a = AccountsAsOf(v)
-	}
-	return err
-}
-
-// DemandOptions configures [Demand]. The zero value is Productboard's Customer Importance
-// Score with revenue summed over accounts' current MRR, no segment weights and no window.
-type DemandOptions struct {
-	// Scale is the importance scale of links and votes; zero is [ProductboardScale].
-	Scale ImportanceScale `json:"scale"`
-	// Revenue is how account revenue is combined; zero is [RevenueSum].
-	Revenue RevenueAggregation `json:"revenue"`
-	// Measure is the revenue figure read; zero is [MeasureMRR].
-	Measure RevenueMeasure `json:"measure"`
-	// AccountsAsOf is which account state is read; zero is [AccountsAsOfNow].
-	AccountsAsOf AccountsAsOf `json:"accounts_as_of"`
-	// SegmentWeights multiplies a person's points by the weight of their account's segment
-	// (at least 0). A segment not in the map, and a person without an account (segment ""
-	// unless "" is in the map), weighs 1. Nil means every weight is 1.
-	SegmentWeights map[string]decimal.Decimal `json:"segment_weights,omitempty"`
-	// From and To bound the window of signals counted, [From, To); a zero bound is open.
-	// Signals outside are excluded before the latest-wins rule, and counted in
-	// [DemandExclusions].
-	From time.Time `json:"from,omitzero"`
-	To   time.Time `json:"to,omitzero"`
-}
+func (a *AccountsAsOf) UnmarshalText(b []byte) error { return asOfSet.Unmarshal(a, b) }
 
 // SignalKind says whether a person's counted signal was a link or a vote.
 type SignalKind uint8
@@ -144,48 +98,86 @@ const (
 	SignalVote                   // a vote on the request
 )
 
-var signalNames = []string{"link", "vote"}
+var signalSet = enum.Set[SignalKind]{Subject: "feedback: signal kind", Kind: "signal kind", Names: []string{"link", "vote"}}
 
 // String returns the kind's text form ("link").
-func (k SignalKind) String() string { return enumString(signalNames, uint8(k), "SignalKind") }
+func (k SignalKind) String() string { return signalSet.String(k) }
 
 // MarshalText encodes the kind as its text form; an undefined value is an error.
-func (k SignalKind) MarshalText() ([]byte, error) {
-	return enumMarshal(signalNames, uint8(k), "signal kind")
-}
+func (k SignalKind) MarshalText() ([]byte, error) { return signalSet.Marshal(k) }
 
 // UnmarshalText decodes a text form written by MarshalText ("vote").
-func (k *SignalKind) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(signalNames, b, "signal kind")
-	if err == nil {
-		*k = SignalKind(v)
-	}
-	return err
+func (k *SignalKind) UnmarshalText(b []byte) error { return signalSet.Unmarshal(k, b) }
+
+// DemandOptions configures [Demand]. The zero value is Productboard's Customer Importance
+// Score with revenue summed over accounts' current MRR, no segment weights, no window,
+// Productboard's channel rules, merges as links, and anonymous feedback counted in volume
+// only.
+type DemandOptions struct {
+	// Scale is the importance scale of links and votes; zero is [ProductboardScale].
+	Scale ImportanceScale `json:"scale"`
+	// Revenue is how account revenue is combined; zero is [RevenueSum].
+	Revenue RevenueAggregation `json:"revenue"`
+	// Measure is the revenue figure read; zero is [MeasureMRR].
+	Measure RevenueMeasure `json:"measure"`
+	// AccountsAsOf is which account state is read; zero is [AccountsAsOfNow].
+	AccountsAsOf AccountsAsOf `json:"accounts_as_of"`
+	// SegmentWeights multiplies a person's points by the weight of their account's segment
+	// (Productboard's company segments; at least 0, bounded). A segment not in the map, and
+	// a person without an account (segment "" unless "" is in the map), weighs 1. Nil means
+	// every weight is 1. It also weighs each account once in RequestDemand.AccountScore.
+	SegmentWeights map[string]decimal.Decimal `json:"segment_weights,omitempty"`
+	// PersonSegmentWeights multiplies a person's points by the weight of the person's own
+	// segment (Person.Segment, Productboard's user segments), on top of the account's
+	// segment weight. Same rules as SegmentWeights.
+	PersonSegmentWeights map[string]decimal.Decimal `json:"person_segment_weights,omitempty"`
+	// Channels sets, per [SignalChannel], whether a signal's importance may replace one
+	// the person already gave; zero is Productboard's rules.
+	Channels ChannelRules `json:"channels"`
+	// Merges says how merged requests count; zero is [MergeAsLink].
+	Merges MergeMode `json:"merges"`
+	// CountAnonymous adds each anonymous item (no author) linked to a request to its
+	// Points and Score, once per item, with its link's importance or the scale's default
+	// (Productboard's customer score: "each anonymous note × 1"). Anonymous feedback
+	// always counts in Volume and Anonymous, never in People or Accounts.
+	CountAnonymous bool `json:"count_anonymous,omitempty"`
+	// From and To bound the window of signals counted, [From, To); a zero bound is open.
+	// Signals outside are excluded before the latest-wins rule, and counted in
+	// [DemandExclusions].
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
 }
 
-// Contributor is one person behind a request's demand: their latest signal, the importance it
-// carried and what it is worth.
+// Contributor is one person behind a request's demand: the signal whose importance counts,
+// what it is worth, and why.
 type Contributor struct {
-	// Person is who asked.
-	Person PersonID `json:"person"`
+	// Person is who asked; PersonSegment is their own segment.
+	Person        PersonID `json:"person"`
+	PersonSegment string   `json:"person_segment,omitempty"`
 	// Account is the account the signal speaks for (the item's account, else the person's);
 	// empty for none.
 	Account AccountID `json:"account,omitempty"`
 	// Segment is that account's segment in the state read; empty for none.
 	Segment string `json:"segment,omitempty"`
-	// Kind, Item (for a link) and Request tell which signal counted: Request is the request of
-	// the merged class it was given on.
-	Kind    SignalKind `json:"kind"`
-	Item    ItemID     `json:"item,omitempty"`
-	Request RequestID  `json:"request"`
+	// Kind, Item (for a link), Request and Channel tell which signal's importance counts:
+	// Request is the request of the merged class it was given on (for a vote Fider copied,
+	// the request it was copied to, and CopiedFrom the duplicate it came from).
+	Kind       SignalKind    `json:"kind"`
+	Item       ItemID        `json:"item,omitempty"`
+	Request    RequestID     `json:"request"`
+	Channel    SignalChannel `json:"channel"`
+	CopiedFrom RequestID     `json:"copied_from,omitempty"`
 	// At is when the counted signal was given.
 	At time.Time `json:"at"`
 	// Importance is the counted level on the scale, Label its name.
 	Importance int    `json:"importance"`
 	Label      string `json:"label"`
-	// Weight is the segment weight applied; Score = Importance × Weight.
-	Weight decimal.Decimal `json:"weight"`
-	Score  decimal.Decimal `json:"score"`
+	// AccountWeight and PersonWeight are the segment weights applied; Weight is their
+	// product; Score = Importance × Weight.
+	AccountWeight decimal.Decimal `json:"account_weight"`
+	PersonWeight  decimal.Decimal `json:"person_weight"`
+	Weight        decimal.Decimal `json:"weight"`
+	Score         decimal.Decimal `json:"score"`
 	// Signals is how many signals the person gave in the window (1 + superseded ones).
 	Signals int `json:"signals"`
 }
@@ -200,7 +192,7 @@ type AccountDemand struct {
 	Lifecycle AccountLifecycle `json:"lifecycle"`
 	// Revenue is the account's MRR or ARR in Currency; HasRevenue is false when the state
 	// read records no revenue and no currency (such an account is left out of the revenue
-	// aggregate, and said so here).
+	// aggregates, and said so here).
 	Revenue    decimal.Decimal `json:"revenue"`
 	Currency   string          `json:"currency,omitempty"`
 	HasRevenue bool            `json:"has_revenue"`
@@ -208,6 +200,14 @@ type AccountDemand struct {
 	People int             `json:"people"`
 	Points int             `json:"points"`
 	Score  decimal.Decimal `json:"score"`
+	// Importance is the highest importance among the account's contributors: the account's
+	// own importance, each account once. Weight is its segment weight; AccountScore =
+	// Importance × Weight.
+	Importance   int             `json:"importance"`
+	Weight       decimal.Decimal `json:"weight"`
+	AccountScore decimal.Decimal `json:"account_score"`
+	// RevenueImportance is Revenue × Importance (zero without revenue).
+	RevenueImportance decimal.Decimal `json:"revenue_importance"`
 }
 
 // RevenueTotal is the revenue behind a request, each account counted once.
@@ -226,24 +226,73 @@ type RevenueTotal struct {
 	Defined bool `json:"defined"`
 }
 
+// MoneyTotal is a sum of amounts in one currency over accounts, each once.
+type MoneyTotal struct {
+	// Value is the sum in Currency (0 for no accounts).
+	Value    decimal.Decimal `json:"value"`
+	Currency string          `json:"currency,omitempty"`
+	// Accounts is how many accounts entered the sum.
+	Accounts int `json:"accounts"`
+}
+
+// AccountPipeline is one account's open pipeline on a request.
+type AccountPipeline struct {
+	Account AccountID `json:"account"`
+	// Value sums the account's open opportunities on the request, in the pipeline's
+	// currency; Opportunities counts them.
+	Value         decimal.Decimal `json:"value"`
+	Opportunities int             `json:"opportunities"`
+}
+
+// PipelineTotal is the open opportunity value behind a request: every opportunity open at
+// the as-of instant and linked to the request (or, with merges as links, to a request
+// merged into it), each opportunity once.
+type PipelineTotal struct {
+	// Value sums the opportunities' values in Currency (0 for none).
+	Value    decimal.Decimal `json:"value"`
+	Currency string          `json:"currency,omitempty"`
+	// Opportunities and Accounts count what entered the sum.
+	Opportunities int `json:"opportunities"`
+	Accounts      int `json:"accounts"`
+	// ByAccount lists the accounts, by Value descending then account ID.
+	ByAccount []AccountPipeline `json:"by_account,omitempty"`
+}
+
 // DemandExclusions counts the signals that did not count, so nothing is dropped silently.
 type DemandExclusions struct {
-	// Superseded is signals replaced by a later signal of the same person on the class.
+	// Superseded is signals replaced by another signal of the same person on the request.
 	Superseded int `json:"superseded"`
+	// ImportanceIgnored is the superseded signals whose importance a channel rule refused
+	// because the person already had one (a portal vote after an insight).
+	ImportanceIgnored int `json:"importance_ignored"`
 	// OutsideWindow is signals before From or at/after To.
 	OutsideWindow int `json:"outside_window"`
 	// AfterAsOf is signals after the asOf instant.
 	AfterAsOf int `json:"after_as_of"`
 }
 
-// RequestDemand is the demand for one request (with every request merged into it).
+// RequestDemand is the demand for one request (with every request merged into it, when
+// merges are links).
 type RequestDemand struct {
-	// Request identifies the canonical request; Title and Status are its own.
+	// Request identifies the request; Title and Status are its own.
 	Request RequestID     `json:"request"`
 	Title   string        `json:"title"`
 	Status  RequestStatus `json:"status"`
-	// MergedFrom lists the requests whose merge chains end here, sorted.
+	// MergedFrom lists the requests merged into this one, sorted: every request whose
+	// merge chain ends here with merges as links, the direct duplicates with Fider's.
 	MergedFrom []RequestID `json:"merged_from,omitempty"`
+	// DuplicateOf is the request this one was merged into (listed only with Fider's
+	// merges, where a duplicate keeps its own votes).
+	DuplicateOf RequestID `json:"duplicate_of,omitempty"`
+	// Volume counts the signals in the window: every link (anonymous ones included) and
+	// every vote, superseded or not.
+	Volume int `json:"volume"`
+	// Anonymous counts the distinct anonymous items (no author) linked in the window: in
+	// Volume, never in People or Accounts.
+	Anonymous int `json:"anonymous"`
+	// AnonymousPoints is what those items add to Points and Score when the options count
+	// them; 0 otherwise.
+	AnonymousPoints int `json:"anonymous_points"`
 	// People is the number of distinct people counted (UserVoice "Voters").
 	People int `json:"people"`
 	// Accounts is the number of distinct accounts behind them (UserVoice "Accounts").
@@ -251,11 +300,20 @@ type RequestDemand struct {
 	// Points is the unweighted sum of counted importances (Productboard's Customer
 	// Importance Score with the default scale).
 	Points int `json:"points"`
-	// Score is the sum of each person's importance × segment weight; equals Points when no
+	// Score is the sum of each person's importance × weights; equals Points when no
 	// weights are set.
 	Score decimal.Decimal `json:"score"`
+	// AccountScore weighs accounts instead of people: the sum over accounts of the
+	// highest importance among the account's people × the account's segment weight
+	// (people without an account are not in it).
+	AccountScore decimal.Decimal `json:"account_score"`
 	// Revenue is the account revenue behind the request.
 	Revenue RevenueTotal `json:"revenue"`
+	// RevenueImportance is demand weighted by revenue: the sum over accounts with revenue
+	// of revenue × the account's importance, in the revenue's currency.
+	RevenueImportance MoneyTotal `json:"revenue_importance"`
+	// Pipeline is the open opportunity value behind the request.
+	Pipeline PipelineTotal `json:"pipeline"`
 	// Contributors lists the people counted, by Score descending then person ID.
 	Contributors []Contributor `json:"contributors"`
 	// ByAccount lists the accounts counted, by Score descending then account ID.
@@ -264,20 +322,23 @@ type RequestDemand struct {
 	Excluded DemandExclusions `json:"excluded"`
 }
 
-// DemandReport is the demand for every canonical request of a dataset.
+// DemandReport is the demand for every request of a dataset.
 type DemandReport struct {
 	// AsOf is the instant the report is computed at; signals after it are excluded.
 	AsOf time.Time `json:"as_of"`
 	// Options are the options used, with the scale resolved.
 	Options DemandOptions `json:"options"`
-	// Requests lists every request that is not merged, by Score descending, then People
-	// descending, then ID; requests without demand are listed with zeros.
+	// Requests lists every request that is not merged (every request with Fider's merges),
+	// by Score descending, then People descending, then ID; requests without demand are
+	// listed with zeros.
 	Requests []RequestDemand `json:"requests"`
 }
 
-// Request returns the demand of the canonical request id, and false when id is not a
-// canonical request of the report.
+// Request returns the demand of request id, and false when id is not listed in the report.
 func (r *DemandReport) Request(id RequestID) (RequestDemand, bool) {
+	if r == nil {
+		return RequestDemand{}, false
+	}
 	for _, d := range r.Requests {
 		if d.Request == id {
 			return d, true
@@ -287,16 +348,16 @@ func (r *DemandReport) Request(id RequestID) (RequestDemand, bool) {
 }
 
 // ErrMixedCurrency is returned (wrapped in a *CurrencyError) by [Demand] when the accounts
-// behind one request have revenue in different currencies: convert revenue to one currency
-// first.
+// or opportunities behind one request are in different currencies: convert them to one
+// currency first.
 var ErrMixedCurrency = errors.New("feedback: revenue in more than one currency")
 
 // CurrencyError names the request and the accounts whose currencies differ.
 type CurrencyError struct {
-	// Request is the canonical request whose accounts disagree.
-	Request RequestID
+	// Request is the request whose accounts disagree.
+	Request RequestID `json:"request"`
 	// Accounts maps each currency to the first account (by ID) seen with it.
-	Accounts map[string]AccountID
+	Accounts map[string]AccountID `json:"accounts"`
 }
 
 // Error lists the request and the accounts per currency.
@@ -312,295 +373,52 @@ func (e *CurrencyError) Error() string {
 // Unwrap returns [ErrMixedCurrency].
 func (e *CurrencyError) Unwrap() error { return ErrMixedCurrency }
 
-// signal is one link or vote, resolved.
-type signal struct {
-	person     PersonID
-	account    AccountID
-	kind       SignalKind
-	item       ItemID
-	request    RequestID
-	at         time.Time
-	importance int
-}
+// Is reports whether target is productops.ErrInvalid: revenue in two currencies is bad
+// input (convert it to one currency first).
+func (e *CurrencyError) Is(target error) bool { return target == productops.ErrInvalid }
 
-// later reports whether a should replace b as a person's counted signal: later time wins;
-// at the same instant the higher importance, then links before votes, then the smaller item
-// and request IDs, so the result does not depend on input order.
-func (a signal) later(b signal) bool {
-	if c := a.at.Compare(b.at); c != 0 {
-		return c > 0
-	}
-	if a.importance != b.importance {
-		return a.importance > b.importance
-	}
-	if a.kind != b.kind {
-		return a.kind < b.kind
-	}
-	if a.item != b.item {
-		return a.item < b.item
-	}
-	return a.request < b.request
-}
-
-// Demand scores every canonical request of ds at the instant asOf.
-//
-// For each request, together with the requests merged into it, every link (through its
-// item's author) and every vote is a signal of one person. Signals after asOf or outside the
-// window are excluded; of the rest, each person's latest signal counts and carries its
-// importance (Productboard: one count per person, the most recent importance wins). A person
-// is worth importance × the weight of their account's segment. Each account is counted once,
-// and its revenue enters the aggregate once (Canny, UserVoice), whichever state variant
-// is read.
-//
-// Demand validates ds first; it returns the *productops.ValidationError of
-// [Dataset.Validate] or of the options, a validation error naming every link or vote whose
-// importance is off the scale, or a *[CurrencyError] when the accounts behind one request
-// report revenue in two currencies. It is a pure function of its arguments.
-func Demand(ds *Dataset, asOf time.Time, opts DemandOptions) (*DemandReport, error) {
-	if err := ds.Validate(); err != nil {
-		return nil, err
-	}
-	scale := opts.Scale.resolved()
-	opts.Scale = scale
-	e := validation.New("feedback: demand")
-	if msg := scale.check(); msg != "" {
+// Validate reports every bad option: a bad importance scale, undefined enums, a segment
+// weight that is unbounded or negative, and a window whose To is not after its From.
+func (opts DemandOptions) Validate() error {
+	e := validation.New("feedback: demand options")
+	if msg := opts.Scale.resolved().check(); msg != "" {
 		e.Add("scale", "scale", "", msg)
 	}
-	if int(opts.Revenue) >= len(revenueAggNames) {
+	if !revenueAggSet.Valid(opts.Revenue) {
 		e.Addf("revenue", "oneof", "undefined aggregation %d", opts.Revenue)
 	}
-	if int(opts.Measure) >= len(measureNames) {
+	if !measureSet.Valid(opts.Measure) {
 		e.Addf("measure", "oneof", "undefined measure %d", opts.Measure)
 	}
-	if int(opts.AccountsAsOf) >= len(asOfNames) {
+	if !asOfSet.Valid(opts.AccountsAsOf) {
 		e.Addf("accounts_as_of", "oneof", "undefined variant %d", opts.AccountsAsOf)
 	}
-	segs := make([]string, 0, len(opts.SegmentWeights))
-	for s := range opts.SegmentWeights {
-		segs = append(segs, s)
-	}
-	slices.Sort(segs)
-	for _, s := range segs {
-		if opts.SegmentWeights[s].Sign() < 0 {
-			e.Addf("segment_weights["+quoteID(s)+"]", "dgte", "weight %s is negative", opts.SegmentWeights[s])
+	for _, w := range []struct {
+		name string
+		m    map[string]decimal.Decimal
+	}{{"segment_weights", opts.SegmentWeights}, {"person_segment_weights", opts.PersonSegmentWeights}} {
+		for _, s := range slices.Sorted(maps.Keys(w.m)) {
+			switch v := w.m[s]; {
+			case !validation.DecimalBounded(v):
+				e.Add(w.name+"["+quoteID(s)+"]", "dbound", "", "must have at most 40 digits and an exponent within ±40")
+			case v.Sign() < 0:
+				e.Addf(w.name+"["+quoteID(s)+"]", "dgte", "weight %s is negative", v)
+			}
 		}
+	}
+	for _, c := range []struct {
+		name string
+		r    ImportanceRule
+	}{{"channels.insight", opts.Channels.Insight}, {"channels.portal", opts.Channels.Portal}, {"channels.import", opts.Channels.Import}} {
+		if !importanceRuleSet.Valid(c.r) {
+			e.Addf(c.name, "oneof", "undefined rule %d", c.r)
+		}
+	}
+	if !mergeModeSet.Valid(opts.Merges) {
+		e.Addf("merges", "oneof", "undefined merge mode %d", opts.Merges)
 	}
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
 		e.Add("to", "gtfield", "from", "must be after from")
 	}
-	if e.Len() > 0 {
-		return nil, e.Err()
-	}
-
-	ix := newIndex(ds)
-	canon := make(map[RequestID]RequestID, len(ds.Requests))
-	for _, r := range ds.Requests {
-		c, _ := ds.canonical(ix, r.ID) // Validate ruled out cycles and unknown targets.
-		canon[r.ID] = c
-	}
-	importance := func(p *int, kind string, i int) int {
-		if p == nil {
-			return scale.Default
-		}
-		if !scale.Contains(*p) {
-			e.Addf(fmt.Sprintf("%s[%d].importance", kind, i), "scale", "%d is off the %s scale %d..%d", *p, scale.Name, scale.Min, scale.Max)
-		}
-		return *p
-	}
-	signals := make([]signal, 0, len(ds.Links)+len(ds.Votes))
-	for i, l := range ds.Links {
-		it := ds.Items[ix.items[l.Item]]
-		s := signal{person: it.Author, account: it.Account, kind: SignalLink, item: it.ID, request: l.Request, at: l.CreatedAt}
-		if s.account == "" {
-			s.account = ds.People[ix.people[it.Author]].Account
-		}
-		if s.at.IsZero() {
-			s.at = it.CreatedAt
-		}
-		s.importance = importance(l.Importance, "links", i)
-		signals = append(signals, s)
-	}
-	for i, v := range ds.Votes {
-		s := signal{person: v.Person, account: ds.People[ix.people[v.Person]].Account, kind: SignalVote, request: v.Request, at: v.CreatedAt}
-		s.importance = importance(v.Importance, "votes", i)
-		signals = append(signals, s)
-	}
-	if e.Len() > 0 {
-		return nil, e.Err()
-	}
-
-	type key struct {
-		class  RequestID
-		person PersonID
-	}
-	type best struct {
-		s signal
-		n int
-	}
-	excluded := make(map[RequestID]*DemandExclusions)
-	exc := func(c RequestID) *DemandExclusions {
-		x := excluded[c]
-		if x == nil {
-			x = &DemandExclusions{}
-			excluded[c] = x
-		}
-		return x
-	}
-	latest := make(map[key]*best)
-	for _, s := range signals {
-		c := canon[s.request]
-		switch {
-		case s.at.After(asOf):
-			exc(c).AfterAsOf++
-			continue
-		case !opts.From.IsZero() && s.at.Before(opts.From), !opts.To.IsZero() && !s.at.Before(opts.To):
-			exc(c).OutsideWindow++
-			continue
-		}
-		k := key{c, s.person}
-		if b := latest[k]; b == nil {
-			latest[k] = &best{s: s, n: 1}
-		} else {
-			b.n++
-			if s.later(b.s) {
-				b.s = s
-			}
-		}
-	}
-	byClass := make(map[RequestID][]*best)
-	for k, b := range latest {
-		byClass[k.class] = append(byClass[k.class], b)
-	}
-
-	one := decimal.NewFromInt(1)
-	weight := func(seg string) decimal.Decimal {
-		if w, ok := opts.SegmentWeights[seg]; ok {
-			return w
-		}
-		return one
-	}
-	stateOf := func(id AccountID, at time.Time) AccountState {
-		a := ds.Accounts[ix.accounts[id]]
-		if opts.AccountsAsOf == AccountsAsOfFeedback {
-			return a.StateAt(at)
-		}
-		return a.AccountState
-	}
-
-	mergedFrom := make(map[RequestID][]RequestID)
-	for _, r := range ds.Requests {
-		if c := canon[r.ID]; c != r.ID {
-			mergedFrom[c] = append(mergedFrom[c], r.ID)
-		}
-	}
-	report := &DemandReport{AsOf: asOf, Options: opts}
-	for _, r := range ds.Requests {
-		if r.MergedInto != "" {
-			continue
-		}
-		d := RequestDemand{Request: r.ID, Title: r.Title, Status: r.Status, Score: decimal.Zero, MergedFrom: mergedFrom[r.ID]}
-		slices.Sort(d.MergedFrom)
-		if x := excluded[r.ID]; x != nil {
-			d.Excluded = *x
-		}
-		accIdx := make(map[AccountID]int)
-		accAt := make(map[AccountID]time.Time)
-		bs := byClass[r.ID]
-		// Account state as of feedback: the latest counted signal among the account's people.
-		for _, b := range bs {
-			if b.s.account != "" && b.s.at.After(accAt[b.s.account]) {
-				accAt[b.s.account] = b.s.at
-			}
-		}
-		for _, b := range bs {
-			s := b.s
-			d.Excluded.Superseded += b.n - 1
-			c := Contributor{Person: s.person, Account: s.account, Kind: s.kind, Item: s.item, Request: s.request,
-				At: s.at, Importance: s.importance, Label: scale.Label(s.importance), Signals: b.n}
-			if s.account != "" {
-				c.Segment = stateOf(s.account, s.at).Segment
-			}
-			c.Weight = weight(c.Segment)
-			c.Score = decimal.NewFromInt(int64(s.importance)).Mul(c.Weight)
-			d.People++
-			d.Points += s.importance
-			d.Score = d.Score.Add(c.Score)
-			d.Contributors = append(d.Contributors, c)
-			if s.account == "" {
-				continue
-			}
-			j, ok := accIdx[s.account]
-			if !ok {
-				st := stateOf(s.account, accAt[s.account])
-				ad := AccountDemand{Account: s.account, Segment: st.Segment, Plan: st.Plan, Lifecycle: st.Lifecycle,
-					Revenue: st.MRR, Currency: st.Currency, HasRevenue: st.hasRevenue() || st.Currency != "", Score: decimal.Zero}
-				if opts.Measure == MeasureARR {
-					ad.Revenue = st.ARR
-				}
-				j = len(d.ByAccount)
-				accIdx[s.account] = j
-				d.ByAccount = append(d.ByAccount, ad)
-			}
-			d.ByAccount[j].People++
-			d.ByAccount[j].Points += s.importance
-			d.ByAccount[j].Score = d.ByAccount[j].Score.Add(c.Score)
-		}
-		d.Accounts = len(d.ByAccount)
-		slices.SortFunc(d.Contributors, func(a, b Contributor) int {
-			return cmp.Or(b.Score.Cmp(a.Score), cmp.Compare(a.Person, b.Person))
-		})
-		slices.SortFunc(d.ByAccount, func(a, b AccountDemand) int {
-			return cmp.Or(b.Score.Cmp(a.Score), cmp.Compare(a.Account, b.Account))
-		})
-		rev, err := aggregateRevenue(r.ID, d.ByAccount, opts.Revenue)
-		if err != nil {
-			return nil, err
-		}
-		rev.Measure = opts.Measure
-		d.Revenue = rev
-		report.Requests = append(report.Requests, d)
-	}
-	slices.SortFunc(report.Requests, func(a, b RequestDemand) int {
-		return cmp.Or(b.Score.Cmp(a.Score), cmp.Compare(b.People, a.People), cmp.Compare(a.Request, b.Request))
-	})
-	return report, nil
-}
-
-// aggregateRevenue combines the revenue of the accounts (each once) that have revenue.
-func aggregateRevenue(req RequestID, accounts []AccountDemand, agg RevenueAggregation) (RevenueTotal, error) {
-	t := RevenueTotal{Aggregation: agg, Value: decimal.Zero}
-	var firstByCurrency map[string]AccountID
-	for _, a := range accounts {
-		if !a.HasRevenue {
-			continue
-		}
-		if t.Currency == "" {
-			t.Currency = a.Currency
-		}
-		if a.Currency != t.Currency {
-			if firstByCurrency == nil {
-				firstByCurrency = make(map[string]AccountID)
-			}
-			for _, b := range accounts {
-				if f, ok := firstByCurrency[b.Currency]; b.HasRevenue && (!ok || b.Account < f) {
-					firstByCurrency[b.Currency] = b.Account
-				}
-			}
-			return RevenueTotal{}, &CurrencyError{Request: req, Accounts: firstByCurrency}
-		}
-		switch {
-		case t.Accounts == 0:
-			t.Value = a.Revenue
-		case agg == RevenueMin && a.Revenue.Cmp(t.Value) < 0, agg == RevenueMax && a.Revenue.Cmp(t.Value) > 0:
-			t.Value = a.Revenue
-		case agg == RevenueSum || agg == RevenueAverage:
-			t.Value = t.Value.Add(a.Revenue)
-		}
-		t.Accounts++
-	}
-	t.Defined = t.Accounts > 0 || agg == RevenueSum
-	if agg == RevenueAverage && t.Defined {
-		t.Value = t.Value.DivRound(decimal.NewFromInt(int64(t.Accounts)), AverageScale)
-	}
-	return t, nil
+	return e.Err()
 }

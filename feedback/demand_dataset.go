@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -27,6 +28,8 @@ type Dataset struct {
 	Requests []Request `json:"requests,omitempty"`
 	// Themes are the nodes of the theme hierarchy, unique by ID.
 	Themes []Theme `json:"themes,omitempty"`
+	// Opportunities are sales deals that depend on requests, unique by ID.
+	Opportunities []Opportunity `json:"opportunities,omitempty"`
 }
 
 // index is the dataset's lookup tables, built once per computation.
@@ -64,10 +67,14 @@ func firstIndex[T any, K comparable](records []T, id func(T) K) map[K]int {
 // Validate checks every record (see each type's Validate) and the dataset as a whole:
 // unique IDs, unique item idempotency keys (source, source record), every reference known
 // (a person's account, an item's author, account and themes, a link's item and request, a
-// vote's request, person and caster, a request's merge target and themes, a theme's parent),
+// vote's request, person and caster, a request's merge target and themes, a theme's parent,
+// an opportunity's account and requests),
 // and no cycle among merges or theme parents. Every failure names its record by JSON path
 // ("links[3].request").
 func (d *Dataset) Validate() error {
+	if d == nil {
+		return nilError("feedback: dataset", "dataset")
+	}
 	e := validation.New("feedback: dataset")
 	ix := newIndex(d)
 	for i, a := range d.Accounts {
@@ -138,6 +145,20 @@ func (d *Dataset) Validate() error {
 			e.Addf(fmt.Sprintf("requests[%d].merged_into", i), "acyclic", "%v", err)
 		}
 	}
+	opps := make(map[OpportunityID]int, len(d.Opportunities))
+	for i, o := range d.Opportunities {
+		p := fmt.Sprintf("opportunities[%d]", i)
+		o.validateInto(e, p)
+		if j, dup := opps[o.ID]; dup && o.ID != "" {
+			e.Addf(p+".id", "unique", "%s repeats opportunities[%d]", quoteID(string(o.ID)), j)
+		} else {
+			opps[o.ID] = i
+		}
+		ix.checkAccount(e, p+".account", o.Account)
+		for k, r := range o.Requests {
+			ix.checkRequest(e, fmt.Sprintf("%s.requests[%d]", p, k), r)
+		}
+	}
 	for i, t := range d.Themes {
 		p := fmt.Sprintf("themes[%d]", i)
 		t.validateInto(e, p)
@@ -206,29 +227,55 @@ func (d *Dataset) canonical(ix index, id RequestID) (RequestID, error) {
 }
 
 // Canonical returns the request that id resolves to by following merges to the end of the
-// chain (id itself when it is not merged): A merged into B merged into C resolves to C.
+// chain (id itself when it is not merged): A merged into B merged into C resolves to C. Its
+// errors match [ErrUnknownRequest] or [ErrMergeCycle] and productops.ErrInvalid.
 func (d *Dataset) Canonical(id RequestID) (RequestID, error) {
-	return d.canonical(newIndex(d), id)
+	if d == nil {
+		return "", nilError("feedback: dataset", "dataset")
+	}
+	c, err := d.canonical(newIndex(d), id)
+	if err != nil {
+		return "", requestError("id", err)
+	}
+	return c, nil
+}
+
+// requestError turns an error of canonical, wrapping a sentinel, into one that also is a
+// *productops.ValidationError naming field.
+func requestError(field string, err error) error {
+	rule := "exists"
+	var sentinel error = ErrUnknownRequest
+	switch {
+	case errors.Is(err, ErrMergeCycle):
+		rule, sentinel = "acyclic", ErrMergeCycle
+	case errors.Is(err, ErrNotMerged):
+		rule, sentinel = "merged", ErrNotMerged
+	}
+	return invalidAnd(sentinel, inputError("feedback: dataset", field, rule, "%s", strings.TrimPrefix(err.Error(), "feedback: ")))
 }
 
 // Merge records that the request dup duplicates the request into, at the instant at. Merging
 // is a link, not a copy: nothing is moved, and [Demand] scores the whole merged class, so a
 // person who voted on both counts once, a chain (A into B, B into C) counts under its end,
 // and [Dataset.Unmerge] restores the previous state exactly. Merging a request that is
-// already merged re-points it. It returns an error wrapping [ErrUnknownRequest] or
-// [ErrMergeCycle] (into resolves to dup), leaving the dataset unchanged.
+// already merged re-points it. It returns an error matching [ErrUnknownRequest] or
+// [ErrMergeCycle] (into resolves to dup) and productops.ErrInvalid, leaving the dataset
+// unchanged.
 func (d *Dataset) Merge(dup, into RequestID, at time.Time) error {
+	if d == nil {
+		return nilError("feedback: dataset", "dataset")
+	}
 	ix := newIndex(d)
 	i, ok := ix.requests[dup]
 	if !ok {
-		return fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup)))
+		return requestError("dup", fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup))))
 	}
 	root, err := d.canonical(ix, into)
 	if err != nil {
-		return err
+		return requestError("into", err)
 	}
 	if root == dup {
-		return fmt.Errorf("%w: %s resolves to %s", ErrMergeCycle, quoteID(string(into)), quoteID(string(dup)))
+		return requestError("into", fmt.Errorf("%w: %s resolves to %s", ErrMergeCycle, quoteID(string(into)), quoteID(string(dup))))
 	}
 	d.Requests[i].MergedInto = into
 	d.Requests[i].MergedAt = at
@@ -236,15 +283,18 @@ func (d *Dataset) Merge(dup, into RequestID, at time.Time) error {
 }
 
 // Unmerge undoes the merge of dup: it becomes a request of its own again, together with any
-// requests that were merged into it. It returns an error wrapping [ErrUnknownRequest] or
-// [ErrNotMerged].
+// requests that were merged into it. It returns an error matching [ErrUnknownRequest] or
+// [ErrNotMerged] and productops.ErrInvalid.
 func (d *Dataset) Unmerge(dup RequestID) error {
+	if d == nil {
+		return nilError("feedback: dataset", "dataset")
+	}
 	i, ok := newIndex(d).requests[dup]
 	if !ok {
-		return fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup)))
+		return requestError("dup", fmt.Errorf("%w %s", ErrUnknownRequest, quoteID(string(dup))))
 	}
 	if d.Requests[i].MergedInto == "" {
-		return fmt.Errorf("%w: %s", ErrNotMerged, quoteID(string(dup)))
+		return requestError("dup", fmt.Errorf("%w: %s", ErrNotMerged, quoteID(string(dup))))
 	}
 	d.Requests[i].MergedInto = ""
 	d.Requests[i].MergedAt = time.Time{}
@@ -254,6 +304,9 @@ func (d *Dataset) Unmerge(dup RequestID) error {
 // MergedInto returns the requests merged into id, directly or through a chain (A into B
 // into id), sorted by ID; empty when none.
 func (d *Dataset) MergedInto(id RequestID) []RequestID {
+	if d == nil {
+		return nil
+	}
 	ix := newIndex(d)
 	var out []RequestID
 	for _, r := range d.Requests {

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"github.com/productops/productops/internal/fieldtest"
 	"strings"
 	"testing"
 	"time"
@@ -289,7 +290,7 @@ func TestDemandErrors(t *testing.T) {
 			if !errors.Is(err, productops.ErrInvalid) {
 				t.Fatalf("got %v, want ErrInvalid", err)
 			}
-			if diff := cmp.Diff(tc.want, fieldsOf(t, err)); diff != "" {
+			if diff := cmp.Diff(tc.want, fieldtest.Paths(t, err)); diff != "" {
 				t.Errorf("fields (-want +got)\n%s\n%v", diff, err)
 			}
 		})

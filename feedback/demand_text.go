@@ -10,6 +10,9 @@ import (
 // all when limit <= 0) with its people, accounts, points, score and revenue, followed by the
 // accounts behind it. The output is deterministic.
 func (r *DemandReport) WriteText(w io.Writer, limit int) error {
+	if r == nil || w == nil {
+		return nilError("feedback: demand report", map[bool]string{true: "report", false: "writer"}[r == nil])
+	}
 	var b strings.Builder
 	o := r.Options
 	fmt.Fprintf(&b, "demand as of %s (scale %s, revenue %s of %s, accounts as of %s)\n",
@@ -28,7 +31,7 @@ func (r *DemandReport) WriteText(w io.Writer, limit int) error {
 			fmt.Fprintf(&b, ", %s %s %s", d.Revenue.Aggregation, d.Revenue.Value.StringFixed(2), d.Revenue.Currency)
 		}
 		if len(d.MergedFrom) > 0 {
-			fmt.Fprintf(&b, " (merged: %s)", joinIDs(d.MergedFrom))
+			fmt.Fprintf(&b, " (merged: %s)", joinIDs(d.MergedFrom, ", "))
 		}
 		b.WriteByte('\n')
 		for _, a := range d.ByAccount {
@@ -58,12 +61,12 @@ func peopleWithAccounts(d RequestDemand) int {
 	return n
 }
 
-func joinIDs(ids []RequestID) string {
+func joinIDs(ids []RequestID, sep string) string {
 	s := make([]string, len(ids))
 	for i, id := range ids {
 		s[i] = string(id)
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, sep)
 }
 
 // count formats n with the singular or plural noun.

@@ -16,6 +16,7 @@
 //   - [Vote]: a person's vote on a request, possibly cast on their behalf.
 //   - [Request]: a feature request with a [RequestStatus] lifecycle, its history, and merges.
 //   - [Theme]: a node of a theme hierarchy that items and requests are tagged with.
+//   - [Opportunity]: a sales deal that depends on requests; open deals are pipeline.
 //
 // A [Dataset] holds them all; [Dataset.Validate] checks every record and every reference.
 // [Demand] scores requests: one count per person (the latest importance wins), revenue once
@@ -23,13 +24,20 @@
 // a time window, and account state as of now or as of the feedback ([AccountsAsOfNow],
 // [AccountsAsOfFeedback]); every score carries the people and accounts behind it. Merging a
 // duplicate request is a link ([Dataset.Merge]), not a copy: demand is computed over the
-// merged class, so voters are a union, chains flatten and [Dataset.Unmerge] restores.
+// merged class, so voters are a union, chains flatten and [Dataset.Unmerge] restores;
+// Fider's vote-copying merge is the named alternative [MergeFider]. Signals carry their
+// [SignalChannel] (insight, portal, import) with Productboard's rules for which importance
+// counts; anonymous feedback counts in volume, not in people or accounts; demand is also
+// weighted by account revenue × importance, by open [Opportunity] value (pipeline), by
+// segment per account and per person, and per account ([RequestDemand].AccountScore).
 // [ThemeRollup] sums items, people, accounts and requests up the theme hierarchy.
 //
 // # Near-duplicate detection
 //
 // [Normalize] folds text (Unicode NFKC, case folding, diacritic folding, punctuation).
-// [Jaccard] is the exact similarity on word unigrams or character 3-grams ([Shingling]).
+// [Jaccard] is the exact similarity on word unigrams, 2- or 3-grams or character 3-grams
+// ([Shingling]); [Similarity] also computes term-frequency and tf-idf cosine
+// ([SimilarityMeasure]), the measures the index verifies candidates with.
 // [FindDuplicates] and [DedupeIndex] find pairs with MinHash signatures and LSH banding
 // (seeded and deterministic), verify each candidate by exact Jaccard, and classify it as an
 // exact duplicate, a duplicate, or similar but not a duplicate. [DedupeIndex.Suggest] ranks
@@ -71,8 +79,58 @@
 // Every target has an explicit [SLAState] (active, paused, achieved, breached), and
 // [SLACompliance] tallies results mergeably.
 //
+// [SLAEvaluator.EvaluateAll] evaluates a whole queue and tallies it.
+//
+// [CountTicket] gives the per-ticket counts (agent replies, customer follow-ups, solves,
+// reopens, participating agents); [MeasureSLA] measures SLA elapsed time without a policy;
+// [Calendar.OpenIntervals] lists a date's open intervals.
+//
 // [SupportKPIs] reports first reply time, first and full resolution time, one-touch or
 // first-contact resolution under a named [OneTouchDefinition], the reopen rate under a named
-// [ReopenDefinition], and backlog age percentiles. [CSAT], [CES] and [Deflection] compute
+// [ReopenDefinition], backlog age percentiles, and ticket volume per active account and
+// per 1,000 users. [CSAT], [CES] and [Deflection] compute
 // the survey and self-service measures with both of their published read-outs.
+//
+// # Output
+//
+// Every result marshals to JSON with snake_case field names: decimals as strings
+// ("1250.5"), instants in RFC 3339, durations (time.Duration) as integer nanoseconds, enums
+// in their text form ("breached", "cosine_tfidf"); the forms are pinned by golden files
+// under testdata/. Tabular results also write CSV through encoding/csv, with the same
+// column names: [DemandReport.WriteCSV] (per request), [DemandReport.WriteAccountsCSV] (per
+// request and account), [DuplicateReport.WriteCSV] (pairs), [SLABatch.WriteCSV] (every SLA
+// result, with a breached column) and [SLACompliance.WriteCSV] (compliance per metric);
+// in CSV, durations are seconds.
+//
+// # Input, limits and cancellation
+//
+// Every input error matches productops.ErrInvalid and is a *productops.ValidationError
+// naming the bad fields; errors callers branch on also match a sentinel ([ErrMergeCycle],
+// [ErrDuplicateID], [ErrLimit], ...). [ParseDataset], [ParseDemandOptions],
+// [ParseDedupeOptions], [ParseBusinessHours], [ParseTickets] and [ParseSLAPolicies] decode
+// JSON strictly: an unknown field or trailing data is an error, where json.Unmarshal would
+// drop it silently. Decimals are bounded (40 digits, exponent ±40) before they are used.
+// Nil pointer arguments give errors or zero answers, never panics; a nil *[Calendar] is
+// calendar time.
+//
+// Limits, each with its default and the option that raises it:
+//
+//   - Dedupe index size: items × bands at most [DefaultMaxBandKeys] (262,144 items at 64
+//     bands), [DedupeOptions].MaxBandKeys.
+//   - Dedupe candidates verified per search: [DefaultMaxCandidates],
+//     [DedupeOptions].MaxCandidates.
+//   - Dedupe pairs per report: [DefaultMaxPairs], [DedupeOptions].MaxPairs.
+//   - MinHash signature: bands × rows at most [MaxSignature] (fixed).
+//   - Instants: 1677-09-21 to 2262-04-11 (time.Time.UnixNano's range); business-time
+//     arithmetic clamps and saturates there (fixed).
+//
+// Exceeding a cap is a *[LimitError] (errors.Is [ErrLimit]) returned before the work or
+// the memory it bounds. Work that grows with the input has a Context variant that stops
+// when the context is done and returns ctx.Err(): [FindDuplicatesContext],
+// [DedupeIndex.PairsContext], [SLAEvaluator.EvaluateAllContext], [SupportKPIsContext].
+//
+// The business-hours calendar never trusts time.Time.ZoneBounds bounds that do not contain
+// the instant (golang/go#81583: on the last UTC day of leap years from 2040 on, zones
+// such as Europe/Berlin report an end a day early); it probes offsets instead, and every
+// cursor step is checked to advance.
 package feedback

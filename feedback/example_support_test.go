@@ -70,7 +70,7 @@ func ExampleParseClockTime() {
 	fmt.Println(err)
 	// Output:
 	// 63000 <nil>
-	// feedback: clock time "25:00": want HH:MM or HH:MM:SS between 00:00 and 24:00
+	// feedback: clock time: invalid: "25:00" is not HH:MM or HH:MM:SS between 00:00 and 24:00
 }
 
 func ExampleParseClockRange() {
@@ -80,7 +80,7 @@ func ExampleParseClockRange() {
 	fmt.Println(err)
 	// Output:
 	// 09:00 17:00 <nil>
-	// feedback: clock range "17:00-09:00": start must be before end
+	// feedback: clock range: invalid: "17:00-09:00": start must be before end
 }
 
 func ExampleParseLocalDate() {
@@ -90,7 +90,7 @@ func ExampleParseLocalDate() {
 	fmt.Println(err)
 	// Output:
 	// 2026-12-25 <nil>
-	// feedback: date "2026-02-30": want an existing YYYY-MM-DD
+	// feedback: date: invalid: "2026-02-30" is not an existing YYYY-MM-DD date
 }
 
 func ExampleNewCalendar() {

@@ -148,7 +148,7 @@ func ExampleDataset_Merge() {
 	c, _ := ds.Canonical("saml")
 	fmt.Println(c, ds.MergedInto("sso"))
 	// Output:
-	// feedback: merge cycle: "saml" resolves to "sso"
+	// feedback: dataset: invalid: into: merge cycle: "saml" resolves to "sso"
 	// sso [saml]
 }
 
@@ -158,7 +158,7 @@ func ExampleDataset_Unmerge() {
 	_ = ds.Unmerge("saml")
 	c, _ := ds.Canonical("saml")
 	fmt.Println(c, ds.Unmerge("saml"))
-	// Output: saml feedback: request not merged: "saml"
+	// Output: saml feedback: dataset: invalid: dup: request not merged: "saml"
 }
 
 func ExampleDataset_Canonical() {
@@ -228,7 +228,7 @@ func ExampleRequest_SetStatus() {
 	// Output:
 	// <nil>
 	// <nil>
-	// feedback: status transition not allowed: request "sso" from completed to in_progress
+	// feedback: request "sso": invalid: status: completed to in_progress is not allowed
 	// completed 2
 }
 
@@ -254,7 +254,7 @@ func ExampleRequestStatus_MarshalText() {
 	fmt.Println(err)
 	// Output:
 	// {"status":"in_progress"}
-	// feedback: unknown request status "shipped" (want one of new, under_review, planned, in_progress, completed, declined, closed)
+	// feedback: request status: invalid: unknown request status "shipped"; want one of new, under_review, planned, in_progress, completed, declined, closed
 }
 
 func ExampleImportanceScale() {
@@ -366,7 +366,7 @@ func ExampleDedupeIndex_Add() {
 	fmt.Println(x.Add("a", "Light mode"))
 	// Output:
 	// <nil> 1
-	// feedback: duplicate item id "a"
+	// feedback: dedupe index: invalid: id: "a" is already in the index
 }
 
 func ExampleDedupeIndex_Pairs() {
@@ -375,7 +375,10 @@ func ExampleDedupeIndex_Pairs() {
 	_ = x.Add("b", "dark-mode")
 	_ = x.Add("c", "Dark modes")
 	_ = x.Add("d", "...")
-	r := x.Pairs()
+	r, err := x.Pairs()
+	if err != nil {
+		panic(err)
+	}
 	for _, p := range r.Pairs {
 		fmt.Printf("%s %s %.3f %s\n", p.A, p.B, p.Similarity, p.Kind)
 	}
@@ -448,7 +451,7 @@ func ExampleRequestStatus_Open() {
 
 func ExampleRequestStatus_UnmarshalText() {
 	var s feedback.RequestStatus
-	err := s.UnmarshalText([]byte("under_review"))
+	err := s.UnmarshalText([]byte("Under Review")) // case, "-", "_" and spaces are ignored
 	fmt.Println(s, err, s.String())
 	// Output: under_review <nil> under_review
 }
@@ -494,12 +497,12 @@ func ExampleAccountLifecycle_UnmarshalText() {
 	// Output:
 	// true
 	// churned prospect archived average arr feedback vote char_trigrams similar
-	// feedback: unknown account lifecycle "zombie" (want one of unknown, prospect, trial, active, churned)
+	// feedback: account lifecycle: invalid: unknown account lifecycle "zombie"; want one of unknown, prospect, trial, active, churned
 }
 
 func ExampleAccountLifecycle_String() {
 	fmt.Println(feedback.LifecycleActive, feedback.AccountLifecycle(9))
-	// Output: active AccountLifecycle(9)
+	// Output: active account lifecycle(9)
 }
 
 func ExampleMatchKind_MarshalText() {
@@ -509,5 +512,5 @@ func ExampleMatchKind_MarshalText() {
 	fmt.Println(err)
 	// Output:
 	// duplicate <nil>
-	// feedback: undefined match kind 7
+	// feedback: match kind: invalid: invalid match kind(7); want one of exact, duplicate, similar
 }

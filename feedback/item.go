@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -20,24 +21,16 @@ const (
 	ItemArchived                     // kept for the record, out of the inbox
 )
 
-var itemStateNames = []string{"unprocessed", "processed", "archived"}
+var itemStateSet = enum.Set[ItemState]{Subject: "feedback: item state", Kind: "item state", Names: []string{"unprocessed", "processed", "archived"}}
 
-// String returns the state's text form ("processed"), or "ItemState(n)" when undefined.
-func (s ItemState) String() string { return enumString(itemStateNames, uint8(s), "ItemState") }
+// String returns the state's text form ("processed"), or "item state(n)" when undefined.
+func (s ItemState) String() string { return itemStateSet.String(s) }
 
 // MarshalText encodes the state as its text form; an undefined value is an error.
-func (s ItemState) MarshalText() ([]byte, error) {
-	return enumMarshal(itemStateNames, uint8(s), "item state")
-}
+func (s ItemState) MarshalText() ([]byte, error) { return itemStateSet.Marshal(s) }
 
 // UnmarshalText decodes a text form written by MarshalText ("archived").
-func (s *ItemState) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(itemStateNames, b, "item state")
-	if err == nil {
-		*s = ItemState(v)
-	}
-	return err
-}
+func (s *ItemState) UnmarshalText(b []byte) error { return itemStateSet.Unmarshal(s, b) }
 
 // Common item sources. Source is free text, so other systems can use their own names.
 const (
@@ -74,9 +67,11 @@ type Item struct {
 	SourceRecord string `json:"source_record" validate:"required"`
 	// Text is the feedback itself.
 	Text string `json:"text"`
-	// Author is who gave the feedback; required, and in a [Dataset] a known person.
-	Author PersonID `json:"author" validate:"required"`
+	// Author is who gave the feedback, in a [Dataset] a known person; empty for anonymous
+	// feedback, which counts in a request's volume but in no person or account.
+	Author PersonID `json:"author,omitempty"`
 	// Account is the account the feedback speaks for; empty means the author's account.
+	// Anonymous feedback speaks for no account in [Demand] whatever this says.
 	Account AccountID `json:"account,omitempty"`
 	// CreatedAt is when the feedback was given; required.
 	CreatedAt time.Time `json:"created_at"`
@@ -119,7 +114,7 @@ func (it Item) validateInto(e *validation.Errors, prefix string) {
 		}
 		seen[t] = i
 	}
-	if int(it.State) >= len(itemStateNames) {
+	if !itemStateSet.Valid(it.State) {
 		e.Addf(joinPath(prefix, "state"), "oneof", "undefined state %d", it.State)
 	}
 }

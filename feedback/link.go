@@ -21,6 +21,9 @@ type Link struct {
 	// CreatedAt is when the link was made; zero means the item's CreatedAt. The latest
 	// signal of a person on a request wins.
 	CreatedAt time.Time `json:"created_at,omitzero"`
+	// Channel is where the importance was given; zero is [ChannelInsight] (set in the app,
+	// the latest wins). See [SignalChannel].
+	Channel SignalChannel `json:"channel,omitempty"`
 }
 
 // Validate reports every bad field of the link on its own (references and the scale are
@@ -35,5 +38,8 @@ func (l Link) validateInto(e *validation.Errors, prefix string) {
 	e.Struct(prefix, l)
 	if l.Importance != nil && *l.Importance < 0 {
 		e.Addf(joinPath(prefix, "importance"), "gte", "%d is negative", *l.Importance)
+	}
+	if !channelSet.Valid(l.Channel) {
+		e.Addf(joinPath(prefix, "channel"), "oneof", "undefined channel %d", l.Channel)
 	}
 }

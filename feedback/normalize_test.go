@@ -50,7 +50,8 @@ func FuzzNormalize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, keepCase, keepDia, keepPunct bool) {
 		opts := NormalizeOptions{KeepCase: keepCase, KeepDiacritics: keepDia, KeepPunctuation: keepPunct}
-		got := Normalize(s, opts)
+		var got string
+		guard(t, guardTime, guardAlloc, func() { got = Normalize(s, opts) })
 		if !utf8.ValidString(got) {
 			t.Fatalf("invalid UTF-8 %q", got)
 		}

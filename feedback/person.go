@@ -1,6 +1,9 @@
 package feedback
 
-import "github.com/productops/productops/internal/validation"
+import (
+	"github.com/productops/productops/internal/enum"
+	"github.com/productops/productops/internal/validation"
+)
 
 // PersonID identifies a [Person]: an opaque, non-empty string chosen by the caller (a user ID,
 // an email address).
@@ -16,24 +19,16 @@ const (
 	RoleInternal                   // an employee of the vendor
 )
 
-var roleNames = []string{"customer", "prospect", "internal"}
+var roleSet = enum.Set[PersonRole]{Subject: "feedback: person role", Kind: "person role", Names: []string{"customer", "prospect", "internal"}}
 
-// String returns the role's text form ("customer"), or "PersonRole(n)" when undefined.
-func (r PersonRole) String() string { return enumString(roleNames, uint8(r), "PersonRole") }
+// String returns the role's text form ("customer"), or "person role(n)" when undefined.
+func (r PersonRole) String() string { return roleSet.String(r) }
 
 // MarshalText encodes the role as its text form; an undefined value is an error.
-func (r PersonRole) MarshalText() ([]byte, error) {
-	return enumMarshal(roleNames, uint8(r), "person role")
-}
+func (r PersonRole) MarshalText() ([]byte, error) { return roleSet.Marshal(r) }
 
 // UnmarshalText decodes a text form written by MarshalText ("prospect").
-func (r *PersonRole) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(roleNames, b, "person role")
-	if err == nil {
-		*r = PersonRole(v)
-	}
-	return err
-}
+func (r *PersonRole) UnmarshalText(b []byte) error { return roleSet.Unmarshal(r, b) }
 
 // Person is someone who gives feedback or votes: identity is by ID (Productboard and Pendo key
 // people by email; use the email as the ID if that is your key).
@@ -49,6 +44,10 @@ type Person struct {
 	Account AccountID `json:"account,omitempty"`
 	// Role is whose voice this is.
 	Role PersonRole `json:"role"`
+	// Segment is the person's own segment (Productboard's user segments, such as
+	// "admin" or "beta tester"), weighted by [DemandOptions].PersonSegmentWeights; empty
+	// for none. The account's segment is separate (AccountState.Segment).
+	Segment string `json:"segment,omitempty"`
 }
 
 // Validate reports every bad field of the person on its own (references are checked by
@@ -61,7 +60,7 @@ func (p Person) Validate() error {
 
 func (p Person) validateInto(e *validation.Errors, prefix string) {
 	e.Struct(prefix, p)
-	if int(p.Role) >= len(roleNames) {
+	if !roleSet.Valid(p.Role) {
 		e.Addf(joinPath(prefix, "role"), "oneof", "undefined role %d", p.Role)
 	}
 }

@@ -3,6 +3,7 @@ package feedback
 import (
 	"errors"
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -31,26 +32,16 @@ const (
 	RequestClosed                           // closed for another reason
 )
 
-var requestStatusNames = []string{"new", "under_review", "planned", "in_progress", "completed", "declined", "closed"}
+var requestStatusSet = enum.Set[RequestStatus]{Subject: "feedback: request status", Kind: "request status", Names: []string{"new", "under_review", "planned", "in_progress", "completed", "declined", "closed"}}
 
-// String returns the status's text form ("in_progress"), or "RequestStatus(n)" when undefined.
-func (s RequestStatus) String() string {
-	return enumString(requestStatusNames, uint8(s), "RequestStatus")
-}
+// String returns the status's text form ("in_progress"), or "request status(n)" when undefined.
+func (s RequestStatus) String() string { return requestStatusSet.String(s) }
 
 // MarshalText encodes the status as its text form; an undefined value is an error.
-func (s RequestStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(requestStatusNames, uint8(s), "request status")
-}
+func (s RequestStatus) MarshalText() ([]byte, error) { return requestStatusSet.Marshal(s) }
 
 // UnmarshalText decodes a text form written by MarshalText ("planned").
-func (s *RequestStatus) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(requestStatusNames, b, "request status")
-	if err == nil {
-		*s = RequestStatus(v)
-	}
-	return err
-}
+func (s *RequestStatus) UnmarshalText(b []byte) error { return requestStatusSet.Unmarshal(s, b) }
 
 // Open reports whether the status is one of new, under review, planned and in progress.
 func (s RequestStatus) Open() bool { return s <= RequestInProgress }
@@ -63,7 +54,7 @@ var ErrStatusTransition = errors.New("feedback: status transition not allowed")
 // a different defined status except back to new, and from an ended status (completed,
 // declined, closed) only a reopening to under review or planned.
 func (s RequestStatus) CanTransition(next RequestStatus) bool {
-	if int(next) >= len(requestStatusNames) || int(s) >= len(requestStatusNames) || next == s || next == RequestNew {
+	if !requestStatusSet.Valid(next) || !requestStatusSet.Valid(s) || next == s || next == RequestNew {
 		return false
 	}
 	if !s.Open() {
@@ -105,15 +96,20 @@ type Request struct {
 }
 
 // SetStatus changes the request's status to next at the instant at, appending to History.
-// It returns an error wrapping [ErrStatusTransition] when the lifecycle forbids the change,
-// or when at is before the last change.
+// It returns an error matching both [ErrStatusTransition] and productops.ErrInvalid (a
+// *productops.ValidationError) when the lifecycle forbids the change, or when at is before
+// the last change; and a validation error for a nil r.
 func (r *Request) SetStatus(next RequestStatus, at time.Time, by PersonID, note string) error {
+	if r == nil {
+		return nilError("feedback: request", "request")
+	}
+	subject := "feedback: request " + quoteID(string(r.ID))
 	if !r.Status.CanTransition(next) {
-		return fmt.Errorf("%w: request %s from %s to %s", ErrStatusTransition, quoteID(string(r.ID)), r.Status, next)
+		return invalidAnd(ErrStatusTransition, inputError(subject, "status", "transition", "%s to %s is not allowed", r.Status, next))
 	}
 	if n := len(r.History); n > 0 && at.Before(r.History[n-1].At) {
-		return fmt.Errorf("%w: request %s: change at %s is before the last change at %s", ErrStatusTransition,
-			quoteID(string(r.ID)), at.Format(time.RFC3339), r.History[n-1].At.Format(time.RFC3339))
+		return invalidAnd(ErrStatusTransition, inputError(subject, "history", "order", "a change at %s is before the last change at %s",
+			at.Format(time.RFC3339), r.History[n-1].At.Format(time.RFC3339)))
 	}
 	r.History = append(r.History, StatusChange{From: r.Status, To: next, At: at, By: by, Note: note})
 	r.Status = next
@@ -144,7 +140,7 @@ func (r Request) Validate() error {
 
 func (r Request) validateInto(e *validation.Errors, prefix string) {
 	e.Struct(prefix, r)
-	if int(r.Status) >= len(requestStatusNames) {
+	if !requestStatusSet.Valid(r.Status) {
 		e.Addf(joinPath(prefix, "status"), "oneof", "undefined status %d", r.Status)
 	}
 	prev := RequestNew

@@ -1,9 +1,11 @@
 package feedback
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/productops/productops/internal/enum"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -38,36 +40,17 @@ const (
 	SLATotalResolution
 )
 
-var slaMetricNames = []string{"", "first_reply_time", "next_reply_time", "periodic_update_time",
-	"pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time"}
+var slaMetricSet = enum.Set[SLAMetric]{Subject: "feedback: SLA metric", Kind: "SLA metric", Names: []string{"", "first_reply_time", "next_reply_time", "periodic_update_time",
+	"pausable_update_time", "requester_wait_time", "agent_work_time", "total_resolution_time"}}
 
-// String returns the metric's API name, or "SLAMetric(n)" when undefined.
-func (m SLAMetric) String() string {
-	if m == 0 {
-		return "SLAMetric(0)"
-	}
-	return textName(slaMetricNames, uint8(m), "SLAMetric")
-}
+// String returns the metric's API name, or "SLA metric(n)" when undefined.
+func (m SLAMetric) String() string { return slaMetricSet.String(m) }
 
 // MarshalText encodes a defined metric as its API name.
-func (m SLAMetric) MarshalText() ([]byte, error) {
-	if m == 0 {
-		return nil, errors.New("feedback: undefined SLA metric 0")
-	}
-	return textMarshal(slaMetricNames, uint8(m), "SLA metric")
-}
+func (m SLAMetric) MarshalText() ([]byte, error) { return slaMetricSet.Marshal(m) }
 
 // UnmarshalText decodes an API name.
-func (m *SLAMetric) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		return errors.New("feedback: empty SLA metric")
-	}
-	v, err := textUnmarshal(slaMetricNames, b, "SLA metric")
-	if err == nil {
-		*m = SLAMetric(v)
-	}
-	return err
-}
+func (m *SLAMetric) UnmarshalText(b []byte) error { return slaMetricSet.Unmarshal(m, b) }
 
 // pauses returns the statuses in which m does not count time (a bit per status).
 func (m SLAMetric) pauses() uint8 {
@@ -98,54 +81,43 @@ const (
 	SLABreached                 // counted time exceeded the target
 )
 
-var slaStateNames = []string{"active", "paused", "achieved", "breached"}
+var slaStateSet = enum.Set[SLAState]{Subject: "feedback: SLA state", Kind: "SLA state", Names: []string{"active", "paused", "achieved", "breached"}}
 
-// String returns the state's text form, or "SLAState(n)" when undefined.
-func (s SLAState) String() string { return textName(slaStateNames, uint8(s), "SLAState") }
+// String returns the state's text form, or "SLA state(n)" when undefined.
+func (s SLAState) String() string { return slaStateSet.String(s) }
 
 // MarshalText encodes a defined state as its text form.
-func (s SLAState) MarshalText() ([]byte, error) {
-	return textMarshal(slaStateNames, uint8(s), "SLA state")
-}
+func (s SLAState) MarshalText() ([]byte, error) { return slaStateSet.Marshal(s) }
 
 // UnmarshalText decodes a text form.
-func (s *SLAState) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(slaStateNames, b, "SLA state")
-	if err == nil {
-		*s = SLAState(v)
-	}
-	return err
-}
+func (s *SLAState) UnmarshalText(b []byte) error { return slaStateSet.Unmarshal(s, b) }
 
 // SLAFulfilment says what fulfilled an SLA target.
 type SLAFulfilment uint8
 
-// Fulfilments. Text forms: "", "reply", "solve".
+// Fulfilments. Text forms: "none", "reply", "solve" (an empty text decodes as none, the
+// form earlier versions wrote).
 const (
 	FulfilledNot   SLAFulfilment = iota // not fulfilled (yet)
 	FulfilledReply                      // a public agent comment
 	FulfilledSolve                      // the ticket was solved or closed
 )
 
-var slaFulfilmentNames = []string{"", "reply", "solve"}
+var slaFulfilmentSet = enum.Set[SLAFulfilment]{Subject: "feedback: SLA fulfilment", Kind: "SLA fulfilment", Names: []string{"none", "reply", "solve"}}
 
 // String returns the fulfilment's text form.
-func (f SLAFulfilment) String() string {
-	return textName(slaFulfilmentNames, uint8(f), "SLAFulfilment")
-}
+func (f SLAFulfilment) String() string { return slaFulfilmentSet.String(f) }
 
 // MarshalText encodes a defined fulfilment as its text form.
-func (f SLAFulfilment) MarshalText() ([]byte, error) {
-	return textMarshal(slaFulfilmentNames, uint8(f), "SLA fulfilment")
-}
+func (f SLAFulfilment) MarshalText() ([]byte, error) { return slaFulfilmentSet.Marshal(f) }
 
 // UnmarshalText decodes a text form.
 func (f *SLAFulfilment) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(slaFulfilmentNames, b, "SLA fulfilment")
-	if err == nil {
-		*f = SLAFulfilment(v)
+	if len(b) == 0 {
+		*f = FulfilledNot
+		return nil
 	}
-	return err
+	return slaFulfilmentSet.Unmarshal(f, b)
 }
 
 // SLATarget is one target of a policy: a metric, the priority it applies to, and the time
@@ -181,11 +153,17 @@ func (t SLATarget) MarshalJSON() ([]byte, error) {
 func (t *SLATarget) UnmarshalJSON(b []byte) error {
 	var v slaTargetJSON
 	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+		return decodeError("feedback: SLA target", err)
 	}
+	return v.to(t)
+}
+
+// to converts the JSON form into t, or returns a *productops.ValidationError for a
+// target that is not a duration.
+func (v slaTargetJSON) to(t *SLATarget) error {
 	d, err := time.ParseDuration(v.Target)
 	if err != nil {
-		return fmt.Errorf("feedback: SLA target %q: want a duration such as \"1h30m\"", validation.Truncate(v.Target))
+		return inputError("feedback: SLA target", "target", "duration", "%q is not a duration such as \"1h30m\"", validation.Truncate(v.Target))
 	}
 	*t = SLATarget{Metric: v.Metric, Priority: v.Priority, Target: d, BusinessHours: v.BusinessHours}
 	return nil
@@ -326,7 +304,7 @@ func NewSLAEvaluator(policies []SLAPolicy, cal *Calendar, schedules ...*Calendar
 		for k, t := range p.Targets {
 			tp := fmt.Sprintf("%s.targets[%d]", pre, k)
 			ok := true
-			if t.Metric == 0 || int(t.Metric) >= len(slaMetricNames) {
+			if !slaMetricSet.Valid(t.Metric) {
 				e.Addf(tp+".metric", "oneof", "undefined metric %d", t.Metric)
 				ok = false
 			}
@@ -446,12 +424,81 @@ type SLAReport struct {
 // error naming the ticket and every bad field.
 func (e *SLAEvaluator) Evaluate(t *Ticket, asOf time.Time) (SLAReport, error) {
 	rs, err := e.EvaluateInto(nil, t, asOf)
-	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, err
+	if err != nil {
+		return SLAReport{AsOf: asOf}, err
+	}
+	return SLAReport{TicketID: t.ID, AsOf: asOf, Results: rs}, nil
+}
+
+// SLABatch is the SLA evaluation of many tickets at one instant.
+type SLABatch struct {
+	// AsOf is the instant the states are for.
+	AsOf time.Time `json:"as_of"`
+	// Reports holds one report per ticket, in the order given.
+	Reports []SLAReport `json:"reports"`
+	// Compliance tallies every result of every report.
+	Compliance SLACompliance `json:"compliance"`
+}
+
+// EvaluateAll is EvaluateAllContext without cancellation.
+func (e *SLAEvaluator) EvaluateAll(tickets []Ticket, asOf time.Time) (*SLABatch, error) {
+	return e.EvaluateAllContext(context.Background(), tickets, asOf)
+}
+
+// EvaluateAllContext evaluates every ticket at asOf, as [SLAEvaluator.Evaluate] does, and
+// tallies the results. Every ticket is checked first; the error names each bad ticket by
+// index ("tickets[3].created_at"). It stops when ctx is done, returning ctx.Err() (checked
+// every 1024 tickets).
+func (e *SLAEvaluator) EvaluateAllContext(ctx context.Context, tickets []Ticket, asOf time.Time) (*SLABatch, error) {
+	switch {
+	case e == nil:
+		return nil, nilError("feedback: SLA evaluation", "evaluator")
+	case ctx == nil:
+		return nil, nilError("feedback: SLA evaluation", "ctx")
+	}
+	v := validation.New("feedback: SLA evaluation")
+	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		t := &tickets[i]
+		if !t.ok() {
+			v.Merge(fmt.Sprintf("tickets[%d]", i), t.Validate())
+		} else if t.Schedule != "" && e.schedules[t.Schedule] == nil {
+			v.Addf(fmt.Sprintf("tickets[%d].schedule", i), "exists", "unknown schedule %s", strconv.Quote(validation.Truncate(t.Schedule)))
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	b := &SLABatch{AsOf: asOf, Reports: make([]SLAReport, len(tickets))}
+	for i := range tickets {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		rs, err := e.EvaluateInto(nil, &tickets[i], asOf)
+		if err != nil {
+			return nil, err // unreachable: every ticket was checked above
+		}
+		b.Reports[i] = SLAReport{TicketID: tickets[i].ID, AsOf: asOf, Results: rs}
+		b.Compliance.Add(rs...)
+	}
+	return b, nil
 }
 
 // EvaluateInto is Evaluate appending to dst, for evaluating many tickets without
 // allocating: pass the previous result's slice truncated to zero length.
 func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) ([]SLAResult, error) {
+	switch {
+	case e == nil:
+		return dst, nilError("feedback: SLA evaluation", "evaluator")
+	case t == nil:
+		return dst, nilError("feedback: SLA evaluation", "ticket")
+	}
 	if !t.ok() {
 		return dst, t.Validate()
 	}
@@ -467,17 +514,50 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 	if now < created {
 		return dst, nil
 	}
-	// Reply metrics: first reply, next reply (from the oldest unanswered requester
-	// comment), periodic and pausable updates (from each agent reply). One pass over the
-	// events produces their cycles.
+	var cs ticketCycles
+	cs.collect(t, now)
+	ctx := newEvalCtx(t)
+	ctx.cal = cal
+	dst = e.emit(dst, &ctx, SLAFirstReply, &cs.frt, now)
+	dst = e.emit(dst, &ctx, SLANextReply, &cs.nrt, now)
+	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &cs.upd, now)
+	dst = e.emit(dst, &ctx, SLAPausableUpdate, &cs.upd, now)
+	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
+		dst = e.emit(dst, &ctx, m, &cs.cum, now)
+	}
+	return dst, nil
+}
+
+// ticketCycles holds the cycles of every metric of one ticket.
+type ticketCycles struct {
+	frt, nrt, upd, cum cycleList
+}
+
+// of returns the cycles of metric m.
+func (cs *ticketCycles) of(m SLAMetric) *cycleList {
+	switch m {
+	case SLAFirstReply:
+		return &cs.frt
+	case SLANextReply:
+		return &cs.nrt
+	case SLAPeriodicUpdate, SLAPausableUpdate:
+		return &cs.upd
+	}
+	return &cs.cum
+}
+
+// collect finds the cycles of t up to now. Reply metrics: first reply, next reply (from the
+// oldest unanswered requester comment), periodic and pausable updates (from each agent
+// reply), in one pass over the events; the description, when sent as an event, is none of
+// them. Cumulative metrics: one instance from creation, fulfilled while the ticket is
+// solved.
+func (cs *ticketCycles) collect(t *Ticket, now int64) {
+	created := toNs(t.CreatedAt)
+	desc := t.descriptionIndex()
 	frtOpen := !t.CreatedByAgent
 	var nrtStart, updStart int64
 	nrtOpen, updOpen := false, false
-	var nrtCycle, updCycle int
 	status := t.Status
-	// Results are appended per metric in order; remember where each metric's block starts
-	// so the reply metrics can be emitted in metric order at the end.
-	var frt, nrtBuf, updBuf cycleList
 	for i := range t.Events {
 		ev := &t.Events[i]
 		at := toNs(ev.At)
@@ -489,35 +569,32 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 			status = ev.Status
 		}
 		switch {
+		case i == desc:
 		case ev.isAgentReply():
 			if frtOpen {
-				frt.add(cycle{created, at, FulfilledReply})
+				cs.frt.add(cycle{created, at, FulfilledReply})
 				frtOpen = false
 			}
 			if nrtOpen {
-				nrtBuf.add(cycle{nrtStart, at, FulfilledReply})
+				cs.nrt.add(cycle{nrtStart, at, FulfilledReply})
 				nrtOpen = false
-				nrtCycle++
 			}
 			if updOpen {
-				updBuf.add(cycle{updStart, at, FulfilledReply})
-				updCycle++
+				cs.upd.add(cycle{updStart, at, FulfilledReply})
 			}
 			updStart, updOpen = at, true
 		case solve:
 			if frtOpen {
-				frt.add(cycle{created, at, FulfilledSolve})
+				cs.frt.add(cycle{created, at, FulfilledSolve})
 				frtOpen = false
 			}
 			if nrtOpen {
-				nrtBuf.add(cycle{nrtStart, at, FulfilledSolve})
+				cs.nrt.add(cycle{nrtStart, at, FulfilledSolve})
 				nrtOpen = false
-				nrtCycle++
 			}
 			if updOpen {
-				updBuf.add(cycle{updStart, at, FulfilledSolve})
+				cs.upd.add(cycle{updStart, at, FulfilledSolve})
 				updOpen = false
-				updCycle++
 			}
 		case ev.isRequesterComment():
 			if !frtOpen && !nrtOpen {
@@ -526,31 +603,86 @@ func (e *SLAEvaluator) EvaluateInto(dst []SLAResult, t *Ticket, asOf time.Time) 
 		}
 	}
 	if frtOpen {
-		frt.add(cycle{created, -1, FulfilledNot})
+		cs.frt.add(cycle{created, openEnd, FulfilledNot})
 	}
 	if nrtOpen {
-		nrtBuf.add(cycle{nrtStart, -1, FulfilledNot})
+		cs.nrt.add(cycle{nrtStart, openEnd, FulfilledNot})
 	}
 	if updOpen {
-		updBuf.add(cycle{updStart, -1, FulfilledNot})
+		cs.upd.add(cycle{updStart, openEnd, FulfilledNot})
 	}
-	ctx := newEvalCtx(t)
-	ctx.cal = cal
-	dst = e.emit(dst, &ctx, SLAFirstReply, &frt, now)
-	dst = e.emit(dst, &ctx, SLANextReply, &nrtBuf, now)
-	dst = e.emit(dst, &ctx, SLAPeriodicUpdate, &updBuf, now)
-	dst = e.emit(dst, &ctx, SLAPausableUpdate, &updBuf, now)
-	// Cumulative metrics: one instance from creation, fulfilled while the ticket is solved.
-	var cum cycleList
 	if status.solved() {
-		cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
+		cs.cum.add(cycle{created, lastSolve(t, now), FulfilledSolve})
 	} else {
-		cum.add(cycle{created, -1, FulfilledNot})
+		cs.cum.add(cycle{created, openEnd, FulfilledNot})
 	}
-	for _, m := range [...]SLAMetric{SLARequesterWait, SLAAgentWork, SLATotalResolution} {
-		dst = e.emit(dst, &ctx, m, &cum, now)
+}
+
+// SLAMeasurement is the counted time of one cycle of an SLA metric, measured without a
+// policy or target: what [SLAResult].Elapsed would be under any target.
+type SLAMeasurement struct {
+	// Metric is what is measured; Cycle numbers its instances from 0.
+	Metric SLAMetric `json:"metric"`
+	Cycle  int       `json:"cycle"`
+	// StartedAt is when the metric started counting.
+	StartedAt time.Time `json:"started_at"`
+	// Fulfilled, FulfilledAt and FulfilledBy say whether, when and how the cycle ended by
+	// the as-of instant.
+	Fulfilled   bool          `json:"fulfilled"`
+	FulfilledAt time.Time     `json:"fulfilled_at,omitzero"`
+	FulfilledBy SLAFulfilment `json:"fulfilled_by,omitempty"`
+	// Paused says whether the metric was in a pause status at the as-of instant (never
+	// once fulfilled).
+	Paused bool `json:"paused,omitempty"`
+	// BusinessHours says Elapsed is business time of the calendar given, else calendar
+	// time.
+	BusinessHours bool `json:"business_hours,omitempty"`
+	// Elapsed is the counted time from StartedAt to FulfilledAt, or to the as-of instant
+	// while open, excluding the metric's pause statuses.
+	Elapsed time.Duration `json:"elapsed"`
+}
+
+// MeasureSLA measures every cycle of metric m on t up to asOf without a policy: the same
+// cycles, pause statuses and fulfilment as [SLAEvaluator.Evaluate], with no target, so the
+// elapsed time is known even for tickets no policy applies to (or before policies exist).
+// With cal it counts business time, else calendar time. It returns a validation error for
+// an invalid ticket or metric, or a nil t.
+func MeasureSLA(t *Ticket, m SLAMetric, cal *Calendar, asOf time.Time) ([]SLAMeasurement, error) {
+	if t == nil {
+		return nil, nilError("feedback: SLA measurement", "ticket")
 	}
-	return dst, nil
+	if !slaMetricSet.Valid(m) {
+		return nil, inputError("feedback: SLA measurement", "metric", "oneof", "undefined metric %d", m)
+	}
+	if !t.ok() {
+		return nil, t.Validate()
+	}
+	now := toNs(asOf)
+	if now < toNs(t.CreatedAt) {
+		return nil, nil
+	}
+	var cs ticketCycles
+	cs.collect(t, now)
+	list := cs.of(m)
+	pauses := m.pauses()
+	var z zoneCursor
+	out := make([]SLAMeasurement, 0, list.n)
+	for i := range list.n {
+		cy := list.at(i)
+		end := now
+		if cy.end != openEnd {
+			end = cy.end
+		}
+		elapsed, _, _ := measure(t, cal, &z, pauses, cy.start, end, math.MaxInt64)
+		r := SLAMeasurement{Metric: m, Cycle: i, StartedAt: time.Unix(0, cy.start).UTC(), BusinessHours: cal != nil, Elapsed: time.Duration(elapsed)}
+		if cy.end != openEnd {
+			r.Fulfilled, r.FulfilledAt, r.FulfilledBy = true, time.Unix(0, cy.end).UTC(), cy.by
+		} else {
+			r.Paused = pauses&(1<<t.statusAt(end)) != 0
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // lastSolve returns when the ticket last moved from unsolved to solved or closed, up to now.
@@ -572,7 +704,11 @@ func lastSolve(t *Ticket, now int64) int64 {
 	return at
 }
 
-// cycle is one instance of a metric: [start, end), end -1 while open.
+// openEnd marks the end of a cycle still open; toNs never returns it (instants are clamped
+// to 1678-2262), so a fulfilment before 1970 is not mistaken for an open cycle.
+const openEnd = math.MinInt64
+
+// cycle is one instance of a metric: [start, end), end openEnd while open.
 type cycle struct {
 	start, end int64
 	by         SLAFulfilment
@@ -606,7 +742,7 @@ func (e *SLAEvaluator) emit(dst []SLAResult, c *evalCtx, m SLAMetric, cs *cycleL
 	for i := range cs.n {
 		cy := cs.at(i)
 		end := now
-		if cy.end >= 0 {
+		if cy.end != openEnd {
 			end = cy.end
 		}
 		p, tg, ok := e.targetAt(c, m, end)
@@ -637,14 +773,14 @@ func (e *SLAEvaluator) result(ctx *evalCtx, m SLAMetric, idx int, c cycle, end i
 		StartedAt:     time.Unix(0, c.start).UTC(),
 		Elapsed:       time.Duration(elapsed),
 	}
-	fulfilled := c.end >= 0
+	fulfilled := c.end != openEnd
 	paused := !fulfilled && pauses&(1<<t.statusAt(end)) != 0
 	if !reached && !paused {
 		rem := int64(tg.Target) - elapsed
 		if cal != nil {
 			due, reached = cal.addForward(end, rem, z), true
 		} else {
-			due, reached = end+rem, true
+			due, reached = min(satAdd(end, rem), maxNs), true
 		}
 	}
 	if reached {
@@ -680,10 +816,16 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 		var d int64
 		if cal != nil {
 			d = cal.business(a, b, z)
+		} else if diff := uint64(b) - uint64(a); diff > math.MaxInt64 { // a < b: exact in uint64
+			d = math.MaxInt64
 		} else {
-			d = b - a
+			d = int64(diff)
 		}
-		if !reached && elapsed+d >= target {
+		sum := elapsed + d // both at least 0: a wrap shows as a negative sum
+		if sum < 0 {
+			sum = math.MaxInt64
+		}
+		if !reached && sum >= target {
 			rem := target - elapsed
 			if cal != nil {
 				due = cal.addForward(a, rem, z)
@@ -692,7 +834,7 @@ func measure(t *Ticket, cal *Calendar, z *zoneCursor, pauses uint8, from, to, ta
 			}
 			reached = true
 		}
-		elapsed += d
+		elapsed = sum
 	}
 	for i := range t.Events {
 		ev := &t.Events[i]

@@ -2,9 +2,11 @@ package feedback
 
 import (
 	"encoding/json"
-	"fmt"
 	"iter"
 	"slices"
+	"strconv"
+
+	"github.com/productops/productops/internal/validation"
 )
 
 // SLATally counts SLA results by state.
@@ -33,8 +35,11 @@ type SLACompliance struct {
 }
 
 // Add counts results, such as one ticket's SLAEvaluator.EvaluateInto output. Results with
-// an undefined metric or state are ignored.
+// an undefined metric or state are ignored. On a nil c it does nothing.
 func (c *SLACompliance) Add(results ...SLAResult) {
+	if c == nil {
+		return
+	}
 	for i := range results {
 		r := &results[i]
 		if r.Metric == 0 || r.Metric > SLATotalResolution {
@@ -54,8 +59,11 @@ func (c *SLACompliance) Add(results ...SLAResult) {
 	}
 }
 
-// Merge adds the counts of o to c.
+// Merge adds the counts of o to c; a nil o adds nothing, and on a nil c it does nothing.
 func (c *SLACompliance) Merge(o *SLACompliance) {
+	if c == nil || o == nil {
+		return
+	}
 	for m := range c.byMetric {
 		a, b := &c.byMetric[m], o.byMetric[m]
 		a.Achieved += b.Achieved
@@ -67,7 +75,7 @@ func (c *SLACompliance) Merge(o *SLACompliance) {
 
 // Metric returns the tally of one metric.
 func (c *SLACompliance) Metric(m SLAMetric) SLATally {
-	if m == 0 || m > SLATotalResolution {
+	if c == nil || m == 0 || m > SLATotalResolution {
 		return SLATally{}
 	}
 	return c.byMetric[m]
@@ -76,6 +84,9 @@ func (c *SLACompliance) Metric(m SLAMetric) SLATally {
 // Total returns the tally over all metrics.
 func (c *SLACompliance) Total() SLATally {
 	var t SLATally
+	if c == nil {
+		return t
+	}
 	for _, m := range c.byMetric {
 		t.Achieved += m.Achieved
 		t.Breached += m.Breached
@@ -88,6 +99,9 @@ func (c *SLACompliance) Total() SLATally {
 // All yields each metric that has results, in metric order, with its tally.
 func (c *SLACompliance) All() iter.Seq2[SLAMetric, SLATally] {
 	return func(yield func(SLAMetric, SLATally) bool) {
+		if c == nil {
+			return
+		}
 		for m := SLAFirstReply; m <= SLATotalResolution; m++ {
 			if t := c.byMetric[m]; t.Results() > 0 && !yield(m, t) {
 				return
@@ -98,7 +112,7 @@ func (c *SLACompliance) All() iter.Seq2[SLAMetric, SLATally] {
 
 // MarshalJSON encodes the tallies as an object keyed by metric name, metrics without
 // results left out.
-func (c *SLACompliance) MarshalJSON() ([]byte, error) {
+func (c SLACompliance) MarshalJSON() ([]byte, error) {
 	out := map[string]SLATally{}
 	for m, t := range c.All() {
 		out[m.String()] = t
@@ -111,7 +125,7 @@ func (c *SLACompliance) MarshalJSON() ([]byte, error) {
 func (c *SLACompliance) UnmarshalJSON(b []byte) error {
 	var in map[string]SLATally
 	if err := json.Unmarshal(b, &in); err != nil {
-		return err
+		return decodeError("feedback: SLA compliance", err)
 	}
 	var out SLACompliance
 	keys := make([]string, 0, len(in))
@@ -122,11 +136,11 @@ func (c *SLACompliance) UnmarshalJSON(b []byte) error {
 	for _, k := range keys {
 		var m SLAMetric
 		if err := m.UnmarshalText([]byte(k)); err != nil {
-			return err
+			return inputError("feedback: SLA compliance", strconv.Quote(validation.Truncate(k)), "oneof", "is not an SLA metric")
 		}
 		t := in[k]
 		if t.Achieved < 0 || t.Breached < 0 || t.Active < 0 || t.Paused < 0 {
-			return fmt.Errorf("feedback: SLA compliance %s: counts must not be negative", m)
+			return inputError("feedback: SLA compliance", m.String(), "gte", "counts must not be negative")
 		}
 		out.byMetric[m] = t
 	}

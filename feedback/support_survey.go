@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"strconv"
 
 	"github.com/productops/productops/internal/validation"
@@ -20,24 +21,16 @@ const (
 	CSATSevenPoint
 )
 
-var csatScaleNames = []string{"binary", "five_point", "seven_point"}
+var csatScaleSet = enum.Set[CSATScale]{Subject: "feedback: CSAT scale", Kind: "CSAT scale", Names: []string{"binary", "five_point", "seven_point"}}
 
 // String returns the scale's text form.
-func (s CSATScale) String() string { return textName(csatScaleNames, uint8(s), "CSATScale") }
+func (s CSATScale) String() string { return csatScaleSet.String(s) }
 
 // MarshalText encodes a defined scale as its text form.
-func (s CSATScale) MarshalText() ([]byte, error) {
-	return textMarshal(csatScaleNames, uint8(s), "CSAT scale")
-}
+func (s CSATScale) MarshalText() ([]byte, error) { return csatScaleSet.Marshal(s) }
 
 // UnmarshalText decodes a text form.
-func (s *CSATScale) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(csatScaleNames, b, "CSAT scale")
-	if err == nil {
-		*s = CSATScale(v)
-	}
-	return err
-}
+func (s *CSATScale) UnmarshalText(b []byte) error { return csatScaleSet.Unmarshal(s, b) }
 
 // bounds returns the lowest and highest score and the lowest satisfied score.
 func (s CSATScale) bounds() (lo, hi, satisfied int) {

@@ -9,10 +9,10 @@ import (
 type ThemeCounts struct {
 	// Items is the number of distinct feedback items.
 	Items int `json:"items"`
-	// People is the number of distinct authors of those items.
+	// People is the number of distinct authors of those items (anonymous items have none).
 	People int `json:"people"`
 	// Accounts is the number of distinct accounts those items speak for (the item's account,
-	// else its author's).
+	// else its author's; none for anonymous items).
 	Accounts int `json:"accounts"`
 	// Requests is the number of distinct canonical requests: a request merged into another
 	// counts as the one it resolves to.
@@ -66,12 +66,17 @@ func ThemeRollup(ds *Dataset) ([]ThemeSummary, error) {
 	}
 	for _, it := range ds.Items {
 		acct := it.Account
-		if acct == "" {
+		if acct == "" && it.Author != "" {
 			acct = ds.People[ix.people[it.Author]].Account
+		}
+		if it.Author == "" {
+			acct = "" // anonymous feedback: an item, but no person and no account
 		}
 		add := func(s *sets) {
 			s.items[it.ID] = struct{}{}
-			s.people[it.Author] = struct{}{}
+			if it.Author != "" {
+				s.people[it.Author] = struct{}{}
+			}
 			if acct != "" {
 				s.accounts[acct] = struct{}{}
 			}

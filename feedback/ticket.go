@@ -2,8 +2,8 @@ package feedback
 
 import (
 	"fmt"
+	"github.com/productops/productops/internal/enum"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -27,29 +27,17 @@ const (
 	TicketClosed                      // closed for good; follow-ups are new tickets
 )
 
-var ticketStatusNames = []string{"new", "open", "pending", "hold", "solved", "closed"}
+var ticketStatusSet = enum.Set[TicketStatus]{Subject: "feedback: ticket status", Kind: "ticket status", Names: []string{"new", "open", "pending", "hold", "solved", "closed"},
+	Aliases: map[string]TicketStatus{"on_hold": TicketOnHold}}
 
-// String returns the status's text form, or "TicketStatus(n)" when undefined.
-func (s TicketStatus) String() string { return textName(ticketStatusNames, uint8(s), "TicketStatus") }
+// String returns the status's text form, or "ticket status(n)" when undefined.
+func (s TicketStatus) String() string { return ticketStatusSet.String(s) }
 
 // MarshalText encodes a defined status as its text form.
-func (s TicketStatus) MarshalText() ([]byte, error) {
-	return textMarshal(ticketStatusNames, uint8(s), "ticket status")
-}
+func (s TicketStatus) MarshalText() ([]byte, error) { return ticketStatusSet.Marshal(s) }
 
 // UnmarshalText decodes a text form.
-func (s *TicketStatus) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "on-hold", "on_hold":
-		*s = TicketOnHold
-		return nil
-	}
-	v, err := textUnmarshal(ticketStatusNames, b, "ticket status")
-	if err == nil {
-		*s = TicketStatus(v)
-	}
-	return err
-}
+func (s *TicketStatus) UnmarshalText(b []byte) error { return ticketStatusSet.Unmarshal(s, b) }
 
 // solved reports whether s is Solved or Closed.
 func (s TicketStatus) solved() bool { return s == TicketSolved || s == TicketClosed }
@@ -67,26 +55,16 @@ const (
 	TicketPriorityUrgent
 )
 
-var ticketPriorityNames = []string{"none", "low", "normal", "high", "urgent"}
+var ticketPrioritySet = enum.Set[TicketPriority]{Subject: "feedback: ticket priority", Kind: "ticket priority", Names: []string{"none", "low", "normal", "high", "urgent"}}
 
-// String returns the priority's text form, or "TicketPriority(n)" when undefined.
-func (p TicketPriority) String() string {
-	return textName(ticketPriorityNames, uint8(p), "TicketPriority")
-}
+// String returns the priority's text form, or "ticket priority(n)" when undefined.
+func (p TicketPriority) String() string { return ticketPrioritySet.String(p) }
 
 // MarshalText encodes a defined priority as its text form.
-func (p TicketPriority) MarshalText() ([]byte, error) {
-	return textMarshal(ticketPriorityNames, uint8(p), "ticket priority")
-}
+func (p TicketPriority) MarshalText() ([]byte, error) { return ticketPrioritySet.Marshal(p) }
 
 // UnmarshalText decodes a text form.
-func (p *TicketPriority) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(ticketPriorityNames, b, "ticket priority")
-	if err == nil {
-		*p = TicketPriority(v)
-	}
-	return err
-}
+func (p *TicketPriority) UnmarshalText(b []byte) error { return ticketPrioritySet.Unmarshal(p, b) }
 
 // TicketEventKind says what a ticket event records.
 type TicketEventKind uint8
@@ -99,26 +77,16 @@ const (
 	TicketPriorityChanged                        // Priority holds the new priority
 )
 
-var ticketEventKindNames = []string{"status", "public_comment", "internal_note", "priority"}
+var ticketEventKindSet = enum.Set[TicketEventKind]{Subject: "feedback: ticket event kind", Kind: "ticket event kind", Names: []string{"status", "public_comment", "internal_note", "priority"}}
 
-// String returns the kind's text form, or "TicketEventKind(n)" when undefined.
-func (k TicketEventKind) String() string {
-	return textName(ticketEventKindNames, uint8(k), "TicketEventKind")
-}
+// String returns the kind's text form, or "ticket event kind(n)" when undefined.
+func (k TicketEventKind) String() string { return ticketEventKindSet.String(k) }
 
 // MarshalText encodes a defined kind as its text form.
-func (k TicketEventKind) MarshalText() ([]byte, error) {
-	return textMarshal(ticketEventKindNames, uint8(k), "ticket event kind")
-}
+func (k TicketEventKind) MarshalText() ([]byte, error) { return ticketEventKindSet.Marshal(k) }
 
 // UnmarshalText decodes a text form.
-func (k *TicketEventKind) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(ticketEventKindNames, b, "ticket event kind")
-	if err == nil {
-		*k = TicketEventKind(v)
-	}
-	return err
-}
+func (k *TicketEventKind) UnmarshalText(b []byte) error { return ticketEventKindSet.Unmarshal(k, b) }
 
 // TicketActor says who made a ticket event.
 type TicketActor uint8
@@ -131,24 +99,16 @@ const (
 	ActorBot
 )
 
-var ticketActorNames = []string{"end_user", "agent", "bot"}
+var ticketActorSet = enum.Set[TicketActor]{Subject: "feedback: ticket actor", Kind: "ticket actor", Names: []string{"end_user", "agent", "bot"}}
 
-// String returns the actor's text form, or "TicketActor(n)" when undefined.
-func (a TicketActor) String() string { return textName(ticketActorNames, uint8(a), "TicketActor") }
+// String returns the actor's text form, or "ticket actor(n)" when undefined.
+func (a TicketActor) String() string { return ticketActorSet.String(a) }
 
 // MarshalText encodes a defined actor as its text form.
-func (a TicketActor) MarshalText() ([]byte, error) {
-	return textMarshal(ticketActorNames, uint8(a), "ticket actor")
-}
+func (a TicketActor) MarshalText() ([]byte, error) { return ticketActorSet.Marshal(a) }
 
 // UnmarshalText decodes a text form.
-func (a *TicketActor) UnmarshalText(b []byte) error {
-	v, err := textUnmarshal(ticketActorNames, b, "ticket actor")
-	if err == nil {
-		*a = TicketActor(v)
-	}
-	return err
-}
+func (a *TicketActor) UnmarshalText(b []byte) error { return ticketActorSet.Unmarshal(a, b) }
 
 // TicketEvent is one entry of a ticket's timeline.
 type TicketEvent struct {
@@ -170,6 +130,8 @@ type TicketEvent struct {
 
 // Ticket is a support ticket with its timeline. The ticket's own description (the first
 // comment) is implied at CreatedAt: by the requester, or by an agent when CreatedByAgent.
+// An export that also lists the description as an event (the first public comment, at
+// CreatedAt, by that side) is read the same way: that event is not a reply or a follow-up.
 // Status changes are recorded explicitly (Zendesk's audit log has them); nothing is inferred
 // from comments.
 type Ticket struct {
@@ -310,6 +272,29 @@ func (t *Ticket) priorityAt(ns int64) TicketPriority {
 	return p
 }
 
+// descriptionIndex returns the index of the event that is the ticket's own description sent
+// as an event, or -1. The description is implied at CreatedAt; some exports also list it as
+// the first public comment, at CreatedAt, by the side that created the ticket (the
+// requester, or an agent when CreatedByAgent). That comment is not a reply, not a
+// follow-up, and starts no SLA cycle.
+func (t *Ticket) descriptionIndex() int {
+	for i := range t.Events {
+		ev := &t.Events[i]
+		if ev.Kind != TicketPublicComment {
+			continue
+		}
+		creator := ActorEndUser
+		if t.CreatedByAgent {
+			creator = ActorAgent
+		}
+		if ev.Actor == creator && ev.At.Equal(t.CreatedAt) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
 // isAgentReply reports whether ev is a public comment by a human agent.
 func (ev *TicketEvent) isAgentReply() bool {
 	return ev.Kind == TicketPublicComment && ev.Actor == ActorAgent
@@ -323,28 +308,4 @@ func (ev *TicketEvent) isRequesterComment() bool {
 // isSolve reports whether ev moves the ticket to solved or closed from an unsolved status.
 func (ev *TicketEvent) isSolve(before TicketStatus) bool {
 	return ev.Kind == TicketStatusChanged && ev.Status.solved() && !before.solved()
-}
-
-// textName, textMarshal and textUnmarshal implement the text forms of the ticket enums.
-func textName(names []string, v uint8, typ string) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return typ + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-func textMarshal(names []string, v uint8, what string) ([]byte, error) {
-	if int(v) < len(names) {
-		return []byte(names[v]), nil
-	}
-	return nil, fmt.Errorf("feedback: undefined %s %d", what, v)
-}
-
-func textUnmarshal(names []string, b []byte, what string) (uint8, error) {
-	for i, n := range names {
-		if n == string(b) {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("feedback: unknown %s %q (want one of %s)", what, validation.Truncate(string(b)), strings.Join(names, ", "))
 }

@@ -20,6 +20,10 @@ type Vote struct {
 	CreatedAt time.Time `json:"created_at"`
 	// Importance is the level on the [ImportanceScale] in use; nil means the scale's Default.
 	Importance *int `json:"importance,omitempty"`
+	// Channel is where the vote was given; zero is [ChannelInsight] (entered in the app,
+	// the latest importance wins); a vote from a customer portal or Slack is
+	// [ChannelPortal]. See [SignalChannel].
+	Channel SignalChannel `json:"channel,omitempty"`
 }
 
 // Validate reports every bad field of the vote on its own (references and the scale are
@@ -37,5 +41,8 @@ func (v Vote) validateInto(e *validation.Errors, prefix string) {
 	}
 	if v.Importance != nil && *v.Importance < 0 {
 		e.Addf(joinPath(prefix, "importance"), "gte", "%d is negative", *v.Importance)
+	}
+	if !channelSet.Valid(v.Channel) {
+		e.Addf(joinPath(prefix, "channel"), "oneof", "undefined channel %d", v.Channel)
 	}
 }
