@@ -67,7 +67,7 @@ const (
 
 var progressModeText = enum.Set[ProgressMode]{
 	Subject: "target: progress mode", Kind: "progress mode",
-	Names:   []string{"raw", "capped", "floored", "clamped"},
+	Names: []string{"raw", "capped", "floored", "clamped"},
 }
 
 // String returns "raw", "capped", "floored" or "clamped".
@@ -139,7 +139,7 @@ const (
 
 var gradeText = enum.Set[Grade]{
 	Subject: "target: grade", Kind: "grade",
-	Names:   []string{"unknown", "red", "yellow", "green"},
+	Names: []string{"unknown", "red", "yellow", "green"},
 }
 
 // String returns "unknown", "red", "yellow" or "green".
@@ -197,7 +197,7 @@ const (
 
 var okrStatusText = enum.Set[OKRStatus]{
 	Subject: "target: OKR status", Kind: "OKR status",
-	Names:   []string{"unknown", "achieved", "on_track", "at_risk", "off_track"},
+	Names: []string{"unknown", "achieved", "on_track", "at_risk", "off_track"},
 }
 
 // String returns "unknown", "achieved", "on_track", "at_risk" or "off_track".
