@@ -1,5 +1,6 @@
 // Package target judges KPIs against their targets and combines engagement signals into one
-// score. It is also the home of OKR grading and of initiative outcomes (ROI).
+// score, and grades OKRs. Initiative outcomes (ROI per roadmap item) live in package
+// metrics/outcome.
 //
 // Map, in the order a program meets it:
 //
