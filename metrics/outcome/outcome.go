@@ -273,7 +273,7 @@ const (
 
 var missingText = enum.Set[Missing]{
 	Subject: "outcome: missing part", Kind: "missing part",
-	Names:   []string{"cost", "value", "zero_cost"},
+	Names: []string{"cost", "value", "zero_cost"},
 }
 
 // String returns "cost", "value" or "zero_cost".
