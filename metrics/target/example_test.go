@@ -96,7 +96,7 @@ func ExampleKPI_Validate() {
 	err := target.KPI{Thresholds: target.KPIThresholds{OnTrack: decimal.RequireFromString("1"), AtRisk: decimal.RequireFromString("2")}}.Validate()
 	fmt.Println(err)
 	// Output:
-	// target: KPI: invalid: name: is required; target: is required; thresholds.at_risk: must be at most on_track when higher is better
+	// target: KPI: invalid: name: is required; thresholds.at_risk: must be at most on_track when higher is better
 }
 
 func ExampleComposeEngagement() {
