@@ -128,3 +128,25 @@ func guardRun(t *testing.T, fn func()) {
 		t.Fatal("unbounded allocation")
 	}
 }
+
+// Decimals built in Go beyond the module's bounds fail fast everywhere the package takes
+// one, before any comparison or arithmetic.
+func TestUnboundedDecimalsFailFast(t *testing.T) {
+	huge := decimal.New(1, -(1 << 30))
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	checks := map[string]error{}
+	_, checks["events[0].mrr"] = NewLedger([]SubscriptionEvent{{Customer: "c", Subscription: "s", At: at, MRR: huge, Currency: "USD"}})
+	_, checks["snapshots[0].mrr"] = NewLedgerFromSnapshots([]Snapshot{{Customer: "c", At: at, MRR: huge, Currency: "USD"}})
+	_, checks["amount"] = NormalizeMRR(huge, 12)
+	_, checks["churn_rate"] = LTV(LTVInput{ChurnRate: huge})
+	_, checks["new_mrr"] = CACPayback(CACPaybackInput{NewMRR: huge})
+	for want, err := range checks {
+		if !errors.Is(err, productops.ErrInvalid) {
+			t.Errorf("%s: %v", want, err)
+			continue
+		}
+		if got := strings.Join(fieldtest.Paths(t, err), ","); !strings.HasSuffix(got, want) && got != want {
+			t.Errorf("want %s, got %s", want, got)
+		}
+	}
+}
