@@ -4,8 +4,13 @@ import "github.com/shopspring/decimal"
 
 // DecimalRatio is an exact ratio of two decimals (a revenue ratio, an amount per customer,
 // a KPI's progress) that may be undefined: 0 of 0, or anything over a zero denominator, has
-// Defined false and Value 0, never a made-up 0 or 1.
+// Defined false and Value 0, never a made-up 0 or 1. Like [Rate], it keeps the numerator
+// and denominator it came from, so the exact ratio Numerator/Denominator is always
+// available beside the rounded Value.
 type DecimalRatio struct {
+	// Numerator and Denominator are the exact operands, as given to [NewDecimalRatio].
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"`
 	// Defined is false when the denominator is 0.
 	Defined bool `json:"defined"`
 	// Value is the ratio rounded half away from zero to the scale its producer documents.
@@ -29,12 +34,25 @@ func (r DecimalRatio) Percent() string {
 	return r.Value.Shift(2).StringFixed(2) + "%"
 }
 
-// NewDecimalRatio returns num/den rounded half away from zero to scale fractional digits,
-// or an undefined ratio when den is 0. It divides with DivRound only; callers bound their
-// decimals before they get here.
-func NewDecimalRatio(num, den decimal.Decimal, scale int32) DecimalRatio {
-	if den.IsZero() {
-		return DecimalRatio{Value: decimal.Zero}
+// Exact returns Numerator/Denominator rounded half away from zero to scale fractional
+// digits (a finer scale than Value's when a caller needs one), and false when the ratio is
+// undefined.
+func (r DecimalRatio) Exact(scale int32) (decimal.Decimal, bool) {
+	if !r.Defined || r.Denominator.IsZero() {
+		return decimal.Zero, false
 	}
-	return DecimalRatio{Defined: true, Value: num.DivRound(den, scale)}
+	return r.Numerator.DivRound(r.Denominator, scale), true
+}
+
+// NewDecimalRatio returns num/den rounded half away from zero to scale fractional digits,
+// or an undefined ratio when den is 0; either way it keeps num and den. It divides with
+// DivRound only; callers bound their decimals before they get here.
+func NewDecimalRatio(num, den decimal.Decimal, scale int32) DecimalRatio {
+	r := DecimalRatio{Numerator: num, Denominator: den, Value: decimal.Zero}
+	if den.IsZero() {
+		return r
+	}
+	r.Defined = true
+	r.Value = num.DivRound(den, scale)
+	return r
 }

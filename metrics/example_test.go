@@ -57,3 +57,16 @@ func ExampleNewRate() {
 	// 45.00% (9/20, 95% CI 25.82%–65.79%)
 	// undefined (0/0)
 }
+
+// ExampleDecimalRatio_Exact keeps the exact operands beside the rounded value: 1 of 3 is
+// 0.33 at scale 2, and the operands give any finer scale.
+func ExampleDecimalRatio_Exact() {
+	r := metrics.NewDecimalRatio(decimal.NewFromInt(1), decimal.NewFromInt(3), 2)
+	fine, ok := r.Exact(10)
+	fmt.Println(r, r.Numerator, r.Denominator, fine, ok)
+	_, ok = metrics.NewDecimalRatio(decimal.NewFromInt(1), decimal.Zero, 2).Exact(10)
+	fmt.Println(ok)
+	// Output:
+	// 0.33 1 3 0.3333333333 true
+	// false
+}

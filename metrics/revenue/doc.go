@@ -14,6 +14,12 @@
 //     GRR, quick ratios with and without reactivation, ARPA and ARR. [Ledger.Retention]
 //     measures a start cohort's [Retention] over any window; [Ledger.MRRAt] and
 //     [Ledger.CustomerMRRAt] read single values.
+//   - From totals instead of a ledger: [RatesFromMovements] takes one period's
+//     [MovementTotals] ([ParseMovementTotals] reads them from JSON; [Period.Movements]
+//     gives a bridge period's) and returns [MovementRates]: ChartMogul's gross and net MRR
+//     churn beside Baremetrics' net revenue churn and NRR (which do not offset
+//     reactivation), and the quick ratios. Every ratio keeps its exact numerator and
+//     denominator.
 //   - Unit economics: [LTV] and [CACPayback].
 //
 // Amounts are decimals. Ratios are [metrics.DecimalRatio] values rounded to [RatioScale],

@@ -250,3 +250,48 @@ func ExampleCurrencyMismatchError_Is() {
 	// Output:
 	// true true
 }
+
+// ExampleRatesFromMovements computes churn from movement totals, ChartMogul's net MRR
+// churn beside Baremetrics' net revenue churn, which does not offset reactivation.
+func ExampleRatesFromMovements() {
+	d := decimal.RequireFromString
+	r, err := revenue.RatesFromMovements(revenue.MovementTotals{
+		StartMRR: d("100"), Churn: d("10"), Contraction: d("10"), Expansion: d("10"), Reactivation: d("5"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("gross", r.GrossMRRChurn.Percent(), "net (ChartMogul)", r.NetMRRChurn.Percent(),
+		"net (Baremetrics)", r.NetRevenueChurnBaremetrics.Percent(), "NRR (Baremetrics)", r.NRRBaremetrics.Percent())
+	fmt.Println("exact:", r.NetMRRChurn.Numerator, "/", r.NetMRRChurn.Denominator)
+	// Output:
+	// gross 20.00% net (ChartMogul) 5.00% net (Baremetrics) 10.00% NRR (Baremetrics) 90.00%
+	// exact: 5 / 100
+}
+
+// ExampleParseMovementTotals reads totals exported from a billing report.
+func ExampleParseMovementTotals() {
+	m, err := revenue.ParseMovementTotals([]byte(`{"start_mrr":"1000","new":"200","expansion":"50","churn":"100"}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, _ := revenue.RatesFromMovements(m)
+	fmt.Println(r.EndMRR, r.QuickRatio)
+	// Output: 1150 2.5
+}
+
+// ExamplePeriod_Movements feeds one period of a ledger's bridge back through the
+// totals-based function.
+func ExamplePeriod_Movements() {
+	br, err := bizLedger().Bridge(revenue.BridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := br.Periods[0]
+	r, _ := revenue.RatesFromMovements(p.Movements())
+	fmt.Println(r.NetMRRChurn.String() == p.NetMRRChurn.String(), r.EndMRR.Equal(p.EndMRR))
+	// Output: true true
+}

@@ -94,6 +94,10 @@ type Period struct {
 	// (ChartMogul; negative when expansion outweighs losses). It counts reactivation of
 	// customers outside the start cohort, so it is not 1 − NRR in general.
 	NetMRRChurn metrics.DecimalRatio `json:"net_mrr_churn"`
+	// NetRevenueChurnBaremetrics and NRRBaremetrics are Baremetrics' variants, which do
+	// not offset reactivation; see [MovementRates].
+	NetRevenueChurnBaremetrics metrics.DecimalRatio `json:"net_revenue_churn_baremetrics"`
+	NRRBaremetrics             metrics.DecimalRatio `json:"nrr_baremetrics"`
 	// RetainedMRR is the End MRR of the customers paying at Start (the start cohort);
 	// CappedRetainedMRR caps each of them at their Start MRR.
 	RetainedMRR       decimal.Decimal `json:"retained_mrr"`
@@ -115,6 +119,12 @@ type Period struct {
 // NetMovement returns New + Expansion + Reactivation − Contraction − Churn.
 func (p Period) NetMovement() decimal.Decimal {
 	return p.New.Add(p.Expansion).Add(p.Reactivation).Sub(p.Contraction).Sub(p.Churn)
+}
+
+// Movements returns the period's movement totals, the input of [RatesFromMovements].
+func (p Period) Movements() MovementTotals {
+	return MovementTotals{StartMRR: p.StartMRR, New: p.New, Expansion: p.Expansion,
+		Reactivation: p.Reactivation, Contraction: p.Contraction, Churn: p.Churn}
 }
 
 // ARR returns 12 × EndMRR.
@@ -310,13 +320,12 @@ func (l *Ledger) Bridge(opt BridgeOptions) (Bridge, error) {
 			CappedRetainedMRR: l.amount(a.capped),
 		}
 		start := l.amount(a.start)
-		p.GrossMRRChurn = metrics.NewDecimalRatio(l.amount(a.churn+a.contr), start, RatioScale)
-		p.NetMRRChurn = metrics.NewDecimalRatio(l.amount(a.churn+a.contr-a.exp-a.react), start, RatioScale)
+		r := p.Movements().rates()
+		p.GrossMRRChurn, p.NetMRRChurn = r.GrossMRRChurn, r.NetMRRChurn
+		p.NetRevenueChurnBaremetrics, p.NRRBaremetrics = r.NetRevenueChurnBaremetrics, r.NRRBaremetrics
 		p.NRR = metrics.NewDecimalRatio(p.RetainedMRR, start, RatioScale)
 		p.GRR = metrics.NewDecimalRatio(p.CappedRetainedMRR, start, RatioScale)
-		lost := l.amount(a.contr + a.churn)
-		p.QuickRatio = metrics.NewDecimalRatio(l.amount(a.newMRR+a.exp), lost, RatioScale)
-		p.QuickRatioWithReactivation = metrics.NewDecimalRatio(l.amount(a.newMRR+a.exp+a.react), lost, RatioScale)
+		p.QuickRatio, p.QuickRatioWithReactivation = r.QuickRatio, r.QuickRatioWithReactivation
 		p.ARPA = metrics.NewDecimalRatio(p.EndMRR, decimal.NewFromInt(a.endCust), MoneyScale)
 		p.CustomerChurnDaily = dailyChurn(active[dayOf[k]:dayOf[k+1]], churnDay[dayOf[k]:dayOf[k+1]])
 		br.Periods[k] = p

@@ -22,12 +22,12 @@ const MonthsScale = 2
 // LTVInput holds the inputs of a customer lifetime value.
 type LTVInput struct {
 	// ARPA is the average monthly revenue per account, at least 0.
-	ARPA decimal.Decimal `json:"arpa"`
+	ARPA decimal.Decimal `json:"arpa" validate:"dbound"`
 	// ChurnRate is the monthly customer churn rate as a fraction in [0, 1].
-	ChurnRate decimal.Decimal `json:"churn_rate"`
+	ChurnRate decimal.Decimal `json:"churn_rate" validate:"dbound"`
 	// GrossMargin is the gross margin as a fraction in [0, 1]; 0 means "not applied"
 	// (revenue LTV).
-	GrossMargin decimal.Decimal `json:"gross_margin"`
+	GrossMargin decimal.Decimal `json:"gross_margin" validate:"dbound"`
 }
 
 // LTV returns the naive lifetime value ARPA × gross margin / monthly churn rate (the
@@ -47,6 +47,10 @@ func LTV(in LTVInput) (metrics.DecimalRatio, error) {
 // Validate reports a negative ARPA and a churn rate or gross margin outside [0, 1].
 func (in LTVInput) Validate() error {
 	v := validation.New("revenue: LTV input")
+	if v.Struct("", in); v.Len() > 0 {
+		// Unbounded decimals are never compared.
+		return v.Err()
+	}
 	if in.ARPA.Sign() < 0 {
 		v.Addf("arpa", "dgte", "must be at least 0")
 	}
@@ -62,13 +66,13 @@ func (in LTVInput) Validate() error {
 // CACPaybackInput holds the inputs of a CAC payback period.
 type CACPaybackInput struct {
 	// Spend is the sales and marketing spend that acquired the new customers, at least 0.
-	Spend decimal.Decimal `json:"spend"`
+	Spend decimal.Decimal `json:"spend" validate:"dbound"`
 	// NewMRR is the new-business MRR those customers brought, at least 0.
-	NewMRR decimal.Decimal `json:"new_mrr"`
+	NewMRR decimal.Decimal `json:"new_mrr" validate:"dbound"`
 	// GrossMargin is the gross margin as a fraction in [0, 1]. 0 means the revenue basis
 	// (OpexEngine's variant, no margin); otherwise the gross-margin basis (Wall Street
 	// Prep's) divides by NewMRR × GrossMargin.
-	GrossMargin decimal.Decimal `json:"gross_margin"`
+	GrossMargin decimal.Decimal `json:"gross_margin" validate:"dbound"`
 }
 
 // CACPayback returns the months of (margin-adjusted) new MRR needed to repay the spend,
@@ -87,6 +91,10 @@ func CACPayback(in CACPaybackInput) (metrics.DecimalRatio, error) {
 // Validate reports negative amounts and a gross margin outside [0, 1].
 func (in CACPaybackInput) Validate() error {
 	v := validation.New("revenue: CAC payback input")
+	if v.Struct("", in); v.Len() > 0 {
+		// Unbounded decimals are never compared.
+		return v.Err()
+	}
 	if in.Spend.Sign() < 0 {
 		v.Addf("spend", "dgte", "must be at least 0")
 	}

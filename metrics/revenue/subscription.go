@@ -109,6 +109,9 @@ func (s Snapshot) Validate() error {
 	return v.Err()
 }
 
+// unboundedMsg explains a dbound failure.
+var unboundedMsg = fmt.Sprintf("must have at most %d digits and an exponent within ±%d", validation.MaxDecimalDigits, validation.MaxDecimalExponent)
+
 // maxMRRDigits bounds the fractional digits of an MRR amount so amounts convert exactly to
 // scaled integers.
 const maxMRRDigits = 12
@@ -120,7 +123,9 @@ func validateRevenueRecord(v *validation.Errors, prefix string, c CustomerID, at
 	if at.IsZero() {
 		v.Addf(validation.Path(prefix, "at"), "required", "is required")
 	}
-	if mrr.Sign() < 0 {
+	if !validation.DecimalBounded(mrr) {
+		v.Addf(validation.Path(prefix, "mrr"), "dbound", "%s", unboundedMsg)
+	} else if mrr.Sign() < 0 {
 		v.Addf(validation.Path(prefix, "mrr"), "dgte", "must be at least 0")
 	} else if mrr.Exponent() < -maxMRRDigits && !mrr.Equal(mrr.Truncate(maxMRRDigits)) {
 		v.Addf(validation.Path(prefix, "mrr"), "dscale", "must have at most %d fractional digits", maxMRRDigits)
@@ -137,7 +142,9 @@ const NormalizeScale = 2
 // amount at least 0.
 func NormalizeMRR(amount decimal.Decimal, intervalMonths int) (decimal.Decimal, error) {
 	v := validation.New("revenue: MRR normalisation")
-	if amount.Sign() < 0 {
+	if !validation.DecimalBounded(amount) {
+		v.Addf("amount", "dbound", "%s", unboundedMsg)
+	} else if amount.Sign() < 0 {
 		v.Addf("amount", "dgte", "must be at least 0")
 	}
 	if intervalMonths < 1 {

@@ -1,5 +1,6 @@
 // Package target judges KPIs against their targets and combines engagement signals into one
-// score. It is also the home of OKR grading and of initiative outcomes (ROI).
+// score, and grades OKRs. Initiative outcomes (ROI per roadmap item) live in package
+// metrics/outcome.
 //
 // Map, in the order a program meets it:
 //
@@ -12,6 +13,11 @@
 //     classifies each change of a series as improving, flat or worsening.
 //   - Combine: [ComposeEngagement] builds a weighted 0-100 score from
 //     [EngagementComponent] values; [PESComponents] gives Pendo's Product Engagement Score.
+//   - Grade OKRs: [GradeObjective] scores an [Objective]'s [KeyResult] values (metric or
+//     binary) as a mean or weighted mean, with a [ProgressMode] (raw, capped, floored,
+//     clamped), [GradingBands] (Google's, committed or custom) giving a [Grade], and a
+//     [PacingMode] (proportional or a constant gap in percentage points) giving an
+//     [OKRStatus], including achieved. [ParseObjective] reads one from JSON strictly.
 //
 // Values are decimals, rounded to the named scales [KPILineScale], [ProgressScale],
 // [ChangeScale] and [EngagementScale]. Progress toward a target that equals its baseline

@@ -16,19 +16,20 @@ type EngagementComponent struct {
 	// Name labels the component in the breakdown; required.
 	Name string `json:"name" validate:"required"`
 	// Value is the component's raw value (a DAU/MAU share, a count, a rate...).
-	Value decimal.Decimal `json:"value"`
+	Value decimal.Decimal `json:"value" validate:"dbound"`
 	// Min and Max are the raw values that score 0 and 100 (the other way round for
 	// LowerIsBetter); Min < Max.
-	Min decimal.Decimal `json:"min"`
-	Max decimal.Decimal `json:"max"`
+	Min decimal.Decimal `json:"min" validate:"dbound"`
+	Max decimal.Decimal `json:"max" validate:"dbound"`
 	// Direction says which end is good; zero is HigherIsBetter.
 	Direction KPIDirection `json:"direction"`
 	// Weight is the component's relative weight, at least 0; the weights need not sum to
 	// 1, they are divided by their sum.
-	Weight decimal.Decimal `json:"weight"`
+	Weight decimal.Decimal `json:"weight" validate:"dbound"`
 }
 
-// Validate reports a missing name, Min ≥ Max, a negative weight and an unknown direction.
+// Validate reports a missing name, an unbounded decimal, Min ≥ Max, a negative weight and
+// an unknown direction.
 func (c EngagementComponent) Validate() error {
 	v := validation.New("target: engagement component")
 	c.validateInto(v, "")
@@ -37,10 +38,11 @@ func (c EngagementComponent) Validate() error {
 
 func (c EngagementComponent) validateInto(v *validation.Errors, p string) {
 	v.Struct(p, c)
-	if c.Min.Cmp(c.Max) >= 0 {
+	// Unbounded decimals, reported by the dbound tags, are never compared.
+	if validation.DecimalBounded(c.Min) && validation.DecimalBounded(c.Max) && c.Min.Cmp(c.Max) >= 0 {
 		v.Addf(validation.Path(p, "max"), "gtfield", "must be greater than min")
 	}
-	if c.Weight.Sign() < 0 {
+	if validation.DecimalBounded(c.Weight) && c.Weight.Sign() < 0 {
 		v.Addf(validation.Path(p, "weight"), "dgte", "must be at least 0")
 	}
 	if c.Direction != HigherIsBetter && c.Direction != LowerIsBetter {
@@ -78,13 +80,16 @@ type EngagementScore struct {
 // naming every bad component field.
 func ComposeEngagement(components []EngagementComponent) (EngagementScore, error) {
 	v := validation.New("target: engagement components")
-	total := decimal.Zero
 	for i, c := range components {
 		c.validateInto(v, validation.Index("components", i))
-		total = total.Add(c.Weight)
 	}
 	if err := v.Err(); err != nil {
 		return EngagementScore{}, err
+	}
+	// Sum only once every decimal is known to be bounded.
+	total := decimal.Zero
+	for _, c := range components {
+		total = total.Add(c.Weight)
 	}
 	r := EngagementScore{Score: decimal.Zero, Parts: make([]EngagementPart, len(components))}
 	hundred := decimal.NewFromInt(100)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/metrics"
 	"github.com/productops/productops/metrics/target"
 )
 
@@ -95,7 +96,7 @@ func ExampleKPI_Validate() {
 	err := target.KPI{Thresholds: target.KPIThresholds{OnTrack: decimal.RequireFromString("1"), AtRisk: decimal.RequireFromString("2")}}.Validate()
 	fmt.Println(err)
 	// Output:
-	// target: KPI: invalid: name: is required; target: is required; thresholds.at_risk: must be at most on_track when higher is better
+	// target: KPI: invalid: name: is required; thresholds.at_risk: must be at most on_track when higher is better
 }
 
 func ExampleComposeEngagement() {
@@ -206,3 +207,63 @@ func ExampleKPITrendDirection_UnmarshalText() {
 }
 
 func bizDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
+
+// ExampleGradeObjective grades an objective halfway through its quarter: a metric key
+// result, a lower-is-better one and a binary one, averaged with weights.
+func ExampleGradeObjective() {
+	d := decimal.RequireFromString
+	two := d("2")
+	o := target.Objective{
+		Name:  "Grow activation",
+		Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		End:   time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+		KeyResults: []target.KeyResult{
+			{Name: "weekly signups", Start: d("1000"), Target: d("2000"), Current: d("1650"), Weight: &two},
+			{Name: "time to value (days)", Start: d("10"), Target: d("4"), Current: d("7")},
+			{Name: "onboarding checklist shipped", Kind: target.KeyResultBinary, Done: true},
+		},
+	}
+	g, err := target.GradeObjective(o, time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), target.OKROptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g)
+	// Output:
+	// Grow activation: score 0.7 green, on_track (expected 0.5)
+	//   weekly signups: score 0.65 yellow, on_track
+	//   time to value (days): score 0.5 yellow, on_track
+	//   onboarding checklist shipped: score 1 green, achieved
+}
+
+// ExampleParseObjective reads an objective from JSON and grades it with capped progress
+// and a 10-point gap as the pacing rule.
+func ExampleParseObjective() {
+	o, err := target.ParseObjective([]byte(`{"name":"Reduce churn","key_results":[
+		{"name":"logo churn %","start":"5","target":"3","current":"1.5"},
+		{"name":"save desk live","kind":"binary","done":false}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, _ := target.GradeObjective(o, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC),
+		target.OKROptions{Progress: target.ProgressCapped, Pacing: target.PacingGap})
+	fmt.Println(g.Score, g.Grade, g.Status)
+	// Output: 0.5 yellow off_track
+}
+
+// ExampleOKROptions_Grade shows how scores between Google's bands are assigned: to the
+// lower band.
+func ExampleOKROptions_Grade() {
+	var google target.OKROptions
+	committed := target.OKROptions{Bands: target.BandsCommitted}
+	for _, s := range []string{"0.35", "0.65", "0.7", "0.95"} {
+		score := metrics.NewDecimalRatio(decimal.RequireFromString(s), decimal.NewFromInt(1), target.ScoreScale)
+		fmt.Println(s, google.Grade(score), committed.Grade(score))
+	}
+	// Output:
+	// 0.35 red red
+	// 0.65 yellow red
+	// 0.7 green red
+	// 0.95 green red
+}

@@ -77,10 +77,11 @@ func (s *KPIStatus) UnmarshalText(b []byte) error { return kpiStatusText.Unmarsh
 // inclusive on the good side: a value exactly at OnTrack is on track, exactly at AtRisk is
 // at risk. For HigherIsBetter, OnTrack ≥ AtRisk; for LowerIsBetter, OnTrack ≤ AtRisk.
 type KPIThresholds struct {
-	// OnTrack is the worst value still on track; required.
-	OnTrack decimal.Decimal `json:"on_track" validate:"required"`
-	// AtRisk is the worst value still at risk; anything worse is off track; required.
-	AtRisk decimal.Decimal `json:"at_risk" validate:"required"`
+	// OnTrack is the worst value still on track. Zero is a value.
+	OnTrack decimal.Decimal `json:"on_track" validate:"dbound"`
+	// AtRisk is the worst value still at risk; anything worse is off track. Zero is a
+	// value.
+	AtRisk decimal.Decimal `json:"at_risk" validate:"dbound"`
 }
 
 // KPIPace makes a KPI's thresholds time-aware: they apply in full at Deadline and, before
@@ -88,8 +89,8 @@ type KPIThresholds struct {
 // progress, as MetaPulse and Engagedly compute expected progress). Before Start the
 // thresholds equal Baseline; after Deadline they stay at their full values.
 type KPIPace struct {
-	// Baseline is the KPI's value at Start; required.
-	Baseline decimal.Decimal `json:"baseline" validate:"required"`
+	// Baseline is the KPI's value at Start. Zero is a value.
+	Baseline decimal.Decimal `json:"baseline" validate:"dbound"`
 	// Start and Deadline bound the period; Deadline must be after Start.
 	Start    time.Time `json:"start" validate:"required"`
 	Deadline time.Time `json:"deadline" validate:"required"`
@@ -103,16 +104,18 @@ type KPI struct {
 	Unit string `json:"unit"`
 	// Direction says which way is better; zero is HigherIsBetter.
 	Direction KPIDirection `json:"direction"`
-	// Target is the goal value; progress is measured towards it; required.
-	Target decimal.Decimal `json:"target" validate:"required"`
+	// Target is the goal value; progress is measured towards it. Zero is a value (a
+	// target of no incidents, say).
+	Target decimal.Decimal `json:"target" validate:"dbound"`
 	// Thresholds decide the status.
 	Thresholds KPIThresholds `json:"thresholds"`
 	// Pace, when set, scales the thresholds with the time elapsed; nil keeps them fixed.
 	Pace *KPIPace `json:"pace,omitempty"`
 }
 
-// Validate reports every bad field: a missing name, target or threshold, thresholds in the
-// wrong order for the direction, an unknown direction, and a pace whose deadline is not
+// Validate reports every bad field: a missing name, an unbounded decimal (more than
+// validation.MaxDecimalDigits digits or exponent beyond validation.MaxDecimalExponent),
+// thresholds in the wrong order for the direction, an unknown direction, and a pace whose deadline is not
 // after its start.
 func (k KPI) Validate() error {
 	v := validation.New("target: KPI")
@@ -122,9 +125,11 @@ func (k KPI) Validate() error {
 
 func (k KPI) validateInto(v *validation.Errors) {
 	v.Struct("", k)
+	// An unbounded decimal (reported by the dbound tag) is never compared.
+	bounded := validation.DecimalBounded(k.Thresholds.OnTrack) && validation.DecimalBounded(k.Thresholds.AtRisk)
 	if k.Direction != HigherIsBetter && k.Direction != LowerIsBetter {
 		v.Addf("direction", "oneof", "must be higher_is_better or lower_is_better")
-	} else if !k.Direction.atLeast(k.Thresholds.OnTrack, k.Thresholds.AtRisk) {
+	} else if bounded && !k.Direction.atLeast(k.Thresholds.OnTrack, k.Thresholds.AtRisk) {
 		if k.Direction == LowerIsBetter {
 			v.Addf("thresholds.at_risk", "gtefield", "must be at least on_track when lower is better")
 		} else {
@@ -213,6 +218,8 @@ func (k KPI) statusOf(series []KPIPoint, asOf time.Time, checkSeries bool) (KPIE
 	}
 	if checkSeries {
 		validateKPISeries(v, series)
+	} else if len(series) == 1 && !validation.DecimalBounded(series[0].Value) {
+		v.Addf("value", "dbound", "must have at most %d digits and an exponent within ±%d", validation.MaxDecimalDigits, validation.MaxDecimalExponent)
 	}
 	if err := v.Err(); err != nil {
 		return KPIEvaluation{}, err
@@ -294,6 +301,9 @@ func validateKPISeries(v *validation.Errors, series []KPIPoint) {
 	for i, p := range series {
 		if p.At.IsZero() {
 			v.Addf(validation.Path(validation.Index("series", i), "at"), "required", "is required")
+		}
+		if !validation.DecimalBounded(p.Value) {
+			v.Addf(validation.Path(validation.Index("series", i), "value"), "dbound", "must have at most %d digits and an exponent within ±%d", validation.MaxDecimalDigits, validation.MaxDecimalExponent)
 		}
 	}
 }

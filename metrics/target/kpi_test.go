@@ -2,6 +2,7 @@ package target
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,12 +97,46 @@ func TestKPIPacedStatus(t *testing.T) {
 	}
 }
 
+// Zero is a value: a target and thresholds of decimal.Zero and of NewFromInt(0) behave
+// the same, and unbounded decimals fail fast before any comparison.
+func TestKPIZeroAndUnbounded(t *testing.T) {
+	asOf := utc(2026, 1, 1, 0)
+	for _, zero := range []decimal.Decimal{decimal.Zero, decimal.NewFromInt(0), {}} {
+		k := KPI{Name: "incidents", Direction: LowerIsBetter, Target: zero, Thresholds: KPIThresholds{OnTrack: zero, AtRisk: dec("2")}}
+		e, err := k.Status(dec("1"), asOf)
+		if err != nil || e.Status != KPIAtRisk {
+			t.Fatalf("zero %#v: %+v %v", zero, e, err)
+		}
+		e, err = k.Status(zero, asOf)
+		if err != nil || e.Status != KPIOnTrack {
+			t.Fatalf("zero value %#v: %+v %v", zero, e, err)
+		}
+	}
+	huge := decimal.New(1, -(1 << 30))
+	k := KPI{Name: "x", Target: huge, Thresholds: KPIThresholds{OnTrack: huge}, Pace: &KPIPace{Baseline: huge, Start: asOf, Deadline: asOf.Add(time.Hour)}}
+	if got := strings.Join(fieldtest.Paths(t, k.Validate()), ","); got != "target,thresholds.on_track,pace.baseline" {
+		t.Fatal(got)
+	}
+	_, err := nrrKPI().Status(huge, asOf)
+	if got := strings.Join(fieldtest.Paths(t, err), ","); got != "value" {
+		t.Fatal(got)
+	}
+	_, err = nrrKPI().StatusOf([]KPIPoint{{At: asOf, Value: huge}}, asOf)
+	if got := strings.Join(fieldtest.Paths(t, err), ","); got != "series[0].value" {
+		t.Fatal(got)
+	}
+	_, err = nrrKPI().Trend([]KPIPoint{{At: asOf, Value: dec("1")}, {At: asOf, Value: huge}}, asOf)
+	if got := strings.Join(fieldtest.Paths(t, err), ","); got != "series[1].value" {
+		t.Fatal(got)
+	}
+}
+
 func TestKPIInvalid(t *testing.T) {
 	bad := KPI{Direction: HigherIsBetter, Thresholds: KPIThresholds{OnTrack: dec("1"), AtRisk: dec("2")},
 		Pace: &KPIPace{Baseline: dec("0"), Start: utc(2026, 2, 1, 0), Deadline: utc(2026, 1, 1, 0)}}
 	err := bad.Validate()
 	fields := fieldtest.Paths(t, err)
-	want := []string{"name", "target", "thresholds.at_risk", "pace.deadline"}
+	want := []string{"name", "thresholds.at_risk", "pace.deadline"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
@@ -207,7 +242,7 @@ func TestValidate(t *testing.T) {
 		bad    interface{ Validate() error }
 		fields int
 	}{
-		{"KPI", nrrKPI(), KPI{}, 4},
+		{"KPI", nrrKPI(), KPI{Direction: 5, Target: decimal.New(1, 1<<20), Thresholds: KPIThresholds{OnTrack: decimal.New(1, -(1 << 30))}}, 4},
 		{"KPIPoint", KPIPoint{At: utc(2026, 1, 1, 0)}, KPIPoint{}, 1},
 		{"EngagementComponent", EngagementComponent{Name: "x", Max: dec("1")}, EngagementComponent{Min: dec("2"), Max: dec("1"), Weight: dec("-1"), Direction: 3}, 4},
 	}
@@ -221,5 +256,17 @@ func TestValidate(t *testing.T) {
 				t.Errorf("got %d field errors, want %d: %v", len(got), tc.fields, err)
 			}
 		})
+	}
+}
+
+// Unbounded engagement inputs fail fast, before any comparison or arithmetic.
+func TestEngagementUnbounded(t *testing.T) {
+	huge := decimal.New(1, -(1 << 30))
+	_, err := ComposeEngagement([]EngagementComponent{{Name: "x", Value: huge, Min: huge, Max: dec("1"), Weight: huge}})
+	if got := strings.Join(fieldtest.Paths(t, err), ","); got != "components[0].value,components[0].min,components[0].weight" {
+		t.Fatal(got)
+	}
+	if !errors.Is(err, productops.ErrInvalid) {
+		t.Fatal(err)
 	}
 }
