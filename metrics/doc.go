@@ -19,8 +19,12 @@
 //     payback.
 //   - [github.com/productops/productops/metrics/survey]: survey.NPS, survey.CSAT and
 //     survey.CES with their intervals.
-//   - [github.com/productops/productops/metrics/target]: KPI targets (status, pace, trend)
-//     and weighted engagement scores; the home of OKR grading and initiative outcomes.
+//   - [github.com/productops/productops/metrics/target]: KPI targets (status, pace, trend),
+//     OKR grading (target.GradeObjective: weighted key-result scores, Google's bands, pacing
+//     by share or by a gap in points) and weighted engagement scores.
+//   - [github.com/productops/productops/metrics/outcome]: ROI per initiative: its cost, the
+//     KPIs it targets, measured changes (before/after or difference in differences, with an
+//     interval), attributed revenue, ROI, payback and a report over time (outcome.Evaluate).
 //
 // The subpackages never import each other; a program that uses several wires them (see
 // examples/quickstart). They share this package's two value types:
