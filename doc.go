@@ -15,8 +15,8 @@
 //     time to value and lifecycle from raw events), metrics/experiment (A/B readouts: z and
 //     Welch tests, CUPED, SRM, power), metrics/revenue (MRR movements, churn, NRR and GRR,
 //     LTV), metrics/survey (NPS, CSAT, CES), metrics/target (KPI targets, OKR grading,
-//     engagement scores) and metrics/outcome (ROI per initiative). The metrics package itself maps them and holds the Rate and DecimalRatio
-//     values they share.
+//     engagement scores) and metrics/outcome (ROI per initiative). The metrics
+//     package itself maps them and holds the Rate and DecimalRatio values they share.
 //   - [github.com/productops/productops/feedback]: feedback items, people, accounts, themes
 //     and links to roadmap items; demand scoring that counts each person and each account's
 //     revenue once; near-duplicate detection; support tickets with business-hours
