@@ -123,9 +123,9 @@ func CompareCUPED(control, treatment CUPEDSample, opt Options) (Comparison, CUPE
 		return Comparison{}, CUPEDResult{}, err
 	}
 	r, _ := CUPED(control, treatment)
-	c, _ := Compare(r.Control, r.Treatment, opt)
-	if !c.Relative.Defined {
-		return c, r, nil
+	c, err := Compare(r.Control, r.Treatment, opt)
+	if err != nil || !c.Relative.Defined {
+		return c, r, err
 	}
 	nA, nB := float64(control.Post.N), float64(treatment.Post.N)
 	a0, b0 := control.Post.mean(), treatment.Post.mean()
@@ -137,6 +137,10 @@ func CompareCUPED(control, treatment CUPEDSample, opt Options) (Comparison, CUPE
 	if c.Test == TestZ {
 		dof = 0
 	}
-	c.Relative = makeEffect((r.Treatment.Mean-r.Control.Mean)/math.Abs(a0), vT+vC, dof, c.Confidence)
+	rel, err := makeEffect((r.Treatment.Mean-r.Control.Mean)/math.Abs(a0), vT+vC, dof, c.Confidence)
+	if err != nil {
+		return Comparison{}, CUPEDResult{}, err
+	}
+	c.Relative = rel
 	return c, r, nil
 }

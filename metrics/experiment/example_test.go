@@ -333,17 +333,31 @@ func ExampleSRMVariant_UnmarshalText() {
 
 func ExampleMeanSample_Add() {
 	s := experiment.MeanSample{}.Add(3).Add(5)
-	fmt.Printf("%+v\n", s)
+	est, _ := s.Estimate()
+	fmt.Printf("n %d, sum %g, sum of squares %g, mean %g, variance %g\n", s.N, s.Sum, s.SumSquares, est.Mean, est.Variance)
 	// Output:
-	// {N:2 Sum:8 SumSquares:34}
+	// n 2, sum 8, sum of squares 34, mean 4, variance 2
 }
 
 func ExampleMeanSample_Merge() {
 	shard1 := experiment.MeanSampleOf([]float64{1, 2, 3})
 	shard2 := experiment.MeanSampleOf([]float64{4, 5})
-	fmt.Printf("%+v\n", shard1.Merge(shard2))
+	s := shard1.Merge(shard2)
+	est, _ := s.Estimate()
+	fmt.Printf("n %d, sum %g, sum of squares %g, mean %g, variance %g\n", s.N, s.Sum, s.SumSquares, est.Mean, est.Variance)
 	// Output:
-	// {N:5 Sum:15 SumSquares:55}
+	// n 5, sum 15, sum of squares 55, mean 3, variance 2.5
+}
+
+func ExampleNewMeanSample() {
+	// A warehouse summary of revenue per user near 1e8 with a spread of 0.5: the sums
+	// would cancel, the mean and variance do not.
+	control, _ := experiment.NewMeanSample(3, 1e8+0.5, 0.25)
+	treatment, _ := experiment.NewMeanSample(3, 1e8+0.75, 0.25)
+	c, _ := experiment.WelchTTest(control, treatment, 0)
+	fmt.Printf("difference %g, t %.3f, p %.3f\n", c.Absolute.Estimate, c.Absolute.Statistic, c.Absolute.PValue)
+	// Output:
+	// difference 0.25, t 0.612, p 0.573
 }
 
 func ExampleMeanSample_Estimate() {
