@@ -172,7 +172,7 @@ func TestCSAT(t *testing.T) {
 	h := 2.3646242515927849 * 1.5059406173077154 / math.Sqrt(8)
 	want := CSATResult{
 		Responses: 8, Unanswered: 1, ResponseRate: metrics.NewRate(8, 18), Satisfied: metrics.NewRate(5, 8),
-		Mean:    ScoreMean{Defined: true, Mean: 3.625, StdDev: 1.5059406173077154, IntervalDefined: true, Low: 3.625 - h, High: 3.625 + h},
+		Mean:    ScoreMean{Defined: true, Mean: 3.625, StdDev: 1.5059406173077154, IntervalDefined: true, Confidence: 0.95, Low: 3.625 - h, High: 3.625 + h},
 		Defined: true, Score: 62.5,
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
