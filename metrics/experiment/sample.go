@@ -208,18 +208,6 @@ func (s MeanSample) validateInto(v *validation.Errors, prefix string) {
 	}
 }
 
-// mean returns the mean, 0 for N = 0.
-func (s MeanSample) mean() float64 {
-	m, _ := s.moments()
-	return m.Mean()
-}
-
-// variance returns the unbiased sample variance, 0 when N ≤ 1 or every value is equal.
-func (s MeanSample) variance() float64 {
-	m, _ := s.moments()
-	return m.Variance()
-}
-
 // Estimate returns the arm's mean and unbiased per-unit sample variance (0 when N ≤ 1 or
 // all values are equal). Sums that have cancelled are a validation error (see MeanSample).
 func (s MeanSample) Estimate() (ArmEstimate, error) {
