@@ -391,3 +391,22 @@ func ExampleCompareCUPED() {
 	// Output:
 	// theta 0.957, lift +34.5% [+11.5%, +57.5%], p = 0.0071
 }
+
+func ExampleCUPEDSampleOf() {
+	// Each unit's experiment value and its value before exposure.
+	control, _ := experiment.CUPEDSampleOf([]float64{1, 5, 3, 8, 2, 9}, []float64{2, 4, 4, 6, 1, 6})
+	treatment, _ := experiment.CUPEDSampleOf([]float64{4, 6, 9, 3, 7, 8, 9}, []float64{3, 5, 6, 2, 4, 5, 4})
+	r, _ := experiment.CUPED(control, treatment)
+	fmt.Printf("theta %.4f, variance reduction %.1f%%\n", r.Theta, 100*r.VarianceReduction)
+	// Output:
+	// theta 1.5000, variance reduction 78.5%
+}
+
+func ExampleRatioSampleOf() {
+	// Revenue and orders per user.
+	r, _ := experiment.RatioSampleOf([]float64{10, 0, 25, 40}, []float64{1, 0, 2, 3})
+	est, _ := r.Estimate()
+	fmt.Printf("revenue per order %.2f\n", est.Mean)
+	// Output:
+	// revenue per order 12.50
+}
