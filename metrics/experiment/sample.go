@@ -133,11 +133,19 @@ func NewMeanSample(n int64, mean, variance float64) (MeanSample, error) {
 // Add returns the sample with one more value x (Welford's update when the sample keeps its
 // moments; a sample given as sums stays sums).
 func (s MeanSample) Add(x float64) MeanSample {
-	sum, sq := s.Sum+x, s.SumSquares+x*x
-	if m, ok := s.kepts(); ok {
-		return withMoments(m.Add(x), sum, sq)
+	_, ok := s.kepts()
+	s.N++
+	s.Sum += x
+	s.SumSquares += x * x
+	if !ok {
+		s.kept = false
+		return s
 	}
-	return MeanSample{N: s.N + 1, Sum: sum, SumSquares: sq}
+	// Updated in place (s is a copy): building a new MeanSample per value costs more than
+	// the update itself.
+	s.mom = s.mom.Add(x)
+	s.kept, s.keptN, s.keptSum, s.keptSq = true, s.N, s.Sum, s.SumSquares
+	return s
 }
 
 // Merge returns the union of two samples of disjoint units, so partial samples computed on
@@ -155,13 +163,14 @@ func (s MeanSample) Merge(o MeanSample) MeanSample {
 
 // kepts returns the kept moments if the sample still holds the values that built them.
 func (s MeanSample) kepts() (stats.Moments, bool) {
-	if s.kept && s.N == s.keptN && s.Sum == s.keptSum && s.SumSquares == s.keptSq {
-		return s.mom, true
+	if s.kept {
+		if s.N == s.keptN && s.Sum == s.keptSum && s.SumSquares == s.keptSq {
+			return s.mom, true
+		}
+		return stats.Moments{}, false
 	}
-	if s == (MeanSample{}) {
-		return stats.Moments{}, true // the zero value is the empty sample
-	}
-	return stats.Moments{}, false
+	// The zero value is the empty sample.
+	return stats.Moments{}, s.N == 0 && s.Sum == 0 && s.SumSquares == 0
 }
 
 // moments returns the sample's moments: the kept ones, or those of the sums. ok is false
