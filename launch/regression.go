@@ -62,7 +62,7 @@ func newRegressionParams(r *RegressionTest) regressionParams {
 		dir:        r.Direction,
 		tolerance:  r.Tolerance.InexactFloat64(),
 		confidence: conf,
-		z:          stats.NormalQuantile(1 - (1-conf)/2),
+		z:          stats.NormalCritical(conf),
 	}
 }
 

@@ -3,6 +3,8 @@ package experiment
 import (
 	"math"
 
+	"github.com/productops/productops/internal/stats"
+
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -16,6 +18,27 @@ type CUPEDSample struct {
 	Pre MeanSample `json:"pre"`
 	// SumProducts is Σ post·pre over the units; finite.
 	SumProducts float64 `json:"sum_products"`
+
+	kept keptPairs
+}
+
+// CUPEDSampleOf returns the arm's CUPED sample from each unit's experiment value post[i]
+// and pre-exposure value pre[i], keeping the stable co-moments (stats.CoMoments) alongside
+// the sums, so the adjustment is accurate at any offset (see MeanSample for when the sums
+// alone are safe). post and pre must have the same length.
+func CUPEDSampleOf(post, pre []float64) (CUPEDSample, error) {
+	if len(post) != len(pre) {
+		v := validation.New("experiment: CUPED sample")
+		v.Addf("pre", "len", "must have as many values as post (%d, not %d)", len(post), len(pre))
+		return CUPEDSample{}, v.Err()
+	}
+	x, y, sxy, k := pairsOf(post, pre)
+	return CUPEDSample{Post: x, Pre: y, SumProducts: sxy, kept: k}, nil
+}
+
+// comoments returns the co-moments of (post, pre); see pairMoments.
+func (c CUPEDSample) comoments() stats.CoMoments {
+	return pairMoments(c.Post, c.Pre, c.SumProducts, c.kept)
 }
 
 // Validate reports bad sums and a Pre.N that differs from Post.N.
@@ -34,15 +57,6 @@ func (c CUPEDSample) validateInto(v *validation.Errors, prefix string) {
 	if !validation.Finite(c.SumProducts) {
 		v.Addf(validation.Path(prefix, "sum_products"), "finite", "must be a finite number")
 	}
-}
-
-// covariance returns the unbiased sample covariance of post and pre, 0 when N ≤ 1.
-func (c CUPEDSample) covariance() float64 {
-	if c.Post.N <= 1 {
-		return 0
-	}
-	n := float64(c.Post.N)
-	return (c.SumProducts - c.Post.Sum*c.Pre.Sum/n) / (n - 1)
 }
 
 // CUPEDResult holds both arms after regression adjustment.
@@ -73,35 +87,37 @@ func CUPED(control, treatment CUPEDSample) (CUPEDResult, error) {
 	if err := v.Err(); err != nil {
 		return CUPEDResult{}, err
 	}
-	joint := CUPEDSample{
-		Post:        MeanSample{N: control.Post.N + treatment.Post.N, Sum: control.Post.Sum + treatment.Post.Sum, SumSquares: control.Post.SumSquares + treatment.Post.SumSquares},
-		Pre:         MeanSample{N: control.Pre.N + treatment.Pre.N, Sum: control.Pre.Sum + treatment.Pre.Sum, SumSquares: control.Pre.SumSquares + treatment.Pre.SumSquares},
-		SumProducts: control.SumProducts + treatment.SumProducts,
+	r, _, _ := cuped(control, treatment)
+	return r, nil
+}
+
+// cuped is CUPED on validated input; it also returns both arms' co-moments.
+func cuped(control, treatment CUPEDSample) (r CUPEDResult, ca, cb stats.CoMoments) {
+	ca, cb = control.comoments(), treatment.comoments()
+	joint := ca.Merge(cb)
+	if vp, vq := joint.Y.Variance(), joint.X.Variance(); vp > 0 && vq > 0 {
+		r.Theta = joint.Covariance() / vp
 	}
-	var r CUPEDResult
-	if vp, vq := joint.Pre.variance(), joint.Post.variance(); vp > 0 && vq > 0 {
-		r.Theta = joint.covariance() / vp
-	}
-	r.Control = cupedArm(control, r.Theta)
-	r.Treatment = cupedArm(treatment, r.Theta)
-	if control.Post.N > 0 && treatment.Post.N > 0 {
-		na, nb := float64(control.Post.N), float64(treatment.Post.N)
-		before := max(control.Post.variance(), 0)/na + max(treatment.Post.variance(), 0)/nb
+	r.Control = cupedArm(ca, r.Theta)
+	r.Treatment = cupedArm(cb, r.Theta)
+	if ca.N() > 0 && cb.N() > 0 {
+		na, nb := float64(ca.N()), float64(cb.N())
+		before := ca.X.Variance()/na + cb.X.Variance()/nb
 		after := r.Control.Variance/na + r.Treatment.Variance/nb
 		if before > 0 {
 			r.VarianceReduction = 1 - after/before
 			r.VarianceReductionDefined = true
 		}
 	}
-	return r, nil
+	return r, ca, cb
 }
 
 // cupedArm adjusts one arm with theta.
-func cupedArm(c CUPEDSample, theta float64) ArmEstimate {
-	post := c.Post.mean()
-	a := ArmEstimate{N: c.Post.N, Mean: post - theta*c.Pre.mean(), UnadjustedMean: post}
-	if c.Post.N > 1 {
-		a.Variance = max(c.Post.variance()+theta*theta*c.Pre.variance()-2*theta*c.covariance(), 0)
+func cupedArm(c stats.CoMoments, theta float64) ArmEstimate {
+	post := c.X.Mean()
+	a := ArmEstimate{N: c.N(), Mean: post - theta*c.Y.Mean(), UnadjustedMean: post}
+	if c.N() > 1 {
+		a.Variance = max(c.X.Variance()+theta*theta*c.Y.Variance()-2*theta*c.Covariance(), 0)
 	}
 	return a
 }
@@ -122,21 +138,28 @@ func CompareCUPED(control, treatment CUPEDSample, opt Options) (Comparison, CUPE
 	if err := v.Err(); err != nil {
 		return Comparison{}, CUPEDResult{}, err
 	}
-	r, _ := CUPED(control, treatment)
-	c, _ := Compare(r.Control, r.Treatment, opt)
-	if !c.Relative.Defined {
-		return c, r, nil
+	r, ca, cb := cuped(control, treatment)
+	// The adjusted difference is taken between the arms' pivots (stats.MeanDiff), so it
+	// keeps its precision when the metric is far from zero.
+	diff := stats.MeanDiff(ca.X, cb.X) - r.Theta*stats.MeanDiff(ca.Y, cb.Y)
+	c, err := compare(r.Control, r.Treatment, diff, opt)
+	if err != nil || !c.Relative.Defined {
+		return c, r, err
 	}
 	nA, nB := float64(control.Post.N), float64(treatment.Post.N)
-	a0, b0 := control.Post.mean(), treatment.Post.mean()
+	a0, b0 := ca.X.Mean(), cb.X.Mean()
 	ratio := b0 / a0
 	th := r.Theta
 	vT := r.Treatment.Variance / (nB * a0 * a0)
-	vC := (ratio*ratio*control.Post.variance() - 2*th*ratio*control.covariance() + th*th*control.Pre.variance()) / (nA * a0 * a0)
+	vC := (ratio*ratio*ca.X.Variance() - 2*th*ratio*ca.Covariance() + th*th*ca.Y.Variance()) / (nA * a0 * a0)
 	dof := c.Relative.DoF
 	if c.Test == TestZ {
 		dof = 0
 	}
-	c.Relative = makeEffect((r.Treatment.Mean-r.Control.Mean)/math.Abs(a0), vT+vC, dof, c.Confidence)
+	rel, err := makeEffect(diff/math.Abs(a0), vT+vC, dof, c.Confidence)
+	if err != nil {
+		return Comparison{}, CUPEDResult{}, err
+	}
+	c.Relative = rel
 	return c, r, nil
 }

@@ -4,8 +4,9 @@
 // Map, in the order a program meets it:
 //
 //   - Summarise each arm: a [ProportionSample] (conversions of users), a [MeanSample]
-//     ([MeanSampleOf], Add, Merge) or a [RatioSample] (a ratio metric, delta method); each
-//     Estimate gives an [ArmEstimate]. [CUPED] adjusts two [CUPEDSample] arms with a
+//     ([MeanSampleOf], Add, Merge, or [NewMeanSample] from n, mean and variance) or a
+//     [RatioSample] ([RatioSampleOf]; a ratio metric, delta method); each Estimate gives an
+//     [ArmEstimate]. [CUPED] adjusts two [CUPEDSample] arms ([CUPEDSampleOf]) with a
 //     pre-experiment covariate.
 //   - Compare: [Compare] reads treatment against control under [Options] and returns a
 //     [Comparison] with the absolute and relative [Effect]. Presets: [GrowthBook] (the zero
@@ -20,4 +21,15 @@
 // fewer than 2 units, zero variance, a zero control mean for a relative lift) is undefined:
 // Defined is false, Reason says why and PValue is 1, never NaN. Conversion rates are
 // [metrics.Rate] values with their Wilson intervals.
+//
+// # Accuracy
+//
+// The statistics come from internal/stats (checked against mpmath; see its
+// testdata/README.md). Samples built from raw values or from (n, mean, variance) keep
+// centred moments, so means near 1e12 compare as precisely as means near 0 and a constant
+// arm has exactly zero variance; GrowthBook-style sums that have cancelled are a validation
+// error (see [MeanSample]). Critical values are computed from the tail (1 − confidence)/2,
+// so every confidence below 1 that a float64 holds gives an accurate interval, and p-values
+// keep their precision down to 1e-300. A distribution function that cannot be evaluated
+// returns [ErrNotEvaluated], never a NaN or unconverged number.
 package experiment

@@ -333,17 +333,31 @@ func ExampleSRMVariant_UnmarshalText() {
 
 func ExampleMeanSample_Add() {
 	s := experiment.MeanSample{}.Add(3).Add(5)
-	fmt.Printf("%+v\n", s)
+	est, _ := s.Estimate()
+	fmt.Printf("n %d, sum %g, sum of squares %g, mean %g, variance %g\n", s.N, s.Sum, s.SumSquares, est.Mean, est.Variance)
 	// Output:
-	// {N:2 Sum:8 SumSquares:34}
+	// n 2, sum 8, sum of squares 34, mean 4, variance 2
 }
 
 func ExampleMeanSample_Merge() {
 	shard1 := experiment.MeanSampleOf([]float64{1, 2, 3})
 	shard2 := experiment.MeanSampleOf([]float64{4, 5})
-	fmt.Printf("%+v\n", shard1.Merge(shard2))
+	s := shard1.Merge(shard2)
+	est, _ := s.Estimate()
+	fmt.Printf("n %d, sum %g, sum of squares %g, mean %g, variance %g\n", s.N, s.Sum, s.SumSquares, est.Mean, est.Variance)
 	// Output:
-	// {N:5 Sum:15 SumSquares:55}
+	// n 5, sum 15, sum of squares 55, mean 3, variance 2.5
+}
+
+func ExampleNewMeanSample() {
+	// A warehouse summary of revenue per user near 1e8 with a spread of 0.5: the sums
+	// would cancel, the mean and variance do not.
+	control, _ := experiment.NewMeanSample(3, 1e8+0.5, 0.25)
+	treatment, _ := experiment.NewMeanSample(3, 1e8+0.75, 0.25)
+	c, _ := experiment.WelchTTest(control, treatment, 0)
+	fmt.Printf("difference %g, t %.3f, p %.3f\n", c.Absolute.Estimate, c.Absolute.Statistic, c.Absolute.PValue)
+	// Output:
+	// difference 0.25, t 0.612, p 0.573
 }
 
 func ExampleMeanSample_Estimate() {
@@ -376,4 +390,23 @@ func ExampleCompareCUPED() {
 	fmt.Printf("theta %.3f, lift %+.1f%% [%+.1f%%, %+.1f%%], p = %.4f\n", r.Theta, 100*c.Relative.Estimate, 100*c.Relative.Low, 100*c.Relative.High, c.Relative.PValue)
 	// Output:
 	// theta 0.957, lift +34.5% [+11.5%, +57.5%], p = 0.0071
+}
+
+func ExampleCUPEDSampleOf() {
+	// Each unit's experiment value and its value before exposure.
+	control, _ := experiment.CUPEDSampleOf([]float64{1, 5, 3, 8, 2, 9}, []float64{2, 4, 4, 6, 1, 6})
+	treatment, _ := experiment.CUPEDSampleOf([]float64{4, 6, 9, 3, 7, 8, 9}, []float64{3, 5, 6, 2, 4, 5, 4})
+	r, _ := experiment.CUPED(control, treatment)
+	fmt.Printf("theta %.4f, variance reduction %.1f%%\n", r.Theta, 100*r.VarianceReduction)
+	// Output:
+	// theta 1.5000, variance reduction 78.5%
+}
+
+func ExampleRatioSampleOf() {
+	// Revenue and orders per user.
+	r, _ := experiment.RatioSampleOf([]float64{10, 0, 25, 40}, []float64{1, 0, 2, 3})
+	est, _ := r.Estimate()
+	fmt.Printf("revenue per order %.2f\n", est.Mean)
+	// Output:
+	// revenue per order 12.50
 }

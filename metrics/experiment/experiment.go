@@ -1,6 +1,8 @@
 package experiment
 
 import (
+	"errors"
+	"fmt"
 	"math"
 
 	"github.com/productops/productops/internal/enum"
@@ -221,6 +223,13 @@ func Compare(control, treatment ArmEstimate, opt Options) (Comparison, error) {
 	if err := v.Err(); err != nil {
 		return Comparison{}, err
 	}
+	return compare(control, treatment, treatment.Mean-control.Mean, opt)
+}
+
+// compare is Compare on validated input with the difference of the means given, so that
+// callers holding stats.Moments pass the difference taken between pivots (stats.MeanDiff)
+// rather than between two rounded means.
+func compare(control, treatment ArmEstimate, diff float64, opt Options) (Comparison, error) {
 	conf := stats.Confidence(opt.Confidence)
 	c := Comparison{Control: control, Treatment: treatment, Test: opt.Test, Confidence: conf, Lift: opt.Lift}
 	if control.N < 2 || treatment.N < 2 {
@@ -235,14 +244,17 @@ func Compare(control, treatment ArmEstimate, opt Options) (Comparison, error) {
 	}
 	sA := control.Variance / float64(control.N)
 	sB := treatment.Variance / float64(treatment.N)
-	dof := welchDoF(control, treatment)
+	dof := stats.WelchDoF(sA, float64(control.N), sB, float64(treatment.N))
 	if opt.Test == TestZ && opt.WelchBelowDoF > 0 && dof < opt.WelchBelowDoF {
 		c.Test = TestWelchT
 	}
 	if c.Test == TestZ {
 		dof = 0
 	}
-	c.Absolute = makeEffect(treatment.Mean-control.Mean, sA+sB, dof, conf)
+	var err error
+	if c.Absolute, err = makeEffect(diff, sA+sB, dof, conf); err != nil {
+		return Comparison{}, err
+	}
 	base := math.Abs(control.UnadjustedMean)
 	if base == 0 {
 		c.Relative = undefinedEffect("control mean is 0")
@@ -251,7 +263,9 @@ func Compare(control, treatment ArmEstimate, opt Options) (Comparison, error) {
 		// the unadjusted means as GrowthBook does.
 		a0, b0 := control.UnadjustedMean, treatment.UnadjustedMean
 		varRel := sB/(a0*a0) + sA*b0*b0/(a0*a0*a0*a0)
-		c.Relative = makeEffect((treatment.Mean-control.Mean)/base, varRel, dof, conf)
+		if c.Relative, err = makeEffect(diff/base, varRel, dof, conf); err != nil {
+			return Comparison{}, err
+		}
 	}
 	return c, nil
 }
@@ -259,33 +273,32 @@ func Compare(control, treatment ArmEstimate, opt Options) (Comparison, error) {
 // undefinedEffect is GrowthBook's "default output": no estimate, p-value 1.
 func undefinedEffect(reason string) Effect { return Effect{Reason: reason, PValue: 1} }
 
-// welchDoF is the Welch–Satterthwaite approximation from per-unit variances.
-func welchDoF(a, b ArmEstimate) float64 {
-	na, nb := float64(a.N), float64(b.N)
-	sa, sb := a.Variance/na, b.Variance/nb
-	den := sa*sa/(na-1) + sb*sb/(nb-1)
-	if den == 0 {
-		return math.Inf(1)
-	}
-	return (sa + sb) * (sa + sb) / den
-}
-
 // makeEffect turns an estimate and its variance into an Effect with a two-sided test: a t
 // test with dof degrees of freedom, or a z-test when dof is 0.
-func makeEffect(est, variance, dof, conf float64) Effect {
+//
+// A critical value or p-value that comes back NaN (not converged) is ErrNotEvaluated.
+func makeEffect(est, variance, dof, conf float64) (Effect, error) {
 	if !(variance > 0) || math.IsInf(variance, 1) || !validation.Finite(est) {
-		return undefinedEffect("variance of the difference is 0 or not finite")
+		return undefinedEffect("variance of the difference is 0 or not finite"), nil
 	}
 	se := math.Sqrt(variance)
 	stat := est / se
-	var crit, p float64
+	var crit float64
 	if dof == 0 {
-		crit = stats.NormalQuantile(1 - (1-conf)/2)
-		p = 2 * stats.NormalCDF(-math.Abs(stat))
+		crit = stats.NormalCritical(conf)
 	} else {
-		crit = stats.StudentTQuantile(1-(1-conf)/2, dof)
-		p = 2 * stats.StudentTCDF(-math.Abs(stat), dof)
+		crit = stats.StudentTCritical(conf, dof)
+	}
+	p := stats.TwoSidedP(stat, dof)
+	if math.IsNaN(crit) || math.IsNaN(p) || math.IsNaN(stat) {
+		return Effect{}, fmt.Errorf("%w: statistic %g with %g degrees of freedom at confidence %g", errNotEvaluated, stat, dof, conf)
 	}
 	p = min(max(p, 0), 1)
-	return Effect{Defined: true, Estimate: est, SE: se, Low: est - crit*se, High: est + crit*se, Statistic: stat, DoF: dof, PValue: p}
+	return Effect{Defined: true, Estimate: est, SE: se, Low: est - crit*se, High: est + crit*se, Statistic: stat, DoF: dof, PValue: p}, nil
 }
+
+// ErrNotEvaluated reports a statistic whose distribution function did not converge or was
+// undefined (a NaN): the package returns it instead of a silent number.
+var ErrNotEvaluated = errors.New("experiment: statistic could not be evaluated")
+
+var errNotEvaluated = ErrNotEvaluated

@@ -116,11 +116,11 @@ func SampleSizeProportions(in SampleSizeInput) (SampleSizeResult, error) {
 		return SampleSizeResult{}, err
 	}
 	p1 := in.Baseline
-	za, zb := stats.NormalQuantile(1-alpha/2), stats.NormalQuantile(power)
+	za, zb := stats.NormalUpperQuantile(alpha/2), stats.NormalQuantile(power)
 	pbar := (p1 + k*p2) / (1 + k)
 	s := za*math.Sqrt(pbar*(1-pbar)*(1+1/k)) + zb*math.Sqrt(p1*(1-p1)+p2*(1-p2)/k)
 	n := s * s / ((p2 - p1) * (p2 - p1))
-	return sampleSizeResult(n, k, p2, alpha, power), nil
+	return sampleSizeResult("experiment: sample size (proportions)", n, k, p2, alpha, power)
 }
 
 // SampleSizeMeans returns the units per arm a two-sided test of means needs to detect the
@@ -135,18 +135,30 @@ func SampleSizeMeans(in SampleSizeInput) (SampleSizeResult, error) {
 	if err != nil {
 		return SampleSizeResult{}, err
 	}
-	za, zb := stats.NormalQuantile(1-alpha/2), stats.NormalQuantile(power)
+	za, zb := stats.NormalUpperQuantile(alpha/2), stats.NormalQuantile(power)
 	d := treated - in.Baseline
 	n := (za + zb) * (za + zb) * in.StdDev * in.StdDev * (1 + 1/k) / (d * d)
-	return sampleSizeResult(n, k, treated, alpha, power), nil
+	return sampleSizeResult("experiment: sample size (means)", n, k, treated, alpha, power)
 }
 
+// MaxSampleSize bounds the units per arm, and in total, that a sample-size plan may need:
+// 2⁶² (about 4.6e18). A plan beyond it (an effect too small to detect with any feasible
+// experiment) is a validation error on minimum_effect rather than an overflowed count.
+const MaxSampleSize = 1 << 62
+
 // sampleSizeResult rounds the control size up and derives the treatment size. The tiny
-// tolerance keeps an exact integer from being pushed up by rounding noise.
-func sampleSizeResult(n, k, treated, alpha, power float64) SampleSizeResult {
-	c := int64(math.Ceil(n - 1e-9))
-	t := int64(math.Ceil(k*float64(c) - 1e-9))
-	return SampleSizeResult{Control: c, Treatment: t, Total: c + t, Treated: treated, Alpha: alpha, Power: power, Allocation: k}
+// tolerance keeps an exact integer from being pushed up by rounding noise. A size that is
+// not finite or exceeds MaxSampleSize in total is a validation error.
+func sampleSizeResult(subject string, n, k, treated, alpha, power float64) (SampleSizeResult, error) {
+	c := math.Ceil(n - 1e-9)
+	t := math.Ceil(k*c - 1e-9)
+	if !(c+t <= MaxSampleSize) {
+		v := validation.New(subject)
+		v.Addf("minimum_effect", "max", "is too small: the plan needs more than %d units (MaxSampleSize)", int64(MaxSampleSize))
+		return SampleSizeResult{}, v.Err()
+	}
+	ci, ti := int64(c), int64(t)
+	return SampleSizeResult{Control: ci, Treatment: ti, Total: ci + ti, Treated: treated, Alpha: alpha, Power: power, Allocation: k}, nil
 }
 
 // PowerProportions returns the power of a two-sided two-proportion z-test (pooled null
@@ -180,6 +192,6 @@ func PowerProportions(p1, p2 float64, control, treatment int64, alpha float64) (
 	pbar := (n1*p1 + n2*p2) / (n1 + n2)
 	null := math.Sqrt(pbar * (1 - pbar) * (1/n1 + 1/n2))
 	alt := math.Sqrt(p1*(1-p1)/n1 + p2*(1-p2)/n2)
-	za := stats.NormalQuantile(1 - alpha/2)
+	za := stats.NormalUpperQuantile(alpha / 2)
 	return stats.NormalCDF((math.Abs(p2-p1) - za*null) / alt), nil
 }

@@ -16,6 +16,22 @@ type RatioSample struct {
 	Denominator MeanSample `json:"denominator"`
 	// SumProducts is Σ m·d over the units; finite.
 	SumProducts float64 `json:"sum_products"`
+
+	kept keptPairs
+}
+
+// RatioSampleOf returns the arm's ratio sample from each unit's numerator num[i] and
+// denominator den[i], keeping the stable co-moments (stats.CoMoments) alongside the sums,
+// so the delta-method variance is accurate at any offset (see MeanSample for when the sums
+// alone are safe). num and den must have the same length.
+func RatioSampleOf(num, den []float64) (RatioSample, error) {
+	if len(num) != len(den) {
+		v := validation.New("experiment: ratio sample")
+		v.Addf("denominator", "len", "must have as many values as the numerator (%d, not %d)", len(num), len(den))
+		return RatioSample{}, v.Err()
+	}
+	x, y, sxy, k := pairsOf(num, den)
+	return RatioSample{N: x.N, Numerator: x, Denominator: y, SumProducts: sxy, kept: k}, nil
 }
 
 // Validate reports bad counts and sums, and numerator or denominator counts that differ
@@ -43,15 +59,6 @@ func (r RatioSample) validateInto(v *validation.Errors, prefix string) {
 	}
 }
 
-// covariance returns the unbiased sample covariance of m and d, 0 when N ≤ 1.
-func (r RatioSample) covariance() float64 {
-	if r.N <= 1 {
-		return 0
-	}
-	n := float64(r.N)
-	return (r.SumProducts - r.Numerator.Sum*r.Denominator.Sum/n) / (n - 1)
-}
-
 // Estimate returns the ratio Σm/Σd and its per-unit delta-method variance
 //
 //	var_m/μd² + var_d·μm²/μd⁴ − 2·cov(m, d)·μm/μd³
@@ -63,17 +70,18 @@ func (r RatioSample) Estimate() (ArmEstimate, error) {
 	if err := r.Validate(); err != nil {
 		return ArmEstimate{}, err
 	}
-	md := r.Denominator.mean()
+	co := pairMoments(r.Numerator, r.Denominator, r.SumProducts, r.kept)
+	md := co.Y.Mean()
 	if r.N == 0 || md == 0 {
 		return ArmEstimate{N: r.N}, nil
 	}
-	mm := r.Numerator.mean()
+	mm := co.X.Mean()
 	ratio := mm / md
 	variance := 0.0
 	if r.N > 1 {
-		variance = r.Numerator.variance()/(md*md) +
-			r.Denominator.variance()*mm*mm/(md*md*md*md) -
-			2*r.covariance()*mm/(md*md*md)
+		variance = co.X.Variance()/(md*md) +
+			co.Y.Variance()*mm*mm/(md*md*md*md) -
+			2*co.Covariance()*mm/(md*md*md)
 	}
 	return ArmEstimate{N: r.N, Mean: ratio, UnadjustedMean: ratio, Variance: max(variance, 0)}, nil
 }

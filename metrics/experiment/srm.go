@@ -1,6 +1,9 @@
 package experiment
 
 import (
+	"fmt"
+	"math"
+
 	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/stats"
 	"github.com/productops/productops/internal/validation"
@@ -147,6 +150,9 @@ func SampleRatioMismatch(users []int64, weights []float64, opt SRMOptions) (SRMR
 	}
 	r.Defined = true
 	r.PValue = stats.ChiSquareSurvival(r.ChiSquare, float64(r.DoF))
+	if math.IsNaN(r.PValue) {
+		return SRMResult{}, fmt.Errorf("%w: chi-square %g with %d degrees of freedom", ErrNotEvaluated, r.ChiSquare, r.DoF)
+	}
 	r.Mismatch = r.PValue < r.Threshold
 	return r, nil
 }

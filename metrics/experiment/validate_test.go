@@ -43,8 +43,14 @@ func TestValidate(t *testing.T) {
 func TestMeanSampleMerge(t *testing.T) {
 	a := MeanSampleOf([]float64{1, 2, 3})
 	b := MeanSample{}.Add(4).Add(5)
-	if got, want := a.Merge(b), MeanSampleOf([]float64{1, 2, 3, 4, 5}); got != want {
+	got, want := a.Merge(b), MeanSampleOf([]float64{1, 2, 3, 4, 5})
+	if got.N != want.N || got.Sum != want.Sum || got.SumSquares != want.SumSquares {
 		t.Errorf("merge = %+v, want %+v", got, want)
+	}
+	ge, _ := got.Estimate()
+	we, _ := want.Estimate()
+	if ge.Mean != 3 || math.Abs(ge.Variance-we.Variance) > 1e-15 || we.Variance != 2.5 {
+		t.Errorf("merged estimate %+v, one pass %+v", ge, we)
 	}
 }
 

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/productops/productops/internal/enum"
@@ -88,7 +89,7 @@ func TwoProportionZTest(control, treatment ProportionSample, variance ZVariance,
 	}
 	r.Difference = p2 - p1
 	if unpooled > 0 {
-		z := stats.NormalQuantile(1 - (1-stats.Confidence(confidence))/2)
+		z := stats.NormalCritical(stats.Confidence(confidence))
 		r.Low, r.High = r.Difference-z*unpooled, r.Difference+z*unpooled
 	} else {
 		r.Low, r.High = r.Difference, r.Difference
@@ -99,7 +100,10 @@ func TwoProportionZTest(control, treatment ProportionSample, variance ZVariance,
 	r.Defined = true
 	r.SE = se
 	r.Z = r.Difference / se
-	r.PValue = math.Erfc(math.Abs(r.Z) / math.Sqrt2)
+	r.PValue = stats.TwoSidedP(r.Z, 0)
+	if math.IsNaN(r.PValue) {
+		return ZTestResult{}, fmt.Errorf("%w: z %g", ErrNotEvaluated, r.Z)
+	}
 	return r, nil
 }
 
@@ -161,15 +165,14 @@ func NewProportionInterval(successes, trials int64, method IntervalMethod, confi
 	if trials == 0 {
 		return r, nil
 	}
-	z := stats.NormalQuantile(1 - (1-conf)/2)
+	z := stats.NormalCritical(conf)
 	r.Defined = true
 	r.Estimate = float64(successes) / float64(trials)
 	switch method {
 	case IntervalWilson:
 		r.Low, r.High = stats.Wilson(successes, trials, z)
 	case IntervalNormal:
-		h := z * math.Sqrt(r.Estimate*(1-r.Estimate)/float64(trials))
-		r.Low, r.High = max(r.Estimate-h, 0), min(r.Estimate+h, 1)
+		r.Low, r.High = stats.WaldInterval(successes, trials, z)
 	}
 	// Rounding must never put the estimate outside its interval.
 	r.Low, r.High = min(r.Low, r.Estimate), max(r.High, r.Estimate)

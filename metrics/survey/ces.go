@@ -72,9 +72,12 @@ type CESOptions struct {
 	Scale CESScale `json:"scale"`
 	// Mode picks what Score reports; zero is CESMeanScore.
 	Mode CESMode `json:"mode"`
+	// Confidence is the two-sided level of the mean's Student t interval, in (0, 1); 0
+	// means 0.95.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
-// Validate reports an unknown scale or mode.
+// Validate reports an unknown scale or mode and a confidence outside (0, 1) other than 0.
 func (o CESOptions) Validate() error {
 	v := validation.New("survey: CES options")
 	if o.Scale < CESSevenPoint || o.Scale > CESFivePoint {
@@ -83,6 +86,7 @@ func (o CESOptions) Validate() error {
 	if o.Mode < CESMeanScore || o.Mode > CESNetEasy {
 		v.Addf("mode", "oneof", "must be mean, percent_agree or net_easy")
 	}
+	validateConfidence(v, "confidence", o.Confidence)
 	return v.Err()
 }
 
@@ -96,7 +100,7 @@ type CESResult struct {
 	Unanswered int64 `json:"unanswered"`
 	// ResponseRate is Responses/Invited; undefined when Invited is unknown (0).
 	ResponseRate metrics.Rate `json:"response_rate"`
-	// Mean is the mean answered score with its 95% t interval.
+	// Mean is the mean answered score with its Student t interval at opt.Confidence (0 means 95%).
 	Mean ScoreMean `json:"mean"`
 	// Agree and Disagree are the agreeing and disagreeing shares with 95% Wilson intervals.
 	Agree    metrics.Rate `json:"agree"`
@@ -124,7 +128,7 @@ func CES(responses Responses, opt CESOptions) (CESResult, error) {
 	r := CESResult{
 		Scale: opt.Scale, Mode: opt.Mode, Responses: n, Unanswered: unanswered,
 		ResponseRate: responses.responseRate(n),
-		Mean:         scoreMean(counts, 1),
+		Mean:         scoreMean(counts, 1, opt.Confidence),
 		Agree:        metrics.NewRate(sumCounts(counts, agree-1, hi-1), n),
 		Disagree:     metrics.NewRate(sumCounts(counts, 0, disagree-1), n),
 		Defined:      n > 0,

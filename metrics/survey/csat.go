@@ -77,9 +77,12 @@ type CSATOptions struct {
 	Scale CSATScale `json:"scale"`
 	// Mode picks what Score reports; zero is CSATTopBox.
 	Mode CSATMode `json:"mode"`
+	// Confidence is the two-sided level of the mean's Student t interval, in (0, 1); 0
+	// means 0.95.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
-// Validate reports an unknown scale or mode.
+// Validate reports an unknown scale or mode and a confidence outside (0, 1) other than 0.
 func (o CSATOptions) Validate() error {
 	v := validation.New("survey: CSAT options")
 	if o.Scale < CSATFivePoint || o.Scale > CSATBinary {
@@ -88,6 +91,7 @@ func (o CSATOptions) Validate() error {
 	if o.Mode < CSATTopBox || o.Mode > CSATMean {
 		v.Addf("mode", "oneof", "must be top_box or mean")
 	}
+	validateConfidence(v, "confidence", o.Confidence)
 	return v.Err()
 }
 
@@ -104,7 +108,7 @@ type CSATResult struct {
 	// Satisfied is the top-2-box (or binary 1) share of answered responses, with its 95%
 	// Wilson interval.
 	Satisfied metrics.Rate `json:"satisfied"`
-	// Mean is the mean answered score with its 95% t interval.
+	// Mean is the mean answered score with its Student t interval at opt.Confidence (0 means 95%).
 	Mean ScoreMean `json:"mean"`
 	// Defined is false with no answered responses; Score is then 0.
 	Defined bool `json:"defined"`
@@ -128,7 +132,7 @@ func CSAT(responses Responses, opt CSATOptions) (CSATResult, error) {
 		Scale: opt.Scale, Mode: opt.Mode, Responses: n, Unanswered: unanswered,
 		ResponseRate: responses.responseRate(n),
 		Satisfied:    metrics.NewRate(sumCounts(counts, top-lo, hi-lo), n),
-		Mean:         scoreMean(counts, lo),
+		Mean:         scoreMean(counts, lo, opt.Confidence),
 		Defined:      n > 0,
 	}
 	if r.Defined {

@@ -120,7 +120,7 @@ func npsFromCounts(p, a, d int64, opt NPSOptions) NPSResult {
 		den = fn - 1
 	}
 	r.SE = 100 * math.Sqrt(variance/den)
-	z := stats.NormalQuantile(1 - (1-conf)/2)
+	z := stats.NormalCritical(conf)
 	r.Low, r.High = max(r.Score-z*r.SE, -100), min(r.Score+z*r.SE, 100)
 	r.DegenerateInterval = r.SE == 0
 	return r
@@ -170,11 +170,11 @@ func CompareNPS(before, after NPSResult, confidence float64) (NPSDifference, err
 	d.Defined = true
 	d.Difference = after.Score - before.Score
 	d.SE = math.Hypot(before.SE, after.SE)
-	z := stats.NormalQuantile(1 - (1-conf)/2)
+	z := stats.NormalCritical(conf)
 	d.Low, d.High = d.Difference-z*d.SE, d.Difference+z*d.SE
 	if d.SE > 0 {
 		d.Z = d.Difference / d.SE
-		d.PValue = math.Erfc(math.Abs(d.Z) / math.Sqrt2)
+		d.PValue = stats.TwoSidedP(d.Z, 0)
 	}
 	return d, nil
 }

@@ -76,7 +76,8 @@ func (s Responses) responseRate(answered int64) metrics.Rate {
 	return metrics.NewRate(answered, s.Invited)
 }
 
-// ScoreMean is the mean of answered scores with a two-sided 95% Student t interval.
+// ScoreMean is the mean of answered scores with a two-sided Student t interval (95% unless
+// the options set another confidence).
 type ScoreMean struct {
 	// Defined is false when no score was answered; every other field is then 0.
 	Defined bool `json:"defined"`
@@ -86,13 +87,18 @@ type ScoreMean struct {
 	StdDev float64 `json:"std_dev"`
 	// IntervalDefined is false with fewer than 2 answers; Low = High = Mean then.
 	IntervalDefined bool `json:"interval_defined"`
-	// Low and High bound Mean ± t_{0.975, n−1}·StdDev/sqrt(n), clamped to the scale.
+	// Confidence is the interval's two-sided level, such as 0.95.
+	Confidence float64 `json:"confidence"`
+	// Low and High bound Mean ± t·StdDev/sqrt(n), clamped to the scale, with t the two-sided
+	// critical value of Student's t with n−1 degrees of freedom at Confidence
+	// (stats.StudentTCritical, computed from the tail (1 − Confidence)/2).
 	Low  float64 `json:"low"`
 	High float64 `json:"high"`
 }
 
 // scoreMean summarises counts of scores lo..hi.
-func scoreMean(counts []int64, lo int) ScoreMean {
+// confidence 0 means 0.95.
+func scoreMean(counts []int64, lo int, confidence float64) ScoreMean {
 	var n int64
 	var sum float64
 	for i, c := range counts {
@@ -102,7 +108,7 @@ func scoreMean(counts []int64, lo int) ScoreMean {
 	if n == 0 {
 		return ScoreMean{}
 	}
-	m := ScoreMean{Defined: true, Mean: sum / float64(n)}
+	m := ScoreMean{Defined: true, Mean: sum / float64(n), Confidence: stats.Confidence(confidence)}
 	m.Low, m.High = m.Mean, m.Mean
 	if n < 2 {
 		return m
@@ -113,7 +119,7 @@ func scoreMean(counts []int64, lo int) ScoreMean {
 		ss += float64(c) * d * d
 	}
 	m.StdDev = math.Sqrt(ss / float64(n-1))
-	h := stats.StudentTQuantile(0.975, float64(n-1)) * m.StdDev / math.Sqrt(float64(n))
+	h := stats.StudentTCritical(m.Confidence, float64(n-1)) * m.StdDev / math.Sqrt(float64(n))
 	hi := float64(lo + len(counts) - 1)
 	m.IntervalDefined = true
 	m.Low, m.High = max(m.Mean-h, float64(lo)), min(m.Mean+h, hi)

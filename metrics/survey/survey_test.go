@@ -172,7 +172,7 @@ func TestCSAT(t *testing.T) {
 	h := 2.3646242515927849 * 1.5059406173077154 / math.Sqrt(8)
 	want := CSATResult{
 		Responses: 8, Unanswered: 1, ResponseRate: metrics.NewRate(8, 18), Satisfied: metrics.NewRate(5, 8),
-		Mean:    ScoreMean{Defined: true, Mean: 3.625, StdDev: 1.5059406173077154, IntervalDefined: true, Low: 3.625 - h, High: 3.625 + h},
+		Mean:    ScoreMean{Defined: true, Mean: 3.625, StdDev: 1.5059406173077154, IntervalDefined: true, Confidence: 0.95, Low: 3.625 - h, High: 3.625 + h},
 		Defined: true, Score: 62.5,
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
@@ -298,6 +298,32 @@ func TestResultsJSON(t *testing.T) {
 	for _, v := range []any{nps, csat, ces} {
 		if _, err := json.Marshal(v); err != nil {
 			t.Errorf("%T: %v", v, err)
+		}
+	}
+}
+
+// The mean's interval follows the confidence option through the t critical value from the
+// tail (issue 18; it was a hard-coded 0.975 quantile).
+func TestScoreMeanConfidence(t *testing.T) {
+	r := Responses{Scores: []int{5, 4, 3, 5, 2, 4, 1, 5}}
+	got, err := CSAT(r, CSATOptions{Confidence: 0.99})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := 3.4994832973505026 * 1.5059406173077154 / math.Sqrt(8) // t_{0.995,7}
+	if got.Mean.Confidence != 0.99 || got.Mean.High != 5 || math.Abs(got.Mean.Low-(3.625-h)) > 1e-12 {
+		t.Errorf("CSAT 99%%: %+v, want low 3.625 − %g, high clamped to 5", got.Mean, h)
+	}
+	ces, err := CES(Responses{Scores: []int{1, 7, 4, 4, 5, 6, 2}}, CESOptions{Confidence: 1 - 1e-12})
+	if err != nil || !ces.Mean.IntervalDefined || math.IsNaN(ces.Mean.Low) || ces.Mean.Low != 1 || ces.Mean.High != 7 {
+		t.Errorf("CES at 1 − 1e-12: %+v, %v", ces.Mean, err)
+	}
+	for _, c := range []float64{-0.1, 1, math.NaN()} {
+		if _, err := CSAT(r, CSATOptions{Confidence: c}); len(fieldtest.Paths(t, err)) != 1 {
+			t.Errorf("CSAT confidence %v: %v", c, err)
+		}
+		if _, err := CES(r, CESOptions{Confidence: c}); len(fieldtest.Paths(t, err)) != 1 {
+			t.Errorf("CES confidence %v: %v", c, err)
 		}
 	}
 }
