@@ -3,7 +3,6 @@ package launch
 import (
 	"errors"
 	"math"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -13,32 +12,11 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/internal/fuzzguard"
 )
 
-// guard runs f in a goroutine and fails the test if it panics, runs longer than 2 s or
-// allocates more than 256 MiB: a hang or a blow-up is a failure, not a stuck test.
-func guard(t testing.TB, f func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	done := make(chan any, 1)
-	go func() {
-		defer func() { done <- recover() }()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatalf("panic: %v", p)
-		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("hang: the computation did not finish within 2s")
-	}
-	runtime.ReadMemStats(&after)
-	if d := after.TotalAlloc - before.TotalAlloc; d > 256<<20 {
-		t.Fatalf("allocated %d MiB (> 256 MiB)", d>>20)
-	}
-}
+// guard runs f under fuzzguard's default time and allocation guard.
+func guard(t testing.TB, f func()) { t.Helper(); fuzzguard.Run(t, f) }
 
 // invalid asserts err is a ValidationError naming exactly the given "path rule"s.
 func invalid(t *testing.T, err error, want ...string) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/internal/fuzzguard"
 )
 
 // guardLimits are the bounds every guarded run must stay within.
@@ -25,31 +25,10 @@ const (
 	guardAlloc   = 256 << 20
 )
 
-// guard runs f in a goroutine and fails the test when it takes longer than timeout (a
-// hang) or allocates more than maxAlloc bytes in total (a blow-up). TotalAlloc is
-// process-wide, so guarded runs must not overlap with other allocating work.
+// guard runs f under fuzzguard's time and allocation guard with the given limits.
 func guard(t testing.TB, timeout time.Duration, maxAlloc uint64, f func()) {
 	t.Helper()
-	timeout *= slowFactor
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	done := make(chan any, 1)
-	go func() {
-		defer func() { done <- recover() }()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatalf("panic: %v", p)
-		}
-	case <-time.After(timeout):
-		t.Fatalf("hang: still running after %v", timeout)
-	}
-	runtime.ReadMemStats(&after)
-	if d := after.TotalAlloc - before.TotalAlloc; d > maxAlloc {
-		t.Fatalf("allocated %d MiB, more than %d MiB", d>>20, maxAlloc>>20)
-	}
+	fuzzguard.RunWithin(t, timeout, maxAlloc, f)
 }
 
 // guarded is guard with the default limits.
@@ -414,40 +393,5 @@ func TestSentinelsMeanWhatTheySay(t *testing.T) {
 	}
 	if _, err := Rank([]RICEInput{}, Scorer[RICEInput]{}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("zero Scorer: %v", err)
-	}
-}
-
-// recorder is a testing.TB that records the first failure instead of failing.
-type recorder struct {
-	testing.TB
-	msg string
-}
-
-func (r *recorder) Helper() {}
-func (r *recorder) Fatalf(format string, args ...any) {
-	if r.msg == "" {
-		r.msg = fmt.Sprintf(format, args...)
-	}
-}
-
-// TestGuardCatches: the fuzz guard reports a hang, a blow-up and a panic.
-func TestGuardCatches(t *testing.T) {
-	r := &recorder{TB: t}
-	stop := make(chan struct{})
-	defer close(stop)
-	guard(r, 20*time.Millisecond, 1<<30, func() { <-stop })
-	if !strings.HasPrefix(r.msg, "hang") {
-		t.Errorf("hang not caught: %q", r.msg)
-	}
-	r = &recorder{TB: t}
-	var keep [][]byte
-	guard(r, time.Second, 1<<20, func() { keep = append(keep, make([]byte, 4<<20)) })
-	if !strings.HasPrefix(r.msg, "allocated") || len(keep) != 1 {
-		t.Errorf("allocation not caught: %q", r.msg)
-	}
-	r = &recorder{TB: t}
-	guard(r, time.Second, 1<<30, func() { panic("boom") })
-	if r.msg != "panic: boom" {
-		t.Errorf("panic not caught: %q", r.msg)
 	}
 }

@@ -1,13 +1,11 @@
 package roadmap
 
 import (
-	"fmt"
-	"runtime"
-	"runtime/debug"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fuzzguard"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,36 +43,5 @@ const (
 	guardBytes = 256 << 20
 )
 
-// guard runs f in its own goroutine and fails the test when f panics, is still running
-// after guardTime ("hang"), or allocates more than guardBytes while it runs (measured with
-// runtime.ReadMemStats, so other goroutines' allocations count too: keep tests serial).
-func guard(t testing.TB, f func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", p, debug.Stack())
-				return
-			}
-			done <- ""
-		}()
-		f()
-	}()
-	timer := time.NewTimer(guardTime)
-	defer timer.Stop()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-timer.C:
-		t.Fatalf("hang: still running after %v", guardTime)
-	}
-	runtime.ReadMemStats(&after)
-	if n := after.TotalAlloc - before.TotalAlloc; n > guardBytes {
-		t.Fatalf("allocated %d MiB, more than %d MiB", n>>20, guardBytes>>20)
-	}
-}
+// guard runs f under fuzzguard's time and allocation guard with the package's limits.
+func guard(t testing.TB, f func()) { t.Helper(); fuzzguard.RunWithin(t, guardTime, guardBytes, f) }

@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/internal/fuzzguard"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -208,11 +207,7 @@ func FuzzEvaluate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
+		fuzzguard.Run(t, func() {
 			r, err := Evaluate(in, Options{Confidence: conf})
 			if err == nil {
 				if _, err := json.Marshal(r); err != nil {
@@ -220,16 +215,7 @@ func FuzzEvaluate(f *testing.F) {
 				}
 				_ = r.String()
 			}
-		}()
-		select {
-		case <-done:
-		case <-time.After(2 * time.Second):
-			t.Fatal("hang")
-		}
-		runtime.ReadMemStats(&after)
-		if after.TotalAlloc-before.TotalAlloc > 256<<20 {
-			t.Fatal("unbounded allocation")
-		}
+		})
 	})
 }
 

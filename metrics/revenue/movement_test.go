@@ -3,7 +3,6 @@ package revenue
 import (
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/internal/fuzzguard"
 )
 
 // Hand-worked from ChartMogul's help centre: $100 at start, $10 churn, $10 contraction,
@@ -98,7 +98,7 @@ func FuzzRatesFromMovements(f *testing.F) {
 		if err != nil {
 			return
 		}
-		guardRun(t, func() {
+		fuzzguard.Run(t, func() {
 			r, err := RatesFromMovements(m)
 			if err != nil {
 				t.Error(err)
@@ -109,24 +109,6 @@ func FuzzRatesFromMovements(f *testing.F) {
 			}
 		})
 	})
-}
-
-// guardRun runs fn with a 2 s timeout and a 256 MiB allocation budget.
-func guardRun(t *testing.T, fn func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
-		t.Fatal("hang")
-	}
-	runtime.ReadMemStats(&after)
-	if after.TotalAlloc-before.TotalAlloc > 256<<20 {
-		t.Fatal("unbounded allocation")
-	}
 }
 
 // Decimals built in Go beyond the module's bounds fail fast everywhere the package takes

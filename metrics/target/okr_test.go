@@ -1,10 +1,8 @@
 package target
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/productops/productops"
 	"github.com/productops/productops/internal/fieldtest"
+	"github.com/productops/productops/internal/fuzzguard"
 	"github.com/productops/productops/internal/proptest"
 	"github.com/productops/productops/metrics"
 )
@@ -278,31 +277,11 @@ func FuzzGradeObjective(f *testing.F) {
 		if json.Unmarshal(opb, &opts) != nil {
 			return
 		}
-		guard(t, func() {
+		fuzzguard.Run(t, func() {
 			g, err := GradeObjective(o, time.Unix(asOf, 0), opts)
 			if err == nil && len(g.KeyResults) != len(o.KeyResults) {
 				t.Error("lost key results")
 			}
 		})
 	})
-}
-
-// guard runs fn with a 2 s timeout and a 256 MiB allocation budget.
-func guard(t *testing.T, fn func()) {
-	t.Helper()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		t.Fatal("hang")
-	}
-	runtime.ReadMemStats(&after)
-	if after.TotalAlloc-before.TotalAlloc > 256<<20 {
-		t.Fatal("unbounded allocation")
-	}
 }
