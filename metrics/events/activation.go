@@ -39,7 +39,7 @@ func (o SignupOptions) validate(subject string) error {
 // cohort with the first signup time and the first target time at or after it (-1 when
 // none up to asOf). It returns the parts and asOf.
 func signupScan[T any](l *Log, o SignupOptions, mk func() T, fn func(acc T, signup, target int64)) ([]T, int64) {
-	from, to, asOf := int64(-1<<63), int64(1<<63-1), l.maxTs+1
+	from, to, asOf := int64(-1<<63), int64(1<<63-1), satAdd(l.maxTs, 1)
 	if !o.From.IsZero() {
 		from = clampNs(o.From)
 	}
@@ -123,13 +123,13 @@ func Activation(l *Log, opts SignupOptions) (ActivationResult, error) {
 	}
 	asOf := clampNs(opts.AsOf)
 	if opts.AsOf.IsZero() {
-		asOf = l.maxTs + 1
+		asOf = satAdd(l.maxTs, 1)
 	}
 	parts, _ := signupScan(l, opts, func() *[3]int64 { return new([3]int64) }, func(c *[3]int64, s, t int64) {
 		switch {
-		case t != noTime && t-s <= w:
+		case t != noTime && satSub(t, s) <= w:
 			c[0]++
-		case s+w < asOf:
+		case satAdd(s, w) < asOf:
 			c[1]++
 		default:
 			c[2]++
@@ -172,8 +172,8 @@ func TimeToValue(l *Log, opts SignupOptions) (TimeToValueResult, error) {
 	}
 	parts, _ := signupScan(l, opts, func() *acc { return new(acc) }, func(a *acc, s, t int64) {
 		a.cohort++
-		if t != noTime && (w == 0 || t-s <= w) {
-			a.times = append(a.times, t-s)
+		if d := satSub(t, s); t != noTime && (w == 0 || d <= w) {
+			a.times = append(a.times, d)
 		}
 	})
 	var r TimeToValueResult

@@ -102,16 +102,19 @@ func newActivityForLog(l *Log, opts ActivityOptions) (*ActivityAggregate, error)
 		return nil, nil
 	}
 	cal := newCalendar(opts.Location, Daily, time.Sunday)
+	// A range taken from the data is clamped to the event time range (a log with events
+	// at the edges of 1678 and 2262 spans about 214,000 days, a bounded size), and is not
+	// held to maxRangeDays, which bounds ranges a caller asks for.
 	if opts.From.IsZero() {
-		opts.From = cal.midnight(cal.day(l.minTs))
+		opts.From = maxTime(cal.midnight(cal.day(l.minTs)), minEventTime)
 	}
 	if opts.To.IsZero() {
-		opts.To = cal.midnight(cal.day(l.maxTs) + 1)
+		opts.To = minTime(cal.midnight(cal.day(l.maxTs)+1), maxEventTime)
 	}
-	a, err := NewActivityAggregate(opts)
-	if err != nil {
-		return nil, err
+	if !opts.To.After(opts.From) {
+		return nil, opts.Validate() // "to must be after from"
 	}
+	a := newActivityAggregate(opts)
 	for _, p := range runParts(l, a.empty, func(p *ActivityAggregate, lo, hi int) { p.addUsers(l, lo, hi) }) {
 		a.merge(p)
 	}
@@ -151,6 +154,26 @@ func NewActivityAggregate(opts ActivityOptions) (*ActivityAggregate, error) {
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	return newActivityAggregate(opts), nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// newActivityAggregate builds an aggregate over valid From and To inside the event time
+// range.
+func newActivityAggregate(opts ActivityOptions) *ActivityAggregate {
 	cal := newCalendar(opts.Location, Daily, time.Sunday)
 	a := &ActivityAggregate{opts: opts, cal: cal, from: cal.dayOf(opts.From), to: cal.day(opts.To.UnixNano() - 1)}
 	n := a.to - a.from + 1
@@ -161,7 +184,7 @@ func NewActivityAggregate(opts ActivityOptions) (*ActivityAggregate, error) {
 			a.events[e] = true
 		}
 	}
-	return a, nil
+	return a
 }
 
 func (a *ActivityAggregate) empty() *ActivityAggregate {

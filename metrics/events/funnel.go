@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"time"
@@ -118,6 +119,18 @@ type TimeDistribution struct {
 	Max time.Duration `json:"max"`
 }
 
+// floatDuration converts a float64 number of nanoseconds to a Duration, saturating at
+// the int64 range (a plain conversion of 2^63 is implementation-defined).
+func floatDuration(f float64) time.Duration {
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return time.Duration(f)
+}
+
 func distribution(ds []int64) TimeDistribution {
 	if len(ds) == 0 {
 		return TimeDistribution{}
@@ -127,8 +140,8 @@ func distribution(ds []int64) TimeDistribution {
 	for _, d := range s {
 		sum += float64(d)
 	}
-	q := func(p float64) time.Duration { return time.Duration(stats.QuantileSorted(s, p) + 0.5) }
-	return TimeDistribution{N: len(s), Mean: time.Duration(sum/float64(len(s)) + 0.5), Median: q(0.5),
+	q := func(p float64) time.Duration { return floatDuration(stats.QuantileSorted(s, p) + 0.5) }
+	return TimeDistribution{N: len(s), Mean: floatDuration(sum/float64(len(s)) + 0.5), Median: q(0.5),
 		P25: q(0.25), P75: q(0.75), P90: q(0.9), Min: time.Duration(s[0]), Max: time.Duration(s[len(s)-1])}
 }
 
@@ -384,11 +397,11 @@ func (a *FunnelAggregate) count(c *funnelCounts, st *funnelState) {
 	for k := 0; k <= st.best; k++ {
 		c.reached[k]++
 		if k > 0 {
-			c.times[k] = append(c.times[k], st.bpath[k]-st.bpath[k-1])
+			c.times[k] = append(c.times[k], satSub(st.bpath[k], st.bpath[k-1]))
 		}
 	}
 	if st.best == len(c.reached)-1 {
-		c.total = append(c.total, st.bpath[st.best]-st.bpath[0])
+		c.total = append(c.total, satSub(st.bpath[st.best], st.bpath[0]))
 	}
 }
 
@@ -400,7 +413,7 @@ func (a *FunnelAggregate) excluded(names []int32, ts []int64, excl []int32) bool
 			continue
 		}
 		lo := st.bpath[e.FromStep]
-		hi, inclusive := st.bpath[0]+a.window, true
+		hi, inclusive := satAdd(st.bpath[0], a.window), true
 		if st.best >= e.ToStep {
 			hi, inclusive = st.bpath[e.ToStep], false
 		}
@@ -457,7 +470,7 @@ func (a *FunnelAggregate) scanOrdered(names []int32, ts []int64, masks []uint64,
 		if st.best == n-1 {
 			return
 		}
-		if a.opts.Anchor == AnchorFirst && st.best >= 0 && ts[i] > st.start[0]+a.window && !strict {
+		if a.opts.Anchor == AnchorFirst && st.best >= 0 && ts[i] > satAdd(st.start[0], a.window) && !strict {
 			return
 		}
 		i = g
@@ -472,7 +485,7 @@ func (a *FunnelAggregate) step(e int, name int32, t int64, m uint64) {
 	}
 	n := len(a.opts.Steps)
 	for k := n - 1; k >= 1; k-- {
-		if m&(1<<k) == 0 || !st.has[k-1] || t-st.start[k-1] > a.window {
+		if m&(1<<k) == 0 || !st.has[k-1] || satSub(t, st.start[k-1]) > a.window {
 			continue
 		}
 		if st.has[k] && st.start[k] >= st.start[k-1] {
@@ -514,7 +527,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 		}
 		t0 := ts[s]
 		for k := range firstAt {
-			firstAt[k] = -1
+			firstAt[k] = noTime
 		}
 		firstAt[0] = t0
 		lo := s
@@ -522,7 +535,8 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 			lo--
 		}
 		used := false
-		for e := lo; e < len(ts) && ts[e] <= t0+a.window; e++ {
+		end := satAdd(t0, a.window)
+		for e := lo; e < len(ts) && ts[e] <= end; e++ {
 			m := masks[names[e]]
 			if e == s && !used {
 				m &^= 1
@@ -531,7 +545,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 			for m != 0 {
 				k := bits.TrailingZeros64(m)
 				m &= m - 1
-				if firstAt[k] < 0 {
+				if firstAt[k] == noTime {
 					firstAt[k] = ts[e]
 					break
 				}
@@ -539,7 +553,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 		}
 		times := st.path[0][:0]
 		for _, t := range firstAt {
-			if t >= 0 {
+			if t != noTime {
 				times = append(times, t)
 			}
 		}

@@ -127,6 +127,14 @@ type RetentionOptions struct {
 
 const defaultRetentionPeriods = 7
 
+// MaxRetentionPeriods bounds RetentionOptions.Periods, and MaxRetentionBracketSpan the sum
+// of the Brackets sizes: they size the per-cohort rows and the per-user scratch, and are
+// checked before anything is allocated.
+const (
+	MaxRetentionPeriods     = 1000
+	MaxRetentionBracketSpan = 10000
+)
+
 // Validate reports every bad field.
 func (o RetentionOptions) Validate() error {
 	v := validation.New("events: retention options")
@@ -148,18 +156,28 @@ func (o RetentionOptions) Validate() error {
 	if o.DayZero != DayZeroCohort && o.DayZero != DayZeroReturns {
 		v.Add("day_zero", "oneof", "", "must be cohort or returns")
 	}
-	if o.Periods < 0 || o.Periods > 1000 {
-		v.Add("periods", "range", "", "must be between 0 and 1000")
+	if o.Periods < 0 || o.Periods > MaxRetentionPeriods {
+		v.Addf("periods", "range", "must be between 0 and %d", MaxRetentionPeriods)
 	}
+	// Sum with a saturating bound: each size is checked before it is added, so the total
+	// never wraps ({MaxInt, 2} must not pass as a small sum).
 	total := 0
 	for i, b := range o.Brackets {
 		if b < 1 {
 			v.Addf(fmt.Sprintf("brackets[%d]", i), "gte", "must be at least 1, got %d", b)
+			continue
 		}
-		total += max(b, 0)
+		if b > MaxRetentionBracketSpan || total > MaxRetentionBracketSpan-b {
+			total = MaxRetentionBracketSpan + 1
+			continue
+		}
+		total += b
 	}
-	if total > 10000 {
-		v.Add("brackets", "range", "", "must span at most 10000 periods")
+	if total > MaxRetentionBracketSpan {
+		v.Addf("brackets", "range", "must span at most %d periods", MaxRetentionBracketSpan)
+	}
+	if len(o.Brackets) > MaxRetentionBracketSpan {
+		v.Addf("brackets", "max", "must have at most %d brackets", MaxRetentionBracketSpan)
 	}
 	if o.WeekStart < time.Sunday || o.WeekStart > time.Saturday {
 		v.Add("week_start", "oneof", "", "must be a weekday")
@@ -307,7 +325,7 @@ func NewRetentionAggregate(opts RetentionOptions) (*RetentionAggregate, error) {
 // ceilBucket returns the first bucket starting at or after ts.
 func (a *RetentionAggregate) ceilBucket(ts int64) int64 {
 	b := a.cal.bucket(ts)
-	if a.cal.start(b).UnixNano() < ts {
+	if clampNs(a.cal.start(b)) < ts {
 		b++
 	}
 	return b
@@ -453,7 +471,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 	p := a.opts.Granularity.rollingLength()
 	h0 := t0
 	if rolling && a.opts.HourFloor {
-		h0 = a.cal.localHour(t0) * hourNs
+		h0 = a.cal.localHour(t0)
 	}
 	maxK := int64(-1)
 	var span bucketSpan
@@ -463,11 +481,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 		}
 		var k int64
 		if rolling {
-			t := ts[j]
-			if a.opts.HourFloor {
-				t = a.cal.localHour(t) * hourNs
-			}
-			k = floorDiv(t-h0, p)
+			k = a.rollingPeriods(h0, ts[j], p)
 			if a.opts.Anchors == AnchorEveryStart {
 				a.markEveryStart(names, ts, i, j, p, start)
 			}
@@ -486,6 +500,9 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 			if !rolling || a.opts.Anchors != AnchorEveryStart {
 				break
 			}
+			continue
+		}
+		if k < 0 {
 			continue
 		}
 		a.bits[k>>6] |= 1 << (k & 63)
@@ -518,22 +535,28 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 	}
 }
 
+// rollingPeriods returns the rolling period index of a return at t measured from the
+// anchor h (a local hour number with HourFloor, else nanoseconds), without overflow at
+// the extremes of the time range.
+func (a *RetentionAggregate) rollingPeriods(h, t, p int64) int64 {
+	if a.opts.HourFloor {
+		return floorDiv(a.cal.localHour(t)-h, p/hourNs)
+	}
+	return periods(h, t, p)
+}
+
 // markEveryStart marks the periods return event j falls in, measured from every start
 // event at or after the anchor i and not after j (Amplitude's rolling anchors).
 func (a *RetentionAggregate) markEveryStart(names []int32, ts []int64, i, j int, p int64, start nameMatcher) {
-	t := ts[j]
-	if a.opts.HourFloor {
-		t = a.cal.localHour(t) * hourNs
-	}
 	for s := i + 1; s < len(ts) && ts[s] <= ts[j]; s++ {
 		if s == j || !start.match(names[s]) {
 			continue
 		}
 		h := ts[s]
 		if a.opts.HourFloor {
-			h = a.cal.localHour(h) * hourNs
+			h = a.cal.localHour(h)
 		}
-		if k := floorDiv(t-h, p); k >= 1 && k <= a.maxOff {
+		if k := a.rollingPeriods(h, ts[j], p); k >= 1 && k <= a.maxOff {
 			a.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
@@ -543,7 +566,7 @@ func (a *RetentionAggregate) markEveryStart(names []int32, ts []int64, i, j int,
 func (a *RetentionAggregate) Result() RetentionResult {
 	asOf := a.asOf
 	if a.opts.AsOf.IsZero() {
-		asOf = a.maxTs + 1
+		asOf = satAdd(a.maxTs, 1)
 	}
 	keys := make([]int64, 0, len(a.rows))
 	for c := range a.rows {
@@ -591,9 +614,9 @@ func (a *RetentionAggregate) cellEnd(c int64, k int, p int64) int64 {
 		last = a.cum[k-1]
 	}
 	if a.opts.Window == Rolling {
-		return a.cal.start(c+1).UnixNano() + (last+1)*p
+		return satAdd(clampNs(a.cal.start(c+1)), satMul(last+1, p))
 	}
-	return a.cal.start(c + last + 1).UnixNano()
+	return clampNs(a.cal.start(c + last + 1))
 }
 
 func (a *RetentionAggregate) label(k int) string {
