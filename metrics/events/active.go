@@ -2,6 +2,7 @@ package events
 
 import (
 	"errors"
+	"math"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -64,6 +65,10 @@ type DayActivity struct {
 	WAU int `json:"wau"`
 	// MAU counts distinct users active in the trailing 30 days ending that day (inclusive).
 	MAU int `json:"mau"`
+	// PartialMAU is true when the trailing 30-day window begins before the first day with
+	// a counted event in the data added, so MAU may be understated (the data does not
+	// cover the whole window).
+	PartialMAU bool `json:"partial_mau"`
 }
 
 // ActivityResult is the outcome of DailyActivity.
@@ -132,6 +137,7 @@ type ActivityAggregate struct {
 	from, to      int64 // civil day numbers, inclusive
 	dau, wau, mau []int64
 	rangeUsers    int64
+	minDay        int64 // first day with a counted event, math.MaxInt64 when none
 	events        map[string]bool
 	scratchDays   []int64
 }
@@ -175,7 +181,7 @@ func maxTime(a, b time.Time) time.Time {
 // range.
 func newActivityAggregate(opts ActivityOptions) *ActivityAggregate {
 	cal := newCalendar(opts.Location, Daily, time.Sunday)
-	a := &ActivityAggregate{opts: opts, cal: cal, from: cal.dayOf(opts.From), to: cal.day(opts.To.UnixNano() - 1)}
+	a := &ActivityAggregate{opts: opts, cal: cal, minDay: math.MaxInt64, from: cal.dayOf(opts.From), to: cal.day(opts.To.UnixNano() - 1)}
 	n := a.to - a.from + 1
 	a.dau, a.wau, a.mau = make([]int64, n), make([]int64, n+1), make([]int64, n+1)
 	if len(opts.Events) > 0 {
@@ -193,6 +199,7 @@ func (a *ActivityAggregate) empty() *ActivityAggregate {
 	n := len(a.dau)
 	b.dau, b.wau, b.mau = make([]int64, n), make([]int64, n+1), make([]int64, n+1)
 	b.rangeUsers = 0
+	b.minDay = math.MaxInt64
 	b.scratchDays = nil
 	return &b
 }
@@ -243,6 +250,9 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 				continue
 			}
 			d := a.cal.dayFast(l.ts[i], &span)
+			if d < a.minDay {
+				a.minDay = d
+			}
 			if d != last && d >= first && d <= a.to {
 				days = append(days, d)
 				last = d
@@ -324,6 +334,7 @@ func (a *ActivityAggregate) merge(b *ActivityAggregate) {
 		a.mau[i] += b.mau[i]
 	}
 	a.rangeUsers += b.rangeUsers
+	a.minDay = min(a.minDay, b.minDay)
 }
 
 // Result returns the activity of every day of the range.
@@ -333,7 +344,8 @@ func (a *ActivityAggregate) Result() ActivityResult {
 	for i := range a.dau {
 		w += a.wau[i]
 		m += a.mau[i]
-		r.Days[i] = DayActivity{Date: a.cal.midnight(a.from + int64(i)), DAU: int(a.dau[i]), WAU: int(w), MAU: int(m)}
+		d := a.from + int64(i)
+		r.Days[i] = DayActivity{Date: a.cal.midnight(d), DAU: int(a.dau[i]), WAU: int(w), MAU: int(m), PartialMAU: d-mauDays+1 < a.minDay}
 	}
 	return r
 }

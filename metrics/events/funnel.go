@@ -171,6 +171,9 @@ type FunnelResult struct {
 	TotalTime TimeDistribution `json:"total_time"`
 	// Excluded counts users removed by an exclusion.
 	Excluded int `json:"excluded"`
+	// Diagnostics flags step or exclusion events absent from the data and a clamped From
+	// or To (EmptyCohorts is always 0).
+	Diagnostics Diagnostics `json:"diagnostics"`
 	// Breakdown holds one funnel per value of the breakdown property, sorted by value;
 	// nil without a breakdown.
 	Breakdown []FunnelBreakdown `json:"breakdown,omitempty"`
@@ -229,6 +232,7 @@ type FunnelAggregate struct {
 	to     int64
 	all    *funnelCounts
 	by     map[string]*funnelCounts
+	seen   nameSeen
 	// per-user scratch
 	st funnelState
 }
@@ -249,6 +253,11 @@ func NewFunnelAggregate(opts FunnelOptions) (*FunnelAggregate, error) {
 		a.to = clampNs(opts.To)
 	}
 	a.all = newFunnelCounts(len(opts.Steps))
+	names := slices.Clone(opts.Steps)
+	for _, e := range opts.Exclusions {
+		names = append(names, e.Event)
+	}
+	a.seen = newNameSeen(names...)
 	if opts.Breakdown != "" {
 		a.by = map[string]*funnelCounts{}
 	}
@@ -262,6 +271,7 @@ func (a *FunnelAggregate) empty() *FunnelAggregate {
 		b.by = map[string]*funnelCounts{}
 	}
 	b.st = funnelState{}
+	b.seen = a.seen.clone()
 	return &b
 }
 
@@ -289,6 +299,7 @@ func (a *FunnelAggregate) Merge(b *FunnelAggregate) error {
 
 func (a *FunnelAggregate) merge(b *FunnelAggregate) {
 	a.all.merge(b.all)
+	a.seen.merge(b.seen)
 	for v, c := range b.by {
 		if a.by[v] == nil {
 			a.by[v] = newFunnelCounts(len(a.opts.Steps))
@@ -324,6 +335,7 @@ func (s *funnelState) reset(n int) {
 }
 
 func (a *FunnelAggregate) addUsers(l *Log, lo, hi int) {
+	a.seen.add(l)
 	n := len(a.opts.Steps)
 	// masks[name] has bit k set when step k is that event.
 	masks := make([]uint64, len(l.names))
@@ -569,6 +581,8 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 // Result returns the funnel.
 func (a *FunnelAggregate) Result() FunnelResult {
 	r := a.result(a.all)
+	r.Diagnostics = Diagnostics{UnknownEvents: a.seen.unknown(),
+		Clamped: clampedTimes(namedTime{"from", a.opts.From}, namedTime{"to", a.opts.To})}
 	if a.by != nil {
 		keys := make([]string, 0, len(a.by))
 		for k := range a.by {

@@ -261,6 +261,9 @@ type RetentionResult struct {
 	Means []RetentionMean `json:"means"`
 	// AsOf is the evaluation time used.
 	AsOf time.Time `json:"as_of"`
+	// Diagnostics flags unknown start or return events, empty cohorts between reported
+	// ones, and clamped From, To or AsOf.
+	Diagnostics Diagnostics `json:"diagnostics"`
 }
 
 // Retention computes cohort retention. It runs on all CPUs through RetentionAggregate.
@@ -289,6 +292,7 @@ type RetentionAggregate struct {
 	from   int64   // cohort bucket range [from, to)
 	to     int64
 	rows   map[int64][]int64 // cohort bucket -> [size, cell0, cell1, ...]
+	seen   nameSeen
 	// per-user scratch, and the last row used (users often share a cohort with the
 	// previous user)
 	bits       []uint64
@@ -303,7 +307,8 @@ func NewRetentionAggregate(opts RetentionOptions) (*RetentionAggregate, error) {
 	}
 	a := &RetentionAggregate{opts: opts, cal: newCalendar(opts.Location, opts.Granularity, opts.WeekStart),
 		cells: opts.cells(), maxOff: opts.maxOffset(), asOf: 1<<63 - 1, maxTs: -1 << 63,
-		from: -1 << 62, to: 1 << 62, rows: map[int64][]int64{}}
+		from: -1 << 62, to: 1 << 62, rows: map[int64][]int64{},
+		seen: newNameSeen(opts.StartEvent, opts.ReturnEvent)}
 	if !opts.AsOf.IsZero() {
 		a.asOf = clampNs(opts.AsOf)
 	}
@@ -335,6 +340,7 @@ func (a *RetentionAggregate) empty() *RetentionAggregate {
 	b := *a
 	b.cal = a.cal.clone()
 	b.rows = map[int64][]int64{}
+	b.seen = a.seen.clone()
 	b.lastRow = nil
 	b.bits = make([]uint64, len(a.bits))
 	b.maxTs = -1 << 63
@@ -387,6 +393,7 @@ func (a *RetentionAggregate) merge(b *RetentionAggregate) {
 		}
 	}
 	a.maxTs = max(a.maxTs, b.maxTs)
+	a.seen.merge(b.seen)
 }
 
 func (a *RetentionAggregate) row(c int64) []int64 {
@@ -415,6 +422,7 @@ func (a *RetentionAggregate) offsetIndex(k int64) int {
 }
 
 func (a *RetentionAggregate) addUsers(l *Log, lo, hi int) {
+	a.seen.add(l)
 	start, ret := l.matcher(nil), l.matcher(nil)
 	if a.opts.StartEvent != "" {
 		start = l.matcher([]string{a.opts.StartEvent})
@@ -573,7 +581,11 @@ func (a *RetentionAggregate) Result() RetentionResult {
 		keys = append(keys, c)
 	}
 	slices.Sort(keys)
-	res := RetentionResult{AsOf: time.Unix(0, asOf).UTC()}
+	res := RetentionResult{AsOf: time.Unix(0, asOf).UTC(), Diagnostics: Diagnostics{UnknownEvents: a.seen.unknown(),
+		Clamped: clampedTimes(namedTime{"from", a.opts.From}, namedTime{"to", a.opts.To}, namedTime{"as_of", a.opts.AsOf})}}
+	if len(keys) > 1 {
+		res.Diagnostics.EmptyCohorts = int(keys[len(keys)-1]-keys[0]+1) - len(keys)
+	}
 	type acc struct {
 		num, den, cohorts int64
 		sum               float64

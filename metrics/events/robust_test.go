@@ -3,6 +3,7 @@ package events
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -213,5 +214,77 @@ func TestSaturatingArithmetic(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("got %d, want %d", c.got, c.want)
 		}
+	}
+}
+
+func TestDiagnostics(t *testing.T) {
+	l := stickyLog(t)
+	f, err := Funnel(l, FunnelOptions{Steps: []string{"e", "signup", "e"}, Exclusions: []FunnelExclusion{{Event: "zz", ToStep: 1}},
+		From: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Diagnostics{UnknownEvents: []string{"signup", "zz"}, Clamped: []string{"from"}}
+	if d := f.Diagnostics; !slices.Equal(d.UnknownEvents, want.UnknownEvents) || !slices.Equal(d.Clamped, want.Clamped) || d.EmptyCohorts != 0 {
+		t.Errorf("funnel diagnostics %+v, want %+v", d, want)
+	}
+	f, _ = Funnel(l, FunnelOptions{Steps: []string{"e", "x"}})
+	if f.Diagnostics.UnknownEvents != nil || f.Diagnostics.Clamped != nil {
+		t.Errorf("known steps flagged: %+v", f.Diagnostics)
+	}
+	r, err := Retention(l, RetentionOptions{ReturnEvent: "nope", AsOf: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := r.Diagnostics; !slices.Equal(d.UnknownEvents, []string{"nope"}) || !slices.Equal(d.Clamped, []string{"as_of"}) {
+		t.Errorf("retention diagnostics %+v", d)
+	}
+	// cohorts on Jan 1 and Jan 10 leave 8 empty days between them
+	l2 := mustLog(t, ev(t, "a", "e", "2024-01-01T10:00:00Z"), ev(t, "b", "e", "2024-01-10T10:00:00Z"))
+	r, _ = Retention(l2, RetentionOptions{StartEvent: "e"})
+	if r.Diagnostics.EmptyCohorts != 8 || r.Diagnostics.UnknownEvents != nil {
+		t.Errorf("empty cohorts: %+v", r.Diagnostics)
+	}
+	// an aggregate sees names across merged parts
+	a, _ := NewRetentionAggregate(RetentionOptions{StartEvent: "e", ReturnEvent: "x"})
+	b, _ := NewRetentionAggregate(RetentionOptions{StartEvent: "e", ReturnEvent: "x"})
+	_ = a.Add(ev(t, "a", "e", "2024-01-01T10:00:00Z"))
+	_ = b.Add(ev(t, "b", "x", "2024-01-01T10:00:00Z"))
+	if got := a.Result().Diagnostics.UnknownEvents; !slices.Equal(got, []string{"x"}) {
+		t.Errorf("before merge %v", got)
+	}
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Result().Diagnostics.UnknownEvents; got != nil {
+		t.Errorf("after merge %v", got)
+	}
+}
+
+func TestStickinessPartialWindows(t *testing.T) {
+	// user a every day from Jan 1 to Feb 9; b on Jan 15 and Feb 9: the first 29 days
+	// have a partial MAU window.
+	var evs []Event
+	start := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	for d := range 40 {
+		evs = append(evs, Event{User: "a", Name: "e", Time: start.AddDate(0, 0, d)})
+	}
+	evs = append(evs, Event{User: "b", Name: "e", Time: start.AddDate(0, 0, 14)}, Event{User: "b", Name: "e", Time: start.AddDate(0, 0, 39)})
+	s, err := Stickiness(mustLog(t, evs...), AverageOfRatios, ActivityOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.PartialMAUDays != 29 || !s.Days[28].PartialMAU || s.Days[29].PartialMAU {
+		t.Errorf("partial days %d (day 29 %v, day 30 %v)", s.PartialMAUDays, s.Days[28].PartialMAU, s.Days[29].PartialMAU)
+	}
+	if !s.FullWindowDefined || math.Abs(s.FullWindowValue-(10*0.5+1)/11) > 1e-12 {
+		t.Errorf("full-window value %v %v, want %v", s.FullWindowValue, s.FullWindowDefined, (10*0.5+1)/11)
+	}
+	if math.Abs(s.Value-28.0/40) > 1e-12 {
+		t.Errorf("value %v", s.Value)
+	}
+	r, _ := Stickiness(mustLog(t, evs...), RatioOfAverages, ActivityOptions{})
+	if r.FullWindowDefined || r.PartialMAUDays != 29 {
+		t.Errorf("ratio of averages: %+v", r.FullWindowDefined)
 	}
 }

@@ -47,6 +47,9 @@ type StickinessDay struct {
 	MAU int `json:"mau"`
 	// Ratio is DAU/MAU with its Wilson interval; undefined when MAU is 0.
 	Ratio metrics.Rate `json:"ratio"`
+	// PartialMAU is true when the day's 30-day MAU window begins before the data does
+	// (see DayActivity.PartialMAU): its ratio is likely too high.
+	PartialMAU bool `json:"partial_mau"`
 }
 
 // StickinessResult is DAU/MAU stickiness over a range of days, with the days it came from.
@@ -65,6 +68,15 @@ type StickinessResult struct {
 	RangeUsers int `json:"range_users"`
 	// UndefinedDays counts days whose MAU was 0; AverageOfRatios leaves them out.
 	UndefinedDays int `json:"undefined_days"`
+	// PartialMAUDays counts days of the range whose 30-day MAU window is not yet full
+	// (begins before the first day with data). AverageOfRatios includes them in Value;
+	// FullWindowValue leaves them out.
+	PartialMAUDays int `json:"partial_mau_days"`
+	// FullWindowValue is Value for AverageOfRatios over the days whose MAU window is full
+	// and MAU is not 0; meaningful only when FullWindowDefined (always false for
+	// RatioOfAverages).
+	FullWindowValue   float64 `json:"full_window_value"`
+	FullWindowDefined bool    `json:"full_window_defined"`
 	// Days lists every day of the range.
 	Days []StickinessDay `json:"days"`
 }
@@ -88,15 +100,27 @@ func Stickiness(l *Log, def StickinessDefinition, opts ActivityOptions) (Stickin
 func (r ActivityResult) Stickiness(def StickinessDefinition) StickinessResult {
 	s := StickinessResult{Definition: def, RangeUsers: r.RangeUsers, Days: make([]StickinessDay, len(r.Days))}
 	sumDAU, sumRatio, n := 0.0, 0.0, 0
+	sumFull, nFull := 0.0, 0
 	for i, d := range r.Days {
-		s.Days[i] = StickinessDay{Date: d.Date, DAU: d.DAU, MAU: d.MAU, Ratio: metrics.NewRate(int64(d.DAU), int64(d.MAU))}
+		s.Days[i] = StickinessDay{Date: d.Date, DAU: d.DAU, MAU: d.MAU, Ratio: metrics.NewRate(int64(d.DAU), int64(d.MAU)), PartialMAU: d.PartialMAU}
 		sumDAU += float64(d.DAU)
+		if d.PartialMAU {
+			s.PartialMAUDays++
+		}
 		if d.MAU == 0 {
 			s.UndefinedDays++
 			continue
 		}
-		sumRatio += float64(d.DAU) / float64(d.MAU)
+		ratio := float64(d.DAU) / float64(d.MAU)
+		sumRatio += ratio
 		n++
+		if !d.PartialMAU {
+			sumFull += ratio
+			nFull++
+		}
+	}
+	if def == AverageOfRatios && nFull > 0 {
+		s.FullWindowValue, s.FullWindowDefined = sumFull/float64(nFull), true
 	}
 	if len(r.Days) > 0 {
 		s.MeanDAU = sumDAU / float64(len(r.Days))
