@@ -114,6 +114,9 @@ type ActivationResult struct {
 // Activation returns the share of users who did the activation event (Target) within
 // Window of their first signup: a two-step funnel whose window is measured from signup.
 func Activation(l *Log, opts SignupOptions) (ActivationResult, error) {
+	if err := checkLog("events: activation", l); err != nil {
+		return ActivationResult{}, err
+	}
 	if err := opts.validate("events: activation options"); err != nil {
 		return ActivationResult{}, err
 	}
@@ -162,6 +165,9 @@ type TimeToValueResult struct {
 // TimeToValue measures the time from each user's first signup to their first value event
 // (Target) at or after it.
 func TimeToValue(l *Log, opts SignupOptions) (TimeToValueResult, error) {
+	if err := checkLog("events: time to value", l); err != nil {
+		return TimeToValueResult{}, err
+	}
 	if err := opts.validate("events: time to value options"); err != nil {
 		return TimeToValueResult{}, err
 	}

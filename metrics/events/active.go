@@ -92,6 +92,9 @@ const (
 // exactly. Activity before the range counts towards the rolling windows of its first days.
 // It runs on all CPUs (runtime.GOMAXPROCS) through ActivityAggregate.
 func DailyActivity(l *Log, opts ActivityOptions) (ActivityResult, error) {
+	if err := checkLog("events: daily activity", l); err != nil {
+		return ActivityResult{}, err
+	}
 	a, err := newActivityForLog(l, opts)
 	if err != nil || a == nil {
 		return ActivityResult{}, err
@@ -214,8 +217,12 @@ func (a *ActivityAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *ActivityAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *ActivityAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 func logOf(events []Event) (*Log, error) {
 	b := NewLogBuilder()

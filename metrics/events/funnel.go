@@ -191,6 +191,9 @@ type FunnelBreakdown struct {
 // events; events with equal times are taken in step order, so ties convert. It runs on all
 // CPUs through FunnelAggregate.
 func Funnel(l *Log, opts FunnelOptions) (FunnelResult, error) {
+	if err := checkLog("events: funnel", l); err != nil {
+		return FunnelResult{}, err
+	}
 	a, err := NewFunnelAggregate(opts)
 	if err != nil {
 		return FunnelResult{}, err
@@ -285,8 +288,12 @@ func (a *FunnelAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *FunnelAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *FunnelAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 // Merge adds b's users into a. It returns ErrMismatch when the options differ.
 func (a *FunnelAggregate) Merge(b *FunnelAggregate) error {

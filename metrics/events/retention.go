@@ -268,6 +268,9 @@ type RetentionResult struct {
 
 // Retention computes cohort retention. It runs on all CPUs through RetentionAggregate.
 func Retention(l *Log, opts RetentionOptions) (RetentionResult, error) {
+	if err := checkLog("events: retention", l); err != nil {
+		return RetentionResult{}, err
+	}
 	a, err := NewRetentionAggregate(opts)
 	if err != nil {
 		return RetentionResult{}, err
@@ -357,8 +360,12 @@ func (a *RetentionAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *RetentionAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *RetentionAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 // Merge adds b's users into a. It returns ErrMismatch when the options differ.
 func (a *RetentionAggregate) Merge(b *RetentionAggregate) error {

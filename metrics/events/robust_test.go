@@ -288,3 +288,32 @@ func TestStickinessPartialWindows(t *testing.T) {
 		t.Errorf("ratio of averages: %+v", r.FullWindowDefined)
 	}
 }
+
+func TestNilLog(t *testing.T) {
+	var l *Log
+	errs := []error{}
+	add := func(_ any, err error) { errs = append(errs, err) }
+	add(Retention(l, RetentionOptions{}))
+	add(Funnel(l, FunnelOptions{Steps: []string{"a", "b"}}))
+	add(DailyActivity(l, ActivityOptions{}))
+	add(Stickiness(l, AverageOfRatios, ActivityOptions{}))
+	add(ActiveUsers(l, ActiveUsersOptions{}))
+	add(DaysActive(l, DaysActiveOptions{}))
+	add(Lifecycle(l, LifecycleOptions{}))
+	add(Activation(l, SignupOptions{Signup: "a", Target: "b"}))
+	add(TimeToValue(l, SignupOptions{Signup: "a", Target: "b"}))
+	add(Adoption(l, AdoptionOptions{Feature: "a", From: time.Unix(0, 0), To: time.Unix(1, 0)}))
+	for i, err := range errs {
+		if !errors.Is(err, productops.ErrInvalid) {
+			t.Errorf("call %d: %v, want a validation error", i, err)
+		} else if got := fieldtest.Paths(t, err); len(got) != 1 || got[0] != "log" {
+			t.Errorf("call %d: paths %v", i, got)
+		}
+	}
+	r, _ := NewRetentionAggregate(RetentionOptions{})
+	r.AddLog(nil)
+	f, _ := NewFunnelAggregate(FunnelOptions{Steps: []string{"a", "b"}})
+	f.AddLog(nil)
+	a, _ := NewActivityAggregate(ActivityOptions{From: time.Unix(0, 0), To: time.Unix(86400, 0)})
+	a.AddLog(nil)
+}

@@ -83,6 +83,9 @@ type StickinessResult struct {
 
 // Stickiness computes DAU/MAU over the days of a range under the chosen definition.
 func Stickiness(l *Log, def StickinessDefinition, opts ActivityOptions) (StickinessResult, error) {
+	if err := checkLog("events: stickiness", l); err != nil {
+		return StickinessResult{}, err
+	}
 	if def != AverageOfRatios && def != RatioOfAverages {
 		v := validation.New("events: stickiness")
 		v.Add("definition", "oneof", "", "must be average_of_ratios or ratio_of_averages")
@@ -162,6 +165,9 @@ type ActiveBucket struct {
 // 1ns, whole (activity anywhere in a bucket counts), including empty ones. For trailing
 // windows (rolling WAU and MAU) use DailyActivity.
 func ActiveUsers(l *Log, opts ActiveUsersOptions) ([]ActiveBucket, error) {
+	if err := checkLog("events: active users", l); err != nil {
+		return nil, err
+	}
 	v := validation.New("events: active users options")
 	v.Merge("", opts.ActivityOptions.Validate())
 	if !opts.Granularity.valid() {
@@ -254,6 +260,9 @@ type DaysActiveResult struct {
 // active, per range or per calendar week or month. Only days inside the range count; users
 // with no active day are not observations.
 func DaysActive(l *Log, opts DaysActiveOptions) (DaysActiveResult, error) {
+	if err := checkLog("events: days active", l); err != nil {
+		return DaysActiveResult{}, err
+	}
 	v := validation.New("events: days active options")
 	v.Merge("", opts.ActivityOptions.Validate())
 	if opts.Scope < PerRange || opts.Scope > PerMonth {
