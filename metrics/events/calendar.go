@@ -95,13 +95,22 @@ func satMul(a, b int64) int64 {
 	return p
 }
 
-// periods returns floor((to-from)/p) for p > 0 without overflow, whatever the times.
+// periods returns floor((to-from)/p) for p > 0 without overflow whatever the times,
+// saturated at the int64 range (reachable only for p < 2).
 func periods(from, to, p int64) int64 {
 	if to >= from {
-		return int64(uint64(to-from) / uint64(p))
+		q := uint64(to-from) / uint64(p) // the difference fits in uint64
+		return int64(min(q, math.MaxInt64))
 	}
 	d := uint64(from - to) // the magnitude of a negative difference; fits in uint64
-	return -int64((d + uint64(p) - 1) / uint64(p))
+	q := d / uint64(p)
+	if d%uint64(p) != 0 {
+		q++
+	}
+	if q > 1<<63 {
+		return math.MinInt64
+	}
+	return int64(-q)
 }
 
 // localFloor returns floor((ts+off)/unit) without overflow for |off| < unit.

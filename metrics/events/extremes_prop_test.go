@@ -37,11 +37,11 @@ func TestSaturatingProperties(t *testing.T) {
 	props.Property("periods and localFloor are exact floor divisions", prop.ForAll(func(a, b, p int64) bool {
 		d := new(big.Int).Sub(big.NewInt(b), big.NewInt(a))
 		q := new(big.Int)
-		q.Div(d, big.NewInt(p)) // Euclidean = floor for p > 0
+		q.Div(d, big.NewInt(p)) // Euclidean division is floor division for p > 0
 		off := a % p            // |off| < p
 		s := new(big.Int).Add(big.NewInt(b), big.NewInt(off))
 		f := new(big.Int).Div(s, big.NewInt(p))
-		return periods(a, b, p) == q.Int64() && localFloor(b, off, p) == f.Int64()
+		return periods(a, b, p) == clampBig(q) && localFloor(b, off, p) == f.Int64()
 	}, ints, ints, units))
 	props.TestingRun(t)
 }
