@@ -257,9 +257,6 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 				continue
 			}
 			d := a.cal.dayFast(l.ts[i], &span)
-			if d < a.minDay {
-				a.minDay = d
-			}
 			if d != last && d >= first && d <= a.to {
 				days = append(days, d)
 				last = d
@@ -267,6 +264,14 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 		}
 		a.scratchDays = days
 		a.addDays(days)
+		// a user's events are in time order: their first counted event has their first
+		// day, so the data's first day is tracked once per user, outside the hot loop
+		for i := l.off[u]; i < l.off[u+1]; i++ {
+			if m == nil || m[l.name[i]] {
+				a.minDay = min(a.minDay, a.cal.dayFast(l.ts[i], &span))
+				break
+			}
+		}
 	}
 }
 
