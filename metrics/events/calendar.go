@@ -115,6 +115,9 @@ func periods(from, to, p int64) int64 {
 
 // localFloor returns floor((ts+off)/unit) without overflow for |off| < unit.
 func localFloor(ts, off, unit int64) int64 {
+	if s := ts + off; (s > ts) == (off > 0) || off == 0 { // no overflow: the common case
+		return floorDiv(s, unit)
+	}
 	q := floorDiv(ts, unit)
 	return q + floorDiv(ts-q*unit+off, unit)
 }
@@ -307,6 +310,15 @@ func daysFromCivil(y int64, m int, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
+// dayStartNs returns d×dayNs − off, saturated; plain arithmetic in the common case.
+func dayStartNs(d, off int64) int64 {
+	const safe = math.MaxInt64/dayNs - 2
+	if d > -safe && d < safe {
+		return d*dayNs - off
+	}
+	return satSub(satMul(d, dayNs), off)
+}
+
 // bucketSpan caches the bucket of the last time looked up and the span [lo, hi) of times
 // known to share it, so scans over sorted times divide only when they cross a boundary.
 type bucketSpan struct {
@@ -322,7 +334,7 @@ func (c *calendar) bucketFast(ts int64, s *bucketSpan) int64 {
 	off := c.offset(ts)
 	d := localFloor(ts, off, dayNs)
 	b := c.bucketOfDay(d)
-	lo, hi := satSub(satMul(c.firstDay(b), dayNs), off), satSub(satMul(c.firstDay(b+1), dayNs), off)
+	lo, hi := dayStartNs(c.firstDay(b), off), dayStartNs(c.firstDay(b+1), off)
 	if !c.utc && c.cur < len(c.segs) {
 		seg := c.segs[c.cur]
 		lo, hi = max(lo, seg.start), min(hi, seg.end)
@@ -338,7 +350,7 @@ func (c *calendar) dayFast(ts int64, s *bucketSpan) int64 {
 	}
 	off := c.offset(ts)
 	d := localFloor(ts, off, dayNs)
-	lo, hi := satSub(satMul(d, dayNs), off), satSub(satMul(d+1, dayNs), off)
+	lo, hi := dayStartNs(d, off), dayStartNs(d+1, off)
 	if !c.utc && c.cur < len(c.segs) {
 		seg := c.segs[c.cur]
 		lo, hi = max(lo, seg.start), min(hi, seg.end)
