@@ -250,13 +250,14 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 	first := a.from - mauDays + 1
 	for u := lo; u < hi; u++ {
 		days := a.scratchDays[:0]
-		last := int64(-1 << 62)
+		last, ud := int64(-1<<62), int64(math.MaxInt64)
 		var span bucketSpan
 		for i := l.off[u]; i < l.off[u+1]; i++ {
 			if m != nil && !m[l.name[i]] {
 				continue
 			}
 			d := a.cal.dayFast(l.ts[i], &span)
+			ud = min(ud, d) // a register min; stored once per user
 			if d != last && d >= first && d <= a.to {
 				days = append(days, d)
 				last = d
@@ -264,14 +265,7 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 		}
 		a.scratchDays = days
 		a.addDays(days)
-		// a user's events are in time order: their first counted event has their first
-		// day, so the data's first day is tracked once per user, outside the hot loop
-		for i := l.off[u]; i < l.off[u+1]; i++ {
-			if m == nil || m[l.name[i]] {
-				a.minDay = min(a.minDay, a.cal.dayFast(l.ts[i], &span))
-				break
-			}
-		}
+		a.minDay = min(a.minDay, ud)
 	}
 }
 
