@@ -39,7 +39,7 @@ func (o SignupOptions) validate(subject string) error {
 // cohort with the first signup time and the first target time at or after it (-1 when
 // none up to asOf). It returns the parts and asOf.
 func signupScan[T any](l *Log, o SignupOptions, mk func() T, fn func(acc T, signup, target int64)) ([]T, int64) {
-	from, to, asOf := int64(-1<<63), int64(1<<63-1), l.maxTs+1
+	from, to, asOf := int64(-1<<63), int64(1<<63-1), satAdd(l.maxTs, 1)
 	if !o.From.IsZero() {
 		from = clampNs(o.From)
 	}
@@ -114,6 +114,9 @@ type ActivationResult struct {
 // Activation returns the share of users who did the activation event (Target) within
 // Window of their first signup: a two-step funnel whose window is measured from signup.
 func Activation(l *Log, opts SignupOptions) (ActivationResult, error) {
+	if err := checkLog("events: activation", l); err != nil {
+		return ActivationResult{}, err
+	}
 	if err := opts.validate("events: activation options"); err != nil {
 		return ActivationResult{}, err
 	}
@@ -123,13 +126,13 @@ func Activation(l *Log, opts SignupOptions) (ActivationResult, error) {
 	}
 	asOf := clampNs(opts.AsOf)
 	if opts.AsOf.IsZero() {
-		asOf = l.maxTs + 1
+		asOf = satAdd(l.maxTs, 1)
 	}
 	parts, _ := signupScan(l, opts, func() *[3]int64 { return new([3]int64) }, func(c *[3]int64, s, t int64) {
 		switch {
-		case t != noTime && t-s <= w:
+		case t != noTime && satSub(t, s) <= w:
 			c[0]++
-		case s+w < asOf:
+		case satAdd(s, w) < asOf:
 			c[1]++
 		default:
 			c[2]++
@@ -162,6 +165,9 @@ type TimeToValueResult struct {
 // TimeToValue measures the time from each user's first signup to their first value event
 // (Target) at or after it.
 func TimeToValue(l *Log, opts SignupOptions) (TimeToValueResult, error) {
+	if err := checkLog("events: time to value", l); err != nil {
+		return TimeToValueResult{}, err
+	}
 	if err := opts.validate("events: time to value options"); err != nil {
 		return TimeToValueResult{}, err
 	}
@@ -172,8 +178,8 @@ func TimeToValue(l *Log, opts SignupOptions) (TimeToValueResult, error) {
 	}
 	parts, _ := signupScan(l, opts, func() *acc { return new(acc) }, func(a *acc, s, t int64) {
 		a.cohort++
-		if t != noTime && (w == 0 || t-s <= w) {
-			a.times = append(a.times, t-s)
+		if d := satSub(t, s); t != noTime && (w == 0 || d <= w) {
+			a.times = append(a.times, d)
 		}
 	})
 	var r TimeToValueResult

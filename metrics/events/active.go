@@ -2,6 +2,7 @@ package events
 
 import (
 	"errors"
+	"math"
 	"time"
 
 	"github.com/productops/productops/internal/validation"
@@ -64,6 +65,10 @@ type DayActivity struct {
 	WAU int `json:"wau"`
 	// MAU counts distinct users active in the trailing 30 days ending that day (inclusive).
 	MAU int `json:"mau"`
+	// PartialMAU is true when the trailing 30-day window begins before the first day with
+	// a counted event in the data added, so MAU may be understated (the data does not
+	// cover the whole window).
+	PartialMAU bool `json:"partial_mau"`
 }
 
 // ActivityResult is the outcome of DailyActivity.
@@ -87,6 +92,9 @@ const (
 // exactly. Activity before the range counts towards the rolling windows of its first days.
 // It runs on all CPUs (runtime.GOMAXPROCS) through ActivityAggregate.
 func DailyActivity(l *Log, opts ActivityOptions) (ActivityResult, error) {
+	if err := checkLog("events: daily activity", l); err != nil {
+		return ActivityResult{}, err
+	}
 	a, err := newActivityForLog(l, opts)
 	if err != nil || a == nil {
 		return ActivityResult{}, err
@@ -102,16 +110,19 @@ func newActivityForLog(l *Log, opts ActivityOptions) (*ActivityAggregate, error)
 		return nil, nil
 	}
 	cal := newCalendar(opts.Location, Daily, time.Sunday)
+	// A range taken from the data is clamped to the event time range (a log with events
+	// at the edges of 1678 and 2262 spans about 214,000 days, a bounded size), and is not
+	// held to maxRangeDays, which bounds ranges a caller asks for.
 	if opts.From.IsZero() {
-		opts.From = cal.midnight(cal.day(l.minTs))
+		opts.From = maxTime(cal.midnight(cal.day(l.minTs)), minEventTime)
 	}
 	if opts.To.IsZero() {
-		opts.To = cal.midnight(cal.day(l.maxTs) + 1)
+		opts.To = minTime(cal.midnight(cal.day(l.maxTs)+1), maxEventTime)
 	}
-	a, err := NewActivityAggregate(opts)
-	if err != nil {
-		return nil, err
+	if !opts.To.After(opts.From) {
+		return nil, opts.Validate() // "to must be after from"
 	}
+	a := newActivityAggregate(opts)
 	for _, p := range runParts(l, a.empty, func(p *ActivityAggregate, lo, hi int) { p.addUsers(l, lo, hi) }) {
 		a.merge(p)
 	}
@@ -129,6 +140,7 @@ type ActivityAggregate struct {
 	from, to      int64 // civil day numbers, inclusive
 	dau, wau, mau []int64
 	rangeUsers    int64
+	minDay        int64 // first day with a counted event, math.MaxInt64 when none
 	events        map[string]bool
 	scratchDays   []int64
 }
@@ -151,8 +163,28 @@ func NewActivityAggregate(opts ActivityOptions) (*ActivityAggregate, error) {
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	return newActivityAggregate(opts), nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// newActivityAggregate builds an aggregate over valid From and To inside the event time
+// range.
+func newActivityAggregate(opts ActivityOptions) *ActivityAggregate {
 	cal := newCalendar(opts.Location, Daily, time.Sunday)
-	a := &ActivityAggregate{opts: opts, cal: cal, from: cal.dayOf(opts.From), to: cal.day(opts.To.UnixNano() - 1)}
+	a := &ActivityAggregate{opts: opts, cal: cal, minDay: math.MaxInt64, from: cal.dayOf(opts.From), to: cal.day(opts.To.UnixNano() - 1)}
 	n := a.to - a.from + 1
 	a.dau, a.wau, a.mau = make([]int64, n), make([]int64, n+1), make([]int64, n+1)
 	if len(opts.Events) > 0 {
@@ -161,7 +193,7 @@ func NewActivityAggregate(opts ActivityOptions) (*ActivityAggregate, error) {
 			a.events[e] = true
 		}
 	}
-	return a, nil
+	return a
 }
 
 func (a *ActivityAggregate) empty() *ActivityAggregate {
@@ -170,6 +202,7 @@ func (a *ActivityAggregate) empty() *ActivityAggregate {
 	n := len(a.dau)
 	b.dau, b.wau, b.mau = make([]int64, n), make([]int64, n+1), make([]int64, n+1)
 	b.rangeUsers = 0
+	b.minDay = math.MaxInt64
 	b.scratchDays = nil
 	return &b
 }
@@ -184,8 +217,12 @@ func (a *ActivityAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *ActivityAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *ActivityAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 func logOf(events []Event) (*Log, error) {
 	b := NewLogBuilder()
@@ -213,13 +250,14 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 	first := a.from - mauDays + 1
 	for u := lo; u < hi; u++ {
 		days := a.scratchDays[:0]
-		last := int64(-1 << 62)
+		last, ud := int64(-1<<62), int64(math.MaxInt64)
 		var span bucketSpan
 		for i := l.off[u]; i < l.off[u+1]; i++ {
 			if m != nil && !m[l.name[i]] {
 				continue
 			}
 			d := a.cal.dayFast(l.ts[i], &span)
+			ud = min(ud, d) // a register min; stored once per user
 			if d != last && d >= first && d <= a.to {
 				days = append(days, d)
 				last = d
@@ -227,6 +265,7 @@ func (a *ActivityAggregate) addUsers(l *Log, lo, hi int) {
 		}
 		a.scratchDays = days
 		a.addDays(days)
+		a.minDay = min(a.minDay, ud)
 	}
 }
 
@@ -301,6 +340,7 @@ func (a *ActivityAggregate) merge(b *ActivityAggregate) {
 		a.mau[i] += b.mau[i]
 	}
 	a.rangeUsers += b.rangeUsers
+	a.minDay = min(a.minDay, b.minDay)
 }
 
 // Result returns the activity of every day of the range.
@@ -310,7 +350,8 @@ func (a *ActivityAggregate) Result() ActivityResult {
 	for i := range a.dau {
 		w += a.wau[i]
 		m += a.mau[i]
-		r.Days[i] = DayActivity{Date: a.cal.midnight(a.from + int64(i)), DAU: int(a.dau[i]), WAU: int(w), MAU: int(m)}
+		d := a.from + int64(i)
+		r.Days[i] = DayActivity{Date: a.cal.midnight(d), DAU: int(a.dau[i]), WAU: int(w), MAU: int(m), PartialMAU: d-mauDays+1 < a.minDay}
 	}
 	return r
 }

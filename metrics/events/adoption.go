@@ -35,6 +35,9 @@ type AdoptionResult struct {
 // MinUses times in that window. There is no vendor-standard formula; this is the common
 // "users of the feature / active users" with the threshold and window explicit.
 func Adoption(l *Log, opts AdoptionOptions) (AdoptionResult, error) {
+	if err := checkLog("events: adoption", l); err != nil {
+		return AdoptionResult{}, err
+	}
 	if err := validation.Struct("events: adoption options", opts); err != nil {
 		return AdoptionResult{}, err
 	}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"github.com/productops/productops/internal/validation"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -62,3 +63,14 @@ func (l *Log) matcher(names []string) nameMatcher {
 }
 
 func (m nameMatcher) match(id int32) bool { return m == nil || m[id] }
+
+// checkLog returns a validation error naming "log" when l is nil (the common
+// "log, _ := ReadCSV(...)" after a failed read), so no KPI panics on it.
+func checkLog(subject string, l *Log) error {
+	if l != nil {
+		return nil
+	}
+	v := validation.New(subject)
+	v.Add("log", "required", "", "is required, got a nil *Log")
+	return v.Err()
+}

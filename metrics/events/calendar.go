@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math"
 	"slices"
 	"time"
 
@@ -55,6 +56,71 @@ const (
 	dayNs  = int64(24 * time.Hour)
 	hourNs = int64(time.Hour)
 )
+
+// satAdd returns a+b, saturated at the int64 range (as time.Time.Add saturates).
+func satAdd(a, b int64) int64 {
+	s := a + b
+	switch {
+	case b > 0 && s < a:
+		return math.MaxInt64
+	case b < 0 && s > a:
+		return math.MinInt64
+	}
+	return s
+}
+
+// satSub returns a-b, saturated at the int64 range.
+func satSub(a, b int64) int64 {
+	if b == math.MinInt64 {
+		if a >= 0 {
+			return math.MaxInt64
+		}
+		return a - b
+	}
+	return satAdd(a, -b)
+}
+
+// satMul returns a*b, saturated at the int64 range.
+func satMul(a, b int64) int64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	p := a * b
+	if p/b != a || (a == -1 && b == math.MinInt64) || (b == -1 && a == math.MinInt64) {
+		if (a < 0) != (b < 0) {
+			return math.MinInt64
+		}
+		return math.MaxInt64
+	}
+	return p
+}
+
+// periods returns floor((to-from)/p) for p > 0 without overflow whatever the times,
+// saturated at the int64 range (reachable only for p < 2).
+func periods(from, to, p int64) int64 {
+	if to >= from {
+		q := uint64(to-from) / uint64(p) // the difference fits in uint64
+		return int64(min(q, math.MaxInt64))
+	}
+	d := uint64(from - to) // the magnitude of a negative difference; fits in uint64
+	q := d / uint64(p)
+	if d%uint64(p) != 0 {
+		q++
+	}
+	if q > 1<<63 {
+		return math.MinInt64
+	}
+	return int64(-q)
+}
+
+// localFloor returns floor((ts+off)/unit) without overflow for |off| < unit.
+func localFloor(ts, off, unit int64) int64 {
+	if s := ts + off; (s > ts) == (off > 0) || off == 0 { // no overflow: the common case
+		return floorDiv(s, unit)
+	}
+	q := floorDiv(ts, unit)
+	return q + floorDiv(ts-q*unit+off, unit)
+}
 
 func floorDiv(a, b int64) int64 {
 	q := a / b
@@ -145,11 +211,11 @@ func clampNs(t time.Time) int64 {
 }
 
 // day returns the local civil day number of ts.
-func (c *calendar) day(ts int64) int64 { return floorDiv(ts+c.offset(ts), dayNs) }
+func (c *calendar) day(ts int64) int64 { return localFloor(ts, c.offset(ts), dayNs) }
 
 // localHour returns the local wall-clock hour number of ts (hours since 1970-01-01 00:00
 // local), used to floor times to the hour.
-func (c *calendar) localHour(ts int64) int64 { return floorDiv(ts+c.offset(ts), hourNs) }
+func (c *calendar) localHour(ts int64) int64 { return localFloor(ts, c.offset(ts), hourNs) }
 
 // bucketOfDay returns the bucket index of a civil day number.
 func (c *calendar) bucketOfDay(d int64) int64 {
@@ -184,7 +250,25 @@ func (c *calendar) start(b int64) time.Time { return c.midnight(c.firstDay(b)) }
 // midnight is skipped by a DST change), built with time.Date so DST days are exact.
 func (c *calendar) midnight(d int64) time.Time {
 	y, m, dd := civil(d)
-	return time.Date(int(y), time.Month(m), dd, 0, 0, 0, 0, c.loc)
+	t := time.Date(int(y), time.Month(m), dd, 0, 0, 0, 0, c.loc)
+	if c.utc {
+		return t
+	}
+	if ty, tm, td := t.Date(); ty == int(y) && tm == time.Month(m) && td == dd {
+		return t
+	}
+	// Midnight does not exist (America/Sao_Paulo 2018-11-04 jumps from 00:00 to 01:00) and
+	// time.Date normalised it into the previous day: the day starts at the transition.
+	if _, end := t.ZoneBounds(); !end.IsZero() && end.After(t) {
+		if ey, em, ed := end.Date(); ey == int(y) && em == time.Month(m) && ed == dd {
+			return end
+		}
+	}
+	// ZoneBounds may not advance (golang/go#81583): step to the next local midnight under
+	// t's own offset, which is the transition for any gap that skips midnight.
+	hh, mm, ss := t.Clock()
+	return t.Add(24*time.Hour - time.Duration(hh)*time.Hour - time.Duration(mm)*time.Minute -
+		time.Duration(ss)*time.Second - time.Duration(t.Nanosecond()))
 }
 
 // dayOf returns the civil day number of a time.Time in the calendar's location.
@@ -226,6 +310,15 @@ func daysFromCivil(y int64, m int, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
+// dayStartNs returns d×dayNs − off, saturated; plain arithmetic in the common case.
+func dayStartNs(d, off int64) int64 {
+	const safe = math.MaxInt64/dayNs - 2
+	if d > -safe && d < safe {
+		return d*dayNs - off
+	}
+	return satSub(satMul(d, dayNs), off)
+}
+
 // bucketSpan caches the bucket of the last time looked up and the span [lo, hi) of times
 // known to share it, so scans over sorted times divide only when they cross a boundary.
 type bucketSpan struct {
@@ -239,9 +332,9 @@ func (c *calendar) bucketFast(ts int64, s *bucketSpan) int64 {
 		return s.b
 	}
 	off := c.offset(ts)
-	d := floorDiv(ts+off, dayNs)
+	d := localFloor(ts, off, dayNs)
 	b := c.bucketOfDay(d)
-	lo, hi := c.firstDay(b)*dayNs-off, c.firstDay(b+1)*dayNs-off
+	lo, hi := dayStartNs(c.firstDay(b), off), dayStartNs(c.firstDay(b+1), off)
 	if !c.utc && c.cur < len(c.segs) {
 		seg := c.segs[c.cur]
 		lo, hi = max(lo, seg.start), min(hi, seg.end)
@@ -256,8 +349,8 @@ func (c *calendar) dayFast(ts int64, s *bucketSpan) int64 {
 		return s.b
 	}
 	off := c.offset(ts)
-	d := floorDiv(ts+off, dayNs)
-	lo, hi := d*dayNs-off, (d+1)*dayNs-off
+	d := localFloor(ts, off, dayNs)
+	lo, hi := dayStartNs(d, off), dayStartNs(d+1, off)
 	if !c.utc && c.cur < len(c.segs) {
 		seg := c.segs[c.cur]
 		lo, hi = max(lo, seg.start), min(hi, seg.end)

@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"time"
@@ -118,6 +119,18 @@ type TimeDistribution struct {
 	Max time.Duration `json:"max"`
 }
 
+// floatDuration converts a float64 number of nanoseconds to a Duration, saturating at
+// the int64 range (a plain conversion of 2^63 is implementation-defined).
+func floatDuration(f float64) time.Duration {
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return time.Duration(f)
+}
+
 func distribution(ds []int64) TimeDistribution {
 	if len(ds) == 0 {
 		return TimeDistribution{}
@@ -127,8 +140,8 @@ func distribution(ds []int64) TimeDistribution {
 	for _, d := range s {
 		sum += float64(d)
 	}
-	q := func(p float64) time.Duration { return time.Duration(stats.QuantileSorted(s, p) + 0.5) }
-	return TimeDistribution{N: len(s), Mean: time.Duration(sum/float64(len(s)) + 0.5), Median: q(0.5),
+	q := func(p float64) time.Duration { return floatDuration(stats.QuantileSorted(s, p) + 0.5) }
+	return TimeDistribution{N: len(s), Mean: floatDuration(sum/float64(len(s)) + 0.5), Median: q(0.5),
 		P25: q(0.25), P75: q(0.75), P90: q(0.9), Min: time.Duration(s[0]), Max: time.Duration(s[len(s)-1])}
 }
 
@@ -158,6 +171,9 @@ type FunnelResult struct {
 	TotalTime TimeDistribution `json:"total_time"`
 	// Excluded counts users removed by an exclusion.
 	Excluded int `json:"excluded"`
+	// Diagnostics flags step or exclusion events absent from the data and a clamped From
+	// or To (EmptyCohorts is always 0).
+	Diagnostics Diagnostics `json:"diagnostics"`
 	// Breakdown holds one funnel per value of the breakdown property, sorted by value;
 	// nil without a breakdown.
 	Breakdown []FunnelBreakdown `json:"breakdown,omitempty"`
@@ -175,6 +191,9 @@ type FunnelBreakdown struct {
 // events; events with equal times are taken in step order, so ties convert. It runs on all
 // CPUs through FunnelAggregate.
 func Funnel(l *Log, opts FunnelOptions) (FunnelResult, error) {
+	if err := checkLog("events: funnel", l); err != nil {
+		return FunnelResult{}, err
+	}
 	a, err := NewFunnelAggregate(opts)
 	if err != nil {
 		return FunnelResult{}, err
@@ -216,6 +235,7 @@ type FunnelAggregate struct {
 	to     int64
 	all    *funnelCounts
 	by     map[string]*funnelCounts
+	seen   nameSeen
 	// per-user scratch
 	st funnelState
 }
@@ -236,6 +256,11 @@ func NewFunnelAggregate(opts FunnelOptions) (*FunnelAggregate, error) {
 		a.to = clampNs(opts.To)
 	}
 	a.all = newFunnelCounts(len(opts.Steps))
+	names := slices.Clone(opts.Steps)
+	for _, e := range opts.Exclusions {
+		names = append(names, e.Event)
+	}
+	a.seen = newNameSeen(names...)
 	if opts.Breakdown != "" {
 		a.by = map[string]*funnelCounts{}
 	}
@@ -249,6 +274,7 @@ func (a *FunnelAggregate) empty() *FunnelAggregate {
 		b.by = map[string]*funnelCounts{}
 	}
 	b.st = funnelState{}
+	b.seen = a.seen.clone()
 	return &b
 }
 
@@ -262,8 +288,12 @@ func (a *FunnelAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *FunnelAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *FunnelAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 // Merge adds b's users into a. It returns ErrMismatch when the options differ.
 func (a *FunnelAggregate) Merge(b *FunnelAggregate) error {
@@ -276,6 +306,7 @@ func (a *FunnelAggregate) Merge(b *FunnelAggregate) error {
 
 func (a *FunnelAggregate) merge(b *FunnelAggregate) {
 	a.all.merge(b.all)
+	a.seen.merge(b.seen)
 	for v, c := range b.by {
 		if a.by[v] == nil {
 			a.by[v] = newFunnelCounts(len(a.opts.Steps))
@@ -311,6 +342,7 @@ func (s *funnelState) reset(n int) {
 }
 
 func (a *FunnelAggregate) addUsers(l *Log, lo, hi int) {
+	a.seen.add(l)
 	n := len(a.opts.Steps)
 	// masks[name] has bit k set when step k is that event.
 	masks := make([]uint64, len(l.names))
@@ -384,11 +416,11 @@ func (a *FunnelAggregate) count(c *funnelCounts, st *funnelState) {
 	for k := 0; k <= st.best; k++ {
 		c.reached[k]++
 		if k > 0 {
-			c.times[k] = append(c.times[k], st.bpath[k]-st.bpath[k-1])
+			c.times[k] = append(c.times[k], satSub(st.bpath[k], st.bpath[k-1]))
 		}
 	}
 	if st.best == len(c.reached)-1 {
-		c.total = append(c.total, st.bpath[st.best]-st.bpath[0])
+		c.total = append(c.total, satSub(st.bpath[st.best], st.bpath[0]))
 	}
 }
 
@@ -400,7 +432,7 @@ func (a *FunnelAggregate) excluded(names []int32, ts []int64, excl []int32) bool
 			continue
 		}
 		lo := st.bpath[e.FromStep]
-		hi, inclusive := st.bpath[0]+a.window, true
+		hi, inclusive := satAdd(st.bpath[0], a.window), true
 		if st.best >= e.ToStep {
 			hi, inclusive = st.bpath[e.ToStep], false
 		}
@@ -457,7 +489,7 @@ func (a *FunnelAggregate) scanOrdered(names []int32, ts []int64, masks []uint64,
 		if st.best == n-1 {
 			return
 		}
-		if a.opts.Anchor == AnchorFirst && st.best >= 0 && ts[i] > st.start[0]+a.window && !strict {
+		if a.opts.Anchor == AnchorFirst && st.best >= 0 && ts[i] > satAdd(st.start[0], a.window) && !strict {
 			return
 		}
 		i = g
@@ -472,7 +504,7 @@ func (a *FunnelAggregate) step(e int, name int32, t int64, m uint64) {
 	}
 	n := len(a.opts.Steps)
 	for k := n - 1; k >= 1; k-- {
-		if m&(1<<k) == 0 || !st.has[k-1] || t-st.start[k-1] > a.window {
+		if m&(1<<k) == 0 || !st.has[k-1] || satSub(t, st.start[k-1]) > a.window {
 			continue
 		}
 		if st.has[k] && st.start[k] >= st.start[k-1] {
@@ -514,7 +546,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 		}
 		t0 := ts[s]
 		for k := range firstAt {
-			firstAt[k] = -1
+			firstAt[k] = noTime
 		}
 		firstAt[0] = t0
 		lo := s
@@ -522,7 +554,8 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 			lo--
 		}
 		used := false
-		for e := lo; e < len(ts) && ts[e] <= t0+a.window; e++ {
+		end := satAdd(t0, a.window)
+		for e := lo; e < len(ts) && ts[e] <= end; e++ {
 			m := masks[names[e]]
 			if e == s && !used {
 				m &^= 1
@@ -531,7 +564,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 			for m != 0 {
 				k := bits.TrailingZeros64(m)
 				m &= m - 1
-				if firstAt[k] < 0 {
+				if firstAt[k] == noTime {
 					firstAt[k] = ts[e]
 					break
 				}
@@ -539,7 +572,7 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 		}
 		times := st.path[0][:0]
 		for _, t := range firstAt {
-			if t >= 0 {
+			if t != noTime {
 				times = append(times, t)
 			}
 		}
@@ -555,6 +588,8 @@ func (a *FunnelAggregate) scanAnyOrder(names []int32, ts []int64, masks []uint64
 // Result returns the funnel.
 func (a *FunnelAggregate) Result() FunnelResult {
 	r := a.result(a.all)
+	r.Diagnostics = Diagnostics{UnknownEvents: a.seen.unknown(),
+		Clamped: clampedTimes(namedTime{"from", a.opts.From}, namedTime{"to", a.opts.To})}
 	if a.by != nil {
 		keys := make([]string, 0, len(a.by))
 		for k := range a.by {

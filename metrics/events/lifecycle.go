@@ -77,6 +77,9 @@ type LifecycleBucket struct {
 // otherwise; a later one is returning when the period before was active and resurrecting
 // otherwise; the period after an active period that is not itself active is dormant.
 func Lifecycle(l *Log, opts LifecycleOptions) ([]LifecycleBucket, error) {
+	if err := checkLog("events: lifecycle", l); err != nil {
+		return nil, err
+	}
 	v := validation.New("events: lifecycle options")
 	if !opts.Granularity.valid() {
 		v.Add("granularity", "oneof", "", "must be day, week or month")

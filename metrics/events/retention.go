@@ -127,6 +127,14 @@ type RetentionOptions struct {
 
 const defaultRetentionPeriods = 7
 
+// MaxRetentionPeriods bounds RetentionOptions.Periods, and MaxRetentionBracketSpan the sum
+// of the Brackets sizes: they size the per-cohort rows and the per-user scratch, and are
+// checked before anything is allocated.
+const (
+	MaxRetentionPeriods     = 1000
+	MaxRetentionBracketSpan = 10000
+)
+
 // Validate reports every bad field.
 func (o RetentionOptions) Validate() error {
 	v := validation.New("events: retention options")
@@ -148,18 +156,28 @@ func (o RetentionOptions) Validate() error {
 	if o.DayZero != DayZeroCohort && o.DayZero != DayZeroReturns {
 		v.Add("day_zero", "oneof", "", "must be cohort or returns")
 	}
-	if o.Periods < 0 || o.Periods > 1000 {
-		v.Add("periods", "range", "", "must be between 0 and 1000")
+	if o.Periods < 0 || o.Periods > MaxRetentionPeriods {
+		v.Addf("periods", "range", "must be between 0 and %d", MaxRetentionPeriods)
 	}
+	// Sum with a saturating bound: each size is checked before it is added, so the total
+	// never wraps ({MaxInt, 2} must not pass as a small sum).
 	total := 0
 	for i, b := range o.Brackets {
 		if b < 1 {
 			v.Addf(fmt.Sprintf("brackets[%d]", i), "gte", "must be at least 1, got %d", b)
+			continue
 		}
-		total += max(b, 0)
+		if b > MaxRetentionBracketSpan || total > MaxRetentionBracketSpan-b {
+			total = MaxRetentionBracketSpan + 1
+			continue
+		}
+		total += b
 	}
-	if total > 10000 {
-		v.Add("brackets", "range", "", "must span at most 10000 periods")
+	if total > MaxRetentionBracketSpan {
+		v.Addf("brackets", "range", "must span at most %d periods", MaxRetentionBracketSpan)
+	}
+	if len(o.Brackets) > MaxRetentionBracketSpan {
+		v.Addf("brackets", "max", "must have at most %d brackets", MaxRetentionBracketSpan)
 	}
 	if o.WeekStart < time.Sunday || o.WeekStart > time.Saturday {
 		v.Add("week_start", "oneof", "", "must be a weekday")
@@ -243,10 +261,16 @@ type RetentionResult struct {
 	Means []RetentionMean `json:"means"`
 	// AsOf is the evaluation time used.
 	AsOf time.Time `json:"as_of"`
+	// Diagnostics flags unknown start or return events, empty cohorts between reported
+	// ones, and clamped From, To or AsOf.
+	Diagnostics Diagnostics `json:"diagnostics"`
 }
 
 // Retention computes cohort retention. It runs on all CPUs through RetentionAggregate.
 func Retention(l *Log, opts RetentionOptions) (RetentionResult, error) {
+	if err := checkLog("events: retention", l); err != nil {
+		return RetentionResult{}, err
+	}
 	a, err := NewRetentionAggregate(opts)
 	if err != nil {
 		return RetentionResult{}, err
@@ -271,6 +295,7 @@ type RetentionAggregate struct {
 	from   int64   // cohort bucket range [from, to)
 	to     int64
 	rows   map[int64][]int64 // cohort bucket -> [size, cell0, cell1, ...]
+	seen   nameSeen
 	// per-user scratch, and the last row used (users often share a cohort with the
 	// previous user)
 	bits       []uint64
@@ -285,7 +310,8 @@ func NewRetentionAggregate(opts RetentionOptions) (*RetentionAggregate, error) {
 	}
 	a := &RetentionAggregate{opts: opts, cal: newCalendar(opts.Location, opts.Granularity, opts.WeekStart),
 		cells: opts.cells(), maxOff: opts.maxOffset(), asOf: 1<<63 - 1, maxTs: -1 << 63,
-		from: -1 << 62, to: 1 << 62, rows: map[int64][]int64{}}
+		from: -1 << 62, to: 1 << 62, rows: map[int64][]int64{},
+		seen: newNameSeen(opts.StartEvent, opts.ReturnEvent)}
 	if !opts.AsOf.IsZero() {
 		a.asOf = clampNs(opts.AsOf)
 	}
@@ -307,7 +333,7 @@ func NewRetentionAggregate(opts RetentionOptions) (*RetentionAggregate, error) {
 // ceilBucket returns the first bucket starting at or after ts.
 func (a *RetentionAggregate) ceilBucket(ts int64) int64 {
 	b := a.cal.bucket(ts)
-	if a.cal.start(b).UnixNano() < ts {
+	if clampNs(a.cal.start(b)) < ts {
 		b++
 	}
 	return b
@@ -317,6 +343,7 @@ func (a *RetentionAggregate) empty() *RetentionAggregate {
 	b := *a
 	b.cal = a.cal.clone()
 	b.rows = map[int64][]int64{}
+	b.seen = a.seen.clone()
 	b.lastRow = nil
 	b.bits = make([]uint64, len(a.bits))
 	b.maxTs = -1 << 63
@@ -333,8 +360,12 @@ func (a *RetentionAggregate) Add(events ...Event) error {
 	return nil
 }
 
-// AddLog adds every user of l; l must hold all events of its users.
-func (a *RetentionAggregate) AddLog(l *Log) { a.addUsers(l, 0, l.NumUsers()) }
+// AddLog adds every user of l; l must hold all events of its users. A nil l adds nothing.
+func (a *RetentionAggregate) AddLog(l *Log) {
+	if l != nil {
+		a.addUsers(l, 0, l.NumUsers())
+	}
+}
 
 // Merge adds b's users into a. It returns ErrMismatch when the options differ.
 func (a *RetentionAggregate) Merge(b *RetentionAggregate) error {
@@ -369,6 +400,7 @@ func (a *RetentionAggregate) merge(b *RetentionAggregate) {
 		}
 	}
 	a.maxTs = max(a.maxTs, b.maxTs)
+	a.seen.merge(b.seen)
 }
 
 func (a *RetentionAggregate) row(c int64) []int64 {
@@ -397,6 +429,7 @@ func (a *RetentionAggregate) offsetIndex(k int64) int {
 }
 
 func (a *RetentionAggregate) addUsers(l *Log, lo, hi int) {
+	a.seen.add(l)
 	start, ret := l.matcher(nil), l.matcher(nil)
 	if a.opts.StartEvent != "" {
 		start = l.matcher([]string{a.opts.StartEvent})
@@ -453,7 +486,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 	p := a.opts.Granularity.rollingLength()
 	h0 := t0
 	if rolling && a.opts.HourFloor {
-		h0 = a.cal.localHour(t0) * hourNs
+		h0 = a.cal.localHour(t0)
 	}
 	maxK := int64(-1)
 	var span bucketSpan
@@ -463,11 +496,7 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 		}
 		var k int64
 		if rolling {
-			t := ts[j]
-			if a.opts.HourFloor {
-				t = a.cal.localHour(t) * hourNs
-			}
-			k = floorDiv(t-h0, p)
+			k = a.rollingPeriods(h0, ts[j], p)
 			if a.opts.Anchors == AnchorEveryStart {
 				a.markEveryStart(names, ts, i, j, p, start)
 			}
@@ -486,6 +515,9 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 			if !rolling || a.opts.Anchors != AnchorEveryStart {
 				break
 			}
+			continue
+		}
+		if k < 0 {
 			continue
 		}
 		a.bits[k>>6] |= 1 << (k & 63)
@@ -518,22 +550,28 @@ func (a *RetentionAggregate) addCohort(names []int32, ts []int64, i int, start, 
 	}
 }
 
+// rollingPeriods returns the rolling period index of a return at t measured from the
+// anchor h (a local hour number with HourFloor, else nanoseconds), without overflow at
+// the extremes of the time range.
+func (a *RetentionAggregate) rollingPeriods(h, t, p int64) int64 {
+	if a.opts.HourFloor {
+		return floorDiv(a.cal.localHour(t)-h, p/hourNs)
+	}
+	return periods(h, t, p)
+}
+
 // markEveryStart marks the periods return event j falls in, measured from every start
 // event at or after the anchor i and not after j (Amplitude's rolling anchors).
 func (a *RetentionAggregate) markEveryStart(names []int32, ts []int64, i, j int, p int64, start nameMatcher) {
-	t := ts[j]
-	if a.opts.HourFloor {
-		t = a.cal.localHour(t) * hourNs
-	}
 	for s := i + 1; s < len(ts) && ts[s] <= ts[j]; s++ {
 		if s == j || !start.match(names[s]) {
 			continue
 		}
 		h := ts[s]
 		if a.opts.HourFloor {
-			h = a.cal.localHour(h) * hourNs
+			h = a.cal.localHour(h)
 		}
-		if k := floorDiv(t-h, p); k >= 1 && k <= a.maxOff {
+		if k := a.rollingPeriods(h, ts[j], p); k >= 1 && k <= a.maxOff {
 			a.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
@@ -543,14 +581,18 @@ func (a *RetentionAggregate) markEveryStart(names []int32, ts []int64, i, j int,
 func (a *RetentionAggregate) Result() RetentionResult {
 	asOf := a.asOf
 	if a.opts.AsOf.IsZero() {
-		asOf = a.maxTs + 1
+		asOf = satAdd(a.maxTs, 1)
 	}
 	keys := make([]int64, 0, len(a.rows))
 	for c := range a.rows {
 		keys = append(keys, c)
 	}
 	slices.Sort(keys)
-	res := RetentionResult{AsOf: time.Unix(0, asOf).UTC()}
+	res := RetentionResult{AsOf: time.Unix(0, asOf).UTC(), Diagnostics: Diagnostics{UnknownEvents: a.seen.unknown(),
+		Clamped: clampedTimes(namedTime{"from", a.opts.From}, namedTime{"to", a.opts.To}, namedTime{"as_of", a.opts.AsOf})}}
+	if len(keys) > 1 {
+		res.Diagnostics.EmptyCohorts = int(keys[len(keys)-1]-keys[0]+1) - len(keys)
+	}
 	type acc struct {
 		num, den, cohorts int64
 		sum               float64
@@ -591,9 +633,9 @@ func (a *RetentionAggregate) cellEnd(c int64, k int, p int64) int64 {
 		last = a.cum[k-1]
 	}
 	if a.opts.Window == Rolling {
-		return a.cal.start(c+1).UnixNano() + (last+1)*p
+		return satAdd(clampNs(a.cal.start(c+1)), satMul(last+1, p))
 	}
-	return a.cal.start(c + last + 1).UnixNano()
+	return clampNs(a.cal.start(c + last + 1))
 }
 
 func (a *RetentionAggregate) label(k int) string {

@@ -47,6 +47,9 @@ type StickinessDay struct {
 	MAU int `json:"mau"`
 	// Ratio is DAU/MAU with its Wilson interval; undefined when MAU is 0.
 	Ratio metrics.Rate `json:"ratio"`
+	// PartialMAU is true when the day's 30-day MAU window begins before the data does
+	// (see DayActivity.PartialMAU): its ratio is likely too high.
+	PartialMAU bool `json:"partial_mau"`
 }
 
 // StickinessResult is DAU/MAU stickiness over a range of days, with the days it came from.
@@ -65,12 +68,24 @@ type StickinessResult struct {
 	RangeUsers int `json:"range_users"`
 	// UndefinedDays counts days whose MAU was 0; AverageOfRatios leaves them out.
 	UndefinedDays int `json:"undefined_days"`
+	// PartialMAUDays counts days of the range whose 30-day MAU window is not yet full
+	// (begins before the first day with data). AverageOfRatios includes them in Value;
+	// FullWindowValue leaves them out.
+	PartialMAUDays int `json:"partial_mau_days"`
+	// FullWindowValue is Value for AverageOfRatios over the days whose MAU window is full
+	// and MAU is not 0; meaningful only when FullWindowDefined (always false for
+	// RatioOfAverages).
+	FullWindowValue   float64 `json:"full_window_value"`
+	FullWindowDefined bool    `json:"full_window_defined"`
 	// Days lists every day of the range.
 	Days []StickinessDay `json:"days"`
 }
 
 // Stickiness computes DAU/MAU over the days of a range under the chosen definition.
 func Stickiness(l *Log, def StickinessDefinition, opts ActivityOptions) (StickinessResult, error) {
+	if err := checkLog("events: stickiness", l); err != nil {
+		return StickinessResult{}, err
+	}
 	if def != AverageOfRatios && def != RatioOfAverages {
 		v := validation.New("events: stickiness")
 		v.Add("definition", "oneof", "", "must be average_of_ratios or ratio_of_averages")
@@ -88,15 +103,27 @@ func Stickiness(l *Log, def StickinessDefinition, opts ActivityOptions) (Stickin
 func (r ActivityResult) Stickiness(def StickinessDefinition) StickinessResult {
 	s := StickinessResult{Definition: def, RangeUsers: r.RangeUsers, Days: make([]StickinessDay, len(r.Days))}
 	sumDAU, sumRatio, n := 0.0, 0.0, 0
+	sumFull, nFull := 0.0, 0
 	for i, d := range r.Days {
-		s.Days[i] = StickinessDay{Date: d.Date, DAU: d.DAU, MAU: d.MAU, Ratio: metrics.NewRate(int64(d.DAU), int64(d.MAU))}
+		s.Days[i] = StickinessDay{Date: d.Date, DAU: d.DAU, MAU: d.MAU, Ratio: metrics.NewRate(int64(d.DAU), int64(d.MAU)), PartialMAU: d.PartialMAU}
 		sumDAU += float64(d.DAU)
+		if d.PartialMAU {
+			s.PartialMAUDays++
+		}
 		if d.MAU == 0 {
 			s.UndefinedDays++
 			continue
 		}
-		sumRatio += float64(d.DAU) / float64(d.MAU)
+		ratio := float64(d.DAU) / float64(d.MAU)
+		sumRatio += ratio
 		n++
+		if !d.PartialMAU {
+			sumFull += ratio
+			nFull++
+		}
+	}
+	if def == AverageOfRatios && nFull > 0 {
+		s.FullWindowValue, s.FullWindowDefined = sumFull/float64(nFull), true
 	}
 	if len(r.Days) > 0 {
 		s.MeanDAU = sumDAU / float64(len(r.Days))
@@ -138,6 +165,9 @@ type ActiveBucket struct {
 // 1ns, whole (activity anywhere in a bucket counts), including empty ones. For trailing
 // windows (rolling WAU and MAU) use DailyActivity.
 func ActiveUsers(l *Log, opts ActiveUsersOptions) ([]ActiveBucket, error) {
+	if err := checkLog("events: active users", l); err != nil {
+		return nil, err
+	}
 	v := validation.New("events: active users options")
 	v.Merge("", opts.ActivityOptions.Validate())
 	if !opts.Granularity.valid() {
@@ -230,6 +260,9 @@ type DaysActiveResult struct {
 // active, per range or per calendar week or month. Only days inside the range count; users
 // with no active day are not observations.
 func DaysActive(l *Log, opts DaysActiveOptions) (DaysActiveResult, error) {
+	if err := checkLog("events: days active", l); err != nil {
+		return DaysActiveResult{}, err
+	}
 	v := validation.New("events: days active options")
 	v.Merge("", opts.ActivityOptions.Validate())
 	if opts.Scope < PerRange || opts.Scope > PerMonth {
