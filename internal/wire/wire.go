@@ -48,7 +48,9 @@ func (w *Writer) String(s string) {
 }
 
 // Float appends f as its IEEE 754 bits, little endian.
-func (w *Writer) Float(f float64) { w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(f)) }
+func (w *Writer) Float(f float64) {
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(f))
+}
 
 // Bytes returns the encoding.
 func (w *Writer) Bytes() []byte { return w.buf }
