@@ -194,4 +194,3 @@ func Decode(elems ...[]byte) (*feedback.SLABreakdown, error) {
 	}
 	return &out, nil
 }
-
