@@ -49,7 +49,13 @@ func (s *DedupeSketcher) Options() DedupeOptions { return s.x.opts }
 
 // Sketch normalizes text and returns its sketch.
 func (s *DedupeSketcher) Sketch(text string) DedupeSketch {
-	t := Normalize(text, s.x.opts.Normalize)
+	return s.SketchNormalized(Normalize(text, s.x.opts.Normalize))
+}
+
+// SketchNormalized returns the sketch of t, a text already normalized with the sketcher's
+// options (Normalize(text, opts.Normalize)); a distributed run normalizes every item,
+// groups exact duplicates, and sketches each distinct text once.
+func (s *DedupeSketcher) SketchNormalized(t string) DedupeSketch {
 	if t == "" {
 		return DedupeSketch{}
 	}

@@ -46,3 +46,12 @@ func ExampleDedupeSketcher_Options() {
 	fmt.Println(s.Options().Bands)
 	// Output: 16
 }
+
+// Items with equal normalized text are exact duplicates: sketch their text once.
+func ExampleDedupeSketcher_SketchNormalized() {
+	opts := feedback.DedupeOptions{}
+	s, _ := feedback.NewDedupeSketcher(opts)
+	t := feedback.Normalize("Dark mode!!", opts.Normalize)
+	fmt.Println(s.SketchNormalized(t).Shingles)
+	// Output: [dark mode]
+}
