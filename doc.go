@@ -3,16 +3,20 @@
 // decide whether a launch is ready, and plan a roadmap.
 //
 // The module is five independent packages, each useful alone; they never import each other
-// and link by plain string IDs (a feedback link names a roadmap item ID, a launch plan names
+// (metrics is a family of subpackages that never import each other either) and link by
+// plain string IDs (a feedback link names a roadmap item ID, a launch plan names
 // the roadmap items it ships):
 //
 //   - [github.com/productops/productops/prioritize]: RICE, ICE, WSJF and CD3, Kano, MoSCoW,
 //     weighted scorecards, opportunity scores; exact deterministic ranking with
 //     explanations; selection under capacity; sensitivity and Monte Carlo rank odds.
-//   - [github.com/productops/productops/metrics]: KPIs from raw events (active users,
-//     stickiness, retention, funnels, adoption, activation, time to value, lifecycle),
-//     surveys (NPS, CSAT, CES), subscription revenue (MRR movements, churn, NRR and GRR),
-//     experiments (z and Welch tests, SRM, power) and KPI targets.
+//   - [github.com/productops/productops/metrics]: product KPIs, one subpackage per subject:
+//     metrics/events (active users, stickiness, retention, funnels, adoption, activation,
+//     time to value and lifecycle from raw events), metrics/experiment (A/B readouts: z and
+//     Welch tests, CUPED, SRM, power), metrics/revenue (MRR movements, churn, NRR and GRR,
+//     LTV), metrics/survey (NPS, CSAT, CES) and metrics/target (KPI targets, engagement
+//     scores). The metrics package itself maps them and holds the Rate and DecimalRatio
+//     values they share.
 //   - [github.com/productops/productops/feedback]: feedback items, people, accounts, themes
 //     and links to roadmap items; demand scoring that counts each person and each account's
 //     revenue once; near-duplicate detection; support tickets with business-hours

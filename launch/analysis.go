@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -32,24 +33,22 @@ const (
 	OutcomeFail
 	// OutcomePass: otherwise.
 	OutcomePass
+	// OutcomeInconclusive: the observation was fed as already inconclusive
+	// (Observation.Inconclusive, such as an Argo measurement neither condition matched);
+	// it holds like insufficient data, and the deadline policy applies to it the same way.
+	OutcomeInconclusive
 )
 
-var outcomeEnum = enum{typ: "outcome", names: []string{"", "error", "insufficient_data", "fail", "pass"}}
+var outcomeEnum = enum.Set[Outcome]{Subject: "launch: outcome", Kind: "outcome", Names: []string{"", "error", "insufficient_data", "fail", "pass", "inconclusive"}}
 
 // String returns "error", "insufficient_data", "fail" or "pass".
-func (o Outcome) String() string { return outcomeEnum.name(uint8(o)) }
+func (o Outcome) String() string { return outcomeEnum.String(o) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeEnum.marshal(uint8(o)) }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeEnum.Marshal(o) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	v, err := outcomeEnum.parse(b)
-	if err == nil {
-		*o = Outcome(v)
-	}
-	return err
-}
+func (o *Outcome) UnmarshalText(b []byte) error { return outcomeEnum.Unmarshal(o, b) }
 
 // Phase is the three-outcome roll-up of a metric or an interval (Argo Rollouts): worst
 // wins, ordered Pass < Inconclusive < Fail.
@@ -65,22 +64,16 @@ const (
 	PhaseFail
 )
 
-var phaseEnum = enum{typ: "phase", names: []string{"", "pass", "inconclusive", "fail"}}
+var phaseEnum = enum.Set[Phase]{Subject: "launch: phase", Kind: "phase", Names: []string{"", "pass", "inconclusive", "fail"}}
 
 // String returns "pass", "inconclusive" or "fail".
-func (p Phase) String() string { return phaseEnum.name(uint8(p)) }
+func (p Phase) String() string { return phaseEnum.String(p) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (p Phase) MarshalText() ([]byte, error) { return phaseEnum.marshal(uint8(p)) }
+func (p Phase) MarshalText() ([]byte, error) { return phaseEnum.Marshal(p) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (p *Phase) UnmarshalText(b []byte) error {
-	v, err := phaseEnum.parse(b)
-	if err == nil {
-		*p = Phase(v)
-	}
-	return err
-}
+func (p *Phase) UnmarshalText(b []byte) error { return phaseEnum.Unmarshal(p, b) }
 
 // Decision is what to do with the rollout after an interval.
 type Decision uint8
@@ -96,22 +89,16 @@ const (
 	Rollback
 )
 
-var decisionEnum = enum{typ: "decision", names: []string{"", "promote", "hold", "rollback"}}
+var decisionEnum = enum.Set[Decision]{Subject: "launch: decision", Kind: "decision", Names: []string{"", "promote", "hold", "rollback"}}
 
 // String returns "promote", "hold" or "rollback".
-func (d Decision) String() string { return decisionEnum.name(uint8(d)) }
+func (d Decision) String() string { return decisionEnum.String(d) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (d Decision) MarshalText() ([]byte, error) { return decisionEnum.marshal(uint8(d)) }
+func (d Decision) MarshalText() ([]byte, error) { return decisionEnum.Marshal(d) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (d *Decision) UnmarshalText(b []byte) error {
-	v, err := decisionEnum.parse(b)
-	if err == nil {
-		*d = Decision(v)
-	}
-	return err
-}
+func (d *Decision) UnmarshalText(b []byte) error { return decisionEnum.Unmarshal(d, b) }
 
 // Observation is one check's measurement over one interval.
 type Observation struct {
@@ -125,6 +112,9 @@ type Observation struct {
 	Sample int64 `json:"sample"`
 	// Missing means the provider returned no value or failed (an error outcome).
 	Missing bool `json:"missing,omitempty"`
+	// Inconclusive feeds a measurement that is already judged inconclusive upstream; its
+	// outcome is OutcomeInconclusive, whatever Value says. Missing takes precedence.
+	Inconclusive bool `json:"inconclusive,omitempty"`
 	// Control and Treatment are the two arms of a regression check.
 	Control   Proportion `json:"control"`
 	Treatment Proportion `json:"treatment"`
@@ -165,7 +155,69 @@ type MetricPhase struct {
 	// DryRun is true when every check of the metric is a dry run; such a metric never
 	// affects the decision.
 	DryRun bool `json:"dry_run,omitempty"`
+	// Counts are the outcomes of the metric's checks in this interval (dry-run checks
+	// included only for a dry-run metric).
+	Counts OutcomeCounts `json:"counts"`
 }
+
+// OutcomeCounts counts check outcomes.
+type OutcomeCounts struct {
+	Pass             int `json:"pass"`
+	Fail             int `json:"fail"`
+	Error            int `json:"error"`
+	InsufficientData int `json:"insufficient_data"`
+	Inconclusive     int `json:"inconclusive"`
+}
+
+func (c *OutcomeCounts) add(o Outcome) {
+	switch o {
+	case OutcomePass:
+		c.Pass++
+	case OutcomeFail:
+		c.Fail++
+	case OutcomeError:
+		c.Error++
+	case OutcomeInsufficient:
+		c.InsufficientData++
+	case OutcomeInconclusive:
+		c.Inconclusive++
+	}
+}
+
+// GuardrailRule names the rule that decided an interval, in Step's order.
+type GuardrailRule uint8
+
+// Guardrail rules.
+const (
+	// RuleDeadlineInsufficient: the deadline passed with a decisive check still
+	// insufficient or inconclusive, under RollbackOnInsufficient (rule 1).
+	RuleDeadlineInsufficient GuardrailRule = iota + 1
+	// RuleFailureThreshold: the failed-checks counter had reached the threshold (rule 2).
+	RuleFailureThreshold
+	// RuleCriticalFailure: a critical check failed (rule 3).
+	RuleCriticalFailure
+	// RuleCheckFailed: a check failed; the counter went up by one (rule 4).
+	RuleCheckFailed
+	// RuleErrorLimit: a check passed its consecutive-error limit (rule 5).
+	RuleErrorLimit
+	// RuleInconclusive: insufficient data, inconclusive measurements or errors within the
+	// limit; hold (rule 5).
+	RuleInconclusive
+	// RuleAllPassed: every decisive check passed (rule 6).
+	RuleAllPassed
+)
+
+var guardrailRuleEnum = enum.Set[GuardrailRule]{Subject: "launch: guardrail rule", Kind: "guardrail rule",
+	Names: []string{"", "deadline_insufficient", "failure_threshold", "critical_failure", "check_failed", "error_limit", "inconclusive", "all_passed"}}
+
+// String returns the snake_case name, such as "check_failed".
+func (r GuardrailRule) String() string { return guardrailRuleEnum.String(r) }
+
+// MarshalText returns the text form; it fails for the zero or an unknown value.
+func (r GuardrailRule) MarshalText() ([]byte, error) { return guardrailRuleEnum.Marshal(r) }
+
+// UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
+func (r *GuardrailRule) UnmarshalText(b []byte) error { return guardrailRuleEnum.Unmarshal(r, b) }
 
 // TickResult is the decision after one interval and everything behind it.
 type TickResult struct {
@@ -173,8 +225,21 @@ type TickResult struct {
 	Decision Decision  `json:"decision"` // promote, hold or rollback
 	// Phase is the worst phase of the decisive (non-dry-run) metrics.
 	Phase Phase `json:"phase"`
+	// Rule is the rule that decided (Step's rules 1..6).
+	Rule GuardrailRule `json:"rule"`
+	// Deciding lists, by ID, the decisive checks behind Rule: the insufficient or
+	// inconclusive checks for deadline_insufficient and inconclusive, the failing ones for
+	// critical_failure and check_failed, those past the error limit for error_limit; empty
+	// for failure_threshold and all_passed.
+	Deciding []CheckID `json:"deciding"`
 	// FailedChecks is the cumulative failed-interval counter after this interval.
 	FailedChecks int `json:"failed_checks"`
+	// Threshold is the counter's trip value (FailureThreshold as used, default 1).
+	Threshold int `json:"threshold"`
+	// Tripped is true when FailedChecks >= Threshold: unless this interval already rolled
+	// back, the next interval rolls back (rule 2, Flagger's "failed checks threshold
+	// reached").
+	Tripped bool `json:"tripped"`
 	// Reasons explain the decision: the rule that decided first, then every check that
 	// did not pass, by check ID. Dry-run findings are marked.
 	Reasons []string `json:"reasons"`
@@ -206,9 +271,13 @@ type GuardrailResult struct {
 	Reasons []string `json:"reasons"`
 	// Ticks counts the intervals analysed.
 	Ticks int `json:"ticks"`
+	// Rule is the last interval's deciding rule; zero (omitted) when none was analysed.
+	Rule GuardrailRule `json:"rule,omitzero"`
 	// FailedChecks is the cumulative failed-interval counter; Threshold its trip value.
 	FailedChecks int `json:"failed_checks"`
 	Threshold    int `json:"threshold"` // FailureThreshold as used (default 1)
+	// Tripped is true when FailedChecks >= Threshold: the next interval rolls back.
+	Tripped bool `json:"tripped"`
 	// Metrics summarise each metric over all intervals, by metric name.
 	Metrics []MetricSummary `json:"metrics"`
 	// Last is the last interval's full result; nil when none was analysed.
@@ -288,27 +357,49 @@ func NewAnalysis(g Guardrail) (*Analysis, error) {
 	return a, nil
 }
 
-// FailedChecks returns the cumulative failed-interval counter.
-func (a *Analysis) FailedChecks() int { return a.failed }
+// FailedChecks returns the cumulative failed-interval counter (0 for a nil Analysis).
+func (a *Analysis) FailedChecks() int {
+	if a == nil {
+		return 0
+	}
+	return a.failed
+}
+
+// ready returns a *productops.ValidationError for a nil Analysis or one not made by
+// NewAnalysis (the zero Analysis has no checks and must not promote).
+func (a *Analysis) ready() error {
+	if a != nil && len(a.g.Checks) > 0 {
+		return nil
+	}
+	e := validation.New("launch: analysis")
+	e.Add("", "required", "", "is not initialised: make it with NewAnalysis")
+	return e.Err()
+}
 
 // Step judges one interval and returns its decision (domain study §2.3). Every check's
 // outcome is computed first (no short-circuit), then the first matching rule decides:
 //
-//  1. at or after the Deadline, a decisive check with insufficient data rolls back under
-//     RollbackOnInsufficient (under HoldOnInsufficient the deadline forces nothing);
+//  1. at or after the Deadline, a decisive check with insufficient data (or fed as
+//     inconclusive) rolls back under RollbackOnInsufficient (under HoldOnInsufficient the
+//     deadline forces nothing);
 //  2. FailedChecks from earlier intervals >= the threshold rolls back (Flagger: the trip
 //     acts at the start of the interval after the threshold-th failure);
 //  3. a failing Critical check rolls back;
 //  4. any failing check adds 1 to FailedChecks (once per interval) and holds;
-//  5. a check past its consecutive-error limit rolls back; insufficient data or errors
-//     within the limit hold (inconclusive pauses);
+//  5. a check past its consecutive-error limit rolls back; insufficient data, inconclusive
+//     observations or errors within the limit hold (inconclusive pauses);
 //  6. otherwise promote.
 //
+// The result names the rule as a typed GuardrailRule with the checks behind it, the
+// counter, its threshold and whether it has tripped, and per-metric outcome counts.
 // Dry-run checks are computed and reported, never decisive. Ticks must come in
 // increasing At order. An observation for an unknown check, a duplicate observation,
 // negative counts or events above trials are a *productops.ValidationError and leave the
 // analysis unchanged. After a rollback Step returns ErrRolledBack.
 func (a *Analysis) Step(t Tick) (TickResult, error) {
+	if err := a.ready(); err != nil {
+		return TickResult{}, err
+	}
 	if a.done {
 		return TickResult{}, ErrRolledBack
 	}
@@ -326,6 +417,7 @@ type tickEval struct {
 	decision Decision
 	failed   int // counter after the interval
 	phase    Phase
+	kind     GuardrailRule
 	rule     string // set only when explaining
 }
 
@@ -355,6 +447,9 @@ func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, re
 		}
 		a.nextRun[i] = run
 		exceeded := out == OutcomeError && run > limit
+		if exceeded && !c.DryRun {
+			errPast = true
+		}
 		p := PhaseInconclusive
 		switch {
 		case out == OutcomePass:
@@ -374,13 +469,11 @@ func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, re
 			a.phases[m] = max(a.phases[m], p)
 			phase = max(phase, p)
 			switch out {
-			case OutcomeInsufficient:
+			case OutcomeInsufficient, OutcomeInconclusive:
 				insufficient = true
 			case OutcomeFail:
 				anyFail = true
 				critFail = critFail || c.Critical
-			case OutcomeError:
-				errPast = errPast || exceeded
 			}
 		} else if a.metricDry[m] {
 			a.phases[m] = max(a.phases[m], p)
@@ -392,21 +485,21 @@ func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, re
 	deadline := !a.g.Deadline.IsZero() && !at.Before(a.g.Deadline)
 	switch {
 	case deadline && insufficient && a.g.OnInsufficient == RollbackOnInsufficient:
-		ev.decision = Rollback
+		ev.decision, ev.kind = Rollback, RuleDeadlineInsufficient
 		if explain {
 			ev.rule = "deadline " + a.g.Deadline.UTC().Format(time.RFC3339) + " passed with insufficient data"
 		}
 	case failed >= threshold:
-		ev.decision = Rollback
+		ev.decision, ev.kind = Rollback, RuleFailureThreshold
 		if explain {
 			ev.rule = "failed checks " + strconv.Itoa(failed) + " reached the threshold " + strconv.Itoa(threshold)
 		}
 	case critFail:
-		ev.decision = Rollback
+		ev.decision, ev.kind = Rollback, RuleCriticalFailure
 		ev.rule = "a critical check failed"
 	case anyFail:
 		ev.failed++
-		ev.decision = Hold
+		ev.decision, ev.kind = Hold, RuleCheckFailed
 		if explain {
 			ev.rule = "a check failed: failed checks " + strconv.Itoa(ev.failed) + " of threshold " + strconv.Itoa(threshold)
 			if ev.failed >= threshold {
@@ -414,16 +507,16 @@ func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, re
 			}
 		}
 	case errPast:
-		ev.decision = Rollback
+		ev.decision, ev.kind = Rollback, RuleErrorLimit
 		ev.rule = "a check is past its consecutive-error limit"
 	case insufficient || phase == PhaseInconclusive:
-		ev.decision = Hold
+		ev.decision, ev.kind = Hold, RuleInconclusive
 		ev.rule = "inconclusive: waiting for data"
 		if deadline {
 			ev.rule += " (deadline passed; policy hold)"
 		}
 	default:
-		ev.decision = Promote
+		ev.decision, ev.kind = Promote, RuleAllPassed
 		ev.rule = "every decisive check passed"
 	}
 	return ev
@@ -433,9 +526,36 @@ func (a *Analysis) eval(at time.Time, errRun []int, failed int, explain bool, re
 func (a *Analysis) detail(t *Tick, errRun []int, failed int) TickResult {
 	res := TickResult{At: t.At, Checks: make([]CheckResult, len(a.order)), Metrics: make([]MetricPhase, len(a.metrics))}
 	ev := a.eval(t.At, errRun, failed, true, res.Checks)
-	res.Decision, res.FailedChecks, res.Phase = ev.decision, ev.failed, ev.phase
+	res.Decision, res.FailedChecks, res.Phase, res.Rule = ev.decision, ev.failed, ev.phase, ev.kind
+	res.Threshold = a.g.threshold()
+	res.Tripped = res.FailedChecks >= res.Threshold
+	res.Deciding = []CheckID{}
 	for m, name := range a.metrics {
 		res.Metrics[m] = MetricPhase{Metric: name, Phase: a.phases[m], DryRun: a.metricDry[m]}
+	}
+	for _, cr := range res.Checks {
+		m := a.metricOf[a.index[cr.ID]]
+		if !cr.DryRun || a.metricDry[m] {
+			res.Metrics[m].Counts.add(cr.Outcome)
+		}
+		if cr.DryRun {
+			continue
+		}
+		var deciding bool
+		switch ev.kind {
+		case RuleDeadlineInsufficient, RuleInconclusive:
+			deciding = cr.Outcome == OutcomeInsufficient || cr.Outcome == OutcomeInconclusive ||
+				(ev.kind == RuleInconclusive && cr.Outcome == OutcomeError)
+		case RuleCriticalFailure:
+			deciding = cr.Outcome == OutcomeFail && cr.Critical
+		case RuleCheckFailed:
+			deciding = cr.Outcome == OutcomeFail
+		case RuleErrorLimit:
+			deciding = cr.ErrorLimitExceeded
+		}
+		if deciding {
+			res.Deciding = append(res.Deciding, cr.ID)
+		}
 	}
 	res.Reasons = []string{ev.rule}
 	for _, cr := range res.Checks {
@@ -486,6 +606,8 @@ func (a *Analysis) checkTick(t *Tick) error {
 	}
 	if t.At.IsZero() {
 		add("at", "required", "", "is required")
+	} else if !instantOK(t.At) {
+		add("at", "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
 	} else if a.ticks > 0 && !t.At.After(a.lastAt) {
 		add("at", "gtfield", "", "must be after the previous tick "+a.lastAt.UTC().Format(time.RFC3339Nano))
 	}
@@ -529,6 +651,8 @@ func (a *Analysis) outcomeOf(i int, o *Observation) Outcome {
 	switch {
 	case o == nil, o.Missing:
 		return a.noData()
+	case o.Inconclusive:
+		return OutcomeInconclusive
 	case c.Regression != nil:
 		if min(o.Control.Trials, o.Treatment.Trials) < max(c.MinSample, 1) {
 			return OutcomeInsufficient
@@ -567,6 +691,9 @@ func (a *Analysis) judge(i int, o *Observation) CheckResult {
 		return cr
 	case o.Missing:
 		cr.Outcome, cr.Message = a.noData(), "value missing"
+		return cr
+	case o.Inconclusive:
+		cr.Outcome, cr.Message = OutcomeInconclusive, "fed as inconclusive"
 		return cr
 	}
 	if c.Regression != nil {
@@ -610,12 +737,17 @@ func (a *Analysis) judge(i int, o *Observation) CheckResult {
 	return cr
 }
 
-// Result summarises the analysis so far.
+// Result summarises the analysis so far; a nil or zero Analysis gives the zero
+// summary (no interval analysed).
 func (a *Analysis) Result() GuardrailResult {
+	if a.ready() != nil {
+		return GuardrailResult{Reasons: []string{}, Metrics: []MetricSummary{}}
+	}
 	r := GuardrailResult{Ticks: a.ticks, FailedChecks: a.failed, Threshold: a.g.threshold(),
 		Metrics: slices.Clone(a.summary), Reasons: []string{}, Last: a.last}
+	r.Tripped = r.FailedChecks >= r.Threshold
 	if a.last != nil {
-		r.Decision = a.last.Decision
+		r.Decision, r.Rule = a.last.Decision, a.last.Rule
 		r.Reasons = slices.Clone(a.last.Reasons)
 	}
 	slices.SortFunc(r.Metrics, func(x, y MetricSummary) int { return cmp.Compare(x.Metric, y.Metric) })

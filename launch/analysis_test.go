@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func tickAt(i int) time.Time { return time.Date(2026, 12, 1, 10, i, 0, 0, time.UTC) }
@@ -281,7 +282,7 @@ func TestAnalyzeSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := GuardrailResult{
-		Decision: Rollback, Ticks: 4, FailedChecks: 2, Threshold: 2,
+		Decision: Rollback, Rule: RuleFailureThreshold, Ticks: 4, FailedChecks: 2, Threshold: 2, Tripped: true,
 		Reasons: []string{"failed checks 2 reached the threshold 2"},
 		Metrics: []MetricSummary{
 			{Metric: "error_rate", Pass: 2, Fail: 2, Worst: PhaseFail, Last: PhasePass},
@@ -303,17 +304,9 @@ func TestGuardrailInvalid(t *testing.T) {
 		{ID: "c", Metric: "m", Regression: &RegressionTest{Tolerance: *dec("1"), Confidence: *dec("-0.1")}, MinSample: -1},
 	}, FailureThreshold: -1, ConsecutiveErrorLimit: &neg, OnInsufficient: InsufficientPolicy(3), NoData: NoDataPolicy(4)}
 	_, err := NewAnalysis(g)
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("err = %v", err)
-	}
-	var got []string
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got := fieldtest.Rules(t, err)
 	want := []string{
 		"checks[0].metric required",
-		"checks[3].regression.tolerance dlt",
 		"checks[3].min_sample gte",
 		"failure_threshold gte",
 		"consecutive_error_limit gte",
@@ -321,6 +314,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		"checks[1].id unique",
 		"checks[1].min required",
 		"checks[2].regression excluded_with",
+		"checks[3].regression.tolerance dlt",
 		"checks[3].regression.direction required",
 		"checks[3].regression.confidence range",
 		"no_data oneof",
@@ -341,13 +335,7 @@ func TestGuardrailInvalid(t *testing.T) {
 		{Check: "ghost"}, {Check: "x", Sample: -1}, {Check: "x", Control: Proportion{5, 3}, Treatment: Proportion{-1, 2}},
 	}}
 	_, err = a.Step(bad)
-	if !errors.As(err, &ve) {
-		t.Fatalf("bad tick: err = %v", err)
-	}
-	got = got[:0]
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got = fieldtest.Rules(t, err)
 	want = []string{
 		"observations[0].check exists",
 		"observations[1].sample gte",
@@ -375,5 +363,78 @@ func TestGuardrailInvalid(t *testing.T) {
 	}
 	if _, err := Analyze(Guardrail{Checks: []Check{{ID: "x", Metric: "m", Max: dec("1")}}}, []Tick{{}}); !errors.Is(err, productops.ErrInvalid) {
 		t.Errorf("Analyze bad tick: err = %v", err)
+	}
+}
+
+// TestGuardrailTypedRule: every rule is a typed value with the checks behind it, the
+// threshold, whether the counter tripped, and per-metric counts (issue 17).
+func TestGuardrailTypedRule(t *testing.T) {
+	lim := 0
+	g := Guardrail{Checks: []Check{
+		{ID: "a", Metric: "m", Max: dec("1")},
+		{ID: "b", Metric: "m", Max: dec("1"), Critical: true},
+		{ID: "c", Metric: "n", Min: dec("0"), MinSample: 10},
+		{ID: "d", Metric: "dry", Max: dec("1"), DryRun: true},
+	}, FailureThreshold: 2, ConsecutiveErrorLimit: &lim, Deadline: tickAt(5), OnInsufficient: RollbackOnInsufficient}
+	inc := Observation{Check: "c", Value: 5, Sample: 50, Inconclusive: true}
+	type step struct {
+		Obs      []Observation
+		Rule     GuardrailRule
+		Decision Decision
+		Deciding []CheckID
+		Failed   int
+		Tripped  bool
+	}
+	for _, tc := range []struct {
+		name  string
+		steps []step
+	}{
+		{"fail, trip, roll back", []step{
+			{[]Observation{v("a", 2, 1), v("b", 0, 1), v("c", 1, 50), v("d", 9, 1)}, RuleCheckFailed, Hold, []CheckID{"a"}, 1, false},
+			{[]Observation{v("a", 2, 1), v("b", 0, 1), v("c", 1, 50)}, RuleCheckFailed, Hold, []CheckID{"a"}, 2, true},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), v("c", 1, 50)}, RuleFailureThreshold, Rollback, []CheckID{}, 2, true},
+		}},
+		{"critical", []step{{[]Observation{v("a", 0, 1), v("b", 2, 1), v("c", 1, 50)}, RuleCriticalFailure, Rollback, []CheckID{"b"}, 0, false}}},
+		{"fed inconclusive holds, then the deadline rolls back", []step{
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), inc}, RuleInconclusive, Hold, []CheckID{"c"}, 0, false},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), v("c", 1, 50)}, RuleAllPassed, Promote, []CheckID{}, 0, false},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), inc}, RuleInconclusive, Hold, []CheckID{"c"}, 0, false},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), inc}, RuleInconclusive, Hold, []CheckID{"c"}, 0, false},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), inc}, RuleInconclusive, Hold, []CheckID{"c"}, 0, false},
+			{[]Observation{v("a", 0, 1), v("b", 0, 1), inc}, RuleDeadlineInsufficient, Rollback, []CheckID{"c"}, 0, false},
+		}},
+		{"error past the limit", []step{{[]Observation{v("b", 0, 1), v("c", 1, 50)}, RuleErrorLimit, Rollback, []CheckID{"a"}, 0, false}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := NewAnalysis(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range tc.steps {
+				r, err := a.Step(Tick{At: tickAt(i), Observations: s.Obs})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := step{s.Obs, r.Rule, r.Decision, r.Deciding, r.FailedChecks, r.Tripped}
+				if diff := cmp.Diff(s, got); diff != "" || r.Threshold != 2 {
+					t.Errorf("step %d (-want +got)\n%s", i, diff)
+				}
+			}
+			res := a.Result()
+			last := tc.steps[len(tc.steps)-1]
+			if res.Rule != last.Rule || res.Tripped != last.Tripped || res.Threshold != 2 {
+				t.Errorf("result rule %v tripped %v threshold %d", res.Rule, res.Tripped, res.Threshold)
+			}
+		})
+	}
+	a, _ := NewAnalysis(g)
+	r, _ := a.Step(Tick{At: tickAt(0), Observations: []Observation{v("a", 2, 1), v("b", 0, 1), inc, v("d", 9, 1)}})
+	want := []MetricPhase{
+		{Metric: "dry", Phase: PhaseFail, DryRun: true, Counts: OutcomeCounts{Fail: 1}},
+		{Metric: "m", Phase: PhaseFail, Counts: OutcomeCounts{Pass: 1, Fail: 1}},
+		{Metric: "n", Phase: PhaseInconclusive, Counts: OutcomeCounts{Inconclusive: 1}},
+	}
+	if diff := cmp.Diff(want, r.Metrics); diff != "" {
+		t.Errorf("metric counts (-want +got)\n%s", diff)
 	}
 }

@@ -83,19 +83,50 @@ func digits(b []byte) (int, bool) {
 
 func dateError(s string) error {
 	e := validation.New("launch: date")
-	e.Add("", "date", "", "want a real calendar date as YYYY-MM-DD, got "+strconv.Quote(validation.Truncate(s)))
+	if s == "" {
+		s = "0000-00-00"
+	}
+	e.Add("", "date", "", "want a real calendar date as YYYY-MM-DD in years 1..9999, got "+strconv.Quote(validation.Truncate(s)))
 	return e.Err()
+}
+
+// Validate returns nil when d names a real calendar day in years 1..9999, else a
+// *productops.ValidationError. The zero Date is not a day: it is invalid here (a field
+// where it means "unset" says so).
+func (d Date) Validate() error {
+	if d.valid() {
+		return nil
+	}
+	return dateError(d.String())
 }
 
 // End returns the first instant after the day in loc: midnight starting the next day,
 // built with time.Date so a 23- or 25-hour DST day is handled. "Due on d" means "due before
 // d.End(loc)".
-func (d Date) End(loc *time.Location) time.Time {
+//
+// A date that does not exist (February 30, month 13, the zero Date, a year outside
+// 1..9999) is a *productops.ValidationError, never normalised to another day; so is a nil
+// loc (say time.UTC for UTC).
+func (d Date) End(loc *time.Location) (time.Time, error) {
+	if err := d.Validate(); err != nil {
+		return time.Time{}, err
+	}
+	if loc == nil {
+		e := validation.New("launch: date")
+		e.Add("loc", "required", "", "is required: a date ends at a different instant in every zone")
+		return time.Time{}, e.Err()
+	}
+	return d.end(loc), nil
+}
+
+// end is End for a valid date and a non-nil loc.
+func (d Date) end(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc)
 }
 
-// Deadline is when a checklist item is due: either an instant (At) or a calendar date
-// (Date) in an IANA zone. Set exactly one of At and Date.
+// Deadline is when a checklist item is due: either an instant (At, within years 1..9999 in
+// its zone and in UTC) or a calendar date (Date, 0001-01-01..9999-12-30) in an IANA zone.
+// Set exactly one of At and Date.
 //
 // A date means "by the end of that day in that zone": the deadline instant is
 // Date.End(zone), midnight at the start of the following day. Zone may be empty, and then
@@ -106,9 +137,39 @@ type Deadline struct {
 	At time.Time `json:"at,omitzero"`
 	// Date is the due day; zero when At is used.
 	Date Date `json:"date,omitzero"`
-	// Zone is the IANA zone of Date ("Europe/Berlin"); empty means the plan's zone. It
-	// must be empty when At is used.
+	// Zone is the IANA zone of Date ("Europe/Berlin"), at most 64 bytes; empty means the
+	// plan's zone. It must be empty when At is used.
 	Zone string `json:"zone,omitempty"`
+}
+
+// instantOK reports whether t is set and within years 1..9999, both in its own zone and
+// in UTC: the range RFC 3339 and encoding/json can write (results carry instants in their
+// zone, reports print them in UTC), so an instant outside it would give a result that
+// cannot be marshalled.
+func instantOK(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	// Fast path: a day inside the range is inside it in every zone (offsets are under a
+	// day), so the calendar is needed only near the ends.
+	if s := t.Unix(); s > safeUnixMin && s < safeUnixMax {
+		return true
+	}
+	y, u := t.Year(), t.UTC().Year()
+	return y >= 1 && y <= 9999 && u >= 1 && u <= 9999
+}
+
+// safeUnixMin and safeUnixMax are 0001-01-02 and 9999-12-30 UTC in Unix seconds.
+var (
+	safeUnixMin = time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC).Unix()
+	safeUnixMax = time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC).Unix()
+)
+
+// checkInstant records a set instant outside years 1..9999.
+func checkInstant(e *validation.Errors, field string, t time.Time) {
+	if !t.IsZero() && !instantOK(t) {
+		e.Add(field, "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
+	}
 }
 
 var errLocalZone = errors.New("launch: the Local zone depends on the machine")
@@ -144,6 +205,7 @@ func (d *Deadline) check(e *validation.Errors, prefix, planZone string, z zones)
 		return
 	}
 	if !d.At.IsZero() {
+		checkInstant(e, prefix+".at", d.At)
 		if d.Zone != "" {
 			e.Add(prefix+".zone", "excluded_with", "at", "must be empty when at is set (an instant has no zone)")
 		}
@@ -151,8 +213,12 @@ func (d *Deadline) check(e *validation.Errors, prefix, planZone string, z zones)
 	}
 	if !d.Date.valid() {
 		e.Add(prefix+".date", "date", "", "must be a real calendar date")
+	} else if d.Date.Year == 9999 && d.Date.Month == 12 && d.Date.Day == 31 {
+		e.Add(prefix+".date", "range", "", "must be before 9999-12-31: the day ends in year 10000")
 	}
 	switch {
+	case len(d.Zone) > 64:
+		e.Add(prefix+".zone", "max", "64", "must be at most 64 bytes")
 	case d.Zone != "":
 		if _, err := z.load(d.Zone); err != nil {
 			e.Add(prefix+".zone", "timezone", "", "unknown IANA time zone "+strconv.Quote(validation.Truncate(d.Zone)))
@@ -171,5 +237,5 @@ func (d *Deadline) instant(planLoc *time.Location, z zones) time.Time {
 	if d.Zone != "" {
 		loc, _ = z.load(d.Zone)
 	}
-	return d.Date.End(loc)
+	return d.Date.end(loc)
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
 )
 
 // Change is what changed between two evaluations ("what changed since yesterday"),
@@ -54,7 +56,9 @@ type reasonKey struct {
 
 func keyOf(r Reason) reasonKey { return reasonKey{r.Severity, r.Kind, r.Subject} }
 
-// Diff compares two evaluations. It is pure and its result is deterministic.
+// Diff compares two evaluations. It is pure and its result is deterministic. It never
+// fails: evaluations that Evaluate did not make (zero, or a Score without a Value) give a
+// nil ScoreDelta rather than a panic.
 func Diff(before, after Evaluation) Change {
 	c := Change{
 		BeforeAsOf: before.AsOf, AfterAsOf: after.AsOf,
@@ -63,7 +67,7 @@ func Diff(before, after Evaluation) Change {
 		Added: []Reason{}, Resolved: []Reason{}, Items: []ItemChange{},
 		NewlyOverdue: []ItemID{}, NoLongerOverdue: []ItemID{},
 	}
-	if before.Score.Defined && after.Score.Defined {
+	if scoreValueOK(before.Score) && scoreValueOK(after.Score) {
 		d := after.Score.Value.Sub(*before.Score.Value)
 		c.ScoreDelta = &d
 	}
@@ -137,7 +141,18 @@ func (c Change) Changed() bool {
 		len(c.Added)+len(c.Resolved)+len(c.Items)+len(c.NewlyOverdue)+len(c.NoLongerOverdue) > 0
 }
 
+// scoreValueOK reports whether s has a value safe to subtract (a hand-built Score may be
+// Defined without one, or hold an unbounded decimal).
+func scoreValueOK(s Score) bool {
+	return s.Defined && s.Value != nil && validation.DecimalBounded(*s.Value)
+}
+
 func scoreEqual(a, b Score) bool {
+	for _, d := range []decimal.Decimal{a.Num, a.Den, b.Num, b.Den} {
+		if !validation.DecimalBounded(d) {
+			return false // a hand-built score; comparing could rescale without bound
+		}
+	}
 	return a.Defined == b.Defined && a.Num.Equal(b.Num) && a.Den.Equal(b.Den)
 }
 

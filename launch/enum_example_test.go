@@ -323,3 +323,276 @@ func ExampleNoDataPolicy_UnmarshalText() {
 	// Output:
 	// error <nil>
 }
+
+func ExampleWaiverState_String() {
+	fmt.Println(launch.WaiverExpired.String())
+	// Output:
+	// expired
+}
+
+func ExampleWaiverState_MarshalText() {
+	b, err := launch.WaiverExpired.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// expired <nil>
+}
+
+func ExampleWaiverState_UnmarshalText() {
+	var x launch.WaiverState
+	err := x.UnmarshalText([]byte("invalid"))
+	fmt.Println(x, err)
+	// Output:
+	// invalid <nil>
+}
+
+func ExampleGuardrailRule_String() {
+	fmt.Println(launch.RuleCheckFailed.String())
+	// Output:
+	// check_failed
+}
+
+func ExampleGuardrailRule_MarshalText() {
+	b, err := launch.RuleCheckFailed.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// check_failed <nil>
+}
+
+func ExampleGuardrailRule_UnmarshalText() {
+	var x launch.GuardrailRule
+	err := x.UnmarshalText([]byte("all_passed"))
+	fmt.Println(x, err)
+	// Output:
+	// all_passed <nil>
+}
+
+func ExampleAnalysisPhase_String() {
+	fmt.Println(launch.AnalysisInconclusive.String())
+	// Output:
+	// inconclusive
+}
+
+func ExampleAnalysisPhase_MarshalText() {
+	b, err := launch.AnalysisInconclusive.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// inconclusive <nil>
+}
+
+func ExampleAnalysisPhase_UnmarshalText() {
+	var x launch.AnalysisPhase
+	err := x.UnmarshalText([]byte("error"))
+	fmt.Println(x, err)
+	// Output:
+	// error <nil>
+}
+
+func ExampleCondition_String() {
+	fmt.Println(launch.ConditionUnevaluable.String())
+	// Output:
+	// unevaluable
+}
+
+func ExampleCondition_MarshalText() {
+	b, err := launch.ConditionUnevaluable.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// unevaluable <nil>
+}
+
+func ExampleCondition_UnmarshalText() {
+	var x launch.Condition
+	err := x.UnmarshalText([]byte("true"))
+	fmt.Println(x, err)
+	// Output:
+	// true <nil>
+}
+
+func ExampleArgoRule_String() {
+	fmt.Println(launch.ArgoRuleCountReached.String())
+	// Output:
+	// count_reached
+}
+
+func ExampleArgoRule_MarshalText() {
+	b, err := launch.ArgoRuleCountReached.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// count_reached <nil>
+}
+
+func ExampleArgoRule_UnmarshalText() {
+	var x launch.ArgoRule
+	err := x.UnmarshalText([]byte("failure_limit"))
+	fmt.Println(x, err)
+	// Output:
+	// failure_limit <nil>
+}
+
+func ExampleArgoAction_String() {
+	fmt.Println(launch.ArgoPause.String())
+	// Output:
+	// pause
+}
+
+func ExampleArgoAction_MarshalText() {
+	b, err := launch.ArgoPause.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// pause <nil>
+}
+
+func ExampleArgoAction_UnmarshalText() {
+	var x launch.ArgoAction
+	err := x.UnmarshalText([]byte("abort"))
+	fmt.Println(x, err)
+	// Output:
+	// abort <nil>
+}
+
+func ExampleCanaryDirection_String() {
+	fmt.Println(launch.DirectionIncrease.String())
+	// Output:
+	// increase
+}
+
+func ExampleCanaryDirection_MarshalText() {
+	b, err := launch.DirectionIncrease.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// increase <nil>
+}
+
+func ExampleCanaryDirection_UnmarshalText() {
+	var x launch.CanaryDirection
+	err := x.UnmarshalText([]byte("decrease"))
+	fmt.Println(x, err)
+	// Output:
+	// decrease <nil>
+}
+
+func ExampleNaNStrategy_String() {
+	fmt.Println(launch.NaNReplace.String())
+	// Output:
+	// replace
+}
+
+func ExampleNaNStrategy_MarshalText() {
+	b, err := launch.NaNReplace.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// replace <nil>
+}
+
+func ExampleNaNStrategy_UnmarshalText() {
+	var x launch.NaNStrategy
+	err := x.UnmarshalText([]byte("remove"))
+	fmt.Println(x, err)
+	// Output:
+	// remove <nil>
+}
+
+func ExampleCanaryClass_String() {
+	fmt.Println(launch.CanaryNodataFailMetric.String())
+	// Output:
+	// nodata_fail_metric
+}
+
+func ExampleCanaryClass_MarshalText() {
+	b, err := launch.CanaryNodataFailMetric.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// nodata_fail_metric <nil>
+}
+
+func ExampleCanaryClass_UnmarshalText() {
+	var x launch.CanaryClass
+	err := x.UnmarshalText([]byte("high"))
+	fmt.Println(x, err)
+	// Output:
+	// high <nil>
+}
+
+func ExampleCanaryVerdict_String() {
+	fmt.Println(launch.CanaryVerdictMarginal.String())
+	// Output:
+	// marginal
+}
+
+func ExampleCanaryVerdict_MarshalText() {
+	b, err := launch.CanaryVerdictMarginal.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// marginal <nil>
+}
+
+func ExampleCanaryVerdict_UnmarshalText() {
+	var x launch.CanaryVerdict
+	err := x.UnmarshalText([]byte("pass"))
+	fmt.Println(x, err)
+	// Output:
+	// pass <nil>
+}
+
+func ExampleCanaryRule_String() {
+	fmt.Println(launch.CanaryRuleTooMuchNodata.String())
+	// Output:
+	// too_much_nodata
+}
+
+func ExampleCanaryRule_MarshalText() {
+	b, err := launch.CanaryRuleTooMuchNodata.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// too_much_nodata <nil>
+}
+
+func ExampleCanaryRule_UnmarshalText() {
+	var x launch.CanaryRule
+	err := x.UnmarshalText([]byte("critical_failure"))
+	fmt.Println(x, err)
+	// Output:
+	// critical_failure <nil>
+}
+
+func ExampleScorecardRisk_String() {
+	fmt.Println(launch.RiskHigh.String())
+	// Output:
+	// high
+}
+
+func ExampleScorecardRisk_MarshalText() {
+	b, err := launch.RiskHigh.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// high <nil>
+}
+
+func ExampleScorecardRisk_UnmarshalText() {
+	var x launch.ScorecardRisk
+	err := x.UnmarshalText([]byte("critical"))
+	fmt.Println(x, err)
+	// Output:
+	// critical <nil>
+}
+
+func ExampleReadinessMethod_String() {
+	fmt.Println(launch.ReadinessScorecard.String())
+	// Output:
+	// scorecard
+}
+
+func ExampleReadinessMethod_MarshalText() {
+	b, err := launch.ReadinessScorecard.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// scorecard <nil>
+}
+
+func ExampleReadinessMethod_UnmarshalText() {
+	var x launch.ReadinessMethod
+	err := x.UnmarshalText([]byte("weighted"))
+	fmt.Println(x, err)
+	// Output:
+	// weighted <nil>
+}

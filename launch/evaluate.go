@@ -3,6 +3,7 @@ package launch
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,12 +41,20 @@ func newScore(num, den decimal.Decimal) Score {
 }
 
 // Percent formats the score as a percentage with two decimals ("87.50%"), or "n/a"
-// when undefined.
+// when undefined. A hand-built Score that is not what Evaluate returns (Defined with a
+// denominator <= 0, or Num or Den beyond validation.MaxDecimalDigits digits or an exponent
+// beyond ±40) also prints "n/a", never panics or hangs.
 func (s Score) Percent() string {
-	if !s.Defined {
+	if !s.usable() {
 		return "n/a"
 	}
 	return s.Num.Mul(decimal.NewFromInt(100)).DivRound(s.Den, 2).StringFixed(2) + "%"
+}
+
+// usable reports whether the score can be divided: defined, with bounded parts and a
+// positive denominator.
+func (s Score) usable() bool {
+	return s.Defined && validation.DecimalBounded(s.Num) && validation.DecimalBounded(s.Den) && s.Den.Sign() > 0
 }
 
 // FunctionScore is the readiness of one function's required items.
@@ -60,19 +69,28 @@ type FunctionScore struct {
 
 // ItemResult is how one required item was classified (domain study §6.2 step 2).
 type ItemResult struct {
-	ID       ItemID          `json:"id"`       // the item
-	Function Function        `json:"function"` // copied from the item
-	Kind     Kind            `json:"kind"`     // gate or advisory
-	Status   Status          `json:"status"`   // copied from the item
-	Weight   decimal.Decimal `json:"weight"`   // effective weight (1 when unset)
+	ID       ItemID   `json:"id"`       // the item
+	Function Function `json:"function"` // copied from the item
+	Kind     Kind     `json:"kind"`     // gate or advisory
+	Status   Status   `json:"status"`   // copied from the item
+	// Weight is the effective weight: the item's (1 when unset), or its risk's weight
+	// under ReadinessScorecard.
+	Weight decimal.Decimal `json:"weight"`
+	// CheckScore is the item's OpenSSF check score under ReadinessScorecard: 10 when
+	// Done, the item's Score (else 0) when counted, -1 (inconclusive) when excluded; nil
+	// under the weighted readiness.
+	CheckScore *int `json:"check_score,omitempty"`
 	// Counted is true when the item's weight is in the score's denominator.
 	Counted bool `json:"counted"`
 	// Satisfied is true for Done, NotApplicable with a reason, or an active waiver.
 	Satisfied bool `json:"satisfied"`
 	// Reason is the item's reason kind, or zero (none) for a satisfied item.
 	Reason ReasonKind `json:"reason"`
-	// Waiver is the waiver that decided the classification (active, expired or lacking an
-	// approver); nil when none did.
+	// WaiverState is what the item's waivers amount to at asOf, whether or not it decided
+	// the classification (a Done item may still carry an expired waiver).
+	WaiverState WaiverState `json:"waiver_state"`
+	// Waiver is the waiver that WaiverState names (active, invalid, expired or not yet
+	// active); nil for WaiverNone.
 	Waiver *Waiver `json:"waiver,omitempty"`
 	// Due is the deadline instant; zero when the item has no due date.
 	Due time.Time `json:"due,omitzero"`
@@ -102,7 +120,8 @@ type RiskResult struct {
 type Reason struct {
 	Severity Severity   `json:"severity"` // blocker or risk
 	Kind     ReasonKind `json:"kind"`     // what happened; its rank orders reasons
-	// Subject is the item or risk ID the reason concerns; empty for ReasonScoreBelowMin.
+	// Subject is the item or risk ID the reason concerns; empty for ReasonScoreBelowMin and
+	// ReasonEmptyChecklist.
 	Subject string `json:"subject,omitempty"`
 	// Function is the item's function; empty for risks and the score floor.
 	Function Function `json:"function,omitempty"`
@@ -135,8 +154,14 @@ type Evaluation struct {
 	Tier          Tier            `json:"tier"`                     // the effective tier
 	DecisionMaker string          `json:"decision_maker,omitempty"` // copied from the plan
 	Verdict       Verdict         `json:"verdict"`                  // go, go_with_risks or no_go
-	// Score is the overall readiness of required items; risk never enters it.
+	// Readiness is the score formula used (Policy.Readiness).
+	Readiness ReadinessMethod `json:"readiness"`
+	// Score is the overall readiness of required items as a fraction in [0, 1]; risk
+	// never enters it. Under ReadinessScorecard it is the OpenSSF aggregate divided by 10.
 	Score Score `json:"score"`
+	// Scorecard is the OpenSSF aggregate (0..10) of the required items under
+	// ReadinessScorecard; nil under the weighted readiness.
+	Scorecard *ScorecardResult `json:"scorecard,omitempty"`
 	// Functions are per-function scores, known functions in the order of the constants,
 	// then others byte-wise.
 	Functions []FunctionScore `json:"functions"`
@@ -155,13 +180,16 @@ type Evaluation struct {
 
 // Evaluate decides whether the plan can launch at asOf (domain study §6.2):
 //
-//  1. Required items are those whose MinTier is at or below the plan's tier.
+//  1. Required items are those whose MinTier is at or below the plan's tier. When there
+//     are none (an empty checklist, or every item above the tier) the evaluation has an
+//     empty_checklist Blocker, so the verdict is NoGo: nothing was checked.
 //  2. Each required item is classified by the first matching rule: Done (counted,
 //     satisfied); NotApplicable with a reason (excluded); NotApplicable without one
 //     (counted, na_without_reason); an active waiver (excluded, waived, Risk); Failed
-//     (counted, failed); Inconclusive (excluded, inconclusive); an expired waiver (counted,
-//     waiver_expired); otherwise (counted, incomplete). Unsatisfied gates raise Blockers,
-//     unsatisfied advisory items Risks.
+//     (counted, failed); Inconclusive (excluded, inconclusive); a waiver without an
+//     approver (counted, waiver_invalid); an expired waiver (counted, waiver_expired);
+//     otherwise (counted, incomplete). Unsatisfied gates raise Blockers, unsatisfied
+//     advisory items Risks.
 //  3. The score is the weight of Done items over the weight of counted items, overall and
 //     per function; undefined when nothing is counted.
 //  4. Risks are graded on their residual assessment when given, else inherent: an open
@@ -172,12 +200,16 @@ type Evaluation struct {
 //
 // Overdue items are reported separately and never change the verdict on their own.
 // Evaluate validates the plan first and returns its *productops.ValidationError; a zero
-// asOf is invalid too. It does not modify p.
+// asOf, or one outside years 1..9999, is invalid too. It does not modify p.
 func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 	z, err := p.validate()
-	if err == nil && asOf.IsZero() {
+	if err == nil && !instantOK(asOf) {
 		e := validation.New("launch: evaluation")
-		e.Add("as_of", "required", "", "is required")
+		if asOf.IsZero() {
+			e.Add("as_of", "required", "", "is required")
+		} else {
+			e.Add("as_of", "range", "1..9999", "must be within years 1..9999, in its zone and in UTC")
+		}
 		err = e.Err()
 	}
 	if err != nil {
@@ -219,6 +251,9 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 		blockers int
 	}
 	byFunc := map[Function]*acc{}
+	scorecard := p.Policy.Readiness == ReadinessScorecard
+	ev.Readiness = p.Policy.Readiness
+	var checks []ScorecardCheck
 	var num, den decimal.Decimal
 
 	order := make([]int, len(p.Items))
@@ -249,7 +284,29 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 			byFunc[it.Function] = a
 		}
 		a.items++
-		if res.Counted {
+		if scorecard {
+			res.Weight = it.Risk.Weight()
+			cs := ScorecardInconclusive
+			switch {
+			case res.Status == Done:
+				cs = ScorecardMaxScore
+			case res.Counted && it.Score != nil:
+				cs = *it.Score
+			case res.Counted:
+				cs = 0
+			}
+			res.CheckScore = &cs
+			checks = append(checks, ScorecardCheck{Name: string(it.ID), Risk: riskOrMedium(it.Risk), Score: cs})
+			if cs > 0 {
+				credit := res.Weight.Mul(decimal.New(int64(cs), -1))
+				a.num = a.num.Add(credit)
+				num = num.Add(credit)
+			}
+			if res.Counted {
+				a.den = a.den.Add(res.Weight)
+				den = den.Add(res.Weight)
+			}
+		} else if res.Counted {
 			a.den = a.den.Add(res.Weight)
 			den = den.Add(res.Weight)
 			if res.Status == Done {
@@ -271,6 +328,17 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 	}
 
 	ev.Score = newScore(num, den)
+	if scorecard {
+		sc, _ := ScorecardAggregate(checks) // valid by construction
+		ev.Scorecard = &sc
+	}
+	if len(ev.Items) == 0 {
+		msg := "the checklist is empty: nothing shows the launch is ready"
+		if len(ev.NotRequired) > 0 {
+			msg = "no item is required at tier " + string(tier) + " (" + strconv.Itoa(len(ev.NotRequired)) + " above it): nothing shows the launch is ready"
+		}
+		ev.Reasons = append(ev.Reasons, Reason{Severity: SeverityBlocker, Kind: ReasonEmptyChecklist, Message: msg})
+	}
 	for f, a := range byFunc {
 		ev.Functions = append(ev.Functions, FunctionScore{Function: f, Score: newScore(a.num, a.den), Items: a.items, Blockers: a.blockers})
 	}
@@ -312,7 +380,7 @@ func Evaluate(p Plan, asOf time.Time) (Evaluation, error) {
 
 // compareReasons orders reasons by severity, kind rank, then subject byte-wise.
 func compareReasons(a, b Reason) int {
-	return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Subject, b.Subject))
+	return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Kind.rank(), b.Kind.rank()), strings.Compare(a.Subject, b.Subject))
 }
 
 // compareWaivers gives the waivers of one item a fixed order, so the waiver reported does
@@ -326,27 +394,27 @@ func compareWaivers(a, b *Waiver) int {
 func classify(it *Item, ws []*Waiver, asOf time.Time) ItemResult {
 	res := ItemResult{ID: it.ID, Function: it.Function, Kind: it.Kind, Status: it.Status, Weight: it.weight()}
 	state, w := stateOf(ws, asOf)
-	if state != waiverNone {
+	res.WaiverState = state
+	if w != nil {
 		wc := *w // a copy, so the result never aliases the caller's plan
 		res.Waiver = &wc
 	}
 	switch {
 	case it.Status == Done:
 		res.Counted, res.Satisfied = true, true
-		res.Waiver = nil
 	case it.Status == NotApplicable && strings.TrimSpace(it.NAReason) != "":
 		res.Satisfied = true
-		res.Waiver = nil
 	case it.Status == NotApplicable:
 		res.Counted, res.Reason = true, ReasonNAWithoutReason
-		res.Waiver = nil
-	case state == waiverActive:
+	case state == WaiverActive:
 		res.Satisfied, res.Reason = true, ReasonWaived
 	case it.Status == Failed:
 		res.Counted, res.Reason = true, ReasonFailed
 	case it.Status == Inconclusive:
 		res.Reason = ReasonInconclusive
-	case state == waiverExpired:
+	case state == WaiverInvalid:
+		res.Counted, res.Reason = true, ReasonWaiverInvalid
+	case state == WaiverExpired:
 		res.Counted, res.Reason = true, ReasonWaiverExpired
 	default:
 		res.Counted, res.Reason = true, ReasonIncomplete
@@ -370,10 +438,12 @@ func itemReason(it *Item, res *ItemResult) Reason {
 		b.WriteString("is inconclusive (excluded from the score)")
 	case ReasonWaiverExpired:
 		b.WriteString("is " + it.Status.String() + " and its waiver expired at " + res.Waiver.ExpiresAt.UTC().Format(time.RFC3339))
+	case ReasonWaiverInvalid:
+		b.WriteString("is " + it.Status.String() + " and its waiver is invalid: it has no approver, so it never applies")
 	case ReasonIncomplete:
 		b.WriteString("is " + it.Status.String())
-		if res.Waiver != nil {
-			b.WriteString("; a waiver exists but has no approver, so it does not apply")
+		if res.WaiverState == WaiverNotYetActive {
+			b.WriteString("; its waiver starts at " + res.Waiver.GrantedAt.UTC().Format(time.RFC3339))
 		}
 	case ReasonNAWithoutReason:
 		b.WriteString("is not_applicable without a reason")
@@ -390,17 +460,17 @@ func itemReason(it *Item, res *ItemResult) Reason {
 // gradeRisk grades one risk and returns the reason it raises, if any.
 func gradeRisk(r *Risk, pol Policy) (RiskResult, *Reason) {
 	rr := RiskResult{ID: r.ID, Title: r.Title, Owner: r.Owner, Status: r.Status, Response: r.Response, Approver: r.Approver}
-	rr.Inherent = r.Inherent.Score(pol.ImpactMethod, pol.Bands)
+	rr.Inherent = r.Inherent.score(pol.ImpactMethod, pol.Bands)
 	rr.Band = rr.Inherent.Band
 	score := rr.Inherent
 	if r.Residual != nil {
-		res := r.Residual.Score(pol.ImpactMethod, pol.Bands)
+		res := r.Residual.score(pol.ImpactMethod, pol.Bands)
 		rr.Residual = &res
 		rr.Band = res.Band
 		score = res
 	}
 	var sev Severity
-	accepted := r.Status == RiskAccepted && r.Approver != ""
+	accepted := r.Status == RiskAccepted && strings.TrimSpace(r.Approver) != ""
 	switch {
 	case r.Status == RiskMitigated || r.Status == RiskClosed:
 	case accepted && rr.Band >= pol.watchBand():

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func dec(s string) *decimal.Decimal {
@@ -230,9 +231,26 @@ func TestWaiverEdgeCases(t *testing.T) {
 		{"n/a without reason cannot be waived", Item{ID: "x", Function: QA, Status: NotApplicable},
 			[]Waiver{{Item: "x", Approver: "a", Reason: "r", ExpiresAt: later}},
 			summary{Verdict: NoGo, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"blocker na_without_reason x"}}},
-		{"waiver without approver never applies", Item{ID: "x", Function: QA, Status: InProgress},
+		{"waiver without approver is invalid, not incomplete", Item{ID: "x", Function: QA, Status: InProgress},
 			[]Waiver{{Item: "x", Reason: "r", ExpiresAt: later}},
+			summary{Verdict: NoGo, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"blocker waiver_invalid x"}}},
+		// Issue 12: a waiver with no approver was reported as "expired" once its window had
+		// passed; it is invalid whatever its window.
+		{"past waiver without approver is invalid, not expired", Item{ID: "x", Function: QA, Status: InProgress},
+			[]Waiver{{Item: "x", Reason: "r", ExpiresAt: earlier}},
+			summary{Verdict: NoGo, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"blocker waiver_invalid x"}}},
+		{"blank approver is no approver", Item{ID: "x", Function: QA, Status: NotStarted, Kind: Advisory},
+			[]Waiver{{Item: "x", Approver: "  ", Reason: "r", ExpiresAt: later}},
+			summary{Verdict: GoWithRisks, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"risk waiver_invalid x"}}},
+		{"an invalid waiver outranks an expired approved one", Item{ID: "x", Function: QA, Status: NotStarted},
+			[]Waiver{{Item: "x", Approver: "a", Reason: "r", ExpiresAt: earlier}, {Item: "x", Reason: "r", ExpiresAt: later}},
+			summary{Verdict: NoGo, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"blocker waiver_invalid x"}}},
+		{"a waiver not yet granted leaves the item incomplete", Item{ID: "x", Function: QA, Status: NotStarted},
+			[]Waiver{{Item: "x", Approver: "a", Reason: "r", GrantedAt: utc("2026-12-01T00:00:00Z"), ExpiresAt: later}},
 			summary{Verdict: NoGo, Num: "0", Den: "1", Value: "0.000000", Reasons: []string{"blocker incomplete x"}}},
+		{"done with an invalid waiver is done", Item{ID: "x", Function: QA, Status: Done},
+			[]Waiver{{Item: "x", Reason: "r", ExpiresAt: later}},
+			summary{Verdict: Go, Num: "1", Den: "1", Value: "1.000000"}},
 		{"one active waiver among expired ones wins", Item{ID: "x", Function: QA, Status: Blocked},
 			[]Waiver{{Item: "x", Approver: "a", Reason: "r", ExpiresAt: earlier}, {Item: "x", Approver: "b", Reason: "r2", ExpiresAt: later}},
 			summary{Verdict: GoWithRisks, Num: "0", Den: "0", Reasons: []string{"risk waived x"}}},
@@ -441,7 +459,7 @@ func TestRisks(t *testing.T) {
 
 // TestFunctionScores checks the per-function breakdown and its order.
 func TestFunctionScores(t *testing.T) {
-	p := Plan{Name: "f", Items: []Item{
+	p := Plan{Name: "f", Functions: []Function{"design"}, Items: []Item{
 		{ID: "d1", Function: "design", Status: Done},
 		{ID: "e1", Function: Engineering, Status: Done, Weight: dec("2")},
 		{ID: "e2", Function: Engineering, Status: Failed},
@@ -496,24 +514,14 @@ func TestEvaluateInvalid(t *testing.T) {
 			ImpactMethod: ImpactMethod(5), WatchBand: Extreme, GateBand: High},
 	}
 	_, err := Evaluate(p, utc("2026-11-30T00:00:00Z"))
-	if !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("err = %v, want ErrInvalid", err)
-	}
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err %T is not a *ValidationError", err)
-	}
-	var got []string
-	for _, f := range ve.Fields {
-		got = append(got, f.Field+" "+f.Rule)
-	}
+	got := fieldtest.Rules(t, err)
 	want := []string{
 		"name required",
-		"items[0].weight dgt",
 		"items[1].function required",
 		"waivers[2].reason required",
 		"policy.min_score dlte",
 		"tier oneof",
+		"items[0].weight dgt",
 		"items[1].id unique",
 		"items[1].status oneof",
 		"items[1].due.date date",
@@ -551,9 +559,9 @@ func TestEvaluateInvalid(t *testing.T) {
 // TestLocalZoneRefused: "Local" depends on the machine, so results would too.
 func TestLocalZoneRefused(t *testing.T) {
 	p := Plan{Name: "l", Zone: "Local", Items: []Item{{ID: "a", Function: QA, Due: &Deadline{Date: Date{2026, 12, 1}, Zone: "Local"}}}}
-	var ve *productops.ValidationError
-	if err := p.Validate(); !errors.As(err, &ve) || len(ve.Fields) != 2 {
-		t.Fatalf("err = %v, want two fields", err)
+	err := p.Validate()
+	if diff := cmp.Diff([]string{"zone timezone", "items[0].due.zone timezone"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("fields (-want +got)\n%s", diff)
 	}
 }
 

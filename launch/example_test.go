@@ -189,19 +189,44 @@ func ExampleAssessment_Score() {
 	}}
 	fmt.Println(a.Score(launch.Highest, launch.Bands{}))
 	fmt.Println(a.Score(launch.MeanImpact, launch.NHSBands()))
+	_, err := launch.Assessment{Likelihood: 6, Impact: 3}.Score(launch.Highest, launch.Bands{})
+	fmt.Println(err)
 	// Output:
-	// {15 extreme}
-	// {10.5 high}
+	// {15 extreme} <nil>
+	// {10.5 high} <nil>
+	// launch: assessment: invalid: likelihood: must be 1..5, got 6
+}
+
+func ExampleAssessment_Validate() {
+	fmt.Println(launch.Assessment{Likelihood: 2, Impact: 4}.Validate())
+	fmt.Println(launch.Assessment{Likelihood: 0, Impact: 9}.Validate())
+	// Output:
+	// <nil>
+	// launch: assessment: invalid: likelihood: must be 1..5, got 0; impact: must be 1..5, got 9
 }
 
 func ExampleBands_Band() {
 	nhs := launch.NHSBands()
+	var bands []launch.RiskBand
 	for _, s := range []int64{3, 4, 6, 8, 12, 15} {
-		fmt.Print(nhs.Band(decimal.NewFromInt(s)), " ")
+		b, _ := nhs.Band(decimal.NewFromInt(s))
+		bands = append(bands, b)
 	}
-	fmt.Println()
+	fmt.Println(bands)
+	_, err := nhs.Band(decimal.NewFromInt(30))
+	fmt.Println(err)
 	// Output:
-	// low moderate moderate high high extreme
+	// [low moderate moderate high high extreme]
+	// launch: bands: invalid: score: must be within 1..25, got 30
+}
+
+func ExampleBands_Validate() {
+	fmt.Println(launch.NHSBands().Validate())
+	bad := launch.Bands{LowMax: decimal.NewFromInt(5), ModerateMax: decimal.NewFromInt(4), HighMax: decimal.NewFromInt(12)}
+	fmt.Println(bad.Validate())
+	// Output:
+	// <nil>
+	// launch: bands: invalid: moderate_max: must be greater than low_max
 }
 
 func ExampleNHSBands() {
@@ -221,9 +246,34 @@ func ExampleDate_End() {
 	ny, _ := time.LoadLocation("America/New_York")
 	// 8 March 2026 is the 23-hour day when New York moves to daylight time.
 	d := launch.Date{Year: 2026, Month: time.March, Day: 8}
-	fmt.Println(d, d.End(ny).UTC())
+	end, err := d.End(ny)
+	fmt.Println(d, end.UTC(), err)
+	// February 30 is rejected, not normalised to March 2.
+	_, err = launch.Date{Year: 2026, Month: time.February, Day: 30}.End(ny)
+	fmt.Println(err)
 	// Output:
-	// 2026-03-08 2026-03-09 04:00:00 +0000 UTC
+	// 2026-03-08 2026-03-09 04:00:00 +0000 UTC <nil>
+	// launch: date: invalid: want a real calendar date as YYYY-MM-DD in years 1..9999, got "2026-02-30"
+}
+
+func ExampleDate_Validate() {
+	fmt.Println(launch.Date{Year: 2024, Month: time.February, Day: 29}.Validate())
+	fmt.Println(launch.Date{Year: 2025, Month: time.February, Day: 29}.Validate())
+	// Output:
+	// <nil>
+	// launch: date: invalid: want a real calendar date as YYYY-MM-DD in years 1..9999, got "2025-02-29"
+}
+
+func ExampleDefaultFunctions() {
+	fmt.Println(launch.DefaultFunctions())
+	p := launch.Plan{Name: "typo", Items: []launch.Item{{ID: "a", Function: "enginering", Status: launch.Done}}}
+	fmt.Println(p.Validate())
+	p.Functions = []launch.Function{"enginering"} // extend the set on purpose
+	fmt.Println(p.Validate())
+	// Output:
+	// [engineering qa security legal docs support sales marketing pricing operations analytics]
+	// launch: plan: invalid: items[0].function: unknown function "enginering"; want one of engineering, qa, security, legal, docs, support, sales, marketing, pricing, operations, analytics, or list it in functions
+	// <nil>
 }
 
 func ExampleDate_UnmarshalText() {
@@ -232,7 +282,7 @@ func ExampleDate_UnmarshalText() {
 	fmt.Println(d.UnmarshalText([]byte("2026-02-30")))
 	// Output:
 	// <nil> 2026-02-28
-	// launch: date: invalid: want a real calendar date as YYYY-MM-DD, got "2026-02-30"
+	// launch: date: invalid: want a real calendar date as YYYY-MM-DD in years 1..9999, got "2026-02-30"
 }
 
 func Example_textForms() {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -23,22 +24,16 @@ const (
 	LowerIsBetter
 )
 
-var directionEnum = enum{typ: "direction", names: []string{"", "higher_is_better", "lower_is_better"}}
+var directionEnum = enum.Set[Direction]{Subject: "launch: direction", Kind: "direction", Names: []string{"", "higher_is_better", "lower_is_better"}}
 
 // String returns "higher_is_better" or "lower_is_better".
-func (d Direction) String() string { return directionEnum.name(uint8(d)) }
+func (d Direction) String() string { return directionEnum.String(d) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (d Direction) MarshalText() ([]byte, error) { return directionEnum.marshal(uint8(d)) }
+func (d Direction) MarshalText() ([]byte, error) { return directionEnum.Marshal(d) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (d *Direction) UnmarshalText(b []byte) error {
-	v, err := directionEnum.parse(b)
-	if err == nil {
-		*d = Direction(v)
-	}
-	return err
-}
+func (d *Direction) UnmarshalText(b []byte) error { return directionEnum.Unmarshal(d, b) }
 
 // InsufficientPolicy says what happens when the step deadline passes while a check still
 // lacks data. The zero value is RollbackOnInsufficient.
@@ -54,22 +49,16 @@ const (
 	HoldOnInsufficient
 )
 
-var insufficientEnum = enum{typ: "insufficient policy", names: []string{"rollback", "hold"}, zero: true}
+var insufficientEnum = enum.Set[InsufficientPolicy]{Subject: "launch: insufficient policy", Kind: "insufficient policy", Names: []string{"rollback", "hold"}}
 
 // String returns "rollback" or "hold".
-func (p InsufficientPolicy) String() string { return insufficientEnum.name(uint8(p)) }
+func (p InsufficientPolicy) String() string { return insufficientEnum.String(p) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (p InsufficientPolicy) MarshalText() ([]byte, error) { return insufficientEnum.marshal(uint8(p)) }
+func (p InsufficientPolicy) MarshalText() ([]byte, error) { return insufficientEnum.Marshal(p) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (p *InsufficientPolicy) UnmarshalText(b []byte) error {
-	v, err := insufficientEnum.parse(b)
-	if err == nil {
-		*p = InsufficientPolicy(v)
-	}
-	return err
-}
+func (p *InsufficientPolicy) UnmarshalText(b []byte) error { return insufficientEnum.Unmarshal(p, b) }
 
 // NoDataPolicy says what a missing value (no observation, Missing, or a non-finite value)
 // means. The zero value is NoDataError. Engines disagree (domain study §2.1 G5).
@@ -85,22 +74,16 @@ const (
 	NoDataFail
 )
 
-var noDataEnum = enum{typ: "no-data policy", names: []string{"error", "fail"}, zero: true}
+var noDataEnum = enum.Set[NoDataPolicy]{Subject: "launch: no-data policy", Kind: "no-data policy", Names: []string{"error", "fail"}}
 
 // String returns "error" or "fail".
-func (p NoDataPolicy) String() string { return noDataEnum.name(uint8(p)) }
+func (p NoDataPolicy) String() string { return noDataEnum.String(p) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (p NoDataPolicy) MarshalText() ([]byte, error) { return noDataEnum.marshal(uint8(p)) }
+func (p NoDataPolicy) MarshalText() ([]byte, error) { return noDataEnum.Marshal(p) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (p *NoDataPolicy) UnmarshalText(b []byte) error {
-	v, err := noDataEnum.parse(b)
-	if err == nil {
-		*p = NoDataPolicy(v)
-	}
-	return err
-}
+func (p *NoDataPolicy) UnmarshalText(b []byte) error { return noDataEnum.Unmarshal(p, b) }
 
 // RegressionTest compares a rate in the treatment (the new release) with the same rate
 // in a control, once per interval.
@@ -118,7 +101,7 @@ type RegressionTest struct {
 	Direction Direction `json:"direction"`
 	// Tolerance is the largest acceptable worsening, as an absolute rate in [0, 1)
 	// (0.005 = half a percentage point); zero means any significant worsening fails.
-	Tolerance decimal.Decimal `json:"tolerance" validate:"dgte=0,dlt=1"`
+	Tolerance decimal.Decimal `json:"tolerance"`
 	// Confidence of the interval, zero (meaning 0.95) or in [0.5, 0.9999].
 	Confidence decimal.Decimal `json:"confidence"`
 }
@@ -189,7 +172,12 @@ func (g *Guardrail) errorLimit() int {
 // tolerance or confidence out of range, negative limits, an unknown policy.
 func (g *Guardrail) Validate() error {
 	e := validation.New("launch: guardrail")
+	if g == nil {
+		e.Add("", "required", "", "is required")
+		return e.Err()
+	}
 	e.Struct("", g)
+	checkInstant(e, "deadline", g.Deadline)
 	seen := map[CheckID]bool{}
 	for i := range g.Checks {
 		c := &g.Checks[i]
@@ -207,22 +195,42 @@ func (g *Guardrail) Validate() error {
 		case !bounded && c.Regression == nil:
 			e.Add(p+".min", "required", "", "give min, max or a regression test")
 		}
-		if c.Min != nil && c.Max != nil && c.Min.Cmp(*c.Max) > 0 {
+		// Decimals are bounded (40 digits, exponent ±40) before any comparison; checked by
+		// hand rather than by validator tags, which would box each value.
+		minOK, maxOK := c.Min == nil || validation.DecimalBounded(*c.Min), c.Max == nil || validation.DecimalBounded(*c.Max)
+		if !minOK {
+			e.Add(p+".min", "dbound", "", dboundMsg)
+		}
+		if !maxOK {
+			e.Add(p+".max", "dbound", "", dboundMsg)
+		}
+		if c.Min != nil && c.Max != nil && minOK && maxOK && c.Min.Cmp(*c.Max) > 0 {
 			e.Add(p+".max", "gtefield", "min", "must be at least min")
 		}
 		if r := c.Regression; r != nil {
-			if !directionEnum.valid(uint8(r.Direction)) {
+			switch {
+			case !validation.DecimalBounded(r.Tolerance):
+				e.Add(p+".regression.tolerance", "dbound", "", dboundMsg)
+			case r.Tolerance.Sign() < 0:
+				e.Add(p+".regression.tolerance", "dgte", "0", "must be at least 0")
+			case r.Tolerance.Cmp(decimal.NewFromInt(1)) >= 0:
+				e.Add(p+".regression.tolerance", "dlt", "1", "must be less than 1")
+			}
+			if !validation.DecimalBounded(r.Confidence) {
+				e.Add(p+".regression.confidence", "dbound", "", dboundMsg)
+			}
+			if !directionEnum.Valid(r.Direction) {
 				e.Add(p+".regression.direction", "required", "", "is required: higher_is_better or lower_is_better")
 			}
-			if !r.Confidence.IsZero() && (r.Confidence.Cmp(decimal.New(5, -1)) < 0 || r.Confidence.Cmp(decimal.New(9999, -4)) > 0) {
+			if !r.Confidence.IsZero() && validation.DecimalBounded(r.Confidence) && (r.Confidence.Cmp(decimal.New(5, -1)) < 0 || r.Confidence.Cmp(decimal.New(9999, -4)) > 0) {
 				e.Add(p+".regression.confidence", "range", "0.5..0.9999", "must be 0 (meaning 0.95) or within 0.5..0.9999")
 			}
 		}
 	}
-	if !noDataEnum.valid(uint8(g.NoData)) {
+	if !noDataEnum.Valid(g.NoData) {
 		e.Add("no_data", "oneof", "", "unknown value "+g.NoData.String())
 	}
-	if !insufficientEnum.valid(uint8(g.OnInsufficient)) {
+	if !insufficientEnum.Valid(g.OnInsufficient) {
 		e.Add("on_insufficient", "oneof", "", "unknown value "+g.OnInsufficient.String())
 	}
 	return e.Err()
@@ -245,3 +253,6 @@ func newBounds(c *Check) bounds {
 	}
 	return b
 }
+
+// dboundMsg is the message of a decimal beyond the validation bounds.
+const dboundMsg = "must have at most 40 digits and an exponent within ±40"

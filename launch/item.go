@@ -1,20 +1,27 @@
 package launch
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/enum"
+	"github.com/productops/productops/internal/validation"
 )
 
 // ItemID identifies a checklist item within a plan. IDs are compared byte-wise, so
 // "sec-2" sorts before "sec-10" only if written "sec-02".
 type ItemID string
 
-// Function is the team or discipline that owns a checklist item. The constants name the
-// functions that recur across launch templates; any other non-empty name (at most 64
-// bytes, such as "design") is accepted, so the list is open.
+// Function is the team or discipline that owns a checklist item. The set is closed by
+// default: an item's function must be one of the constants below (DefaultFunctions), so a
+// typo such as "enginering" is an error rather than a new function. A plan that needs
+// others (design, localisation) lists them on purpose in Plan.Functions.
 type Function string
 
 // Functions that recur across launch checklists (domain study §1.4). Reports list them in
-// this order, then any other function byte-wise.
+// this order, then the plan's extra functions byte-wise.
 const (
 	// Engineering: code complete, flags, migrations, performance.
 	Engineering Function = "engineering"
@@ -39,6 +46,12 @@ const (
 	// Analytics: instrumentation and dashboards.
 	Analytics Function = "analytics"
 )
+
+// DefaultFunctions returns the built-in functions in report order: engineering, qa,
+// security, legal, docs, support, sales, marketing, pricing, operations, analytics.
+func DefaultFunctions() []Function {
+	return []Function{Engineering, QA, Security, Legal, Docs, Support, Sales, Marketing, Pricing, Operations, Analytics}
+}
 
 // functionRank orders the known functions in reports; unknown functions come after them.
 func functionRank(f Function) int {
@@ -66,7 +79,34 @@ func functionRank(f Function) int {
 	case Analytics:
 		return 10
 	}
-	return 11
+	return otherFunction
+}
+
+// otherFunction is the rank of every function that is not a default one.
+const otherFunction = 11
+
+// functionList joins the default functions and the distinct non-empty extra ones for an
+// error message, at most 24 of them.
+func functionList(extra []Function) string {
+	var b strings.Builder
+	seen := map[Function]bool{}
+	n := 0
+	for _, f := range append(DefaultFunctions(), extra...) {
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		if n > 0 {
+			b.WriteString(", ")
+		}
+		if n == 24 {
+			b.WriteString("…")
+			break
+		}
+		b.WriteString(validation.Truncate(string(f)))
+		n++
+	}
+	return b.String()
 }
 
 // Status is where a checklist item stands. The zero value is NotStarted.
@@ -96,27 +136,16 @@ const (
 // Pending is the domain study's name for NotStarted.
 const Pending = NotStarted
 
-var statusEnum = enum{
-	typ:     "status",
-	names:   []string{"not_started", "in_progress", "blocked", "done", "failed", "inconclusive", "not_applicable"},
-	aliases: map[string]uint8{"pending": uint8(NotStarted)},
-	zero:    true,
-}
+var statusEnum = enum.Set[Status]{Subject: "launch: status", Kind: "status", Names: []string{"not_started", "in_progress", "blocked", "done", "failed", "inconclusive", "not_applicable"}, Aliases: map[string]Status{"pending": NotStarted}}
 
 // String returns the text form, such as "in_progress".
-func (s Status) String() string { return statusEnum.name(uint8(s)) }
+func (s Status) String() string { return statusEnum.String(s) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (s Status) MarshalText() ([]byte, error) { return statusEnum.marshal(uint8(s)) }
+func (s Status) MarshalText() ([]byte, error) { return statusEnum.Marshal(s) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := statusEnum.parse(b)
-	if err == nil {
-		*s = Status(v)
-	}
-	return err
-}
+func (s *Status) UnmarshalText(b []byte) error { return statusEnum.Unmarshal(s, b) }
 
 // Kind says whether an open item stops the launch. The zero value is Gate.
 type Kind uint8
@@ -131,28 +160,23 @@ const (
 	Advisory
 )
 
-var kindEnum = enum{typ: "kind", names: []string{"gate", "advisory"}, zero: true}
+var kindEnum = enum.Set[Kind]{Subject: "launch: kind", Kind: "kind", Names: []string{"gate", "advisory"}}
 
 // String returns "gate" or "advisory".
-func (k Kind) String() string { return kindEnum.name(uint8(k)) }
+func (k Kind) String() string { return kindEnum.String(k) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (k Kind) MarshalText() ([]byte, error) { return kindEnum.marshal(uint8(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return kindEnum.Marshal(k) }
 
 // UnmarshalText parses "gate" or "advisory"; anything else is a *productops.ValidationError.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := kindEnum.parse(b)
-	if err == nil {
-		*k = Kind(v)
-	}
-	return err
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindEnum.Unmarshal(k, b) }
 
 // Item is one checklist entry.
 type Item struct {
 	// ID is unique within the plan; required, at most 128 bytes.
 	ID ItemID `json:"id" validate:"required,max=128"`
-	// Function owns the item; required (see Function for the open list).
+	// Function owns the item; required, one of DefaultFunctions or of the plan's
+	// Functions.
 	Function Function `json:"function" validate:"required,max=64"`
 	// Title says what must be true, such as "rollback plan rehearsed".
 	Title string `json:"title,omitempty" validate:"max=500"`
@@ -167,14 +191,49 @@ type Item struct {
 	NAReason string `json:"na_reason,omitempty" validate:"max=1000"`
 	// Kind is Gate (the zero value) or Advisory.
 	Kind Kind `json:"kind"`
-	// Weight is the item's share of the readiness score, greater than 0; nil means 1.
-	Weight *decimal.Decimal `json:"weight,omitempty" validate:"omitnil,dgt=0"`
+	// Weight is the item's share of the readiness score, greater than 0 (at most 40
+	// digits, exponent within ±40); nil means 1.
+	Weight *decimal.Decimal `json:"weight,omitempty"`
 	// MinTier is the smallest tier that requires the item; it is required at that tier and
 	// every larger one (requirements are cumulative). Empty means the plan's smallest tier,
-	// so the item is required at every tier.
+	// so the item is required at every tier. At most 64 bytes.
 	MinTier Tier `json:"min_tier,omitempty"`
 	// Evidence is a link or note backing the status; free text, never evaluated.
 	Evidence string `json:"evidence,omitempty" validate:"max=2000"`
+	// Risk is the item's risk level under ReadinessScorecard, which sets its weight;
+	// zero means medium. It must be empty under the weighted readiness.
+	Risk ScorecardRisk `json:"risk,omitempty"`
+	// Score is partial credit 0..10 for an unfinished item under ReadinessScorecard (an
+	// OpenSSF check score); nil means 0. Not allowed for a Done or NotApplicable item, nor
+	// under the weighted readiness.
+	Score *int `json:"score,omitempty"`
+}
+
+// checkReadiness records fields that do not fit the plan's readiness method.
+func (it *Item) checkReadiness(e *validation.Errors, prefix string, m ReadinessMethod) {
+	if it.Risk != 0 && !scorecardRiskEnum.Valid(it.Risk) {
+		e.Add(prefix+".risk", "oneof", "", "unknown value "+it.Risk.String())
+	}
+	if m != ReadinessScorecard {
+		if it.Risk != 0 {
+			e.Add(prefix+".risk", "excluded_unless", "readiness scorecard", "is used only by the scorecard readiness")
+		}
+		if it.Score != nil {
+			e.Add(prefix+".score", "excluded_unless", "readiness scorecard", "is used only by the scorecard readiness")
+		}
+		return
+	}
+	if it.Weight != nil {
+		e.Add(prefix+".weight", "excluded_if", "readiness scorecard", "must be empty under the scorecard readiness (risk sets the weight)")
+	}
+	if it.Score != nil {
+		switch {
+		case *it.Score < 0 || *it.Score > ScorecardMaxScore:
+			e.Add(prefix+".score", "range", "0..10", "must be 0..10, got "+strconv.Itoa(*it.Score))
+		case it.Status == Done || it.Status == NotApplicable:
+			e.Add(prefix+".score", "excluded_if", "status", "must be empty for a "+it.Status.String()+" item")
+		}
+	}
 }
 
 // weight returns the effective weight (1 when unset).

@@ -76,7 +76,7 @@ func genPlanSpec() gopter.Gen {
 func (s planSpec) build() Plan {
 	tiers := []Tier{"", TierMinor, TierStandard, TierMajor}
 	funcs := []Function{Engineering, QA, Security, Docs, "design"}
-	p := Plan{Name: "prop", Zone: "UTC", Tier: tiers[s.Tier]}
+	p := Plan{Name: "prop", Zone: "UTC", Tier: tiers[s.Tier], Functions: []Function{"design"}}
 	if s.Floor >= 0 {
 		p.Policy.MinScore = new(decimal.New(int64(s.Floor), -1))
 	}

@@ -1,10 +1,16 @@
 package launch
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/validation"
 )
 
 // verdictLabel renders a verdict for people.
@@ -22,7 +28,7 @@ func verdictLabel(v Verdict) string {
 
 // scoreLine renders "87.50% (7/8)" or "n/a (nothing counted)".
 func scoreLine(s Score) string {
-	if !s.Defined {
+	if !s.usable() {
 		return "n/a (nothing counted)"
 	}
 	return s.Percent() + " (" + s.Num.String() + "/" + s.Den.String() + ")"
@@ -126,3 +132,46 @@ func (r Reason) line() string {
 
 // String renders the reason on one line, as in the text report.
 func (r Reason) String() string { return r.line() }
+
+// CSVHeader is the header row Evaluation.WriteCSV writes.
+var CSVHeader = []string{"scope", "function", "items", "blockers", "num", "den", "score"}
+
+// WriteCSV writes readiness per function through encoding/csv: a header (CSVHeader), one
+// "overall" row for the plan (function empty), then one "function" row per function in
+// report order. num and den are the exact weights as decimal strings; score is num/den
+// at ScoreScale places, empty when undefined; items and blockers are counts (the overall
+// row counts every required item and blocker, risks and the score floor included). Fields
+// holding caller text are written as given; encoding/csv quotes them as needed.
+func (ev Evaluation) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	blockers := 0
+	for _, r := range ev.Reasons {
+		if r.Severity == SeverityBlocker {
+			blockers++
+		}
+	}
+	row := func(scope string, f Function, items, blockers int, s Score) []string {
+		value := ""
+		if s.usable() && s.Value != nil {
+			value = s.Value.StringFixed(ScoreScale)
+		}
+		return []string{scope, string(f), strconv.Itoa(items), strconv.Itoa(blockers), boundedString(s.Num), boundedString(s.Den), value}
+	}
+	rows := [][]string{CSVHeader, row("overall", "", len(ev.Items), blockers, ev.Score)}
+	for _, f := range ev.Functions {
+		rows = append(rows, row("function", f.Function, f.Items, f.Blockers, f.Score))
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return fmt.Errorf("launch: writing csv: %w", err)
+	}
+	return nil
+}
+
+// boundedString is d.String(), or "" for a decimal beyond the validation bounds (only a
+// hand-built value can be; printing it could take a billion digits).
+func boundedString(d decimal.Decimal) string {
+	if !validation.DecimalBounded(d) {
+		return ""
+	}
+	return d.String()
+}

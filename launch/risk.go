@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -27,22 +28,16 @@ const (
 	RiskClosed
 )
 
-var riskStatusEnum = enum{typ: "risk status", names: []string{"open", "mitigated", "accepted", "closed"}, zero: true}
+var riskStatusEnum = enum.Set[RiskStatus]{Subject: "launch: risk status", Kind: "risk status", Names: []string{"open", "mitigated", "accepted", "closed"}}
 
 // String returns "open", "mitigated", "accepted" or "closed".
-func (s RiskStatus) String() string { return riskStatusEnum.name(uint8(s)) }
+func (s RiskStatus) String() string { return riskStatusEnum.String(s) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (s RiskStatus) MarshalText() ([]byte, error) { return riskStatusEnum.marshal(uint8(s)) }
+func (s RiskStatus) MarshalText() ([]byte, error) { return riskStatusEnum.Marshal(s) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (s *RiskStatus) UnmarshalText(b []byte) error {
-	v, err := riskStatusEnum.parse(b)
-	if err == nil {
-		*s = RiskStatus(v)
-	}
-	return err
-}
+func (s *RiskStatus) UnmarshalText(b []byte) error { return riskStatusEnum.Unmarshal(s, b) }
 
 // Response is the PMBOK threat response chosen for a risk. The zero value is NoResponse.
 type Response uint8
@@ -57,22 +52,16 @@ const (
 	Escalate                   // hand to a higher authority outside the launch
 )
 
-var responseEnum = enum{typ: "response", names: []string{"none", "avoid", "mitigate", "transfer", "accept", "escalate"}, zero: true}
+var responseEnum = enum.Set[Response]{Subject: "launch: response", Kind: "response", Names: []string{"none", "avoid", "mitigate", "transfer", "accept", "escalate"}}
 
 // String returns the text form, such as "mitigate".
-func (r Response) String() string { return responseEnum.name(uint8(r)) }
+func (r Response) String() string { return responseEnum.String(r) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (r Response) MarshalText() ([]byte, error) { return responseEnum.marshal(uint8(r)) }
+func (r Response) MarshalText() ([]byte, error) { return responseEnum.Marshal(r) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (r *Response) UnmarshalText(b []byte) error {
-	v, err := responseEnum.parse(b)
-	if err == nil {
-		*r = Response(v)
-	}
-	return err
-}
+func (r *Response) UnmarshalText(b []byte) error { return responseEnum.Unmarshal(r, b) }
 
 // RiskBand is the grade of a risk score. The zero value means "unset" (and selects the
 // documented default where a band is configured).
@@ -90,22 +79,16 @@ const (
 	Extreme
 )
 
-var bandEnum = enum{typ: "risk band", names: []string{"", "low", "moderate", "high", "extreme"}}
+var bandEnum = enum.Set[RiskBand]{Subject: "launch: risk band", Kind: "risk band", Names: []string{"", "low", "moderate", "high", "extreme"}}
 
 // String returns "low", "moderate", "high" or "extreme".
-func (b RiskBand) String() string { return bandEnum.name(uint8(b)) }
+func (b RiskBand) String() string { return bandEnum.String(b) }
 
 // MarshalText returns the text form; it fails for the zero or an unknown value.
-func (b RiskBand) MarshalText() ([]byte, error) { return bandEnum.marshal(uint8(b)) }
+func (b RiskBand) MarshalText() ([]byte, error) { return bandEnum.Marshal(b) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (b *RiskBand) UnmarshalText(t []byte) error {
-	v, err := bandEnum.parse(t)
-	if err == nil {
-		*b = RiskBand(v)
-	}
-	return err
-}
+func (b *RiskBand) UnmarshalText(t []byte) error { return bandEnum.Unmarshal(b, t) }
 
 // Bands grades a risk score (1..25) by inclusive upper cut-offs: score <= LowMax is Low,
 // <= ModerateMax is Moderate, <= HighMax is High, anything above is Extreme. Cut-offs are
@@ -141,10 +124,35 @@ func (b Bands) orDefault() Bands {
 	return b
 }
 
-// Band grades the exact score num/den (den > 0) without rounding: score <= cut-off is
-// tested as num <= cut-off × den. The zero Bands grades as NHSBands.
-func (b Bands) Band(score decimal.Decimal) RiskBand { return b.bandOf(score, decimal.NewFromInt(1)) }
+// Validate returns nil for the zero Bands (meaning NHSBands) and for cut-offs with
+// 0 < LowMax < ModerateMax < HighMax <= 25, else a *productops.ValidationError naming every
+// bad cut-off. Each cut-off is bounded (validation.MaxDecimalDigits digits, exponent within
+// ±40) before it is compared.
+func (b Bands) Validate() error {
+	e := validation.New("launch: bands")
+	b.check(e, "")
+	return e.Err()
+}
 
+// Band grades score, a risk score in [1, 25] (fractional for MeanImpact), exactly: score
+// <= cut-off is compared without rounding. The zero Bands grades as NHSBands. Invalid
+// bands, or a score outside [1, 25] or unbounded, are a *productops.ValidationError.
+func (b Bands) Band(score decimal.Decimal) (RiskBand, error) {
+	e := validation.New("launch: bands")
+	b.check(e, "")
+	switch {
+	case !validation.DecimalBounded(score):
+		e.Add("score", "dbound", "", "must have at most 40 digits and an exponent within ±40")
+	case score.Cmp(decimal.NewFromInt(1)) < 0 || score.Cmp(decimal.NewFromInt(25)) > 0:
+		e.Add("score", "range", "1..25", "must be within 1..25, got "+validation.Truncate(score.String()))
+	}
+	if err := e.Err(); err != nil {
+		return 0, err
+	}
+	return b.bandOf(score, decimal.NewFromInt(1)), nil
+}
+
+// bandOf grades the exact score num/den (den > 0) on valid bands.
 func (b Bands) bandOf(num, den decimal.Decimal) RiskBand {
 	b = b.orDefault()
 	switch {
@@ -158,22 +166,39 @@ func (b Bands) bandOf(num, den decimal.Decimal) RiskBand {
 	return Extreme
 }
 
-// check records problems of non-zero bands: 0 < LowMax < ModerateMax < HighMax <= 25.
+// check records problems of non-zero bands: each cut-off bounded, then
+// 0 < LowMax < ModerateMax < HighMax <= 25.
 func (b Bands) check(e *validation.Errors, prefix string) {
-	if b.IsZero() {
+	field := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
+	bounded := true
+	for _, c := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"low_max", b.LowMax}, {"moderate_max", b.ModerateMax}, {"high_max", b.HighMax}} {
+		if !validation.DecimalBounded(c.d) {
+			e.Add(field(c.name), "dbound", "", "must have at most 40 digits and an exponent within ±40")
+			bounded = false
+		}
+	}
+	if !bounded || b.IsZero() {
 		return
 	}
 	if b.LowMax.Sign() <= 0 {
-		e.Add(prefix+".low_max", "dgt", "0", "must be greater than 0")
+		e.Add(field("low_max"), "dgt", "0", "must be greater than 0")
 	}
 	if b.ModerateMax.Cmp(b.LowMax) <= 0 {
-		e.Add(prefix+".moderate_max", "gtfield", "low_max", "must be greater than low_max")
+		e.Add(field("moderate_max"), "gtfield", "low_max", "must be greater than low_max")
 	}
 	if b.HighMax.Cmp(b.ModerateMax) <= 0 {
-		e.Add(prefix+".high_max", "gtfield", "moderate_max", "must be greater than moderate_max")
+		e.Add(field("high_max"), "gtfield", "moderate_max", "must be greater than moderate_max")
 	}
 	if b.HighMax.Cmp(decimal.NewFromInt(25)) > 0 {
-		e.Add(prefix+".high_max", "dlte", "25", "must be at most 25")
+		e.Add(field("high_max"), "dlte", "25", "must be at most 25")
 	}
 }
 
@@ -193,22 +218,16 @@ const (
 	MeanImpact
 )
 
-var methodEnum = enum{typ: "impact method", names: []string{"highest", "mean_impact"}, zero: true}
+var methodEnum = enum.Set[ImpactMethod]{Subject: "launch: impact method", Kind: "impact method", Names: []string{"highest", "mean_impact"}}
 
 // String returns "highest" or "mean_impact".
-func (m ImpactMethod) String() string { return methodEnum.name(uint8(m)) }
+func (m ImpactMethod) String() string { return methodEnum.String(m) }
 
 // MarshalText returns the text form; it fails for a value outside the constants.
-func (m ImpactMethod) MarshalText() ([]byte, error) { return methodEnum.marshal(uint8(m)) }
+func (m ImpactMethod) MarshalText() ([]byte, error) { return methodEnum.Marshal(m) }
 
 // UnmarshalText parses a text form; an unknown one is a *productops.ValidationError.
-func (m *ImpactMethod) UnmarshalText(b []byte) error {
-	v, err := methodEnum.parse(b)
-	if err == nil {
-		*m = ImpactMethod(v)
-	}
-	return err
-}
+func (m *ImpactMethod) UnmarshalText(b []byte) error { return methodEnum.Unmarshal(m, b) }
 
 // Impact is the consequence level of a risk on one dimension.
 type Impact struct {
@@ -242,9 +261,37 @@ type RiskScore struct {
 // RiskScoreScale is the number of decimal places of a fractional (MeanImpact) risk score.
 const RiskScoreScale = 2
 
+// Validate returns nil when a is a valid assessment: likelihood 1..5, and either one
+// impact 1..5 or up to MaxImpacts impacts with unique, non-empty dimensions and levels
+// 1..5, not both. Otherwise it is a *productops.ValidationError naming every bad field.
+func (a Assessment) Validate() error {
+	e := validation.New("launch: assessment")
+	a.check(e, "")
+	return e.Err()
+}
+
 // Score grades a under method and bands (zero Bands = NHSBands). The band is decided on
-// the exact score, never on the rounded Value. a must be valid (see Plan.Validate).
-func (a Assessment) Score(method ImpactMethod, bands Bands) RiskScore {
+// the exact score, never on the rounded Value. An invalid assessment, method or bands is a
+// *productops.ValidationError (fields "likelihood", "impact", "method", "bands.low_max",
+// ...), never a score outside 1..25.
+func (a Assessment) Score(method ImpactMethod, bands Bands) (RiskScore, error) {
+	e := validation.New("launch: assessment")
+	a.check(e, "")
+	if !methodEnum.Valid(method) {
+		e.Add("method", "oneof", "", "unknown value "+method.String())
+	}
+	bands.check(e, "bands")
+	if err := e.Err(); err != nil {
+		return RiskScore{}, err
+	}
+	return a.score(method, bands), nil
+}
+
+// MaxImpacts is the most impact dimensions one assessment may have.
+const MaxImpacts = 64
+
+// score is Score for a valid assessment, method and bands.
+func (a Assessment) score(method ImpactMethod, bands Bands) RiskScore {
 	l := decimal.NewFromInt(int64(a.Likelihood))
 	if len(a.Impacts) == 0 {
 		v := l.Mul(decimal.NewFromInt(int64(a.Impact)))
@@ -269,22 +316,29 @@ func (a Assessment) Score(method ImpactMethod, bands Bands) RiskScore {
 	}
 }
 
-// check records problems of a under prefix.
+// check records problems of a under prefix ("" for the top level).
 func (a *Assessment) check(e *validation.Errors, prefix string) {
+	if prefix != "" {
+		prefix += "."
+	}
 	if a.Likelihood < 1 || a.Likelihood > 5 {
-		e.Add(prefix+".likelihood", "range", "1..5", "must be 1..5, got "+strconv.Itoa(a.Likelihood))
+		e.Add(prefix+"likelihood", "range", "1..5", "must be 1..5, got "+strconv.Itoa(a.Likelihood))
 	}
 	switch {
 	case a.Impact != 0 && len(a.Impacts) > 0:
-		e.Add(prefix+".impacts", "excluded_with", "impact", "give impact or impacts, not both")
+		e.Add(prefix+"impacts", "excluded_with", "impact", "give impact or impacts, not both")
 	case a.Impact == 0 && len(a.Impacts) == 0:
-		e.Add(prefix+".impact", "required", "", "is required (or give impacts)")
+		e.Add(prefix+"impact", "required", "", "is required (or give impacts)")
 	case a.Impact != 0 && (a.Impact < 1 || a.Impact > 5):
-		e.Add(prefix+".impact", "range", "1..5", "must be 1..5, got "+strconv.Itoa(a.Impact))
+		e.Add(prefix+"impact", "range", "1..5", "must be 1..5, got "+strconv.Itoa(a.Impact))
+	}
+	if len(a.Impacts) > MaxImpacts {
+		e.Add(prefix+"impacts", "max", strconv.Itoa(MaxImpacts), "must have at most "+strconv.Itoa(MaxImpacts)+" elements")
+		return
 	}
 	seen := map[string]bool{}
 	for i, im := range a.Impacts {
-		p := prefix + ".impacts[" + strconv.Itoa(i) + "]"
+		p := prefix + "impacts[" + strconv.Itoa(i) + "]"
 		e.Struct(p, &im)
 		if im.Level < 1 || im.Level > 5 {
 			e.Add(p+".level", "range", "1..5", "must be 1..5, got "+strconv.Itoa(im.Level))

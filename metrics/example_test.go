@@ -1,328 +1,53 @@
 package metrics_test
 
 import (
-	"errors"
 	"fmt"
-	"slices"
-	"strings"
-	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops/metrics"
 )
 
-// sample is a small event log used by the examples: four users over two weeks.
-const sample = `user_id,event,ts,plan
-ann,signup,2024-01-01T09:00:00Z,pro
-ann,view_item,2024-01-01T09:05:00Z,
-ann,purchase,2024-01-01T09:30:00Z,
-ann,view_item,2024-01-02T10:00:00Z,
-ann,view_item,2024-01-09T10:00:00Z,
-bob,signup,2024-01-01T20:00:00Z,free
-bob,view_item,2024-01-03T08:00:00Z,
-cat,signup,2024-01-02T12:00:00Z,free
-cat,view_item,2024-01-02T12:10:00Z,
-cat,purchase,2024-01-10T12:00:00Z,
-dan,view_item,2024-01-08T15:00:00Z,
-dan,view_item,2024-01-09T15:00:00Z,
-`
-
-func sampleLog() *metrics.EventLog {
-	l, err := metrics.ReadCSV(strings.NewReader(sample), metrics.EventReadOptions{PropColumns: []string{"plan"}})
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
-
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-func ExampleReadCSV() {
-	in := "user_id,event,ts\nu1,signup,1704067200\nu1,login,oops\nu2,signup,1704070800\n"
-	_, err := metrics.ReadCSV(strings.NewReader(in), metrics.EventReadOptions{})
-	fmt.Println(err)
-
-	l, err := metrics.ReadCSV(strings.NewReader(in), metrics.EventReadOptions{OnBadRow: metrics.CollectBadRows})
-	var bad *metrics.BadRowsError
-	if errors.As(err, &bad) {
-		fmt.Println(bad.Count, "bad row; kept", l.Len(), "events of", l.NumUsers(), "users")
-	}
-	// Output:
-	// metrics: line 3: ts: is not a Unix time or an RFC 3339 time
-	// 1 bad row; kept 2 events of 2 users
-}
-
-func ExampleReadJSONLines() {
-	in := `{"user":"u1","name":"signup","at":1704067200000}
-{"user":42,"name":"signup","at":1704070800000}`
-	l, err := metrics.ReadJSONLines(strings.NewReader(in), metrics.EventReadOptions{
-		UserColumn: "user", NameColumn: "name", TimeColumn: "at", TimeFormat: metrics.TimeUnixMillis})
-	if err != nil {
-		panic(err)
-	}
-	for e := range l.All() {
-		fmt.Println(e.User, e.Name, e.Time.Format(time.RFC3339))
-	}
-	// Output:
-	// u1 signup 2024-01-01T00:00:00Z
-	// 42 signup 2024-01-01T01:00:00Z
-}
-
-func ExampleNewEventLog() {
-	events := []metrics.Event{
-		{User: "u1", Name: "login", Time: day("2024-01-02")},
-		{User: "u1", Name: "signup", Time: day("2024-01-01")},
-	}
-	l, err := metrics.NewEventLog(slices.Values(events))
-	if err != nil {
-		panic(err)
-	}
-	first, last, _ := l.Span()
-	fmt.Println(l.Len(), l.NumUsers(), l.EventNames(), first.Format(time.DateOnly), last.Format(time.DateOnly))
-	_, err = metrics.NewEventLog(slices.Values([]metrics.Event{{User: "u1"}}))
-	fmt.Println(err)
-	// Output:
-	// 2 1 [login signup] 2024-01-01 2024-01-02
-	// metrics: event 0: metrics: event: invalid: name: is required; time: is required
-}
-
-func ExampleLogBuilder() {
-	b := metrics.NewLogBuilder()
-	for i := range 3 {
-		if err := b.Add(metrics.Event{User: "u1", Name: "ping", Time: day("2024-01-01").Add(time.Duration(2-i) * time.Hour)}); err != nil {
-			panic(err)
+// Example shows the undefined convention every metrics package follows: a ratio over
+// nothing says so instead of reporting 0% or 100%.
+func Example() {
+	for _, r := range []metrics.Rate{metrics.NewRate(9, 20), metrics.NewRate(0, 0)} {
+		if !r.Defined {
+			fmt.Println("no data:", r)
+			continue
 		}
+		fmt.Printf("%.0f%% of %d (95%% CI %.0f%% to %.0f%%)\n", 100*r.Value, r.Denominator, 100*r.Low, 100*r.High)
 	}
-	l := b.Build()
-	for e := range l.All() {
-		fmt.Println(e.Time.Format("15:04"))
-	}
+	nrr := metrics.NewDecimalRatio(decimal.NewFromInt(1150), decimal.NewFromInt(1000), 6)
+	fmt.Println("NRR", nrr.Percent(), "of nothing:", metrics.NewDecimalRatio(decimal.NewFromInt(5), decimal.Zero, 6).Percent())
 	// Output:
-	// 00:00
-	// 01:00
-	// 02:00
+	// 45% of 20 (95% CI 26% to 66%)
+	// no data: undefined (0/0)
+	// NRR 115.00% of nothing: undefined
 }
 
-func ExampleDailyActivity() {
-	r, err := metrics.DailyActivity(sampleLog(), metrics.ActivityOptions{From: day("2024-01-08"), To: day("2024-01-11")})
-	if err != nil {
-		panic(err)
-	}
-	for _, d := range r.Days {
-		fmt.Println(d.Date.Format(time.DateOnly), d.DAU, d.WAU, d.MAU)
-	}
+func ExampleNewDecimalRatio() {
+	d := decimal.RequireFromString
+	nrr := metrics.NewDecimalRatio(d("1250"), d("1000"), 6)
+	fmt.Println(nrr, nrr.Defined)
+	fmt.Println(metrics.NewDecimalRatio(d("5"), d("0"), 6))
 	// Output:
-	// 2024-01-08 1 4 4
-	// 2024-01-09 2 3 4
-	// 2024-01-10 1 3 4
+	// 1.25 true
+	// undefined
 }
 
-func ExampleStickiness() {
-	opts := metrics.ActivityOptions{From: day("2024-01-08"), To: day("2024-01-11")}
-	for _, def := range []metrics.StickinessDefinition{metrics.AverageOfRatios, metrics.RatioOfAverages} {
-		s, err := metrics.Stickiness(sampleLog(), def, opts)
-		if err != nil {
-			panic(err)
-		}
-		fmt.Printf("%s: %.4f\n", s.Definition, s.Value)
-	}
+func ExampleDecimalRatio_Percent() {
+	r := metrics.NewDecimalRatio(decimal.NewFromInt(1), decimal.RequireFromString("0.8"), 6)
+	fmt.Println(r.Percent(), metrics.DecimalRatio{}.Percent())
 	// Output:
-	// average_of_ratios: 0.3333
-	// ratio_of_averages: 0.4444
+	// 125.00% undefined
 }
 
-func ExampleActivityResult_Stickiness() {
-	r, _ := metrics.DailyActivity(sampleLog(), metrics.ActivityOptions{})
-	last7 := metrics.ActivityResult{Days: r.Days[len(r.Days)-7:]}
-	s := last7.Stickiness(metrics.AverageOfRatios)
-	fmt.Printf("%.4f over %d days\n", s.Value, len(s.Days))
+func ExampleDecimalRatio_String() {
+	r := metrics.NewDecimalRatio(decimal.NewFromInt(1000), decimal.NewFromInt(300), 2)
+	fmt.Println(r.String(), metrics.DecimalRatio{}.String())
 	// Output:
-	// 0.1429 over 7 days
-}
-
-func ExampleActiveUsers() {
-	weeks, err := metrics.ActiveUsers(sampleLog(), metrics.ActiveUsersOptions{Granularity: metrics.Weekly, WeekStart: time.Monday})
-	if err != nil {
-		panic(err)
-	}
-	for _, w := range weeks {
-		fmt.Println(w.Start.Format(time.DateOnly), w.Users)
-	}
-	// Output:
-	// 2024-01-01 3
-	// 2024-01-08 3
-}
-
-func ExampleDaysActive() {
-	r, err := metrics.DaysActive(sampleLog(), metrics.DaysActiveOptions{Scope: metrics.PerWeek, WeekStart: time.Monday})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println("exactly:", r.Exactly, "at least:", r.AtLeast)
-	// Output:
-	// exactly: [3 3 0 0 0 0 0] at least: [6 3 0 0 0 0 0]
-}
-
-func ExampleRetention() {
-	r, err := metrics.Retention(sampleLog(), metrics.RetentionOptions{
-		Granularity: metrics.Weekly, WeekStart: time.Monday, Periods: 1, AsOf: day("2024-01-15"),
-	})
-	if err != nil {
-		panic(err)
-	}
-	for _, c := range r.Cohorts {
-		fmt.Print(c.Start.Format(time.DateOnly), " size ", c.Size)
-		for _, cell := range c.Cells {
-			fmt.Printf(" | %s: %d (%.0f%%)", cell.Label, cell.Retained, 100*cell.Rate.Value)
-		}
-		fmt.Println()
-	}
-	fmt.Println("week 1, weighted:", r.Means[1].Weighted)
-	// Output:
-	// 2024-01-01 size 3 | week 0: 3 (100%) | week 1: 2 (67%)
-	// 2024-01-08 size 1 | week 0: 1 (100%) | week 1: 0 (0%)
-	// week 1, weighted: 66.67% (2/3, 95% CI 20.77%–93.85%)
-}
-
-func ExampleRetentionAggregate() {
-	opts := metrics.RetentionOptions{StartEvent: "signup", Periods: 1, AsOf: day("2024-02-01")}
-	whole, _ := metrics.Retention(sampleLog(), opts)
-
-	// Two workers each get complete users (all of a user's events in one Add or AddLog);
-	// their partial results merge into the whole.
-	var first, second []metrics.Event
-	for e := range sampleLog().All() {
-		if e.User == "ann" || e.User == "cat" {
-			first = append(first, e)
-		} else {
-			second = append(second, e)
-		}
-	}
-	a, _ := metrics.NewRetentionAggregate(opts)
-	b, _ := metrics.NewRetentionAggregate(opts)
-	if err := a.Add(first...); err != nil {
-		panic(err)
-	}
-	if err := b.Add(second...); err != nil {
-		panic(err)
-	}
-	if err := a.Merge(b); err != nil {
-		panic(err)
-	}
-	merged := a.Result()
-	fmt.Println(merged.Means[1].Weighted, merged.Means[1].Weighted == whole.Means[1].Weighted)
-	// Output:
-	// 33.33% (1/3, 95% CI 6.15%–79.23%) true
-}
-
-func ExampleFunnel() {
-	r, err := metrics.Funnel(sampleLog(), metrics.FunnelOptions{
-		Steps: []string{"signup", "view_item", "purchase"}, Window: 7 * 24 * time.Hour, Breakdown: "plan",
-	})
-	if err != nil {
-		panic(err)
-	}
-	for _, s := range r.Steps {
-		fmt.Printf("%-9s %d  from previous %s  median %v\n", s.Name, s.Users, s.FromPrevious, s.TimeToConvert.Median)
-	}
-	for _, b := range r.Breakdown {
-		fmt.Printf("plan=%s: %s\n", b.Value, b.Funnel.Overall)
-	}
-	// Output:
-	// signup    3  from previous 100.00% (3/3, 95% CI 43.85%–100.00%)  median 0s
-	// view_item 3  from previous 100.00% (3/3, 95% CI 43.85%–100.00%)  median 10m0s
-	// purchase  1  from previous 33.33% (1/3, 95% CI 6.15%–79.23%)  median 25m0s
-	// plan=free: 0.00% (0/2, 95% CI 0.00%–65.76%)
-	// plan=pro: 100.00% (1/1, 95% CI 20.65%–100.00%)
-}
-
-func ExampleFunnelAggregate() {
-	opts := metrics.Mixpanel.FunnelOptions("signup", "purchase")
-	a, _ := metrics.NewFunnelAggregate(opts)
-	b, _ := metrics.NewFunnelAggregate(opts)
-	l := sampleLog()
-	_ = a.Add(metrics.Event{User: "zoe", Name: "signup", Time: day("2024-01-01")})
-	b.AddLog(l)
-	if err := a.Merge(b); err != nil {
-		panic(err)
-	}
-	fmt.Println(a.Result().Overall)
-	// Output:
-	// 25.00% (1/4, 95% CI 4.56%–69.94%)
-}
-
-func ExampleActivityAggregate() {
-	opts := metrics.ActivityOptions{From: day("2024-01-09"), To: day("2024-01-10")}
-	a, err := metrics.NewActivityAggregate(opts)
-	if err != nil {
-		panic(err)
-	}
-	a.AddLog(sampleLog())
-	d := a.Result().Days[0]
-	fmt.Println(d.Date.Format(time.DateOnly), d.DAU, d.WAU, d.MAU)
-	// Output:
-	// 2024-01-09 2 3 4
-}
-
-func ExampleLifecycle() {
-	weeks, err := metrics.Lifecycle(sampleLog(), metrics.LifecycleOptions{Granularity: metrics.Weekly, WeekStart: time.Monday})
-	if err != nil {
-		panic(err)
-	}
-	for _, w := range weeks {
-		fmt.Printf("%s new %d returning %d resurrecting %d dormant %d\n", w.Start.Format(time.DateOnly), w.New, w.Returning, w.Resurrecting, w.Dormant)
-	}
-	// Output:
-	// 2024-01-01 new 3 returning 0 resurrecting 0 dormant 0
-	// 2024-01-08 new 1 returning 2 resurrecting 0 dormant 1
-}
-
-func ExampleAdoption() {
-	r, err := metrics.Adoption(sampleLog(), metrics.AdoptionOptions{Feature: "purchase", From: day("2024-01-01"), To: day("2024-01-15")})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(r.Adopters, "of", r.Active, "active users:", r.Rate)
-	// Output:
-	// 2 of 4 active users: 50.00% (2/4, 95% CI 15.00%–85.00%)
-}
-
-func ExampleActivation() {
-	r, err := metrics.Activation(sampleLog(), metrics.SignupOptions{Signup: "signup", Target: "purchase", Window: 7 * 24 * time.Hour})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(r.Rate, "pending:", r.Pending)
-	// Output:
-	// 33.33% (1/3, 95% CI 6.15%–79.23%) pending: 0
-}
-
-func ExampleTimeToValue() {
-	r, err := metrics.TimeToValue(sampleLog(), metrics.SignupOptions{Signup: "signup", Target: "view_item"})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(r.Reached, "of", r.Cohort, "median", r.Times.Median, "p90", r.Times.P90)
-	// Output:
-	// 3 of 3 median 10m0s p90 28h50m0s
-}
-
-func ExampleVendor() {
-	for _, v := range []metrics.Vendor{metrics.PostHog, metrics.Amplitude, metrics.Mixpanel} {
-		r := v.RetentionOptions(metrics.Daily)
-		f := v.FunnelOptions("signup", "purchase")
-		fmt.Printf("%-9s %s, day 0 %s, %s; funnel %v from the %s step; days active %s\n",
-			v, r.Window, r.DayZero, r.Criterion, f.Window, f.Anchor, v.DaysActiveScope())
-	}
-	// Output:
-	// posthog   calendar, day 0 cohort, return_on; funnel 336h0m0s from the freshest step; days active per_range
-	// amplitude rolling, day 0 cohort, return_on; funnel 24h0m0s from the first step; days active per_week
-	// mixpanel  rolling, day 0 returns, return_on_or_after; funnel 168h0m0s from the first step; days active per_range
+	// 3.33 undefined
 }
 
 func ExampleNewRate() {
@@ -331,28 +56,4 @@ func ExampleNewRate() {
 	// Output:
 	// 45.00% (9/20, 95% CI 25.82%–65.79%)
 	// undefined (0/0)
-}
-
-func ExampleEvent_Validate() {
-	err := metrics.Event{Name: "signup"}.Validate()
-	fmt.Println(err)
-	// Output:
-	// metrics: event: invalid: user: is required; time: is required
-}
-
-func ExampleEventLog_Span() {
-	l := sampleLog()
-	first, last, ok := l.Span()
-	fmt.Println(l.Len(), "events,", l.NumUsers(), "users,", l.EventNames())
-	fmt.Println(first.Format(time.DateTime), "to", last.Format(time.DateTime), ok)
-	// Output:
-	// 12 events, 4 users, [signup view_item purchase]
-	// 2024-01-01 09:00:00 to 2024-01-10 12:00:00 true
-}
-
-func ExampleRetentionOptions_Validate() {
-	err := metrics.RetentionOptions{Periods: -1, Brackets: []int{3, 0}, WeekStart: 9}.Validate()
-	fmt.Println(err)
-	// Output:
-	// metrics: retention options: invalid: periods: must be between 0 and 1000; brackets[1]: must be at least 1, got 0; week_start: must be a weekday
 }

@@ -14,7 +14,7 @@ type Feature struct {
 	// ID names the feature; required and unique.
 	ID ItemID `json:"id" validate:"required"`
 	// Price is what the players must pool to buy it, > 0 (usually from its cost).
-	Price decimal.Decimal `json:"price" validate:"required,dgt=0"`
+	Price decimal.Decimal `json:"price" validate:"dbound,dgt=0"`
 }
 
 // Allocation is money one player puts on one feature.
@@ -24,7 +24,7 @@ type Allocation struct {
 	// Feature names a feature of BuyAFeatureInput.Features.
 	Feature ItemID `json:"feature" validate:"required"`
 	// Amount is > 0.
-	Amount decimal.Decimal `json:"amount" validate:"required,dgt=0"`
+	Amount decimal.Decimal `json:"amount" validate:"dbound,dgt=0"`
 }
 
 // BuyAFeatureInput is one round of the game.
@@ -67,7 +67,6 @@ func BuyAFeature(in BuyAFeatureInput) (BuyAFeatureResult, error) {
 	for i, f := range in.Features {
 		p := index("features", i)
 		e.Struct(p, f)
-		bounded(e, p, "price", f.Price)
 		ids[i] = f.ID
 		if _, dup := price[f.ID]; !dup {
 			price[f.ID] = f.Price
@@ -75,26 +74,33 @@ func BuyAFeature(in BuyAFeatureInput) (BuyAFeatureResult, error) {
 	}
 	uniqueIDs(e, "features", ids)
 	players := slices.Sorted(maps.Keys(in.Budgets))
+	okBudget := map[string]bool{}
 	for _, p := range players {
-		if b := in.Budgets[p]; b.Sign() < 0 {
-			e.Add("budgets["+quote(ItemID(p))+"]", "dgte", "0", "must be at least 0")
+		bp := "budgets[" + quote(ItemID(p)) + "]"
+		if b := in.Budgets[p]; bounded(e, "", bp, b) {
+			if b.Sign() < 0 {
+				e.Add(bp, "dgte", "0", "must be at least 0")
+			} else {
+				okBudget[p] = true
+			}
 		}
 	}
 	bid := map[string]decimal.Decimal{}
 	for i, a := range in.Allocations {
 		p := index("allocations", i)
 		e.Struct(p, a)
-		bounded(e, p, "amount", a.Amount)
 		if _, ok := in.Budgets[a.Player]; !ok && a.Player != "" {
-			e.Add(p+".player", ruleKnown, "", "unknown player "+quote(ItemID(a.Player)))
+			e.Add(p+".player", ruleExists, "", "unknown player "+quote(ItemID(a.Player)))
 		}
 		if _, ok := price[a.Feature]; !ok && a.Feature != "" {
-			e.Add(p+".feature", ruleKnown, "", "unknown feature "+quote(a.Feature))
+			e.Add(p+".feature", ruleExists, "", "unknown feature "+quote(a.Feature))
 		}
-		bid[a.Player] = bid[a.Player].Add(a.Amount)
+		if validation.DecimalBounded(a.Amount) {
+			bid[a.Player] = bid[a.Player].Add(a.Amount)
+		}
 	}
 	for _, p := range players {
-		if b := in.Budgets[p]; b.Sign() >= 0 && bid[p].GreaterThan(b) {
+		if b := in.Budgets[p]; okBudget[p] && bid[p].GreaterThan(b) {
 			e.Add("budgets["+quote(ItemID(p))+"]", "budget", in.Budgets[p].String(),
 				"bids total "+bid[p].String()+", more than the budget "+in.Budgets[p].String())
 		}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestBuyAFeature: pooled money buys X exactly at its price; Y is only partly funded and
@@ -46,8 +48,8 @@ func TestBuyAFeature(t *testing.T) {
 	in.Budgets["erin"] = d("-3")
 	_, err = BuyAFeature(in)
 	want2 := []string{"features[3].price dgt", "features[3].id unique", `budgets["erin"] dgte`, "allocations[7].amount dgt",
-		"allocations[7].player known", "allocations[7].feature known", `budgets["bob"] budget`}
-	if diff := cmp.Diff(want2, fields(t, err)); diff != "" {
+		"allocations[7].player exists", "allocations[7].feature exists", `budgets["bob"] budget`}
+	if diff := cmp.Diff(want2, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

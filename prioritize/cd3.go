@@ -12,10 +12,11 @@ type CD3Input struct {
 	ID ItemID `json:"id" validate:"required"`
 	// CostOfDelay is value lost per unit of time while the item is not delivered (money per
 	// week, say), ≥ 0. Negative costs of delay are rejected.
-	CostOfDelay decimal.Decimal `json:"cost_of_delay" validate:"required,dgte=0"`
+	CostOfDelay decimal.Decimal `json:"cost_of_delay" validate:"dbound,dgte=0"`
 	// Duration is how long the item occupies the team, in the time unit of CostOfDelay, > 0.
-	// It is duration, not cost: the scarce resource being scheduled is time.
-	Duration decimal.Decimal `json:"duration" validate:"required,dgte=0"`
+	// It is duration, not cost: the scarce resource being scheduled is time. Zero is
+	// ErrZeroEffort.
+	Duration decimal.Decimal `json:"duration" validate:"dbound,dgte=0"`
 }
 
 // Validate reports every bad field as a *productops.ValidationError; a zero duration also
@@ -28,9 +29,7 @@ func (in CD3Input) Validate() error {
 
 func (in CD3Input) check(e *validation.Errors, prefix string) {
 	e.Struct(prefix, in)
-	bounded(e, prefix, "cost_of_delay", in.CostOfDelay)
-	bounded(e, prefix, "duration", in.Duration)
-	if in.Duration.IsZero() && !isUnset(in.Duration) {
+	if in.Duration.IsZero() {
 		e.Add(path(prefix, "duration"), ruleNonZero, "", ruleZeroMessage)
 	}
 }

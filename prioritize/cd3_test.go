@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestCD3 reproduces Black Swan Farming's ice-cream example (§1.4, P11): B has the higher
@@ -23,7 +25,7 @@ func TestCD3(t *testing.T) {
 		t.Errorf("delay cost A→B %s, B→A %s", ab, ba)
 	}
 	_, err := TotalDelayCost([]CD3Input{a, {ID: "C", CostOfDelay: d("-1"), Duration: d("0")}})
-	if diff := cmp.Diff([]string{"items[1].cost_of_delay dgte", "items[1].duration nonzero"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[1].cost_of_delay dgte", "items[1].duration nonzero"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, ErrZeroEffort) {

@@ -9,8 +9,8 @@ import (
 	"github.com/productops/productops/internal/validation"
 )
 
-// Sentinel errors callers branch on. ErrZeroEffort, ErrDuplicateID and
-// ErrUnknownPrerequisite come wrapped together with the *productops.ValidationError that
+// Sentinel errors callers branch on. ErrZeroEffort, ErrDuplicateID, ErrUnknownPrerequisite
+// and ErrUnknownReference come wrapped together with the *productops.ValidationError that
 // names the fields involved (errors.As finds it); ErrCycle comes as a *CycleError listing the
 // items. errors.Is(err, productops.ErrInvalid) holds for all of them.
 var (
@@ -21,6 +21,10 @@ var (
 	ErrDuplicateID = errors.New("prioritize: duplicate id")
 	// ErrUnknownPrerequisite reports a prerequisite that names no item of the batch.
 	ErrUnknownPrerequisite = errors.New("prioritize: unknown prerequisite")
+	// ErrUnknownReference reports any other name that refers to nothing in the input: a
+	// player or feature of a Buy a Feature allocation, an item named to WeightSwap, a team
+	// without capacity in Select.
+	ErrUnknownReference = errors.New("prioritize: unknown reference")
 	// ErrCycle reports prerequisites that form a cycle; errors.As gives the *CycleError.
 	ErrCycle = errors.New("prioritize: dependency cycle")
 )
@@ -28,7 +32,7 @@ var (
 // CycleError lists the items of one dependency cycle, in ID order.
 type CycleError struct {
 	// IDs are the items on the cycle (a strongly connected component), sorted byte-wise.
-	IDs []ItemID
+	IDs []ItemID `json:"ids"`
 }
 
 // Error lists at most ten IDs and then the count.
@@ -64,7 +68,8 @@ func withSentinels(e *validation.Errors) error {
 }
 
 // classify wraps a *productops.ValidationError with every sentinel its rules imply: rule
-// "nonzero" gives ErrZeroEffort, "unique" ErrDuplicateID, "known" ErrUnknownPrerequisite.
+// "nonzero" gives ErrZeroEffort, "unique" ErrDuplicateID, "known" ErrUnknownPrerequisite,
+// "exists" ErrUnknownReference.
 func classify(err error) error {
 	var ve *productops.ValidationError
 	if !errors.As(err, &ve) {
@@ -87,6 +92,8 @@ func classify(err error) error {
 			add(ErrDuplicateID)
 		case ruleKnown:
 			add(ErrUnknownPrerequisite)
+		case ruleExists:
+			add(ErrUnknownReference)
 		}
 	}
 	if len(found) == 0 {
@@ -119,7 +126,9 @@ func (e *sentinelError) Unwrap() []error { return append(append([]error(nil), e.
 const (
 	ruleNonZero = "nonzero" // a divisor of zero
 	ruleUnique  = "unique"  // a duplicate ID
-	ruleKnown   = "known"   // a reference to an unknown ID
+	ruleKnown   = "known"   // a prerequisite naming no item of the batch
+	ruleExists  = "exists"  // any other name referring to nothing (player, feature, team, item)
+	ruleBound   = "dbound"  // a decimal beyond 40 digits or an exponent beyond ±40
 	ruleScale   = "scale"   // a value off a framework's published scale
 	ruleFinite  = "finite"  // NaN or ±Inf from a float constructor
 )

@@ -1,9 +1,12 @@
 package prioritize_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -58,16 +61,20 @@ func ExampleRICEInput_ValidateWith() {
 }
 
 func ExampleRICEFromFloat() {
-	in, err := prioritize.RICEFromFloat("x", 1200, 0.5, 80, 1.5)
+	in, err := prioritize.RICEFromFloat("x", 1200, 0.5, 0.8, 1.5)
 	fmt.Println(in.Reach, in.Impact, in.Confidence, in.Effort, err)
+	// Confidence is a fraction: 80 is an error, never 80%.
+	_, err = prioritize.RICEFromFloat("x", 1200, 0.5, 80, 1.5)
+	fmt.Println(err)
 	// Output:
 	// 1200 0.5 0.8 1.5 <nil>
+	// prioritize: rice input: invalid: confidence: must be a fraction from 0 to 1 (0.8 for 80%; Percent converts a percentage)
 }
 
 func ExamplePercent() {
-	fmt.Println(prioritize.Percent(80), prioritize.Percent(100), prioritize.Percent(5))
+	fmt.Println(prioritize.Percent(80), prioritize.Percent(100), prioritize.Percent(5), prioritize.Percent(87.5), prioritize.Percent(0.1))
 	// Output:
-	// 0.8 1 0.05
+	// 0.8 1 0.05 0.875 0.001
 }
 
 func ExampleICE() {
@@ -355,8 +362,15 @@ func ExampleRanking_At() {
 	rk, _ := prioritize.Rank([]item{{"A", "10", "1", "1", "1"}, {"B", "20", "1", "1", "1"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
 	top := rk.At(0)
 	fmt.Println(rk.Len(), top.ID, top.Item.Reach, top.Score)
+	fmt.Print(top.Score.Explain())
 	// Output:
 	// 2 B 20 20
+	// rice/strict B: 20
+	//   20 × 1 × 1 ÷ 1 = 20
+	//   reach       20  ×
+	//   impact      1   ×
+	//   confidence  1   ×
+	//   effort      1   ÷
 }
 
 func ExamplePareto() {
@@ -410,6 +424,45 @@ func ExampleSelect() {
 	// greedy [A D] 15 gap 2
 }
 
+func ExampleSelectRanking() {
+	// Rank by RICE, then fill a quarter of 4 person-months with the best total score:
+	// the values are the exact scores (1000/3 is not rounded before the search).
+	backlog := []prioritize.RICEInput{
+		{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("3")},
+		{ID: "B", Reach: dec("300"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("1")},
+		{ID: "C", Reach: dec("400"), Impact: dec("1"), Confidence: dec("1"), Effort: dec("2")},
+	}
+	rk, _ := prioritize.Rank(backlog, prioritize.ByRICE(func(in prioritize.RICEInput) prioritize.RICEInput { return in }, prioritize.RICEOptions{}))
+	need := func(in prioritize.RICEInput) prioritize.Candidate { return prioritize.Candidate{Effort: in.Effort} }
+	s, _ := prioritize.SelectRanking(rk, need, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("4")}})
+	fmt.Println(s.Selected, s.Value, s.Rounded, s.Exact)
+	// Output:
+	// [A B] 633.333333 true true
+}
+
+func ExampleSelectRankingContext() {
+	rk, _ := prioritize.RankScores(nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := prioritize.SelectRankingContext(ctx, rk, func(prioritize.Score) prioritize.Candidate { return prioritize.Candidate{} }, prioritize.SelectOptions{})
+	fmt.Println(err)
+	// Output:
+	// context canceled
+}
+
+func ExampleSelectContext() {
+	// A deadline bounds the exact search in time; a cancelled context stops it at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := prioritize.SelectContext(ctx, []prioritize.Candidate{
+		{ID: "A", Value: dec("11"), Effort: dec("6")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+	}, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("10")}})
+	fmt.Println(errors.Is(err, context.Canceled))
+	// Output:
+	// true
+}
+
 func ExampleOrder() {
 	ranked := []prioritize.Dependent{{ID: "reports", Requires: []prioritize.ItemID{"data-export"}}, {ID: "sso"}, {ID: "data-export"}}
 	greedy, _ := prioritize.Order(ranked, prioritize.OrderOptions{})
@@ -423,6 +476,26 @@ func ExampleOrder() {
 	// [sso data-export reports]
 	// [data-export reports sso]
 	// true [a b] prioritize: dependency cycle among a, b
+}
+
+func ExampleDependent() {
+	// Scores give the priority: billing (9) needs ledger (2). Inheriting the score pulls
+	// ledger forward to 9; among equal scores the ID decides.
+	f := func(s string) *prioritize.Fraction { x, _ := prioritize.FractionOf(dec(s)); return &x }
+	items := []prioritize.Dependent{
+		{ID: "search", Score: f("9")},
+		{ID: "billing", Score: f("9"), Requires: []prioritize.ItemID{"ledger"}},
+		{ID: "ledger", Score: f("2")},
+		{ID: "themes", Score: f("5")},
+	}
+	for _, v := range []prioritize.OrderVariant{prioritize.OrderGreedy, prioritize.OrderInherit, prioritize.OrderInheritPosition} {
+		ids, _ := prioritize.Order(items, prioritize.OrderOptions{Variant: v})
+		fmt.Println(v, ids)
+	}
+	// Output:
+	// greedy [search themes ledger billing]
+	// inherit [ledger billing search themes]
+	// inherit_position [ledger billing search themes]
 }
 
 func ExampleRICESwap() {
@@ -464,13 +537,36 @@ func ExampleRICEStability() {
 		{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")},
 	}
 	for _, p := range []string{"0.01", "0.1"} {
-		s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, dec(p))
+		s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, prioritize.StabilityOptions{Perturbation: dec(p)})
 		fmt.Println(p, s.Pairs[0].Higher, s.Pairs[0].Lower, s.Pairs[0].Stable,
 			s.Intervals[0].Low.Decimal(2), s.Intervals[1].High.Decimal(2))
 	}
 	// Output:
 	// 0.01 A B true 384.28 260.18
 	// 0.1 A B false 265.09 369.72
+}
+
+func ExampleStabilityOptions() {
+	// Impact and confidence are agreed; only reach and effort are uncertain, by ±10%.
+	items := []prioritize.RICEInput{
+		{ID: "A", Reach: dec("1000"), Impact: dec("1"), Confidence: dec("0.8"), Effort: dec("2")},
+		{ID: "B", Reach: dec("500"), Impact: dec("2"), Confidence: dec("0.5"), Effort: dec("2")},
+	}
+	s, _ := prioritize.RICEStability(items, prioritize.RICEOptions{}, prioritize.StabilityOptions{
+		Perturbation: dec("0.1"), Factors: []prioritize.RICEFactor{prioritize.RICEReach, prioritize.RICEEffort},
+	})
+	fmt.Println(s.Factors, s.Pairs[0].Stable, s.Intervals[0].Low.Decimal(2), s.Intervals[1].High.Decimal(2))
+	// Output:
+	// [reach effort] true 327.27 305.56
+}
+
+func ExampleTriangular() {
+	tp := prioritize.ThreePoint{Optimistic: dec("2"), MostLikely: dec("4"), Pessimistic: dec("12")}
+	tri, _ := prioritize.Triangular(tp)
+	pert, _ := prioritize.PERT(tp)
+	fmt.Printf("triangular mean %s sd %.4f; PERT mean %s sd %s\n", tri.Mean, tri.StdDev, pert.Mean, pert.StdDevValue)
+	// Output:
+	// triangular mean 6 sd 2.1602; PERT mean 5 sd 1.666667
 }
 
 func ExamplePERT() {
@@ -502,6 +598,39 @@ func ExampleSimulateRanks() {
 	// steady P(rank<=1)=0.49 ±0.004
 	// risky P(rank<=1)=0.51 ±0.004
 	// small P(rank<=1)=0.00 ±0.000
+}
+
+func ExampleSimulateRanksContext() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tp := prioritize.ThreePoint{Optimistic: dec("1"), MostLikely: dec("2"), Pessimistic: dec("8")}
+	items := []prioritize.UncertainItem{{ID: "a", Value: dec("3"), Effort: tp}, {ID: "b", Value: dec("2"), Effort: tp}}
+	odds, err := prioritize.SimulateRanksContext(ctx, items, prioritize.SimulateOptions{K: 1, Runs: 1000, Seed: 3})
+	fmt.Println(odds[0].ID, odds[0].Runs, err)
+	// The work cap, items × runs, is checked before anything is sampled.
+	_, err = prioritize.SimulateRanksContext(ctx, items, prioritize.SimulateOptions{K: 1, Runs: 1000, MaxDraws: 1999})
+	fmt.Println(err)
+	// Output:
+	// a 1000 <nil>
+	// prioritize: simulate ranks: invalid: runs: items × runs must be at most max_draws 1999: lower runs or raise MaxDraws
+}
+
+func ExampleScenarioRanksContext() {
+	half, _ := prioritize.NewFraction(dec("1"), dec("2"))
+	one, _ := prioritize.FractionOf(dec("1"))
+	items := []prioritize.ScenarioItem{
+		{ID: "A", Value: dec("10"), Scenarios: []prioritize.Scenario{{Effort: dec("1"), Probability: half}, {Effort: dec("4"), Probability: half}}},
+		{ID: "B", Value: dec("6"), Scenarios: []prioritize.Scenario{{Effort: dec("2"), Probability: one}}},
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	odds, err := prioritize.ScenarioRanksContext(ctx, items, prioritize.ScenarioOptions{K: 1})
+	fmt.Println(odds[0].P, odds[1].P, err)
+	cancel()
+	_, err = prioritize.ScenarioRanksContext(ctx, items, prioritize.ScenarioOptions{K: 1})
+	fmt.Println(err)
+	// Output:
+	// 1/2 1/2 <nil>
+	// context canceled
 }
 
 func ExampleBuyAFeature() {
@@ -542,11 +671,11 @@ func ExampleExpectedScore() {
 
 func ExampleScenarioRanks() {
 	half, _ := prioritize.NewFraction(dec("1"), dec("2"))
-	one := prioritize.FractionOf(dec("1"))
+	one, _ := prioritize.FractionOf(dec("1"))
 	odds, _ := prioritize.ScenarioRanks([]prioritize.ScenarioItem{
 		{ID: "A", Value: dec("10"), Scenarios: []prioritize.Scenario{{Effort: dec("1"), Probability: half}, {Effort: dec("4"), Probability: half}}},
 		{ID: "B", Value: dec("6"), Scenarios: []prioritize.Scenario{{Effort: dec("2"), Probability: one}}},
-	}, 1)
+	}, prioritize.ScenarioOptions{K: 1})
 	for _, o := range odds {
 		fmt.Println(o.ID, o.P)
 	}
@@ -557,20 +686,57 @@ func ExampleScenarioRanks() {
 
 func ExampleNewFraction() {
 	f, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
-	g := prioritize.FractionOf(dec("333.3333333"))
+	g, _ := prioritize.FractionOf(dec("333.3333333"))
 	fmt.Println(f, f.Decimal(2), f.Cmp(g), f.Num(), f.Den(), f.Sign())
 	_, err := prioritize.NewFraction(dec("1"), dec("0"))
 	fmt.Println(err)
 	// Output:
 	// 1000/3 333.33 1 1000 3 1
-	// prioritize: fraction with zero denominator
+	// prioritize: fraction: invalid: den: must not be zero (division by zero)
+}
+
+func ExampleFraction_Add() {
+	third, _ := prioritize.NewFraction(dec("1"), dec("3"))
+	sixth, _ := prioritize.NewFraction(dec("1"), dec("6"))
+	fmt.Println(third.Add(sixth), third.Sub(sixth), third.Mul(sixth), third.Neg())
+	q, _ := third.Div(sixth)
+	s, _ := third.Scale(dec("1.5"))
+	_, err := third.Div(prioritize.Fraction{})
+	fmt.Println(q, s, err)
+	// Output:
+	// 1/2 1/6 1/18 -1/3
+	// 2 1/2 prioritize: fraction: invalid: divisor: must not be zero (division by zero)
+}
+
+func ExampleOpportunityBandOf() {
+	for _, imp := range []string{"4", "5", "6.5", "8"} {
+		s, _ := prioritize.Opportunity(prioritize.OpportunityInput{ID: "o", Importance: dec(imp), Satisfaction: dec("0")}, prioritize.OpportunityOptions{})
+		fmt.Println(s.Exact, s.Band, prioritize.OpportunityBandOf(s.Exact) == s.Band)
+	}
+	// Output:
+	// 8 unattractive true
+	// 10 worth_considering true
+	// 13 high true
+	// 16 extreme true
+}
+
+func ExampleScore_String() {
+	s, _ := prioritize.RICE(prioritize.RICEInput{ID: "sso", Reach: dec("800"), Impact: prioritize.ImpactHigh, Confidence: prioritize.Percent(40), Effort: dec("3")}, prioritize.RICEOptions{})
+	fmt.Println(s, s.Value, s.Caveats)
+	// Output:
+	// 640/3 213.333333 [moonshot]
 }
 
 func ExampleFractionOf() {
-	f := prioritize.FractionOf(dec("2.50"))
-	fmt.Println(f, f.Equal(prioritize.FractionOf(dec("2.5"))))
+	f, _ := prioritize.FractionOf(dec("2.50"))
+	g, _ := prioritize.FractionOf(dec("2.5"))
+	fmt.Println(f, f.Equal(g))
+	// A decimal beyond the bounds is an error, not a billion-digit denominator.
+	_, err := prioritize.FractionOf(decimal.New(1, -(1 << 30)))
+	fmt.Println(err)
 	// Output:
 	// 5/2 true
+	// prioritize: fraction: invalid: value: must have at most 40 digits and an exponent within ±40
 }
 
 func ExampleFraction_UnmarshalText() {
@@ -581,7 +747,7 @@ func ExampleFraction_UnmarshalText() {
 	fmt.Println(f.UnmarshalText([]byte("1/0")))
 	// Output:
 	// 200/3 <nil>
-	// prioritize: fraction "1/0" has a zero denominator
+	// prioritize: fraction: invalid: fraction "1/0" has a zero denominator
 }
 
 func ExampleDirection_UnmarshalText() {
@@ -713,7 +879,7 @@ func ExampleWSJFVariant_UnmarshalText() {
 func ExampleFraction_Cmp() {
 	a, _ := prioritize.NewFraction(dec("100"), dec("0.3"))
 	b, _ := prioritize.NewFraction(dec("200"), dec("0.6"))
-	c := prioritize.FractionOf(dec("333.333333"))
+	c, _ := prioritize.FractionOf(dec("333.333333"))
 	fmt.Println(a.Cmp(b), a.Equal(b), a.Cmp(c), c.Cmp(a))
 	// Output:
 	// 0 true 1 -1
@@ -791,8 +957,8 @@ func ExampleScore_Explain() {
 	//   8 + max(8 − 3, 0) = 13
 	//   importance        8  8  weight 1  + 8
 	//   satisfaction_gap  3  5  weight 1  + 5
-	//   note: 12 to 15: high opportunity
-	// {"id":"find-files-fast","framework":"opportunity","variant":"floor","exact":"13","value":"13","formula":"8 + max(8 − 3, 0) = 13","factors":[{"name":"importance","input":"8","value":"8","weight":"1","op":"add","contribution":"8"},{"name":"satisfaction_gap","input":"3","value":"5","weight":"1","op":"add","contribution":"5"}],"notes":["12 to 15: high opportunity"]}
+	//   band: high
+	// {"id":"find-files-fast","framework":"opportunity","variant":"floor","exact":"13","value":"13","formula":"8 + max(8 − 3, 0) = 13","factors":[{"name":"importance","input":"8","value":"8","weight":"1","op":"add","contribution":"8"},{"name":"satisfaction_gap","input":"3","value":"5","weight":"1","op":"add","contribution":"5"}],"band":"high"}
 }
 
 func ExampleFramework_UnmarshalText() {
@@ -809,6 +975,65 @@ func ExampleFramework_UnmarshalText() {
 	fmt.Println(string(b))
 	// Output:
 	// wsjf <nil>
-	// prioritize: unknown moscow "maybe"
+	// prioritize: moscow: invalid: unknown moscow "maybe"; want one of must, should, could, wont
 	// {"C":"should","Q":"money_pit","N":"min_max"}
+}
+
+func ExampleRICEFactor_UnmarshalText() {
+	var f prioritize.RICEFactor
+	err := f.UnmarshalText([]byte("Effort"))
+	b, _ := f.MarshalText()
+	fmt.Println(f == prioritize.RICEEffort, string(b), err)
+	// Output:
+	// true effort <nil>
+}
+
+func ExampleCaveat_UnmarshalText() {
+	var c prioritize.Caveat
+	err := c.UnmarshalText([]byte("moonshot"))
+	b, _ := prioritize.CaveatRelative.MarshalText()
+	fmt.Println(c == prioritize.CaveatMoonshot, c, string(b), err)
+	// Output:
+	// true moonshot relative <nil>
+}
+
+func ExampleOpportunityBand_UnmarshalText() {
+	var b prioritize.OpportunityBand
+	err := b.UnmarshalText([]byte("worth-considering"))
+	t, _ := prioritize.BandExtreme.MarshalText()
+	fmt.Println(b == prioritize.BandWorthConsidering, b, string(t), err)
+	// Output:
+	// true worth_considering extreme <nil>
+}
+
+func ExampleRanking_WriteCSV() {
+	rk, _ := prioritize.Rank([]item{{"A", "100", "3", "0.8", "1"}, {"B", "1000", "1", "1", "3"}}, prioritize.ByRICE(item.rice, prioritize.RICEOptions{}))
+	_ = rk.WriteCSV(os.Stdout)
+	// Output:
+	// position,rank,id,framework,variant,score,exact,formula,reach,impact,confidence,effort,caveats,band,notes
+	// 1,1,B,rice,strict,333.333333,1000/3,1000 × 1 × 1 ÷ 3 = 1000/3 ≈ 333.333333,1000,1,1,3,,,
+	// 2,2,A,rice,strict,240,240,100 × 3 × 0.8 ÷ 1 = 240,100,3,0.8,1,,,
+}
+
+func ExampleRanking_MarshalJSON() {
+	backlog := []prioritize.RICEInput{{ID: "A", Reach: dec("100"), Impact: dec("3"), Confidence: dec("0.8"), Effort: dec("1")}}
+	rk, _ := prioritize.Rank(backlog, prioritize.ByRICE(func(in prioritize.RICEInput) prioritize.RICEInput { return in }, prioritize.RICEOptions{}))
+	b, _ := json.Marshal(rk)
+	fmt.Println(string(b))
+	// Output:
+	// {"scorer":"rice","items":[{"item":{"id":"A","reach":"100","impact":"3","confidence":"0.8","effort":"1"},"id":"A","position":1,"rank":1,"score":{"id":"A","framework":"rice","variant":"strict","exact":"240","value":"240","formula":"100 × 3 × 0.8 ÷ 1 = 240","factors":[{"name":"reach","input":"100","value":"100","weight":"1","op":"multiply","contribution":"0"},{"name":"impact","input":"3","value":"3","weight":"1","op":"multiply","contribution":"0"},{"name":"confidence","input":"0.8","value":"0.8","weight":"1","op":"multiply","contribution":"0"},{"name":"effort","input":"1","value":"1","weight":"1","op":"divide","contribution":"0"}]}}]}
+}
+
+func ExampleSelection_WriteCSV() {
+	s, _ := prioritize.Select([]prioritize.Candidate{
+		{ID: "A", Value: dec("11"), Effort: dec("6")},
+		{ID: "B", Value: dec("8"), Effort: dec("5")},
+		{ID: "C", Value: dec("9"), Effort: dec("5")},
+	}, prioritize.SelectOptions{Capacity: map[string]decimal.Decimal{"": dec("10")}})
+	_ = s.WriteCSV(os.Stdout)
+	// Output:
+	// id,value,selected,greedy,effort:
+	// A,11,false,true,6
+	// B,8,true,false,5
+	// C,9,true,false,5
 }

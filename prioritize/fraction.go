@@ -1,8 +1,10 @@
 package prioritize
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -25,16 +27,33 @@ type Fraction struct {
 	num, den *big.Int // nil means 0 and 1
 }
 
-// NewFraction returns num/den reduced. It returns an error when den is zero.
+// NewFraction returns num/den reduced. A zero denominator, or a decimal beyond 40 digits or
+// an exponent beyond ±40, is a *productops.ValidationError.
 func NewFraction(num, den decimal.Decimal) (Fraction, error) {
-	if den.IsZero() {
-		return Fraction{}, fmt.Errorf("prioritize: fraction with zero denominator")
+	e := validation.New("prioritize: fraction")
+	okN := bounded(e, "", "num", num)
+	if bounded(e, "", "den", den) && den.IsZero() {
+		e.Add("den", ruleNonZero, "", ruleZeroMessage)
+	}
+	if err := e.Err(); err != nil || !okN {
+		return Fraction{}, err
 	}
 	return ratio(num, den), nil
 }
 
-// FractionOf returns the exact fraction equal to d.
-func FractionOf(d decimal.Decimal) Fraction { return ratio(d, decimal.NewFromInt(1)) }
+// FractionOf returns the exact fraction equal to d. A decimal beyond 40 digits or an
+// exponent beyond ±40 is a *productops.ValidationError: its fraction could need a
+// denominator of a billion digits.
+func FractionOf(d decimal.Decimal) (Fraction, error) {
+	e := validation.New("prioritize: fraction")
+	if !bounded(e, "", "value", d) {
+		return Fraction{}, e.Err()
+	}
+	return fracOf(d), nil
+}
+
+// fracOf is FractionOf for a value already known to be bounded.
+func fracOf(d decimal.Decimal) Fraction { return ratio(d, one) }
 
 // ratio returns num/den reduced; den must not be zero.
 func ratio(num, den decimal.Decimal) Fraction {
@@ -117,10 +136,45 @@ func (f Fraction) Num() decimal.Decimal { return decimal.NewFromBigInt(f.n(), 0)
 func (f Fraction) Den() decimal.Decimal { return decimal.NewFromBigInt(f.d(), 0) }
 
 // Cmp compares f and g exactly by cross-multiplication: -1 if f < g, 0 if equal, +1 if f > g.
+// Fractions whose parts fit 64 bits compare without allocating.
 func (f Fraction) Cmp(g Fraction) int {
+	fn, fd, gn, gd := f.n(), f.d(), g.n(), g.d()
+	if fn.IsInt64() && gn.IsInt64() && fd.IsUint64() && gd.IsUint64() {
+		a, b := fn.Int64(), gn.Int64()
+		sa, sb := sign64(a), sign64(b)
+		if sa != sb || sa == 0 {
+			return cmp.Compare(sa, sb)
+		}
+		// Same sign: compare |a|·gd with |b|·fd in 128 bits, flipping for negatives.
+		h1, l1 := bits.Mul64(abs64(a), gd.Uint64())
+		h2, l2 := bits.Mul64(abs64(b), fd.Uint64())
+		c := cmp.Compare(h1, h2)
+		if c == 0 {
+			c = cmp.Compare(l1, l2)
+		}
+		return c * sa
+	}
 	a := new(big.Int).Mul(f.n(), g.d())
 	b := new(big.Int).Mul(g.n(), f.d())
 	return a.Cmp(b)
+}
+
+func sign64(x int64) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+// abs64 is |x| as an unsigned value (exact for math.MinInt64 too).
+func abs64(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
 }
 
 // Equal reports whether f and g are the same number.
@@ -129,9 +183,37 @@ func (f Fraction) Equal(g Fraction) bool { return f.Cmp(g) == 0 }
 // Sign returns -1, 0 or +1.
 func (f Fraction) Sign() int { return f.n().Sign() }
 
-// Decimal returns f rounded half away from zero to places fractional digits.
+// Decimal returns f rounded half away from zero to places fractional digits; places is
+// clamped to ±40 (validation.MaxDecimalExponent), the bound of every decimal this package
+// accepts.
 func (f Fraction) Decimal(places int32) decimal.Decimal {
+	places = min(max(places, -validation.MaxDecimalExponent), validation.MaxDecimalExponent)
 	return decimal.NewFromBigInt(f.n(), 0).DivRound(decimal.NewFromBigInt(f.d(), 0), places)
+}
+
+// decimal returns f as a decimal: exactly when its denominator has no prime factor but 2
+// and 5 and the decimal needs at most 40 fractional digits (exact is then true), else
+// rounded half away from zero to DisplayScale places.
+func (f Fraction) decimal() (d decimal.Decimal, exact bool) {
+	den := f.d()
+	twos := den.TrailingZeroBits()
+	rest := new(big.Int).Rsh(den, twos)
+	fives := uint(0)
+	five, r := big.NewInt(5), new(big.Int)
+	for rest.Cmp(bigOne) > 0 && fives <= validation.MaxDecimalExponent {
+		q, m := new(big.Int).QuoRem(rest, five, r)
+		if m.Sign() != 0 {
+			break
+		}
+		rest = q
+		fives++
+	}
+	s := max(twos, fives)
+	if rest.Cmp(bigOne) != 0 || s > validation.MaxDecimalExponent {
+		return f.Decimal(DisplayScale), false
+	}
+	num := new(big.Int).Mul(f.n(), new(big.Int).Quo(pow10(int64(s)), den))
+	return decimal.NewFromBigInt(num, -int32(s)), true
 }
 
 // String formats f as "num/den", or "num" when den is 1: "200/3", "750", "-1/2".
@@ -145,33 +227,72 @@ func (f Fraction) String() string {
 // MarshalText encodes f as its String form, so JSON carries it as a string.
 func (f Fraction) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// UnmarshalText parses "num/den" or a decimal such as "1.25" (at most 4096 bytes). A zero
-// denominator or malformed text is an error quoting at most 64 runes of the input.
+// UnmarshalText parses "num/den" or a decimal such as "1.25" (at most 4096 bytes, no
+// exponent). A zero denominator or malformed text is a *productops.ValidationError quoting
+// at most 64 bytes of the input.
 func (f *Fraction) UnmarshalText(b []byte) error {
 	s := string(b)
+	fail := func(rule, msg string) error {
+		e := validation.New("prioritize: fraction")
+		e.Add("", rule, "", msg)
+		return e.Err()
+	}
 	if len(s) > maxFractionText {
-		return fmt.Errorf("prioritize: fraction text longer than %d bytes", maxFractionText)
+		return fail("max", fmt.Sprintf("text longer than %d bytes", maxFractionText))
 	}
 	ns, ds, hasDen := strings.Cut(s, "/")
 	if !hasDen {
 		d, err := decimal.NewFromString(s)
 		if err != nil || strings.ContainsAny(s, "eE") {
-			return fmt.Errorf("prioritize: invalid fraction %q", validation.Truncate(s))
+			return fail("fraction", fmt.Sprintf("invalid fraction %q", validation.Truncate(s)))
 		}
-		*f = FractionOf(d)
+		*f = fracOf(d) // without an exponent, the text's length bounds it
 		return nil
 	}
 	n, ok1 := new(big.Int).SetString(ns, 10)
 	d, ok2 := new(big.Int).SetString(ds, 10)
 	if !ok1 || !ok2 || strings.HasPrefix(ds, "+") || strings.HasPrefix(ds, "-") {
-		return fmt.Errorf("prioritize: invalid fraction %q", validation.Truncate(s))
+		return fail("fraction", fmt.Sprintf("invalid fraction %q", validation.Truncate(s)))
 	}
 	if d.Sign() == 0 {
-		return fmt.Errorf("prioritize: fraction %q has a zero denominator", validation.Truncate(s))
+		return fail(ruleNonZero, fmt.Sprintf("fraction %q has a zero denominator", validation.Truncate(s)))
 	}
 	*f = reduce(n, d)
 	return nil
 }
+
+// Add returns f + g, exactly.
+func (f Fraction) Add(g Fraction) Fraction { return addF(f, g) }
+
+// Sub returns f − g, exactly.
+func (f Fraction) Sub(g Fraction) Fraction { return subF(f, g) }
+
+// Mul returns f × g, exactly.
+func (f Fraction) Mul(g Fraction) Fraction { return mulF(f, g) }
+
+// Div returns f ÷ g, exactly; dividing by zero is a *productops.ValidationError (rule
+// "nonzero"), never a panic.
+func (f Fraction) Div(g Fraction) (Fraction, error) {
+	if g.Sign() == 0 {
+		e := validation.New("prioritize: fraction")
+		e.Add("divisor", ruleNonZero, "", ruleZeroMessage)
+		return Fraction{}, e.Err()
+	}
+	return quoF(f, g), nil
+}
+
+// Scale returns f × d, exactly, for a decimal d such as a weight or a count. A decimal
+// beyond 40 digits or an exponent beyond ±40 is a *productops.ValidationError.
+func (f Fraction) Scale(d decimal.Decimal) (Fraction, error) {
+	g, err := FractionOf(d)
+	if err != nil {
+		return Fraction{}, err
+	}
+	return mulF(f, g), nil
+}
+
+// Neg returns −f.
+func (f Fraction) Neg() Fraction { return negF(f) }
 
 // mulF, addF, subF and quoF are exact fraction arithmetic (quoF needs g != 0).
 func mulF(f, g Fraction) Fraction {
@@ -193,3 +314,27 @@ func subF(f, g Fraction) Fraction { return addF(f, negF(g)) }
 func negF(f Fraction) Fraction { return Fraction{num: new(big.Int).Neg(f.n()), den: f.d()} }
 
 func intF(i int64) Fraction { return Fraction{num: big.NewInt(i), den: big.NewInt(1)} }
+
+// sumF adds fractions with one reduction at the end: each step multiplies the running
+// denominator by a small one, so a long sum costs about its length times the size of the
+// result, without a gcd per step.
+func sumF(fs []Fraction) Fraction {
+	num, den := new(big.Int), big.NewInt(1)
+	t := new(big.Int)
+	for _, f := range fs {
+		fd := f.d()
+		if fd.Cmp(den) == 0 {
+			num.Add(num, f.n())
+			continue
+		}
+		if fd.Cmp(bigOne) == 0 {
+			num.Add(num, t.Mul(f.n(), den))
+			continue
+		}
+		// num/den + fn/fd = (num·fd + fn·den) / (den·fd)
+		num.Mul(num, fd)
+		num.Add(num, t.Mul(f.n(), den))
+		den.Mul(den, fd)
+	}
+	return reduce(num, den)
+}

@@ -1,13 +1,11 @@
 package prioritize
 
 import (
-	"errors"
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
-
-	"github.com/productops/productops"
 )
 
 // d parses a decimal literal (tests only).
@@ -23,22 +21,14 @@ func fr(t testing.TB, s string) Fraction {
 	return f
 }
 
-// fields lists "field rule" pairs of a validation error, failing the test if err is not one.
-func fields(t testing.TB, err error) []string {
-	t.Helper()
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("error %v (%T) is not a *productops.ValidationError", err, err)
-	}
-	if !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("errors.Is(%v, ErrInvalid) = false", err)
-	}
-	var out []string
-	for _, f := range ve.Fields {
-		out = append(out, f.Field+" "+f.Rule)
-	}
-	return out
-}
-
 // decimalEqual lets cmp compare decimals by value.
 var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// bigRat compares fractions the slow way, with math/big's rationals (the reference).
+type bigRat struct{}
+
+func (bigRat) cmp(x, y Fraction) int {
+	a := new(big.Rat).SetFrac(x.n(), x.d())
+	b := new(big.Rat).SetFrac(y.n(), y.d())
+	return a.Cmp(b)
+}

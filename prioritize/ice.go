@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -18,19 +19,19 @@ const (
 	ICEMean
 )
 
-var iceVariantNames = []string{"product", "mean"}
+var iceVariantSet = enum.Set[ICEVariant]{Subject: "prioritize: ice variant", Kind: "ice variant", Names: []string{"product", "mean"}}
 
 // String returns "product" or "mean".
-func (v ICEVariant) String() string { return enumString(v, iceVariantNames, "ICEVariant") }
+func (v ICEVariant) String() string { return iceVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v ICEVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, iceVariantNames, "ice variant")
+	return iceVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *ICEVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, iceVariantNames, "ice variant")
+	return iceVariantSet.Unmarshal(v, b)
 }
 
 // ICEInput is one item's ICE estimate (Sean Ellis, GrowthHackers). Each factor is on the
@@ -39,11 +40,13 @@ type ICEInput struct {
 	// ID names the item; required.
 	ID ItemID `json:"id" validate:"required"`
 	// Impact is the size of the win if it works, 1–10.
-	Impact decimal.Decimal `json:"impact" validate:"required,dgte=1,dlte=10"`
-	// Confidence is the evidence that it will work, 1–10 (a hunch 2–3, precedent 8–9).
-	Confidence decimal.Decimal `json:"confidence" validate:"required,dgte=1,dlte=10"`
+	Impact decimal.Decimal `json:"impact" validate:"dbound,dgte=1,dlte=10"`
+	// Confidence is the evidence that it will work, rated 1–10 like the other two factors
+	// (a hunch 2–3, precedent 8–9). It is a rating, not a probability, so unlike RICE's
+	// confidence it is not a fraction.
+	Confidence decimal.Decimal `json:"confidence" validate:"dbound,dgte=1,dlte=10"`
 	// Ease is how few resources it needs, 1–10 (higher is easier).
-	Ease decimal.Decimal `json:"ease" validate:"required,dgte=1,dlte=10"`
+	Ease decimal.Decimal `json:"ease" validate:"dbound,dgte=1,dlte=10"`
 }
 
 // ICEOptions configures ICE. The zero value is ICEProduct.
@@ -61,9 +64,6 @@ func (in ICEInput) Validate() error {
 
 func (in ICEInput) check(e *validation.Errors, prefix string) {
 	e.Struct(prefix, in)
-	bounded(e, prefix, "impact", in.Impact)
-	bounded(e, prefix, "confidence", in.Confidence)
-	bounded(e, prefix, "ease", in.Ease)
 }
 
 // ICE scores impact × confidence × ease (ICEProduct) or their mean (ICEMean), exactly.
@@ -87,7 +87,7 @@ func ICE(in ICEInput, opts ICEOptions) (Score, error) {
 			factors[i].Contribution = factors[i].Value
 		}
 	} else {
-		exact = FractionOf(in.Impact.Mul(in.Confidence).Mul(in.Ease))
+		exact = fracOf(in.Impact.Mul(in.Confidence).Mul(in.Ease))
 		formula = in.Impact.String() + " × " + in.Confidence.String() + " × " + in.Ease.String()
 	}
 	return newScore(in.ID, FrameworkICE, opts.Variant.String(), exact, formula, factors, nil), nil

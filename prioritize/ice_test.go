@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestICEVariantsDisagree: the product punishes one weak factor, the mean compensates
@@ -25,7 +27,7 @@ func TestICEVariantsDisagree(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err := ICE(ICEInput{ID: "x", Impact: d("0"), Confidence: d("11"), Ease: d("5")}, ICEOptions{Variant: 9})
-	if diff := cmp.Diff([]string{"impact dgte", "confidence dlte", "variant oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"impact dgte", "confidence dlte", "variant oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -21,19 +22,19 @@ const (
 	AnswerDislike                        // "I dislike it that way"
 )
 
-var kanoAnswerNames = []string{"", "like", "must_be", "neutral", "live_with", "dislike"}
+var kanoAnswerSet = enum.Set[KanoAnswer]{Subject: "prioritize: kano answer", Kind: "kano answer", Names: []string{"", "like", "must_be", "neutral", "live_with", "dislike"}}
 
 // String returns "like", "must_be", "neutral", "live_with" or "dislike".
-func (a KanoAnswer) String() string { return enumString(a, kanoAnswerNames, "KanoAnswer") }
+func (a KanoAnswer) String() string { return kanoAnswerSet.String(a) }
 
 // MarshalText encodes the name given by String; the zero value is an error.
 func (a KanoAnswer) MarshalText() ([]byte, error) {
-	return enumMarshal(a, kanoAnswerNames, "kano answer")
+	return kanoAnswerSet.Marshal(a)
 }
 
 // UnmarshalText decodes a name given by String.
 func (a *KanoAnswer) UnmarshalText(b []byte) error {
-	return enumParse(a, b, kanoAnswerNames, "kano answer")
+	return kanoAnswerSet.Unmarshal(a, b)
 }
 
 // KanoCategory is the Kano classification of a feature for one respondent or a population.
@@ -51,10 +52,11 @@ const (
 	KanoQuestionable                       // Q: contradictory answers
 )
 
-var kanoCategoryNames = []string{"attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"}
+var kanoCategorySet = enum.Set[KanoCategory]{Subject: "prioritize: kano category", Kind: "kano category", Names: []string{"attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"},
+	Aliases: map[string]KanoCategory{"a": KanoAttractive, "o": KanoOneDimensional, "m": KanoMustBe, "i": KanoIndifferent, "r": KanoReverse, "q": KanoQuestionable, "performance": KanoOneDimensional}}
 
 // String returns the category's name, e.g. "one_dimensional".
-func (c KanoCategory) String() string { return enumString(c, kanoCategoryNames, "KanoCategory") }
+func (c KanoCategory) String() string { return kanoCategorySet.String(c) }
 
 // Letter returns the category's usual letter: A, O, M, I, R or Q.
 func (c KanoCategory) Letter() string {
@@ -66,12 +68,12 @@ func (c KanoCategory) Letter() string {
 
 // MarshalText encodes the name given by String.
 func (c KanoCategory) MarshalText() ([]byte, error) {
-	return enumMarshal(c, kanoCategoryNames, "kano category")
+	return kanoCategorySet.Marshal(c)
 }
 
 // UnmarshalText decodes a name given by String.
 func (c *KanoCategory) UnmarshalText(b []byte) error {
-	return enumParse(c, b, kanoCategoryNames, "kano category")
+	return kanoCategorySet.Unmarshal(c, b)
 }
 
 // kanoTable is the evaluation table: rows functional answer, columns dysfunctional answer.

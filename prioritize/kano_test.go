@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestKanoTable checks every cell of the evaluation table (§1.5): A 3, O 1, M 3, I 9, R 7,
@@ -32,7 +34,7 @@ func TestKanoTable(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err := Kano(0, 6)
-	if diff := cmp.Diff([]string{"functional oneof", "dysfunctional oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"functional oneof", "dysfunctional oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -69,7 +71,7 @@ func TestKanoAggregate(t *testing.T) {
 		t.Errorf("survey %+v %v", s, err)
 	}
 	_, err = KanoSurvey([]KanoResponse{{AnswerLike, AnswerDislike}, {0, AnswerDislike}})
-	if diff := cmp.Diff([]string{"responses[1].functional oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"responses[1].functional oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -91,7 +93,7 @@ func TestKanoThreePoint(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err := KanoThreePoint(0, 4)
-	if diff := cmp.Diff([]string{"functional oneof", "dysfunctional oneof"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"functional oneof", "dysfunctional oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }

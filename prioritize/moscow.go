@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,16 +18,17 @@ const (
 	Wont                 // Won't Have this time: out of scope for the timeframe
 )
 
-var moscowNames = []string{"must", "should", "could", "wont"}
+var moscowSet = enum.Set[MoSCoW]{Subject: "prioritize: moscow", Kind: "moscow", Names: []string{"must", "should", "could", "wont"},
+	Aliases: map[string]MoSCoW{"must have": Must, "should have": Should, "could have": Could, "won't": Wont, "won't have": Wont, "wont have": Wont}}
 
 // String returns "must", "should", "could" or "wont".
-func (m MoSCoW) String() string { return enumString(m, moscowNames, "MoSCoW") }
+func (m MoSCoW) String() string { return moscowSet.String(m) }
 
 // MarshalText encodes the name given by String.
-func (m MoSCoW) MarshalText() ([]byte, error) { return enumMarshal(m, moscowNames, "moscow") }
+func (m MoSCoW) MarshalText() ([]byte, error) { return moscowSet.Marshal(m) }
 
 // UnmarshalText decodes a name given by String.
-func (m *MoSCoW) UnmarshalText(b []byte) error { return enumParse(m, b, moscowNames, "moscow") }
+func (m *MoSCoW) UnmarshalText(b []byte) error { return moscowSet.Unmarshal(m, b) }
 
 // MoSCoWItem is one item of a timeframe with its category and effort.
 type MoSCoWItem struct {
@@ -35,7 +37,7 @@ type MoSCoWItem struct {
 	// Category is the item's MoSCoW category.
 	Category MoSCoW `json:"category" validate:"lte=3"`
 	// Effort is the item's estimated effort in any unit shared by the batch, ≥ 0.
-	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
+	Effort decimal.Decimal `json:"effort" validate:"dbound,dgte=0"`
 }
 
 // MoSCoWOptions configures CheckMoSCoW. The zero value is DSDM's guidance.
@@ -66,6 +68,9 @@ type MoSCoWReport struct {
 	MaxMustShare decimal.Decimal `json:"max_must_share"`
 	// Pass is true when MustShare ≤ MaxMustShare (false when undefined).
 	Pass bool `json:"pass"`
+	// CouldBelowAdvice is true when CouldShare is below DSDM's advised ~20% contingency
+	// (advisory: it does not affect Pass).
+	CouldBelowAdvice bool `json:"could_below_advice"`
 	// Notes explain a failure and give DSDM's advisory ~20% Could contingency.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -84,20 +89,18 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 	for i, it := range items {
 		p := index("items", i)
 		e.Struct(p, it)
-		bounded(e, p, "effort", it.Effort)
 		ids[i] = it.ID
 	}
 	uniqueIDs(e, "items", ids)
 	limit := opts.MaxMustShare
 	if limit.IsZero() {
 		limit = defaultMustShare
-	} else if limit.Sign() < 0 || limit.GreaterThan(one) {
+	} else if bounded(e, "", "max_must_share", limit) && (limit.Sign() < 0 || limit.GreaterThan(one)) {
 		e.Add("max_must_share", "range", "(0,1]", "must be greater than 0 and at most 1")
 	}
-	if opts.Capacity.Sign() < 0 {
+	if bounded(e, "", "capacity", opts.Capacity) && opts.Capacity.Sign() < 0 {
 		e.Add("capacity", "dgte", "0", "must be at least 0")
 	}
-	bounded(e, "", "capacity", opts.Capacity)
 	if err := withSentinels(e); err != nil {
 		return MoSCoWReport{}, err
 	}
@@ -124,11 +127,12 @@ func CheckMoSCoW(items []MoSCoWItem, opts MoSCoWOptions) (MoSCoWReport, error) {
 		r.Notes = append(r.Notes, "no effort in the timeframe: shares are undefined")
 		return r, nil
 	}
-	r.Pass = r.MustShare.Exact.Cmp(FractionOf(limit)) <= 0
+	r.Pass = r.MustShare.Exact.Cmp(fracOf(limit)) <= 0
 	if !r.Pass {
 		r.Notes = append(r.Notes, "must effort "+r.MustShare.Value.Shift(2).String()+"% of capacity exceeds "+limit.Shift(2).String()+"%")
 	}
-	if r.CouldShare.Exact.Cmp(FractionOf(adviseCould)) < 0 {
+	if r.CouldShare.Exact.Cmp(fracOf(adviseCould)) < 0 {
+		r.CouldBelowAdvice = true
 		r.Notes = append(r.Notes, "could effort below DSDM's advised ~20% contingency")
 	}
 	return r, nil

@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -19,21 +20,62 @@ const (
 	OpportunityNoFloor
 )
 
-var opportunityVariantNames = []string{"floor", "no_floor"}
+var opportunityVariantSet = enum.Set[OpportunityVariant]{Subject: "prioritize: opportunity variant", Kind: "opportunity variant", Names: []string{"floor", "no_floor"}}
 
 // String returns "floor" or "no_floor".
 func (v OpportunityVariant) String() string {
-	return enumString(v, opportunityVariantNames, "OpportunityVariant")
+	return opportunityVariantSet.String(v)
 }
 
 // MarshalText encodes the name given by String.
 func (v OpportunityVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, opportunityVariantNames, "opportunity variant")
+	return opportunityVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *OpportunityVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, opportunityVariantNames, "opportunity variant")
+	return opportunityVariantSet.Unmarshal(v, b)
+}
+
+// OpportunityBand is Strategyn's reading of an opportunity score (as restated by
+// innovatenow.app): above 15 extreme, 12 to 15 high ("low-hanging fruit"), 10 to 12 worth
+// considering, below 10 unattractive. The sources leave the boundaries' sides open; here
+// 15 is high, 12 is high and 10 is worth considering (each boundary goes to the band
+// above it, except 15, which "above 15" excludes).
+type OpportunityBand uint8
+
+// Opportunity bands. The zero value, BandNone, marks a score of another framework.
+const (
+	BandNone             OpportunityBand = iota // not an opportunity score
+	BandUnattractive                            // below 10
+	BandWorthConsidering                        // 10 to below 12
+	BandHigh                                    // 12 to 15
+	BandExtreme                                 // above 15
+)
+
+var opportunityBandSet = enum.Set[OpportunityBand]{Subject: "prioritize: opportunity band", Kind: "opportunity band",
+	Names: []string{"none", "unattractive", "worth_considering", "high", "extreme"}}
+
+// String returns "none", "unattractive", "worth_considering", "high" or "extreme".
+func (b OpportunityBand) String() string { return opportunityBandSet.String(b) }
+
+// MarshalText encodes the name given by String.
+func (b OpportunityBand) MarshalText() ([]byte, error) { return opportunityBandSet.Marshal(b) }
+
+// UnmarshalText decodes a name given by String.
+func (b *OpportunityBand) UnmarshalText(t []byte) error { return opportunityBandSet.Unmarshal(b, t) }
+
+// OpportunityBandOf returns the band of an opportunity score.
+func OpportunityBandOf(score Fraction) OpportunityBand {
+	switch {
+	case score.Cmp(intF(15)) > 0:
+		return BandExtreme
+	case score.Cmp(intF(12)) >= 0:
+		return BandHigh
+	case score.Cmp(intF(10)) >= 0:
+		return BandWorthConsidering
+	}
+	return BandUnattractive
 }
 
 // OpportunityInput is one desired outcome's importance and satisfaction on Ulwick's 0–10
@@ -43,9 +85,9 @@ type OpportunityInput struct {
 	// ID names the outcome; required.
 	ID ItemID `json:"id" validate:"required"`
 	// Importance is in [0, 10].
-	Importance decimal.Decimal `json:"importance" validate:"required,dgte=0,dlte=10"`
+	Importance decimal.Decimal `json:"importance" validate:"dbound,dgte=0,dlte=10"`
 	// Satisfaction is in [0, 10].
-	Satisfaction decimal.Decimal `json:"satisfaction" validate:"required,dgte=0,dlte=10"`
+	Satisfaction decimal.Decimal `json:"satisfaction" validate:"dbound,dgte=0,dlte=10"`
 }
 
 // OpportunityOptions configures Opportunity. The zero value is OpportunityFloor.
@@ -58,14 +100,12 @@ type OpportunityOptions struct {
 func (in OpportunityInput) Validate() error {
 	e := validation.New("prioritize: opportunity input")
 	e.Struct("", in)
-	bounded(e, "", "importance", in.Importance)
-	bounded(e, "", "satisfaction", in.Satisfaction)
 	return e.Err()
 }
 
 // Opportunity scores importance + max(importance − satisfaction, 0) (Ulwick), in [0, 20]
-// (OpportunityNoFloor drops the max). Strategyn's bands, restated in the notes: above 15
-// extreme, 12–15 high, 10–12 worth considering, below 10 unattractive.
+// (OpportunityNoFloor drops the max). Score.Band is Strategyn's band (see
+// OpportunityBand); an overserved outcome carries CaveatOverserved.
 func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	err := in.Validate()
 	if err == nil && opts.Variant > OpportunityNoFloor {
@@ -76,7 +116,7 @@ func Opportunity(in OpportunityInput, opts OpportunityOptions) (Score, error) {
 	if err != nil {
 		return Score{}, err
 	}
-	return opportunity(in.ID, FractionOf(in.Importance), FractionOf(in.Satisfaction), in.Importance, in.Satisfaction, opts), nil
+	return opportunity(in.ID, fracOf(in.Importance), fracOf(in.Satisfaction), in.Importance, in.Satisfaction, opts), nil
 }
 
 // OpportunityFromAnswers scores one outcome from raw 1–5 answers: importance and
@@ -106,15 +146,22 @@ func opportunity(id ItemID, imp, sat Fraction, impD, satD decimal.Decimal, opts 
 	gap := subF(imp, sat)
 	formula := term(imp) + " + (" + term(imp) + " − " + term(sat) + ")"
 	var notes []string
+	var caveats []Caveat
+	if gap.Sign() < 0 {
+		caveats = append(caveats, CaveatOverserved)
+		if opts.Variant == OpportunityFloor {
+			notes = append(notes, "overserved: satisfaction exceeds importance, gap floored at 0")
+		} else {
+			notes = append(notes, "overserved: satisfaction exceeds importance, score below importance")
+		}
+	}
 	if opts.Variant == OpportunityFloor {
 		formula = term(imp) + " + max(" + term(imp) + " − " + term(sat) + ", 0)"
 		if gap.Sign() < 0 {
 			gap = Fraction{}
-			notes = append(notes, "overserved: satisfaction exceeds importance, gap floored at 0")
 		}
 	}
 	exact := addF(imp, gap)
-	notes = append(notes, opportunityBand(exact))
 	impF := addFactor("importance", impD)
 	impF.Value, impF.Contribution = imp.Decimal(DisplayScale), imp.Decimal(DisplayScale)
 	// The second term: the satisfaction gap, with satisfaction as its input.
@@ -123,19 +170,9 @@ func opportunity(id ItemID, imp, sat Fraction, impD, satD decimal.Decimal, opts 
 	if gap.Sign() < 0 {
 		g.Op, g.Value, g.Contribution = OpSubtract, gd.Neg(), gd.Neg()
 	}
-	return newScore(id, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{impF, g}, notes)
-}
-
-func opportunityBand(f Fraction) string {
-	switch {
-	case f.Cmp(intF(15)) > 0:
-		return "above 15: extreme opportunity"
-	case f.Cmp(intF(12)) >= 0:
-		return "12 to 15: high opportunity"
-	case f.Cmp(intF(10)) >= 0:
-		return "10 to 12: worth considering"
-	}
-	return "below 10: unattractive"
+	s := newScore(id, FrameworkOpportunity, opts.Variant.String(), exact, formula, []Factor{impF, g}, notes)
+	s.Caveats, s.Band = caveats, OpportunityBandOf(exact)
+	return s
 }
 
 // TopTwoBox converts 1–5 answers to Ulwick's 0–10 scale: the share of answers 4 or 5

@@ -3,6 +3,7 @@ package prioritize
 import (
 	"cmp"
 	"slices"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -14,9 +15,9 @@ type Point struct {
 	// ID names the item; required and unique.
 	ID ItemID `json:"id" validate:"required"`
 	// Value is the item's value (any score; more is better).
-	Value decimal.Decimal `json:"value" validate:"required"`
+	Value decimal.Decimal `json:"value" validate:"dbound"`
 	// Effort is the item's effort, ≥ 0 (less is better).
-	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
+	Effort decimal.Decimal `json:"effort" validate:"dbound,dgte=0"`
 }
 
 // checkPoints validates points and their IDs.
@@ -26,8 +27,6 @@ func checkPoints(subject string, points []Point) error {
 	for i, p := range points {
 		pre := index("points", i)
 		e.Struct(pre, p)
-		bounded(e, pre, "value", p.Value)
-		bounded(e, pre, "effort", p.Effort)
 		ids[i] = p.ID
 	}
 	uniqueIDs(e, "points", ids)
@@ -45,23 +44,33 @@ func Pareto(points []Point) ([]Point, error) {
 }
 
 // ParetoLayers peels successive frontiers (non-dominated sorting): layer 0 is Pareto's
-// result, layer 1 the frontier of what remains, and so on. Every item is in one layer.
+// result, layer 1 the frontier of what remains, and so on. Every item is in one layer,
+// each layer in Pareto's order. It takes O(n log n) time, however many layers there are.
 func ParetoLayers(points []Point) ([][]Point, error) {
 	if err := checkPoints("prioritize: pareto points", points); err != nil {
 		return nil, err
 	}
-	rest := sortedPoints(points)
+	// In the sorted order every point that could dominate p comes before it, and a
+	// layer's last point has its highest value, so p is dominated by a layer exactly when
+	// it is dominated by that layer's last point. Down the layers the last points are
+	// dominated in turn, so "dominated by layer L's last point" holds for a prefix of the
+	// layers: a binary search finds p's layer.
 	var layers [][]Point
-	for len(rest) > 0 {
-		f := frontier(rest)
-		layers = append(layers, f)
-		on := make(map[ItemID]bool, len(f))
-		for _, p := range f {
-			on[p.ID] = true
+	for _, p := range sortedPoints(points) {
+		l := sort.Search(len(layers), func(l int) bool { return !dominates(layers[l][len(layers[l])-1], p) })
+		if l == len(layers) {
+			layers = append(layers, nil)
 		}
-		rest = slices.DeleteFunc(rest, func(p Point) bool { return on[p.ID] })
+		layers[l] = append(layers[l], p)
 	}
 	return layers, nil
+}
+
+// dominates reports whether a dominates b: value at least as high and effort at most as
+// high, one of them strictly.
+func dominates(a, b Point) bool {
+	v, e := a.Value.Cmp(b.Value), a.Effort.Cmp(b.Effort)
+	return v >= 0 && e <= 0 && (v > 0 || e < 0)
 }
 
 func sortedPoints(points []Point) []Point {

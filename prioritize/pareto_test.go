@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func pt(id ItemID, v, e string) Point { return Point{ID: id, Value: d(v), Effort: d(e)} }
@@ -38,10 +41,15 @@ func TestPareto(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err = Pareto([]Point{pt("A", "1", "-1"), pt("A", "1", "1")})
-	if diff := cmp.Diff([]string{"points[0].effort dgte", "points[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"points[0].effort dgte", "points[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
-	if _, err := ParetoLayers([]Point{{ID: "x"}}); err == nil {
+	if _, err := ParetoLayers([]Point{{ID: ""}}); err == nil {
 		t.Error("want error")
+	}
+	// Zero is a value: a point with the zero decimals is (0, 0), like NewFromInt(0).
+	ls, err := ParetoLayers([]Point{{ID: "x"}, {ID: "y", Value: decimal.NewFromInt(0), Effort: decimal.NewFromInt(0)}})
+	if err != nil || len(ls) != 1 || len(ls[0]) != 2 {
+		t.Errorf("%v %v", ls, err)
 	}
 }

@@ -2,30 +2,32 @@ package prioritize
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
 // ThreePoint is a three-point estimate: Optimistic ≤ MostLikely ≤ Pessimistic.
 type ThreePoint struct {
 	// Optimistic is the best case, ≥ 0 (> 0 when used as an effort).
-	Optimistic decimal.Decimal `json:"optimistic" validate:"required,dgte=0"`
+	Optimistic decimal.Decimal `json:"optimistic" validate:"dbound,dgte=0"`
 	// MostLikely is the mode.
-	MostLikely decimal.Decimal `json:"most_likely" validate:"required,dgte=0"`
+	MostLikely decimal.Decimal `json:"most_likely" validate:"dbound,dgte=0"`
 	// Pessimistic is the worst case.
-	Pessimistic decimal.Decimal `json:"pessimistic" validate:"required,dgte=0"`
+	Pessimistic decimal.Decimal `json:"pessimistic" validate:"dbound,dgte=0"`
 }
 
 func (t ThreePoint) check(e *validation.Errors, prefix string) {
 	e.Struct(prefix, t)
-	bounded(e, prefix, "optimistic", t.Optimistic)
-	bounded(e, prefix, "most_likely", t.MostLikely)
-	bounded(e, prefix, "pessimistic", t.Pessimistic)
+	if !validation.DecimalBounded(t.Optimistic) || !validation.DecimalBounded(t.MostLikely) || !validation.DecimalBounded(t.Pessimistic) {
+		return // reported by the dbound tag; never compared
+	}
 	if t.MostLikely.LessThan(t.Optimistic) {
 		e.Add(path(prefix, "most_likely"), "gtefield", "optimistic", "must be at least optimistic")
 	}
@@ -64,6 +66,33 @@ func PERT(t ThreePoint) (PERTEstimate, error) {
 	return PERTEstimate{Mean: m, MeanValue: m.Decimal(DisplayScale), StdDev: s, StdDevValue: s.Decimal(DisplayScale)}, nil
 }
 
+// TriangularEstimate is the triangular distribution's summary of a three-point estimate.
+type TriangularEstimate struct {
+	// Mean is (O + M + P) ÷ 3, exact; MeanValue is it rounded to DisplayScale places.
+	Mean      Fraction        `json:"mean"`
+	MeanValue decimal.Decimal `json:"mean_value"`
+	// StdDev is sqrt((O² + M² + P² − OM − OP − MP) ÷ 18), a float64 (it is irrational in
+	// general).
+	StdDev float64 `json:"std_dev"`
+}
+
+// Triangular summarizes a three-point estimate as the triangular distribution on [O, P]
+// with mode M: mean (O + M + P) ÷ 3, beside PERT's (O + 4M + P) ÷ 6. The triangular mean
+// gives the extremes twice PERT's weight, so it is farther from the mode when the
+// estimate is skewed. Plugging either mean into a ratio score understates the expected
+// score (see ExpectedScore).
+func Triangular(t ThreePoint) (TriangularEstimate, error) {
+	if err := t.Validate(); err != nil {
+		return TriangularEstimate{}, err
+	}
+	m := ratio(t.Optimistic.Add(t.MostLikely).Add(t.Pessimistic), decimal.NewFromInt(3))
+	o, ml, p := t.Optimistic.InexactFloat64(), t.MostLikely.InexactFloat64(), t.Pessimistic.InexactFloat64()
+	// Centred on the mode, the variance is exact for large values too.
+	a, b := o-ml, p-ml
+	v := (a*a + b*b - a*b) / 18
+	return TriangularEstimate{Mean: m, MeanValue: m.Decimal(DisplayScale), StdDev: math.Sqrt(max(v, 0))}, nil
+}
+
 // Distribution is the shape SimulateRanks samples a three-point estimate from.
 type Distribution uint8
 
@@ -77,19 +106,19 @@ const (
 	DistributionTriangular
 )
 
-var distributionNames = []string{"pert", "triangular"}
+var distributionSet = enum.Set[Distribution]{Subject: "prioritize: distribution", Kind: "distribution", Names: []string{"pert", "triangular"}}
 
 // String returns "pert" or "triangular".
-func (d Distribution) String() string { return enumString(d, distributionNames, "Distribution") }
+func (d Distribution) String() string { return distributionSet.String(d) }
 
 // MarshalText encodes the name given by String.
 func (d Distribution) MarshalText() ([]byte, error) {
-	return enumMarshal(d, distributionNames, "distribution")
+	return distributionSet.Marshal(d)
 }
 
 // UnmarshalText decodes a name given by String.
 func (d *Distribution) UnmarshalText(b []byte) error {
-	return enumParse(d, b, distributionNames, "distribution")
+	return distributionSet.Unmarshal(d, b)
 }
 
 // UncertainItem is an item whose value is known and whose effort is a three-point estimate.
@@ -97,22 +126,37 @@ type UncertainItem struct {
 	// ID names the item; required and unique.
 	ID ItemID `json:"id" validate:"required"`
 	// Value is the score's numerator, ≥ 0 (for RICE: reach × impact × confidence).
-	Value decimal.Decimal `json:"value" validate:"required,dgte=0"`
+	Value decimal.Decimal `json:"value" validate:"dbound,dgte=0"`
 	// Effort is the three-point effort; Optimistic must be > 0.
 	Effort ThreePoint `json:"effort"`
 }
+
+// The defaults and limits of SimulateOptions.
+const (
+	// DefaultRuns is SimulateOptions.Runs' default.
+	DefaultRuns = 10_000
+	// MaxRuns is the most runs SimulateRanks accepts.
+	MaxRuns = 10_000_000
+	// DefaultMaxDraws is SimulateOptions.MaxDraws' default: items × runs samples, about
+	// two seconds of work (1,000 items at DefaultRuns).
+	DefaultMaxDraws = 10_000_000
+)
 
 // SimulateOptions configures SimulateRanks. Seed is explicit: the same seed gives the same
 // result on every platform.
 type SimulateOptions struct {
 	// K is the cut-off: SimulateRanks estimates P(rank ≤ K); 1 ≤ K.
 	K int `json:"k" validate:"gte=1"`
-	// Runs is the number of samples; zero means 10,000; at most 10,000,000.
+	// Runs is the number of samples; zero means DefaultRuns; at most MaxRuns.
 	Runs int `json:"runs" validate:"gte=0,lte=10000000"`
 	// Seed seeds the PCG generator.
 	Seed uint64 `json:"seed"`
 	// Distribution samples each effort; zero is DistributionPERT.
 	Distribution Distribution `json:"distribution" validate:"lte=1"`
+	// MaxDraws bounds the work, checked before any sampling: items × runs. Zero means
+	// DefaultMaxDraws; negative is an error. Beyond it SimulateRanks returns a validation
+	// error (rule "max_draws") naming runs.
+	MaxDraws int `json:"max_draws" validate:"gte=0"`
 }
 
 // RankOdds is one item's estimated probability of ranking in the top K.
@@ -130,30 +174,46 @@ type RankOdds struct {
 // SimulateRanks estimates, for each item, P(rank ≤ K) when each effort is drawn from its
 // three-point distribution and the score is value ÷ effort (ranked descending, ties by ID,
 // as Rank does). Sampling is float64 (these are statistics); the generator is PCG seeded
-// with opts.Seed, so results are reproducible. Results are in input order.
+// with opts.Seed, so results are reproducible. Results are in input order. The work,
+// items × runs draws, is capped by opts.MaxDraws before anything is sampled.
+//
+// SimulateRanks is SimulateRanksContext with context.Background().
 func SimulateRanks(items []UncertainItem, opts SimulateOptions) ([]RankOdds, error) {
+	return SimulateRanksContext(context.Background(), items, opts)
+}
+
+// SimulateRanksContext is SimulateRanks, stopping early when ctx is done: it then returns
+// ctx.Err() (errors.Is(err, context.Canceled) or context.DeadlineExceeded holds). The
+// context is checked every 1,024 draws.
+func SimulateRanksContext(ctx context.Context, items []UncertainItem, opts SimulateOptions) ([]RankOdds, error) {
 	e := validation.New("prioritize: simulate ranks")
 	e.Struct("", opts)
 	ids := make([]ItemID, len(items))
 	for i, it := range items {
 		p := index("items", i)
 		e.Struct(p, it)
-		bounded(e, p, "value", it.Value)
 		it.Effort.check(e, p+".effort")
-		if it.Effort.Optimistic.IsZero() && !isUnset(it.Effort.Optimistic) {
+		if it.Effort.Optimistic.IsZero() {
 			e.Add(p+".effort.optimistic", ruleNonZero, "", ruleZeroMessage)
 		}
 		ids[i] = it.ID
 	}
 	uniqueIDs(e, "items", ids)
+	runs := opts.Runs
+	if runs == 0 {
+		runs = DefaultRuns
+	}
+	maxDraws := opts.MaxDraws
+	if maxDraws == 0 {
+		maxDraws = DefaultMaxDraws
+	}
+	n := len(items)
+	if runs > 0 && maxDraws > 0 && n > maxDraws/runs {
+		e.Add("runs", "max_draws", itoa(maxDraws), "items × runs must be at most max_draws "+itoa(maxDraws)+": lower runs or raise MaxDraws")
+	}
 	if err := withSentinels(e); err != nil {
 		return nil, err
 	}
-	runs := opts.Runs
-	if runs == 0 {
-		runs = 10000
-	}
-	n := len(items)
 	type param struct{ v, o, m, p, a, b float64 }
 	ps := make([]param, n)
 	for i, it := range items {
@@ -179,7 +239,15 @@ func SimulateRanks(items []UncertainItem, opts SimulateOptions) ([]RankOdds, err
 	}
 	ds := make([]draw, n)
 	hits := make([]int, n)
+	drawn, check := 0, 0
 	for range runs {
+		if drawn >= check {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			check = drawn + 1024
+		}
+		drawn += n
 		for j, i := range byID {
 			q := ps[i]
 			eff := q.o

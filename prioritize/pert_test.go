@@ -1,9 +1,12 @@
 package prioritize
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func TestPERT(t *testing.T) {
@@ -12,7 +15,7 @@ func TestPERT(t *testing.T) {
 		t.Errorf("%+v %v", e, err)
 	}
 	_, err = PERT(ThreePoint{Optimistic: d("3"), MostLikely: d("2"), Pessimistic: d("1")})
-	if diff := cmp.Diff([]string{"most_likely gtefield", "pessimistic gtefield"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"most_likely gtefield", "pessimistic gtefield"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -50,7 +53,29 @@ func TestSimulateRanks(t *testing.T) {
 		}
 	}
 	_, err := SimulateRanks([]UncertainItem{{ID: "x", Value: d("1"), Effort: tp("0", "1", "2")}, {ID: "x", Value: d("1"), Effort: tp("1", "1", "1")}}, SimulateOptions{})
-	if diff := cmp.Diff([]string{"k gte", "items[0].effort.optimistic nonzero", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"k gte", "items[0].effort.optimistic nonzero", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestTriangular: 2/4/12 has triangular mean 6 beside PERT's 5, and standard deviation
+// sqrt((4 + 16 + 144 − 8 − 24 − 48) ÷ 18) = sqrt(84/18).
+func TestTriangular(t *testing.T) {
+	tp := ThreePoint{Optimistic: d("2"), MostLikely: d("4"), Pessimistic: d("12")}
+	tr, err := Triangular(tp)
+	if err != nil || tr.Mean.String() != "6" || !tr.MeanValue.Equal(d("6")) || math.Abs(tr.StdDev-math.Sqrt(84.0/18)) > 1e-12 {
+		t.Errorf("%+v %v", tr, err)
+	}
+	pe, _ := PERT(tp)
+	if pe.Mean.String() != "5" {
+		t.Errorf("PERT mean %s", pe.Mean)
+	}
+	tr, err = Triangular(ThreePoint{Optimistic: d("1"), MostLikely: d("1"), Pessimistic: d("2")})
+	if err != nil || tr.Mean.String() != "4/3" || !tr.MeanValue.Equal(d("1.333333")) || math.Abs(tr.StdDev-math.Sqrt(1.0/18)) > 1e-12 {
+		t.Errorf("%+v %v", tr, err)
+	}
+	_, err = Triangular(ThreePoint{Optimistic: d("3"), MostLikely: d("2"), Pessimistic: d("1")})
+	if diff := cmp.Diff([]string{"most_likely gtefield", "pessimistic gtefield"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Error(diff)
 	}
 }

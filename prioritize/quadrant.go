@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,32 +18,36 @@ const (
 	MoneyPit                 // low value, high effort (time sink)
 )
 
-var quadrantNames = []string{"quick_win", "big_bet", "fill_in", "money_pit"}
+var quadrantSet = enum.Set[Quadrant]{Subject: "prioritize: quadrant", Kind: "quadrant", Names: []string{"quick_win", "big_bet", "fill_in", "money_pit"}}
 
 // String returns "quick_win", "big_bet", "fill_in" or "money_pit".
-func (q Quadrant) String() string { return enumString(q, quadrantNames, "Quadrant") }
+func (q Quadrant) String() string { return quadrantSet.String(q) }
 
 // MarshalText encodes the name given by String.
-func (q Quadrant) MarshalText() ([]byte, error) { return enumMarshal(q, quadrantNames, "quadrant") }
+func (q Quadrant) MarshalText() ([]byte, error) { return quadrantSet.Marshal(q) }
 
 // UnmarshalText decodes a name given by String.
 func (q *Quadrant) UnmarshalText(b []byte) error {
-	return enumParse(q, b, quadrantNames, "quadrant")
+	return quadrantSet.Unmarshal(q, b)
 }
 
-// Thresholds split the value and effort axes. There is no default: the caller states them
-// (a scale midpoint is the stable choice; a set's median changes with the set).
+// Thresholds split the value and effort axes. The caller states them (a scale midpoint is
+// the stable choice; a set's median changes with the set); a zero field is the threshold 0.
 type Thresholds struct {
 	// Value: a value at or above it is high.
-	Value decimal.Decimal `json:"value" validate:"required"`
+	Value decimal.Decimal `json:"value" validate:"dbound"`
 	// Effort: an effort at or below it is low.
-	Effort decimal.Decimal `json:"effort" validate:"required"`
+	Effort decimal.Decimal `json:"effort" validate:"dbound"`
 }
 
 // Classify places one item in a quadrant. Points on a threshold resolve toward the more
 // favourable side: value ≥ t.Value is high, effort ≤ t.Effort is low.
 func Classify(value, effort decimal.Decimal, t Thresholds) (Quadrant, error) {
-	if err := validation.Struct("prioritize: quadrant thresholds", t); err != nil {
+	e := validation.New("prioritize: quadrant thresholds")
+	bounded(e, "", "value", value)
+	bounded(e, "", "effort", effort)
+	e.Struct("thresholds", t)
+	if err := e.Err(); err != nil {
 		return 0, err
 	}
 	high := value.Cmp(t.Value) >= 0

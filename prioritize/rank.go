@@ -2,7 +2,6 @@ package prioritize
 
 import (
 	"cmp"
-	"errors"
 	"hash/maphash"
 	"iter"
 	"math"
@@ -20,41 +19,55 @@ import (
 type Scorer[T any] struct {
 	name    string
 	prepare func(items []T, r *ranker)
+	explain func(t T) (Score, error) // the explained score of one (valid) item
 }
 
 // Ranked is one item's place in a Ranking.
 type Ranked[T any] struct {
 	// Item is the caller's item.
-	Item T
+	Item T `json:"item"`
 	// ID is the item's ID.
-	ID ItemID
+	ID ItemID `json:"id"`
 	// Position is the unique 1-based place in the order (ties broken by ID).
-	Position int
+	Position int `json:"position"`
 	// Rank is the competition rank ("1, 2, 2, 4"): tied items share the better rank.
-	Rank int
-	// Score is the item's exact score.
-	Score Fraction
+	Rank int `json:"rank"`
+	// Score is the item's explained score: Score.Exact is the exact value the ranking
+	// compared, with the formula, factors and notes of its framework.
+	Score Score `json:"score"`
 }
 
 // Ranking is the result of Rank: items in order of descending exact score, equal scores
 // by ascending ID (byte-wise). It holds the caller's items (not copies of what they point
 // to) and is safe for concurrent reads.
 type Ranking[T any] struct {
-	items []T
-	r     *ranker
+	items   []T
+	r       *ranker
+	explain func(t T) (Score, error)
 }
 
 // Len returns the number of ranked items.
 func (rk *Ranking[T]) Len() int { return len(rk.r.keys) }
 
-// At returns the item at 0-based index i of the order (Position i+1). It panics if i is out
-// of range, like a slice index.
+// At returns the item at 0-based index i of the order (Position i+1), with its explained
+// score, built on demand (ByRICE scores the item again with RICE; ByScore, ByICE and ByCD3
+// call their scoring function again). It panics if i is out of range, like a slice index.
 func (rk *Ranking[T]) At(i int) Ranked[T] {
 	k := rk.r.keys[i]
-	return Ranked[T]{
-		Item: rk.items[k.idx], ID: rk.r.ids[k.idx], Position: i + 1, Rank: int(rk.r.ranks[i]),
-		Score: rk.r.fraction(k),
+	item, id, exact := rk.items[k.idx], rk.r.ids[k.idx], rk.r.fraction(k)
+	s, err := rk.explain(item)
+	if err != nil || !s.Exact.Equal(exact) {
+		// Only a scoring function that is not a pure function of the item gets here: keep
+		// the value that was ranked.
+		s = newScore(id, s.Framework, s.Variant, exact, exact.String(), nil, nil)
 	}
+	return Ranked[T]{Item: item, ID: id, Position: i + 1, Rank: int(rk.r.ranks[i]), Score: s}
+}
+
+// exactAt is At without the explanation.
+func (rk *Ranking[T]) exactAt(i int) (T, ItemID, Fraction) {
+	k := rk.r.keys[i]
+	return rk.items[k.idx], rk.r.ids[k.idx], rk.r.fraction(k)
 }
 
 // All yields every ranked item in order.
@@ -87,11 +100,14 @@ func (rk *Ranking[T]) IDs() []ItemID {
 // Rank does not modify items. Cost: O(n log n) comparisons of 128-bit products, no
 // allocation per item on the exact fast path (integers up to 18 digits).
 func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
-	if by.prepare == nil {
-		return nil, errors.New("prioritize: rank: zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
-	}
-	if len(items) > math.MaxInt32 {
-		return nil, errors.New("prioritize: rank: more than 2^31-1 items")
+	if by.prepare == nil || len(items) > math.MaxInt32 {
+		e := validation.New("prioritize: rank")
+		if by.prepare == nil {
+			e.Add("scorer", "required", "", "is the zero Scorer; use ByRICE, ByICE, ByCD3 or ByScore")
+		} else {
+			e.Add("items", "max", "2147483647", "must have at most 2^31-1 items")
+		}
+		return nil, e.Err()
 	}
 	r := &ranker{keys: make([]rankKey, len(items)), ids: make([]ItemID, len(items)), name: by.name}
 	by.prepare(items, r)
@@ -108,7 +124,7 @@ func Rank[T any](items []T, by Scorer[T]) (*Ranking[T], error) {
 			r.ranks[i] = int32(i + 1)
 		}
 	}
-	return &Ranking[T]{items: items, r: r}, nil
+	return &Ranking[T]{items: items, r: r, explain: by.explain}, nil
 }
 
 // RankScores ranks already computed scores (of any framework) by their exact values.
@@ -392,7 +408,7 @@ var errEmptyID = func() error {
 // per item. Integer parts up to 18 digits take the exact 64-bit fast path; larger values
 // fall back to exact big-number arithmetic.
 func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
-	return Scorer[T]{name: "rice", prepare: func(items []T, r *ranker) {
+	return Scorer[T]{name: "rice", explain: func(t T) (Score, error) { return RICE(input(t), opts) }, prepare: func(items []T, r *ranker) {
 		if opts.Variant > RICELenient {
 			r.bad++
 			r.errors().Add("variant", "oneof", "strict lenient", "must be strict or lenient")
@@ -419,9 +435,11 @@ func ByRICE[T any](input func(T) RICEInput, opts RICEOptions) Scorer[T] {
 }
 
 // ByScore ranks by any framework's Score: score is called once per item and its Exact
-// value and ID are used. Use it for ICE, WSJF, CD3, weighted and opportunity scores.
+// value and ID are used; Ranking.At calls it again for the item's explained Score, so it
+// should be a pure function of the item. Use it for ICE, WSJF, CD3, weighted and
+// opportunity scores.
 func ByScore[T any](score func(T) (Score, error)) Scorer[T] {
-	return Scorer[T]{name: "scores", prepare: func(items []T, r *ranker) {
+	return Scorer[T]{name: "scores", explain: score, prepare: func(items []T, r *ranker) {
 		for i := range items {
 			s, err := score(items[i])
 			if err != nil {
@@ -456,13 +474,12 @@ var pow10u = func() (p [20]uint64) {
 	return
 }()
 
-// parts splits a non-negative decimal of at most 18 digits into coefficient and exponent.
+// parts splits a non-negative decimal of at most 18 digits and an exponent within ±40 into
+// coefficient and exponent, without allocating. The exponent is checked first: one load,
+// and it alone turns away values such as decimal.New(1, -(1<<30)).
 func parts(d decimal.Decimal) (uint64, int32, bool) {
-	if isUnset(d) || d.Sign() < 0 || d.NumDigits() > 18 {
-		return 0, 0, false
-	}
 	e := d.Exponent()
-	if e > maxExponent || e < -maxExponent {
+	if e > maxExponent || e < -maxExponent || d.Sign() < 0 || d.NumDigits() > 18 {
 		return 0, 0, false
 	}
 	return uint64(d.CoefficientInt64()), e, true

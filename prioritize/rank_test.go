@@ -9,6 +9,8 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 func rice(id ItemID, r, i, c, e string) RICEInput {
@@ -43,7 +45,7 @@ func TestRankFloatTrap(t *testing.T) {
 	}
 	var got []row
 	for r := range rk.All() {
-		got = append(got, row{r.ID, r.Position, r.Rank, r.Score.String()})
+		got = append(got, row{r.ID, r.Position, r.Rank, r.Score.Exact.String()})
 	}
 	want := []row{{"D", 1, 1, "1000/3"}, {"A", 2, 2, "240"}, {"B", 3, 2, "240"}, {"C", 4, 2, "240"}}
 	if diff := gocmp.Diff(want, got); diff != "" {
@@ -111,8 +113,8 @@ func TestRankBigFallback(t *testing.T) {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	for i, s := range scores {
-		if s.ID != want[i] || !rk.At(i).Score.Equal(s.Exact) {
-			t.Errorf("position %d: %s %s vs %s %s", i+1, s.ID, s.Exact, rk.At(i).ID, rk.At(i).Score)
+		if s.ID != want[i] || !rk.At(i).Score.Exact.Equal(s.Exact) {
+			t.Errorf("position %d: %s %s vs %s %s", i+1, s.ID, s.Exact, rk.At(i).ID, rk.At(i).Score.Exact)
 		}
 	}
 	sr, err := RankScores(scores)
@@ -136,7 +138,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
 	want := []string{"items[1].effort nonzero", "items[3].id required", "items[3].confidence dlte", "items[3].impact scale", "items[2].id unique"}
-	if diff := gocmp.Diff(want, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff(want, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, ErrZeroEffort) || !errors.Is(err, ErrDuplicateID) {
@@ -150,7 +152,7 @@ func TestRankErrors(t *testing.T) {
 		many[i] = rice(ItemID(fmt.Sprint(i)), "-1", "1", "1", "1")
 	}
 	_, err = Rank(many, ByRICE(identity, RICEOptions{}))
-	if f := fields(t, err); len(f) != 101 || f[100] != "items invalid" {
+	if f := fieldtest.Rules(t, err); len(f) != 101 || f[100] != "items invalid" {
 		t.Errorf("error should list 100 items and a count, got %d fields", len(f))
 	}
 	// Duplicate detection on the radix path (more than 65,536 items).
@@ -163,7 +165,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	big[69999].ID = "id-12"
 	_, err = Rank(big, ByRICE(identity, RICEOptions{}))
-	if diff := gocmp.Diff([]string{"items[69999].id unique"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"items[69999].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -200,14 +202,14 @@ func TestRankOtherScorers(t *testing.T) {
 		t.Fatal(err)
 	}
 	wr, err := RankScores(ws)
-	if err != nil || !slices.Equal(wr.IDs(), []ItemID{"y", "x"}) || wr.At(1).Score.String() != "-2" {
+	if err != nil || !slices.Equal(wr.IDs(), []ItemID{"y", "x"}) || wr.At(1).Score.Exact.String() != "-2" {
 		t.Errorf("%v %v", wr.IDs(), err)
 	}
 }
 
 func TestRankBadVariant(t *testing.T) {
 	_, err := Rank([]RICEInput{rice("a", "1", "1", "1", "1"), rice("b", "1", "1", "1", "1")}, ByRICE(identity, RICEOptions{Variant: 9}))
-	if diff := gocmp.Diff([]string{"variant oneof"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"variant oneof"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -249,7 +251,45 @@ func TestRankDuplicateMidSize(t *testing.T) {
 	}
 	items[99].ID, items[50].ID = "m-3", ""
 	_, err := Rank(items, ByRICE(identity, RICEOptions{}))
-	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff([]string{"items[50].id required", "items[99].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestRankedScores: ranked items carry their full explained score, equal to the
+// framework's own, for RICE and for any Score.
+func TestRankedScores(t *testing.T) {
+	items := []RICEInput{rice("A", "500", "2", "0.4", "3"), rice("B", "100", "1", "1", "1")}
+	rk, err := Rank(items, ByRICE(identity, RICEOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := range rk.All() {
+		want, _ := RICE(r.Item, RICEOptions{})
+		if diff := gocmp.Diff(want, r.Score, decimalEqual); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", r.ID, diff)
+		}
+	}
+	if rk.At(0).Score.Formula != "500 × 2 × 0.4 ÷ 3 = 400/3 ≈ 133.333333" || rk.At(0).Score.Caveats[0] != CaveatMoonshot {
+		t.Errorf("%+v", rk.At(0).Score)
+	}
+	ice := []ICEInput{{ID: "x", Impact: d("2"), Confidence: d("3"), Ease: d("4")}}
+	ir, _ := Rank(ice, ByICE(func(in ICEInput) ICEInput { return in }, ICEOptions{Variant: ICEMean}))
+	if s := ir.At(0).Score; s.Framework != FrameworkICE || s.Variant != "mean" || s.String() != "3" || len(s.Factors) != 3 {
+		t.Errorf("%+v", s)
+	}
+	// A scoring function that is not pure keeps the ranked value.
+	calls := 0
+	impure := ByScore(func(s Score) (Score, error) {
+		calls++
+		if calls > 1 {
+			s.Exact = intF(99)
+		}
+		return s, nil
+	})
+	one, _ := RICE(items[1], RICEOptions{})
+	ur, _ := Rank([]Score{one}, impure)
+	if got := ur.At(0).Score; got.String() != "100" {
+		t.Errorf("impure scorer: %s", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -19,19 +20,19 @@ const (
 	RICELenient
 )
 
-var riceVariantNames = []string{"strict", "lenient"}
+var riceVariantSet = enum.Set[RICEVariant]{Subject: "prioritize: rice variant", Kind: "rice variant", Names: []string{"strict", "lenient"}}
 
 // String returns "strict" or "lenient".
-func (v RICEVariant) String() string { return enumString(v, riceVariantNames, "RICEVariant") }
+func (v RICEVariant) String() string { return riceVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v RICEVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, riceVariantNames, "rice variant")
+	return riceVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *RICEVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, riceVariantNames, "rice variant")
+	return riceVariantSet.Unmarshal(v, b)
 }
 
 // Intercom's RICE impact scale.
@@ -51,16 +52,16 @@ type RICEInput struct {
 	ID ItemID `json:"id" validate:"required"`
 	// Reach is people or events affected per period (the same period for every item
 	// compared, e.g. customers per quarter); a count ≥ 0. Zero is meaningful (score 0).
-	Reach decimal.Decimal `json:"reach" validate:"required,dgte=0"`
+	Reach decimal.Decimal `json:"reach" validate:"dbound,dgte=0"`
 	// Impact is the per-person effect: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal
 	// (RICEStrict); any value ≥ 0 under RICELenient.
-	Impact decimal.Decimal `json:"impact" validate:"required,dgte=0"`
-	// Confidence is a fraction in [0, 1] (0.8 = 80%; Intercom uses 1, 0.8, 0.5). Build it
-	// from whole percent with Percent(80).
-	Confidence decimal.Decimal `json:"confidence" validate:"required,dgte=0,dlte=1"`
+	Impact decimal.Decimal `json:"impact" validate:"dbound,dgte=0"`
+	// Confidence is a fraction in [0, 1] (0.8 = 80%; Intercom uses 1, 0.8, 0.5); a value
+	// above 1 is an error, never read as percent. Build it from percent with Percent(80).
+	Confidence decimal.Decimal `json:"confidence" validate:"dbound,dgte=0,dlte=1"`
 	// Effort is person-months across all disciplines, > 0 (Intercom uses whole months and
 	// 0.5 for anything well under a month). Zero is ErrZeroEffort.
-	Effort decimal.Decimal `json:"effort" validate:"required,dgte=0"`
+	Effort decimal.Decimal `json:"effort" validate:"dbound,dgte=0"`
 }
 
 // RICEOptions configures RICE. The zero value is RICEStrict.
@@ -69,8 +70,17 @@ type RICEOptions struct {
 	Variant RICEVariant `json:"variant"`
 }
 
-// Percent converts whole percent to the fraction the inputs use: Percent(80) is 0.8.
-func Percent(whole int64) decimal.Decimal { return decimal.New(whole, -2) }
+// Percent converts a percentage to the fraction every confidence of this package uses:
+// Percent(80) is 0.8 and Percent(87.5) is 0.875, exactly (p is read as the shortest decimal
+// that prints as p, then divided by 100). NaN and ±Inf have no decimal value: Percent
+// returns one beyond the bounds every input check enforces (an exponent above 40), so the
+// input holding it fails validation with rule "dbound".
+func Percent(p float64) decimal.Decimal {
+	if !validation.Finite(p) {
+		return decimal.New(1, validation.MaxDecimalExponent+1)
+	}
+	return decimal.NewFromFloat(p).Shift(-2)
+}
 
 // Validate checks the input under the strict variant; see ValidateWith.
 func (in RICEInput) Validate() error { return in.ValidateWith(RICEOptions{}) }
@@ -85,14 +95,10 @@ func (in RICEInput) ValidateWith(opts RICEOptions) error {
 
 func (in RICEInput) check(e *validation.Errors, prefix string, opts RICEOptions) {
 	e.Struct(prefix, in)
-	bounded(e, prefix, "reach", in.Reach)
-	bounded(e, prefix, "impact", in.Impact)
-	bounded(e, prefix, "confidence", in.Confidence)
-	bounded(e, prefix, "effort", in.Effort)
-	if !isUnset(in.Impact) && in.Impact.Sign() >= 0 && opts.Variant == RICEStrict && !onScale(in.Impact, riceImpacts) {
+	if validation.DecimalBounded(in.Impact) && in.Impact.Sign() >= 0 && opts.Variant == RICEStrict && !onScale(in.Impact, riceImpacts) {
 		e.Add(path(prefix, "impact"), ruleScale, "3 2 1 0.5 0.25", "must be on Intercom's scale 3, 2, 1, 0.5 or 0.25")
 	}
-	if in.Effort.IsZero() && !isUnset(in.Effort) {
+	if in.Effort.IsZero() {
 		e.Add(path(prefix, "effort"), ruleNonZero, "", ruleZeroMessage)
 	}
 	if opts.Variant > RICELenient {
@@ -116,16 +122,22 @@ func RICE(in RICEInput, opts RICEOptions) (Score, error) {
 		notes = append(notes, "confidence below 50%: a moonshot in Intercom's terms")
 	}
 	formula := in.Reach.String() + " × " + in.Impact.String() + " × " + in.Confidence.String() + " ÷ " + in.Effort.String()
-	return newScore(in.ID, FrameworkRICE, opts.Variant.String(), exact, formula, []Factor{
+	s := newScore(in.ID, FrameworkRICE, opts.Variant.String(), exact, formula, []Factor{
 		mulFactor("reach", in.Reach), mulFactor("impact", in.Impact),
 		mulFactor("confidence", in.Confidence), divFactor("effort", in.Effort),
-	}, notes), nil
+	}, notes)
+	if notes != nil {
+		s.Caveats = []Caveat{CaveatMoonshot}
+	}
+	return s, nil
 }
 
-// RICEFromFloat builds a RICEInput from float64 values (confidence in whole percent, 80
-// for 80%), rejecting NaN and ±Inf by field. Each float converts to the shortest decimal
-// that prints the same, so 0.1 becomes exactly 0.1. The result still needs RICE's checks.
-func RICEFromFloat(id ItemID, reach, impact, confidencePercent, effort float64) (RICEInput, error) {
+// RICEFromFloat builds a RICEInput from float64 values, rejecting NaN and ±Inf by field.
+// Confidence is a fraction in [0, 1], as in RICEInput (0.8 for 80%; Percent converts a
+// percentage): a confidence above 1 is an error here, never read as percent. Each float
+// converts to the shortest decimal that prints the same, so 0.1 becomes exactly 0.1. The
+// result still needs RICE's checks.
+func RICEFromFloat(id ItemID, reach, impact, confidence, effort float64) (RICEInput, error) {
 	e := validation.New("prioritize: rice input")
 	conv := func(name string, f float64) decimal.Decimal {
 		if !validation.Finite(f) {
@@ -135,36 +147,32 @@ func RICEFromFloat(id ItemID, reach, impact, confidencePercent, effort float64) 
 		return decimal.NewFromFloat(f)
 	}
 	in := RICEInput{ID: id, Reach: conv("reach", reach), Impact: conv("impact", impact), Effort: conv("effort", effort)}
-	c := conv("confidence", confidencePercent)
+	in.Confidence = conv("confidence", confidence)
+	if validation.Finite(confidence) && (confidence < 0 || confidence > 1) {
+		e.Add("confidence", "range", "[0,1]", "must be a fraction from 0 to 1 (0.8 for 80%; Percent converts a percentage)")
+	}
 	if e.Len() > 0 {
 		return RICEInput{}, e.Err()
 	}
-	in.Confidence = c.Shift(-2)
 	return in, nil
 }
 
 // ruleZeroMessage explains a zero divisor.
 const ruleZeroMessage = "must not be zero (division by zero)"
 
-// maxDigits and maxExponent bound every decimal input, so arithmetic stays small.
-const (
-	maxDigits   = 40
-	maxExponent = 40
-)
+// maxExponent is validation.MaxDecimalExponent, for the allocation-free checks.
+const maxExponent = validation.MaxDecimalExponent
 
-// bounded records an error when d has more than 40 digits or an exponent beyond ±40.
-func bounded(e *validation.Errors, prefix, name string, d decimal.Decimal) {
-	if isUnset(d) {
-		return
+// bounded records an error, and returns false, when d has more than 40 digits or an
+// exponent beyond ±40 (validation.DecimalBounded). Hand-written checks call it before any
+// comparison or arithmetic on d; struct fields get the same check from the "dbound" tag.
+func bounded(e *validation.Errors, prefix, name string, d decimal.Decimal) bool {
+	if validation.DecimalBounded(d) {
+		return true
 	}
-	if x := d.Exponent(); x > maxExponent || x < -maxExponent || d.NumDigits() > maxDigits {
-		e.Add(path(prefix, name), "magnitude", "", "must have at most 40 digits and an exponent within ±40")
-	}
+	e.Add(path(prefix, name), ruleBound, "", "must have at most 40 digits and an exponent within ±40")
+	return false
 }
-
-// isUnset reports the Go zero value of decimal.Decimal (a field that was never set), as
-// opposed to an explicit 0.
-func isUnset(d decimal.Decimal) bool { return d == (decimal.Decimal{}) }
 
 // onScale reports whether d equals one of the scale's points.
 func onScale(d decimal.Decimal, scale []decimal.Decimal) bool {

@@ -2,6 +2,9 @@ package prioritize
 
 import (
 	"cmp"
+	"context"
+	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -14,14 +17,27 @@ type Scenario struct {
 	// Effort in this outcome, > 0.
 	Effort decimal.Decimal `json:"effort"`
 	// Probability of this outcome, in (0, 1]; an item's probabilities sum to exactly 1.
+	// Numerator and denominator have at most 40 digits each.
 	Probability Fraction `json:"probability"`
 }
+
+// MaxScenarios is the most outcomes one item may have (ExpectedScore, ScenarioRanks). It
+// bounds the cost of the exact sums, whose denominators grow with the number of outcomes.
+const MaxScenarios = 1000
+
+// maxProbabilityDigits bounds a probability's numerator and denominator.
+const maxProbabilityDigits = validation.MaxDecimalDigits
 
 // PERTScenarios reads a three-point estimate as three discrete outcomes weighted like the
 // PERT mean: optimistic 1/6, most likely 4/6, pessimistic 1/6 (coinciding points merge).
 // Their mean is the PERT mean (O + 4M + P) ÷ 6.
 func PERTScenarios(t ThreePoint) ([]Scenario, error) {
-	if err := t.Validate(); err != nil {
+	e := validation.New("prioritize: three-point estimate")
+	t.check(e, "")
+	if t.Optimistic.IsZero() {
+		e.Add("optimistic", ruleNonZero, "", "must be greater than 0 for an effort (division by zero)")
+	}
+	if err := withSentinels(e); err != nil {
 		return nil, err
 	}
 	var out []Scenario
@@ -37,53 +53,64 @@ func PERTScenarios(t ThreePoint) ([]Scenario, error) {
 	return out, nil
 }
 
+// digits10 bounds the decimal digits of |x| from above (cheaply, from its bit length).
+func digits10(x *big.Int) int { return x.BitLen()*1233>>12 + 1 }
+
 // checkScenarios validates one item's outcomes under prefix.
 func checkScenarios(e *validation.Errors, prefix string, ss []Scenario) {
-	if len(ss) == 0 {
-		e.Add(path(prefix, "scenarios"), "required", "", "needs at least one scenario")
+	sp := path(prefix, "scenarios")
+	switch {
+	case len(ss) == 0:
+		e.Add(sp, "required", "", "needs at least one scenario")
+		return
+	case len(ss) > MaxScenarios:
+		e.Add(sp, "max", itoa(MaxScenarios), "must have at most "+itoa(MaxScenarios)+" scenarios")
 		return
 	}
-	total := Fraction{}
+	ps := make([]Fraction, 0, len(ss))
 	for i, s := range ss {
-		p := index(path(prefix, "scenarios"), i)
-		switch {
-		case isUnset(s.Effort):
-			e.Add(p+".effort", "required", "", "is required")
-		case s.Effort.Sign() < 0:
-			e.Add(p+".effort", "dgt", "0", "must be greater than 0")
-		case s.Effort.IsZero():
-			e.Add(p+".effort", ruleNonZero, "", ruleZeroMessage)
-		default:
-			bounded(e, "", p+".effort", s.Effort)
+		p := index(sp, i)
+		if bounded(e, "", p+".effort", s.Effort) {
+			switch {
+			case s.Effort.Sign() < 0:
+				e.Add(p+".effort", "dgt", "0", "must be greater than 0")
+			case s.Effort.IsZero():
+				e.Add(p+".effort", ruleNonZero, "", ruleZeroMessage)
+			}
 		}
-		if s.Probability.Sign() <= 0 || s.Probability.Cmp(intF(1)) > 0 {
+		switch pr := s.Probability; {
+		case digits10(pr.n()) > maxProbabilityDigits+1 || digits10(pr.d()) > maxProbabilityDigits+1:
+			e.Add(p+".probability", ruleBound, "", "must have a numerator and a denominator of at most 40 digits")
+			continue
+		case pr.Sign() <= 0 || pr.Cmp(intF(1)) > 0:
 			e.Add(p+".probability", "range", "(0,1]", "must be greater than 0 and at most 1")
 		}
-		total = addF(total, s.Probability)
+		ps = append(ps, s.Probability)
 	}
-	if !total.Equal(intF(1)) {
-		e.Add(path(prefix, "scenarios"), "sum", "1", "probabilities must sum to 1, not "+total.String())
+	if len(ps) == len(ss) {
+		if total := sumF(ps); !total.Equal(intF(1)) {
+			e.Add(sp, "sum", "1", "probabilities must sum to 1, not "+validation.Truncate(total.String()))
+		}
 	}
 }
 
 // ExpectedScore returns E[value ÷ effort] over the outcomes, exactly. Whenever effort
 // varies it exceeds value ÷ E[effort] (Jensen's inequality): plugging a mean effort into a
-// ratio score understates the expected score.
+// ratio score understates the expected score. At most MaxScenarios outcomes.
 func ExpectedScore(value decimal.Decimal, scenarios []Scenario) (Fraction, error) {
 	e := validation.New("prioritize: expected score")
-	if isUnset(value) || value.Sign() < 0 {
-		e.Add("value", "dgte", "0", "must be set and at least 0")
+	if bounded(e, "", "value", value) && value.Sign() < 0 {
+		e.Add("value", "dgte", "0", "must be at least 0")
 	}
-	bounded(e, "", "value", value)
 	checkScenarios(e, "", scenarios)
 	if err := withSentinels(e); err != nil {
 		return Fraction{}, err
 	}
-	total := Fraction{}
-	for _, s := range scenarios {
-		total = addF(total, mulF(s.Probability, ratio(value, s.Effort)))
+	terms := make([]Fraction, len(scenarios))
+	for i, s := range scenarios {
+		terms[i] = mulF(s.Probability, ratio(value, s.Effort))
 	}
-	return total, nil
+	return sumF(terms), nil
 }
 
 // ScenarioItem is an item with a known value and a discrete effort distribution.
@@ -92,7 +119,8 @@ type ScenarioItem struct {
 	ID ItemID `json:"id"`
 	// Value is the score's numerator, ≥ 0 (for RICE: reach × impact × confidence).
 	Value decimal.Decimal `json:"value"`
-	// Scenarios are the effort outcomes, independent of other items'.
+	// Scenarios are the effort outcomes, independent of other items', at most
+	// MaxScenarios.
 	Scenarios []Scenario `json:"scenarios"`
 }
 
@@ -105,102 +133,184 @@ type ExactRankOdds struct {
 	Value decimal.Decimal `json:"value"`
 }
 
-// maxScenarioWork bounds ScenarioRanks: scenarios × items × k.
-const maxScenarioWork = 5_000_000
+// DefaultMaxScenarioWork is ScenarioOptions.MaxWork's default: about a second of work.
+const DefaultMaxScenarioWork = 1_000_000_000
+
+// ScenarioOptions configures ScenarioRanks.
+type ScenarioOptions struct {
+	// K is the cut-off: ScenarioRanks computes P(rank ≤ K); at least 1.
+	K int `json:"k"`
+	// MaxWork bounds the exact computation, checked before it starts: outcomes × items ×
+	// min(K, items) × (the 64-bit words of the exact probabilities' common denominator
+	// plus 8). Zero means DefaultMaxScenarioWork; negative is an error. Beyond it
+	// ScenarioRanks returns a validation error (rule "max_work"); SimulateRanks estimates
+	// such cases instead.
+	MaxWork int `json:"max_work"`
+}
 
 // ScenarioRanks computes exactly, for items whose efforts are independent discrete
-// outcomes, each item's P(rank ≤ k) when items are ranked by value ÷ effort (descending,
+// outcomes, each item's P(rank ≤ K) when items are ranked by value ÷ effort (descending,
 // ties by ID, as Rank does). For each outcome of an item, the number of other items above
-// it is a sum of independent Bernoulli variables, whose distribution is built exactly, so
-// the cost is about scenarios × items × k fraction operations (at most 5,000,000), not the
-// product of every item's outcomes. Results are in input order.
-func ScenarioRanks(items []ScenarioItem, k int) ([]ExactRankOdds, error) {
+// it is a sum of independent Bernoulli variables, whose distribution is built exactly
+// over one common denominator, so the cost is about outcomes × items × K operations on
+// integers, not the product of every item's outcomes (see ScenarioOptions.MaxWork).
+// Results are in input order.
+//
+// ScenarioRanks is ScenarioRanksContext with context.Background().
+func ScenarioRanks(items []ScenarioItem, opts ScenarioOptions) ([]ExactRankOdds, error) {
+	return ScenarioRanksContext(context.Background(), items, opts)
+}
+
+// ScenarioRanksContext is ScenarioRanks, stopping early when ctx is done: it then returns
+// ctx.Err() (errors.Is(err, context.Canceled) or context.DeadlineExceeded holds). The
+// context is checked every 1,024 steps.
+func ScenarioRanksContext(ctx context.Context, items []ScenarioItem, opts ScenarioOptions) ([]ExactRankOdds, error) {
 	e := validation.New("prioritize: scenario ranks")
-	if k < 1 {
+	if opts.K < 1 {
 		e.Add("k", "gte", "1", "must be at least 1")
 	}
+	if opts.MaxWork < 0 {
+		e.Add("max_work", "gte", "0", "must be at least 0")
+	}
 	ids := make([]ItemID, len(items))
-	total := 0
+	outcomes := 0
 	for i, it := range items {
 		p := index("items", i)
 		if it.ID == "" {
 			e.Add(p+".id", "required", "", "is required")
 		}
-		if isUnset(it.Value) || it.Value.Sign() < 0 {
-			e.Add(p+".value", "dgte", "0", "must be set and at least 0")
+		if bounded(e, p, "value", it.Value) && it.Value.Sign() < 0 {
+			e.Add(p+".value", "dgte", "0", "must be at least 0")
 		}
-		bounded(e, p, "value", it.Value)
 		checkScenarios(e, p, it.Scenarios)
 		ids[i] = it.ID
-		total += len(it.Scenarios)
+		outcomes += len(it.Scenarios)
 	}
 	uniqueIDs(e, "items", ids)
-	if w := total * len(items) * min(max(k, 1), len(items)+1); w > maxScenarioWork {
-		e.Add("items", "size", "", "too many scenarios for exact ranks: use SimulateRanks")
-	}
 	if err := withSentinels(e); err != nil {
 		return nil, err
 	}
+	n := len(items)
+	k := min(opts.K, n)
+	// Each item's probabilities as integers over the least common denominator L_j.
+	lcd := make([]*big.Int, n)
+	units := make([][]*big.Int, n)
+	denBits := 0
+	for j, it := range items {
+		l := big.NewInt(1)
+		g := new(big.Int)
+		for _, s := range it.Scenarios {
+			g.GCD(nil, nil, l, s.Probability.d())
+			l.Mul(l, new(big.Int).Quo(s.Probability.d(), g))
+		}
+		lcd[j] = l
+		units[j] = make([]*big.Int, len(it.Scenarios))
+		for s, sc := range it.Scenarios {
+			u := new(big.Int).Quo(l, sc.Probability.d())
+			units[j][s] = u.Mul(u, sc.Probability.n())
+		}
+		denBits += l.BitLen()
+	}
+	maxWork := opts.MaxWork
+	if maxWork == 0 {
+		maxWork = DefaultMaxScenarioWork
+	}
+	if w, ok := mulChain(uint64(outcomes), uint64(max(n-1, 1)), uint64(max(k, 1)), uint64(denBits/64+1+8)); !ok || w > uint64(maxWork) {
+		e.Add("items", "max_work", itoa(maxWork), "too much work for exact ranks (outcomes × items × k × denominator words beyond max_work "+itoa(maxWork)+"): raise MaxWork or use SimulateRanks")
+		return nil, e.Err()
+	}
 	// One total order over every (item, outcome): descending score, then ID.
 	type outcome struct {
-		item  int
-		score Fraction
-		p     Fraction
-		order int
+		item, s int
+		score   Fraction
 	}
-	var all []*outcome
-	per := make([][]*outcome, len(items))
+	all := make([]outcome, 0, outcomes)
 	for i, it := range items {
-		for _, s := range it.Scenarios {
-			o := &outcome{item: i, score: ratio(it.Value, s.Effort), p: s.Probability}
-			all = append(all, o)
-			per[i] = append(per[i], o)
+		for s, sc := range it.Scenarios {
+			all = append(all, outcome{item: i, s: s, score: ratio(it.Value, sc.Effort)})
 		}
 	}
-	slices.SortFunc(all, func(a, b *outcome) int {
+	slices.SortFunc(all, func(a, b outcome) int {
 		if c := b.score.Cmp(a.score); c != 0 {
 			return c
 		}
 		return cmp.Compare(items[a.item].ID, items[b.item].ID)
 	})
-	for n, o := range all {
-		o.order = n
+	// For each item, its outcomes' positions in the order and the prefix sums of their
+	// probability units: above(j, pos) = the units of j's outcomes ranked before pos.
+	posOf := make([][]int, n)
+	prefix := make([][]*big.Int, n)
+	orderOf := make([][]int, n) // order position of each (item, scenario)
+	for j := range items {
+		orderOf[j] = make([]int, len(items[j].Scenarios))
+		prefix[j] = []*big.Int{new(big.Int)}
 	}
-	out := make([]ExactRankOdds, len(items))
+	for pos, o := range all {
+		orderOf[o.item][o.s] = pos
+		posOf[o.item] = append(posOf[o.item], pos)
+		last := prefix[o.item][len(prefix[o.item])-1]
+		prefix[o.item] = append(prefix[o.item], new(big.Int).Add(last, units[o.item][o.s]))
+	}
+	den := big.NewInt(1)
+	for _, l := range lcd {
+		den.Mul(den, l)
+	}
+	out := make([]ExactRankOdds, n)
+	steps := 0
+	below, tmp := new(big.Int), new(big.Int)
 	for i, it := range items {
-		pi := Fraction{}
-		for _, o := range per[i] {
-			// dist[c] = P(exactly c other items rank above this outcome), for c < k.
-			dist := []Fraction{intF(1)}
+		// total ÷ Π_j L_j = Σ_o P(o) × P(fewer than k others above o).
+		total := new(big.Int)
+		for s := range it.Scenarios {
+			pos := orderOf[i][s]
+			// dist[c] = P(exactly c other items rank above this outcome) × Π L_j, c < k.
+			dist := make([]*big.Int, 1, k)
+			dist[0] = big.NewInt(1)
 			for j := range items {
 				if j == i {
 					continue
 				}
-				above := Fraction{}
-				for _, q := range per[j] {
-					if q.order < o.order {
-						above = addF(above, q.p)
+				if steps&1023 == 0 {
+					if err := ctx.Err(); err != nil {
+						return nil, err
 					}
 				}
-				below := subF(intF(1), above)
-				next := make([]Fraction, min(len(dist)+1, k))
-				for c, pc := range dist {
-					if c < len(next) {
-						next[c] = addF(next[c], mulF(pc, below))
-					}
-					if c+1 < len(next) {
-						next[c+1] = addF(next[c+1], mulF(pc, above))
+				steps++
+				cnt, _ := slices.BinarySearch(posOf[j], pos)
+				above := prefix[j][cnt]
+				below.Sub(lcd[j], above)
+				if len(dist) < k {
+					dist = append(dist, new(big.Int))
+				}
+				for c := len(dist) - 1; c >= 0; c-- {
+					// next[c] = dist[c]·below + dist[c−1]·above
+					dist[c].Mul(dist[c], below)
+					if c > 0 {
+						dist[c].Add(dist[c], tmp.Mul(dist[c-1], above))
 					}
 				}
-				dist = next
 			}
-			inTop := Fraction{}
+			inTop := new(big.Int)
 			for _, pc := range dist {
-				inTop = addF(inTop, pc)
+				inTop.Add(inTop, pc)
 			}
-			pi = addF(pi, mulF(o.p, inTop))
+			total.Add(total, inTop.Mul(inTop, units[i][s]))
 		}
+		pi := reduce(total, new(big.Int).Set(den))
 		out[i] = ExactRankOdds{ID: it.ID, P: pi, Value: pi.Decimal(DisplayScale)}
 	}
 	return out, nil
+}
+
+// mulChain multiplies factors, reporting false on overflow of 64 bits.
+func mulChain(fs ...uint64) (uint64, bool) {
+	p := uint64(1)
+	for _, f := range fs {
+		hi, lo := bits.Mul64(p, f)
+		if hi != 0 {
+			return 0, false
+		}
+		p = lo
+	}
+	return p, true
 }

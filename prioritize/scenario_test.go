@@ -12,6 +12,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -38,7 +39,7 @@ func TestExpectedScoreJensen(t *testing.T) {
 	}
 	_, err = ExpectedScore(d("-1"), []Scenario{{Effort: d("0"), Probability: reduceInts(1, 2)}, {Effort: d("-1"), Probability: reduceInts(3, 2)}})
 	want := []string{"value dgte", "scenarios[0].effort nonzero", "scenarios[1].effort dgt", "scenarios[1].probability range", "scenarios sum"}
-	if diff := gocmp.Diff(want, fields(t, err)); diff != "" {
+	if diff := gocmp.Diff(want, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if _, err := PERTScenarios(ThreePoint{}); err == nil {
@@ -59,7 +60,7 @@ func TestScenarioRanks(t *testing.T) {
 		{ID: "C", Value: d("9"), Scenarios: []Scenario{sc("3", "1/3", t), sc("1", "2/3", t)}},
 	}
 	for k, want := range map[int][]string{1: {"1/2", "1/6", "1/3"}, 2: {"1/2", "2/3", "5/6"}, 3: {"1", "1", "1"}} {
-		r, err := ScenarioRanks(items, k)
+		r, err := ScenarioRanks(items, ScenarioOptions{K: k})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,8 +69,8 @@ func TestScenarioRanks(t *testing.T) {
 			t.Errorf("k=%d (-want +got):\n%s", k, diff)
 		}
 	}
-	_, err := ScenarioRanks([]ScenarioItem{{ID: "a", Value: d("1")}, {ID: "a", Value: d("1"), Scenarios: []Scenario{sc("1", "1", t)}}}, 0)
-	if diff := gocmp.Diff([]string{"k gte", "items[0].scenarios required", "items[1].id unique"}, fields(t, err)); diff != "" {
+	_, err := ScenarioRanks([]ScenarioItem{{ID: "a", Value: d("1")}, {ID: "a", Value: d("1"), Scenarios: []Scenario{sc("1", "1", t)}}}, ScenarioOptions{})
+	if diff := gocmp.Diff([]string{"k gte", "items[0].scenarios required", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
@@ -128,7 +129,7 @@ func TestScenarioRanksProperty(t *testing.T) {
 			}
 			items[i] = it
 		}
-		got, err := ScenarioRanks(items, k)
+		got, err := ScenarioRanks(items, ScenarioOptions{K: k})
 		if err != nil {
 			return false
 		}

@@ -6,6 +6,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/enum"
 )
 
 // ItemID identifies a backlog item. IDs are compared byte-wise ("FEAT-10" < "FEAT-9"); that
@@ -25,17 +27,17 @@ const (
 	FrameworkOpportunity                  // outcome-driven opportunity score (Ulwick)
 )
 
-var frameworkNames = []string{"rice", "ice", "wsjf", "cd3", "weighted", "opportunity"}
+var frameworkSet = enum.Set[Framework]{Subject: "prioritize: framework", Kind: "framework", Names: []string{"rice", "ice", "wsjf", "cd3", "weighted", "opportunity"}}
 
 // String returns the lowercase name: "rice", "ice", "wsjf", "cd3", "weighted", "opportunity".
-func (f Framework) String() string { return enumString(f, frameworkNames, "Framework") }
+func (f Framework) String() string { return frameworkSet.String(f) }
 
 // MarshalText encodes the name given by String.
-func (f Framework) MarshalText() ([]byte, error) { return enumMarshal(f, frameworkNames, "framework") }
+func (f Framework) MarshalText() ([]byte, error) { return frameworkSet.Marshal(f) }
 
 // UnmarshalText decodes a name given by String.
 func (f *Framework) UnmarshalText(b []byte) error {
-	return enumParse(f, b, frameworkNames, "framework")
+	return frameworkSet.Unmarshal(f, b)
 }
 
 // Op says how a factor enters a score's formula.
@@ -49,16 +51,16 @@ const (
 	OpSubtract           // the factor's contribution is subtracted
 )
 
-var opNames = []string{"multiply", "divide", "add", "subtract"}
+var opSet = enum.Set[Op]{Subject: "prioritize: op", Kind: "op", Names: []string{"multiply", "divide", "add", "subtract"}}
 
 // String returns "multiply", "divide", "add" or "subtract".
-func (o Op) String() string { return enumString(o, opNames, "Op") }
+func (o Op) String() string { return opSet.String(o) }
 
 // MarshalText encodes the name given by String.
-func (o Op) MarshalText() ([]byte, error) { return enumMarshal(o, opNames, "op") }
+func (o Op) MarshalText() ([]byte, error) { return opSet.Marshal(o) }
 
 // UnmarshalText decodes a name given by String.
-func (o *Op) UnmarshalText(b []byte) error { return enumParse(o, b, opNames, "op") }
+func (o *Op) UnmarshalText(b []byte) error { return opSet.Unmarshal(o, b) }
 
 func (o Op) symbol() string { return [...]string{"×", "÷", "+", "−"}[o&3] }
 
@@ -98,10 +100,44 @@ type Score struct {
 	Formula string `json:"formula"`
 	// Factors lists every input in formula order.
 	Factors []Factor `json:"factors"`
-	// Notes carry caveats, such as "confidence below 50%: a moonshot" or the reference set
-	// of a relative normalization.
+	// Notes carry caveats in words, such as "confidence below 50%: a moonshot" or the
+	// reference set of a relative normalization; Caveats has the same as typed values.
 	Notes []string `json:"notes,omitempty"`
+	// Caveats are the typed caveats of the notes, for a program to branch on.
+	Caveats []Caveat `json:"caveats,omitempty"`
+	// Band is the Strategyn band of an opportunity score (BandNone for other frameworks).
+	Band OpportunityBand `json:"band,omitempty"`
 }
+
+// Caveat is a typed warning attached to a Score.
+type Caveat uint8
+
+// Caveats.
+const (
+	// CaveatMoonshot: a RICE confidence below 50%, "a moonshot" in Intercom's terms.
+	CaveatMoonshot Caveat = iota
+	// CaveatOverserved: an opportunity whose satisfaction exceeds its importance; under
+	// OpportunityFloor its gap is floored at 0.
+	CaveatOverserved
+	// CaveatRelative: the score depends on the other items scored with it (WSJF column
+	// normalization; min-max, rank or JPD normalization of a scorecard).
+	CaveatRelative
+)
+
+var caveatSet = enum.Set[Caveat]{Subject: "prioritize: caveat", Kind: "caveat", Names: []string{"moonshot", "overserved", "relative"}}
+
+// String returns "moonshot", "overserved" or "relative".
+func (c Caveat) String() string { return caveatSet.String(c) }
+
+// MarshalText encodes the name given by String.
+func (c Caveat) MarshalText() ([]byte, error) { return caveatSet.Marshal(c) }
+
+// UnmarshalText decodes a name given by String.
+func (c *Caveat) UnmarshalText(b []byte) error { return caveatSet.Unmarshal(c, b) }
+
+// String returns the exact score, as Fraction.String does ("1280/3", "750"); Explain gives
+// the whole explanation.
+func (s Score) String() string { return s.Exact.String() }
 
 // Explain renders the score as a few lines of text: a heading, the formula instance, one
 // aligned line per factor and the notes.
@@ -124,6 +160,9 @@ func (s Score) Explain() string {
 		}
 	}
 	tw.Flush()
+	if s.Band != BandNone {
+		fmt.Fprintf(&b, "  band: %s\n", s.Band)
+	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
 	}

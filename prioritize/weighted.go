@@ -1,10 +1,13 @@
 package prioritize
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -17,19 +20,19 @@ const (
 	Cost                     // less is better (effort, risk)
 )
 
-var directionNames = []string{"benefit", "cost"}
+var directionSet = enum.Set[Direction]{Subject: "prioritize: direction", Kind: "direction", Names: []string{"benefit", "cost"}}
 
 // String returns "benefit" or "cost".
-func (d Direction) String() string { return enumString(d, directionNames, "Direction") }
+func (d Direction) String() string { return directionSet.String(d) }
 
 // MarshalText encodes the name given by String.
 func (d Direction) MarshalText() ([]byte, error) {
-	return enumMarshal(d, directionNames, "direction")
+	return directionSet.Marshal(d)
 }
 
 // UnmarshalText decodes a name given by String.
 func (d *Direction) UnmarshalText(b []byte) error {
-	return enumParse(d, b, directionNames, "direction")
+	return directionSet.Unmarshal(d, b)
 }
 
 // Normalization maps a criterion's raw values to the common scale the weights apply to.
@@ -60,19 +63,19 @@ const (
 	NormalizeJPD
 )
 
-var normalizationNames = []string{"none", "scale", "min_max", "rank", "jpd"}
+var normalizationSet = enum.Set[Normalization]{Subject: "prioritize: normalization", Kind: "normalization", Names: []string{"none", "scale", "min_max", "rank", "jpd"}}
 
 // String returns "none", "scale", "min_max", "rank" or "jpd".
-func (n Normalization) String() string { return enumString(n, normalizationNames, "Normalization") }
+func (n Normalization) String() string { return normalizationSet.String(n) }
 
 // MarshalText encodes the name given by String.
 func (n Normalization) MarshalText() ([]byte, error) {
-	return enumMarshal(n, normalizationNames, "normalization")
+	return normalizationSet.Marshal(n)
 }
 
 // UnmarshalText decodes a name given by String.
 func (n *Normalization) UnmarshalText(b []byte) error {
-	return enumParse(n, b, normalizationNames, "normalization")
+	return normalizationSet.Unmarshal(n, b)
 }
 
 // Criterion is one column of a scorecard.
@@ -80,13 +83,13 @@ type Criterion struct {
 	// Name labels the criterion in breakdowns; required and unique.
 	Name string `json:"name" validate:"required"`
 	// Weight is ≥ 0; weights need not sum to 1 (the score divides by their sum).
-	Weight decimal.Decimal `json:"weight" validate:"required,dgte=0"`
+	Weight decimal.Decimal `json:"weight" validate:"dbound,dgte=0"`
 	// Direction says whether more is better; zero is Benefit.
 	Direction Direction `json:"direction" validate:"lte=1"`
 	// Min and Max bound the criterion's scale; required (Min < Max) for NormalizeScale and
 	// otherwise ignored.
-	Min decimal.Decimal `json:"min"`
-	Max decimal.Decimal `json:"max"` // upper end of the scale
+	Min decimal.Decimal `json:"min" validate:"dbound"`
+	Max decimal.Decimal `json:"max" validate:"dbound"` // upper end of the scale
 }
 
 // Scorecard is a weighted scoring model: score = Σ weight × normalized value ÷ Σ weight.
@@ -116,11 +119,14 @@ func (s Scorecard) Validate() error {
 
 func (s Scorecard) check(e *validation.Errors) {
 	e.Struct("", s)
-	total := decimal.Zero
+	total, allBounded := decimal.Zero, true
 	names := map[string]int{}
 	for i, c := range s.Criteria {
 		p := index("criteria", i)
-		bounded(e, p, "weight", c.Weight)
+		if !validation.DecimalBounded(c.Weight) || !validation.DecimalBounded(c.Min) || !validation.DecimalBounded(c.Max) {
+			allBounded = false // reported by the dbound tag; never compared
+			continue
+		}
 		total = total.Add(c.Weight)
 		if j, ok := names[c.Name]; ok && c.Name != "" {
 			e.Add(p+".name", ruleUnique, "", "duplicate criterion name (also criteria["+itoa(j)+"])")
@@ -130,7 +136,7 @@ func (s Scorecard) check(e *validation.Errors) {
 			e.Add(p+".max", "gtfield", "min", "must be greater than min for scale normalization")
 		}
 	}
-	if len(s.Criteria) > 0 && total.Sign() <= 0 {
+	if allBounded && len(s.Criteria) > 0 && total.Sign() <= 0 {
 		e.Add("criteria", "weights", "", "weights must not all be zero")
 	}
 }
@@ -157,14 +163,9 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 		}
 		for k, v := range it.Values {
 			vp := index(p+".values", k)
-			switch {
-			case isUnset(v):
-				e.Add(vp, "required", "", "is required")
-			case s.Normalization == NormalizeScale && (v.LessThan(s.Criteria[k].Min) || v.GreaterThan(s.Criteria[k].Max)):
+			if bounded(e, "", vp, v) && s.Normalization == NormalizeScale && (v.LessThan(s.Criteria[k].Min) || v.GreaterThan(s.Criteria[k].Max)) {
 				e.Add(vp, "range", s.Criteria[k].Min.String()+" "+s.Criteria[k].Max.String(),
 					"must be within the scale "+s.Criteria[k].Min.String()+" to "+s.Criteria[k].Max.String())
-			default:
-				bounded(e, "", vp, v)
 			}
 		}
 	}
@@ -184,7 +185,7 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 		terms := make([]string, len(s.Criteria))
 		for k, c := range s.Criteria {
 			v := norm(k, it.Values[k])
-			w := FractionOf(c.Weight)
+			w := fracOf(c.Weight)
 			contrib := mulF(w, v)
 			total = addF(total, contrib)
 			f := Factor{Name: c.Name, Input: it.Values[k], Value: v.Decimal(DisplayScale), Weight: c.Weight, Op: OpAdd,
@@ -197,13 +198,16 @@ func (s Scorecard) Score(items []WeightedInput) ([]Score, error) {
 			factors[k] = f
 			terms[k] = c.Weight.String() + " × " + term(v)
 		}
-		exact := quoF(total, FractionOf(wsum))
+		exact := quoF(total, fracOf(wsum))
 		formula := "(" + strings.Join(terms, " + ") + ") ÷ " + wsum.String()
 		var notes []string
 		if s.Normalization == NormalizeMinMax || s.Normalization == NormalizeRank || s.Normalization == NormalizeJPD {
 			notes = append(notes, s.Normalization.String()+" normalization relative to "+itoa(len(items))+" items scored together")
 		}
 		out[i] = newScore(it.ID, FrameworkWeighted, s.Normalization.String(), exact, formula, factors, notes)
+		if notes != nil {
+			out[i].Caveats = []Caveat{CaveatRelative}
+		}
 	}
 	return out, nil
 }
@@ -213,8 +217,16 @@ func (s Scorecard) normalizer(items []WeightedInput) func(k int, x decimal.Decim
 	n := len(s.Criteria)
 	lo := make([]decimal.Decimal, n)
 	hi := make([]decimal.Decimal, n)
+	var sorted [][]decimal.Decimal // NormalizeRank: each criterion's values, ascending
 	for k, c := range s.Criteria {
 		switch s.Normalization {
+		case NormalizeRank:
+			col := make([]decimal.Decimal, len(items))
+			for i, it := range items {
+				col[i] = it.Values[k]
+			}
+			slices.SortFunc(col, decimal.Decimal.Cmp)
+			sorted = append(sorted, col)
 		case NormalizeScale:
 			lo[k], hi[k] = c.Min, c.Max
 		case NormalizeMinMax, NormalizeJPD:
@@ -247,18 +259,20 @@ func (s Scorecard) normalizer(items []WeightedInput) func(k int, x decimal.Decim
 			if len(items) == 1 {
 				return intF(1)
 			}
-			better := 0
-			for _, it := range items {
-				cmp := it.Values[k].Cmp(x)
-				if (c.Direction == Benefit && cmp > 0) || (c.Direction == Cost && cmp < 0) {
-					better++
-				}
+			// Better values: above x for a benefit, below it for a cost (binary search, so
+			// scoring n items costs O(n log n), not O(n²)).
+			col := sorted[k]
+			lower, _ := slices.BinarySearchFunc(col, x, decimal.Decimal.Cmp)
+			better := lower
+			if c.Direction == Benefit {
+				upper := sort.Search(len(col), func(i int) bool { return col[i].GreaterThan(x) })
+				better = len(col) - upper
 			}
 			return subF(intF(1), reduceInts(int64(better), int64(len(items)-1)))
 		}
 		if c.Direction == Cost {
-			return negF(FractionOf(x))
+			return negF(fracOf(x))
 		}
-		return FractionOf(x)
+		return fracOf(x)
 	}
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestScorecard works each normalization by hand (§1.7).
@@ -53,11 +55,11 @@ func TestScorecard(t *testing.T) {
 	}
 	_, err = Scorecard{Criteria: crit, Normalization: NormalizeScale}.Score([]WeightedInput{
 		{ID: "A", Values: []decimal.Decimal{d("11"), d("2")}}, {ID: "A", Values: []decimal.Decimal{d("1")}}, {Values: []decimal.Decimal{d("1"), {}}}})
-	if diff := cmp.Diff([]string{"items[0].values[0] range", "items[1].values len", "items[2].id required", "items[2].values[1] required", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"items[0].values[0] range", "items[1].values len", "items[2].id required", "items[2].values[1] range", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	err = Scorecard{Criteria: []Criterion{{Name: "a", Weight: d("0")}, {Name: "a", Weight: d("-1")}}, Normalization: NormalizeScale}.Validate()
-	if diff := cmp.Diff([]string{"criteria[1].weight dgte", "criteria[0].max gtfield", "criteria[1].name unique", "criteria[1].max gtfield", "criteria weights"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"criteria[1].weight dgte", "criteria[0].max gtfield", "criteria[1].name unique", "criteria[1].max gtfield", "criteria weights"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -3,6 +3,7 @@ package prioritize
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -21,19 +22,19 @@ const (
 	WSJFNormalizeColumns
 )
 
-var wsjfVariantNames = []string{"relative", "normalize_columns"}
+var wsjfVariantSet = enum.Set[WSJFVariant]{Subject: "prioritize: wsjf variant", Kind: "wsjf variant", Names: []string{"relative", "normalize_columns"}}
 
 // String returns "relative" or "normalize_columns".
-func (v WSJFVariant) String() string { return enumString(v, wsjfVariantNames, "WSJFVariant") }
+func (v WSJFVariant) String() string { return wsjfVariantSet.String(v) }
 
 // MarshalText encodes the name given by String.
 func (v WSJFVariant) MarshalText() ([]byte, error) {
-	return enumMarshal(v, wsjfVariantNames, "wsjf variant")
+	return wsjfVariantSet.Marshal(v)
 }
 
 // UnmarshalText decodes a name given by String.
 func (v *WSJFVariant) UnmarshalText(b []byte) error {
-	return enumParse(v, b, wsjfVariantNames, "wsjf variant")
+	return wsjfVariantSet.Unmarshal(v, b)
 }
 
 // WSJFScale is the set of values WSJF accepts for each of its four inputs.
@@ -49,19 +50,19 @@ const (
 	WSJFAnyPositive
 )
 
-var wsjfScaleNames = []string{"fibonacci", "fibonacci_21", "any_positive"}
+var wsjfScaleSet = enum.Set[WSJFScale]{Subject: "prioritize: wsjf scale", Kind: "wsjf scale", Names: []string{"fibonacci", "fibonacci_21", "any_positive"}}
 
 // String returns "fibonacci", "fibonacci_21" or "any_positive".
-func (s WSJFScale) String() string { return enumString(s, wsjfScaleNames, "WSJFScale") }
+func (s WSJFScale) String() string { return wsjfScaleSet.String(s) }
 
 // MarshalText encodes the name given by String.
 func (s WSJFScale) MarshalText() ([]byte, error) {
-	return enumMarshal(s, wsjfScaleNames, "wsjf scale")
+	return wsjfScaleSet.Marshal(s)
 }
 
 // UnmarshalText decodes a name given by String.
 func (s *WSJFScale) UnmarshalText(b []byte) error {
-	return enumParse(s, b, wsjfScaleNames, "wsjf scale")
+	return wsjfScaleSet.Unmarshal(s, b)
 }
 
 func fib(last int64) []decimal.Decimal {
@@ -82,13 +83,13 @@ type WSJFInput struct {
 	// ID names the item; required.
 	ID ItemID `json:"id" validate:"required"`
 	// UserBusinessValue is the relative user and business value.
-	UserBusinessValue decimal.Decimal `json:"user_business_value" validate:"required"`
+	UserBusinessValue decimal.Decimal `json:"user_business_value" validate:"dbound"`
 	// TimeCriticality is the relative time criticality.
-	TimeCriticality decimal.Decimal `json:"time_criticality" validate:"required"`
+	TimeCriticality decimal.Decimal `json:"time_criticality" validate:"dbound"`
 	// RiskReduction is the relative risk reduction and/or opportunity enablement (RR|OE).
-	RiskReduction decimal.Decimal `json:"risk_reduction" validate:"required"`
+	RiskReduction decimal.Decimal `json:"risk_reduction" validate:"dbound"`
 	// JobSize is the relative size (a proxy for duration); zero is ErrZeroEffort.
-	JobSize decimal.Decimal `json:"job_size" validate:"required"`
+	JobSize decimal.Decimal `json:"job_size" validate:"dbound"`
 }
 
 // WSJFOptions configures WSJF. The zero value uses inputs as given on SAFe's scale.
@@ -113,15 +114,12 @@ func (in WSJFInput) fields() [4]decimal.Decimal {
 var wsjfFieldNames = [4]string{"user_business_value", "time_criticality", "risk_reduction", "job_size"}
 
 func (in WSJFInput) check(e *validation.Errors, prefix string, opts WSJFOptions) {
-	n := e.Len()
 	e.Struct(prefix, in)
-	if e.Len() > n {
-		return
-	}
 	for i, v := range in.fields() {
 		name := wsjfFieldNames[i]
-		bounded(e, prefix, name, v)
 		switch {
+		case !validation.DecimalBounded(v):
+			// Reported by the dbound tag; never compared.
 		case i == 3 && v.IsZero():
 			e.Add(path(prefix, name), ruleNonZero, "", ruleZeroMessage)
 		case opts.Scale == WSJFFibonacci && !onScale(v, wsjfFib):
@@ -187,7 +185,7 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 			if opts.Variant == WSJFNormalizeColumns {
 				fr[k] = ratio(v, mins[k])
 			} else {
-				fr[k] = FractionOf(v)
+				fr[k] = fracOf(v)
 			}
 			factors[k] = addFactor(wsjfFieldNames[k], v)
 			factors[k].Value = fr[k].Decimal(DisplayScale)
@@ -203,6 +201,9 @@ func WSJFBatch(items []WSJFInput, opts WSJFOptions) ([]Score, error) {
 				mins[0].String()+", time_criticality "+mins[1].String()+", risk_reduction "+mins[2].String()+", job_size "+mins[3].String()+")")
 		}
 		out[i] = newScore(in.ID, FrameworkWSJF, opts.Variant.String()+"/"+opts.Scale.String(), exact, formula, factors, notes)
+		if notes != nil {
+			out[i].Caveats = []Caveat{CaveatRelative}
+		}
 	}
 	return out, nil
 }

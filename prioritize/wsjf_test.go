@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // TestWSJF: CoD = UBV + TC + RR|OE over job size (§1.3); raw and column-normalized inputs
@@ -37,7 +39,7 @@ func TestWSJF(t *testing.T) {
 		t.Errorf("normalized score should name its reference set: %v", norm[0].Notes)
 	}
 	_, err = WSJF(WSJFInput{ID: "a", UserBusinessValue: d("4"), TimeCriticality: d("21"), RiskReduction: d("1"), JobSize: d("0")}, WSJFOptions{})
-	if diff := cmp.Diff([]string{"user_business_value scale", "time_criticality scale", "job_size nonzero"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"user_business_value scale", "time_criticality scale", "job_size nonzero"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, ErrZeroEffort) {
@@ -47,7 +49,7 @@ func TestWSJF(t *testing.T) {
 		t.Errorf("21 is on the 1–21 scale: %v", err)
 	}
 	_, err = WSJFBatch([]WSJFInput{items[0], items[0]}, WSJFOptions{Scale: WSJFAnyPositive, Variant: 5})
-	if diff := cmp.Diff([]string{"variant oneof", "items[1].id unique"}, fields(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"variant oneof", "items[1].id unique"}, fieldtest.Rules(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, ErrDuplicateID) {

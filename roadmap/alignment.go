@@ -94,7 +94,7 @@ func Alignment(items []Item, objs []Objective) (AlignmentReport, error) {
 	if err := e.Err(); err != nil {
 		return AlignmentReport{}, err
 	}
-	var r AlignmentReport
+	r := AlignmentReport{Unaligned: []ItemID{}, Orphans: []ObjectiveID{}, PerObjective: []ObjectiveEffort{}}
 	effort := make(map[ObjectiveID]decimal.Decimal, len(objs))
 	count := make(map[ObjectiveID]int, len(objs))
 	var items0, aligned0 int

@@ -1,7 +1,9 @@
 package roadmap
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -55,6 +57,10 @@ func (t Team) check(e *validation.Errors, prefix string) {
 		if i > 0 && s.Start.Before(t.Sprints[i-1].End) {
 			e.Addf(sp+".start", "order", "team %q sprint %q starts before the previous sprint ends", validation.Truncate(string(t.ID)), validation.Truncate(s.ID))
 		}
+		if !validation.DecimalBounded(s.Capacity) {
+			bounded(e, sp+".capacity", s.Capacity)
+			continue
+		}
 		if s.Capacity.Sign() < 0 {
 			e.Addf(sp+".capacity", "dgte", "team %q sprint %q: capacity must be at least 0, got %s", validation.Truncate(string(t.ID)), validation.Truncate(s.ID), validation.Truncate(s.Capacity.String()))
 		} else {
@@ -97,11 +103,52 @@ type Cadence struct {
 	Holidays []time.Time `json:"holidays,omitempty"`
 	// Absences lower availability over ranges of days.
 	Absences []Absence `json:"absences,omitempty"`
-	// Location is the zone of the dates; nil means UTC.
+	// Location is the zone of the dates; nil means UTC. In JSON it is the zone's IANA
+	// name, "location" ("Europe/Berlin"), as for Calendar.
 	Location *time.Location `json:"-"`
 	// IDPrefix makes bucket i's ID (from 1) IDPrefix + i; empty gives buckets their
 	// start date as ID ("2026-01-05").
 	IDPrefix string `json:"id_prefix,omitempty"`
+}
+
+// MarshalJSON encodes the cadence with its zone by IANA name ("location", omitted for UTC
+// and nil), like Calendar.
+func (c Cadence) MarshalJSON() ([]byte, error) {
+	type plain Cadence
+	aux := struct {
+		plain
+		Location string `json:"location,omitempty"`
+	}{plain: plain(c)}
+	if c.Location != nil && c.Location != time.UTC {
+		aux.Location = c.Location.String()
+	}
+	return json.Marshal(aux)
+}
+
+// UnmarshalJSON decodes a cadence strictly: unknown fields, wrong types and an unknown
+// zone name are a *productops.ValidationError.
+func (c *Cadence) UnmarshalJSON(b []byte) error {
+	e := validation.New("roadmap: cadence")
+	type plain Cadence
+	var aux struct {
+		plain
+		Location string `json:"location,omitempty"`
+	}
+	if !decodeStrict(e, "", b, &aux) {
+		return e.Err()
+	}
+	out := Cadence(aux.plain)
+	out.Location = nil
+	if aux.Location != "" && aux.Location != "UTC" {
+		loc, err := loadZone(aux.Location)
+		if err != nil {
+			e.Addf("location", "timezone", "unknown time zone %q", validation.Truncate(aux.Location))
+			return e.Err()
+		}
+		out.Location = loc
+	}
+	*c = out
+	return nil
 }
 
 // Validate reports out-of-range fields.
@@ -122,14 +169,15 @@ func (c Cadence) Validate() error {
 		if a.To.Before(a.From) {
 			e.Addf(p+".to", "gtefield", "must not be before from")
 		}
-		if a.Available.Sign() < 0 || a.Available.Cmp(decimal.NewFromInt(1)) > 0 {
+		if bounded(e, p+".available", a.Available) && (a.Available.Sign() < 0 || a.Available.Cmp(decimal.NewFromInt(1)) > 0) {
 			e.Addf(p+".available", "range", "must be between 0 and 1, got %s", validation.Truncate(a.Available.String()))
 		}
 	}
 	return e.Err()
 }
 
-// Sprints builds the buckets. See Cadence for the capacity rule.
+// Sprints builds the buckets. See Cadence for the capacity rule. It runs in time linear
+// in the days covered plus O(a log a) for a absences, whatever the absences overlap.
 func (c Cadence) Sprints() ([]Sprint, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -138,50 +186,91 @@ func (c Cadence) Sprints() ([]Sprint, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	type ymd struct {
-		y int
-		m time.Month
-		d int
-	}
-	dateOf := func(t time.Time) ymd {
+	dayOf := func(t time.Time) int64 {
 		y, m, d := t.In(loc).Date()
-		return ymd{y, m, d}
+		return dayNumber(y, m, d)
 	}
-	holiday := make(map[ymd]bool, len(c.Holidays))
+	sy, sm, sd := c.Start.In(loc).Date()
+	base := dayNumber(sy, sm, sd)
+	days := 7 * c.Weeks * c.Count
+	holiday := make(map[int64]bool, len(c.Holidays))
 	for _, h := range c.Holidays {
-		holiday[dateOf(h)] = true
+		holiday[dayOf(h)] = true
 	}
-	type span struct {
-		from, to time.Time
-		avail    decimal.Decimal
-	}
-	spans := make([]span, len(c.Absences))
-	for i, a := range c.Absences {
-		f, t := dateOf(a.From), dateOf(a.To)
-		spans[i] = span{time.Date(f.y, f.m, f.d, 0, 0, 0, 0, loc), time.Date(t.y, t.m, t.d, 0, 0, 0, 0, loc), a.Available}
-	}
-	s0 := dateOf(c.Start)
-	nominal := decimal.NewFromInt(int64(5 * c.Weeks))
-	one := decimal.NewFromInt(1)
-	out := make([]Sprint, c.Count)
-	for b := range c.Count {
-		first := s0.d + 7*c.Weeks*b
-		start := time.Date(s0.y, s0.m, first, 0, 0, 0, 0, loc)
-		end := time.Date(s0.y, s0.m, first+7*c.Weeks, 0, 0, 0, 0, loc)
-		avail := decimal.Zero
-		for i := range 7 * c.Weeks {
-			day := time.Date(s0.y, s0.m, first+i, 0, 0, 0, 0, loc)
-			if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday || holiday[dateOf(day)] {
+	// owner[i] is the absence with the smallest Available covering day i (-1: none).
+	// Absences are applied from the smallest Available up, each claiming only the days no
+	// earlier one claimed; next skips claimed days (union-find with path halving), so every
+	// day is claimed once.
+	var owner []int32
+	if len(c.Absences) > 0 {
+		owner = make([]int32, days)
+		next := make([]int32, days+1)
+		for i := range owner {
+			owner[i] = -1
+			next[i] = int32(i)
+		}
+		next[days] = int32(days)
+		find := func(i int32) int32 {
+			for next[i] != i {
+				next[i] = next[next[i]]
+				i = next[i]
+			}
+			return i
+		}
+		order := make([]int, len(c.Absences))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return c.Absences[a].Available.Cmp(c.Absences[b].Available) })
+		for _, a := range order {
+			from := max(dayOf(c.Absences[a].From)-base, 0)
+			to := min(dayOf(c.Absences[a].To)-base, int64(days-1))
+			if from > to {
 				continue
 			}
-			share := one
-			for _, sp := range spans {
-				if !day.Before(sp.from) && !day.After(sp.to) && sp.avail.Cmp(share) < 0 {
-					share = sp.avail
-				}
+			for i := find(int32(from)); int64(i) <= to; i = find(i + 1) {
+				owner[i] = int32(a)
+				next[i] = i + 1
 			}
-			avail = avail.Add(share)
 		}
+	}
+	nominal := decimal.NewFromInt(int64(5 * c.Weeks))
+	out := make([]Sprint, c.Count)
+	for b := range c.Count {
+		first := 7 * c.Weeks * b
+		start := midnight(sy, sm, sd+first, loc)
+		end := midnight(sy, sm, sd+first+7*c.Weeks, loc)
+		// Working days per owner, added up in runs of the same owner (-1: full days).
+		avail := decimal.Zero
+		run, runOwner := int64(0), int32(-1)
+		flush := func() {
+			if run == 0 {
+				return
+			}
+			share := decimal.NewFromInt(1)
+			if runOwner >= 0 {
+				share = c.Absences[runOwner].Available
+			}
+			avail = avail.Add(share.Mul(decimal.NewFromInt(run)))
+			run = 0
+		}
+		for i := first; i < first+7*c.Weeks; i++ {
+			dn := base + int64(i)
+			// Day 0 (0001-01-01) was a Monday: weekday 5 and 6 are Saturday and Sunday.
+			if wd := (dn%7 + 7) % 7; wd >= 5 || holiday[dn] {
+				continue
+			}
+			o := int32(-1)
+			if owner != nil {
+				o = owner[i]
+			}
+			if o != runOwner {
+				flush()
+				runOwner = o
+			}
+			run++
+		}
+		flush()
 		name := start.Format("2006-01-02")
 		if c.IDPrefix != "" {
 			name = fmt.Sprintf("%s%d", c.IDPrefix, b+1)
@@ -192,13 +281,17 @@ func (c Cadence) Sprints() ([]Sprint, error) {
 }
 
 // CapacityIn sums the capacity of the team's sprints that start within r (a quarter's
-// capacity is that of the sprints starting in it; a sprint is never split).
-func (t Team) CapacityIn(r DateRange) decimal.Decimal {
-	sum := decimal.Zero
+// capacity is that of the sprints starting in it; a sprint is never split). Errors: those
+// of Team.Validate.
+func (t Team) CapacityIn(r DateRange) (decimal.Decimal, error) {
+	if err := t.Validate(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	sum := decimal.Zero // the capacities are bounded now, so adding them is cheap and exact
 	for _, s := range t.Sprints {
 		if r.Contains(s.Start) {
 			sum = sum.Add(s.Capacity)
 		}
 	}
-	return sum
+	return sum, nil
 }

@@ -19,6 +19,9 @@ type Conflict struct {
 	// DependentStart is the dependent's first instant.
 	PrerequisiteEnd time.Time `json:"prerequisite_end"`
 	DependentStart  time.Time `json:"dependent_start"` // the dependent's first instant.
+	// Lag is the dependency's lag in days, included in PrerequisiteEnd (0 for conflicts
+	// between placements, where lag does not apply).
+	Lag int `json:"lag,omitempty"`
 	// Detail explains the conflict in one lowercase sentence.
 	Detail string `json:"detail"`
 }
@@ -42,7 +45,7 @@ func Conflicts(items []Item, cal Calendar) ([]Conflict, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Conflict
+	out := []Conflict{}
 	for v := range ix.ids {
 		b := ix.item(int32(v))
 		if b.Start.IsZero() || b.Status == Canceled {
@@ -62,9 +65,9 @@ func Conflicts(items []Item, cal Calendar) ([]Conflict, error) {
 				return nil, err
 			}
 			y, m, dd := ar.End.Date()
-			end := time.Date(y, m, dd+d.Lag, 0, 0, 0, 0, ar.End.Location())
+			end := midnight(y, m, dd+d.Lag, ar.End.Location())
 			if br.Start.Before(end) {
-				out = append(out, Conflict{Prerequisite: a.ID, Dependent: b.ID, PrerequisiteEnd: end, DependentStart: br.Start,
+				out = append(out, Conflict{Prerequisite: a.ID, Dependent: b.ID, PrerequisiteEnd: end, DependentStart: br.Start, Lag: d.Lag,
 					Detail: fmt.Sprintf("%q starts %s, before %q ends %s", validation.Truncate(string(b.ID)), br.Start.Format(time.DateOnly), validation.Truncate(string(a.ID)), end.Format(time.DateOnly))})
 			}
 		}
@@ -98,7 +101,7 @@ func (r ScheduleResult) Conflicts(items []Item, mode DependencyMode) ([]Conflict
 	for _, p := range r.Placements {
 		at[p.ID] = p
 	}
-	var out []Conflict
+	out := []Conflict{}
 	for v := range ix.ids {
 		b := ix.item(int32(v))
 		pb, ok := at[b.ID]

@@ -1,7 +1,6 @@
 package roadmap
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -55,7 +54,8 @@ type CPM struct {
 	// Activities lists every item in Order's topological order.
 	Activities []Activity `json:"activities"`
 	// Path is one critical chain from a start to the end: it ends at the critical item
-	// with the latest EarlyFinish (smallest ID on ties) and walks back through critical
+	// with the latest EarlyFinish (on ties, one that drives no critical successor, such as
+	// a zero-length final milestone, then the smallest ID) and walks back through critical
 	// prerequisites that drive its early start (smallest ID first).
 	Path []ItemID `json:"path"`
 }
@@ -136,8 +136,13 @@ type cpmResult struct {
 	path     []int32
 }
 
-// errOverflow reports durations too large to add exactly.
-var errOverflow = errors.New("roadmap: critical path: durations overflow")
+// overflowError reports a chain of durations and lags too long to add exactly in int64
+// ticks (above about 2.3e14 estimate units); it matches productops.ErrInvalid.
+func overflowError() error {
+	e := validation.New("roadmap: critical path")
+	e.Addf("items", "overflow", "the longest chain of estimates and lags exceeds %d units", int64(math.MaxInt64/4/ticksPerUnit))
+	return e.Err()
+}
 
 func (g *graph) cpm(dur []int64, deadline *int64) (*cpmResult, error) {
 	order, ok := g.order()
@@ -157,7 +162,7 @@ func (g *graph) cpm(dur []int64, deadline *int64) (*cpmResult, error) {
 			}
 		}
 		if es > limit || dur[v] > limit-es {
-			return nil, errOverflow
+			return nil, overflowError()
 		}
 		r.es[v] = es
 		if ef := es + dur[v]; ef > r.end {
@@ -188,13 +193,29 @@ func (g *graph) cpm(dur []int64, deadline *int64) (*cpmResult, error) {
 			minTF = tf
 		}
 	}
-	last := int32(-1)
 	for v := range n {
-		if r.lf[v]-dur[v]-r.es[v] == minTF {
-			r.critical[v] = true
-			if last < 0 || r.es[v]+dur[v] > r.es[last]+dur[last] {
-				last = int32(v)
-			}
+		r.critical[v] = r.lf[v]-dur[v]-r.es[v] == minTF
+	}
+	// The path ends at the critical item with the latest early finish; among ties, a sink of
+	// the critical chain (no critical successor it drives, such as a zero-length final
+	// milestone) wins, then the smallest ID.
+	last, lastSink := int32(-1), false
+	for v := range int32(n) {
+		if !r.critical[v] {
+			continue
+		}
+		ef := r.es[v] + dur[v]
+		if last >= 0 && ef < r.es[last]+dur[last] {
+			continue
+		}
+		sink := true
+		lo, hi := g.succs(v)
+		for k := lo; k < hi && sink; k++ {
+			w := g.succ[k]
+			sink = !(r.critical[w] && r.es[w] == ef+int64(g.succLag[k])*ticksPerUnit)
+		}
+		if last < 0 || ef > r.es[last]+dur[last] || (sink && !lastSink) {
+			last, lastSink = v, sink
 		}
 	}
 	for v := last; v >= 0; {

@@ -16,13 +16,27 @@ type Span struct {
 	// HasStart and HasEnd say whether each date exists.
 	HasStart bool `json:"has_start"`
 	HasEnd   bool `json:"has_end"` // whether End exists.
+	// LastDay is the first instant of the item's last day (the inclusive end: End is the
+	// first instant after it), in the calendar's zone; zero when HasEnd is false.
+	LastDay time.Time `json:"last_day,omitzero"`
 	// StartInherited and EndInherited say the date came from children.
 	StartInherited bool `json:"start_inherited,omitempty"`
 	EndInherited   bool `json:"end_inherited,omitempty"` // End came from children.
 }
 
+// DateRange returns the span as a DateRange [Start, End), for ScheduleHealth, Contains and
+// Overlaps; ok is false unless the span has both a start and an end, and the start is
+// before the end.
+func (s Span) DateRange() (r DateRange, ok bool) {
+	if !s.HasStart || !s.HasEnd || !s.Start.Before(s.End) {
+		return DateRange{}, false
+	}
+	return DateRange{Start: s.Start, End: s.End}, true
+}
+
 // Dates resolves every item's effective start and end in cal, returned in ID order.
-// Errors: those of CheckItems and an invalid calendar.
+// Errors: those of CheckItems and an invalid calendar. Plan.Dates does the same with a
+// plan's items and calendar.
 func Dates(items []Item, cal Calendar) ([]Span, error) {
 	if err := cal.Validate(); err != nil {
 		return nil, err
@@ -56,6 +70,9 @@ func Dates(items []Item, cal Calendar) ([]Span, error) {
 			if it.Target.IsZero() && cs.HasEnd && (!s.HasEnd || cs.End.After(s.End)) {
 				s.End, s.HasEnd, s.EndInherited = cs.End, true, true
 			}
+		}
+		if s.HasEnd {
+			s.LastDay = DateRange{End: s.End}.LastDay()
 		}
 		spans[n], done[n] = s, true
 		return s

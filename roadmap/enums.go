@@ -1,56 +1,8 @@
 package roadmap
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/productops/productops/internal/validation"
+	"github.com/productops/productops/internal/enum"
 )
-
-// enumName returns names[v], or a placeholder for an out-of-range value.
-func enumName[T ~int](v T, names []string) string {
-	if v < 0 || int(v) >= len(names) {
-		return fmt.Sprintf("%s(%d)", names[0], int(v))
-	}
-	return names[v]
-}
-
-// enumText marshals v as its name, failing for an out-of-range value.
-func enumText[T ~int](what string, v T, names []string) ([]byte, error) {
-	if v < 0 || int(v) >= len(names) {
-		return nil, fmt.Errorf("roadmap: invalid %s %d", what, int(v))
-	}
-	return []byte(names[v]), nil
-}
-
-// parseEnum finds text among names (case-insensitive; "-", "_" and spaces ignored) and
-// among the extra aliases.
-func parseEnum[T ~int](what string, text []byte, names []string, aliases map[string]T) (T, error) {
-	key := enumKey(string(text))
-	for i, n := range names {
-		if enumKey(n) == key {
-			return T(i), nil
-		}
-	}
-	if v, ok := aliases[key]; ok {
-		return v, nil
-	}
-	return 0, fmt.Errorf("roadmap: unknown %s %q", what, validation.Truncate(string(text)))
-}
-
-// enumKey folds a name for matching: lower case, without "-", "_" and spaces.
-func enumKey(s string) string {
-	if len(s) > 64 {
-		s = s[:64]
-	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '_', ' ':
-			return -1
-		}
-		return r
-	}, strings.ToLower(s))
-}
 
 // Kind is an item's level in the hierarchy. A parent's Kind is always greater than its
 // child's: an Initiative holds Epics and Features, an Epic holds Features. The zero value
@@ -64,24 +16,18 @@ const (
 	Initiative
 )
 
-var kindNames = []string{"feature", "epic", "initiative"}
+var kindSet = enum.Set[Kind]{Subject: "roadmap: kind", Kind: "kind", Names: []string{"feature", "epic", "initiative"}}
 
-// String returns "feature", "epic" or "initiative".
-func (k Kind) String() string { return enumName(k, kindNames) }
+// String returns "feature", "epic" or "initiative"; "kind(n)" for any other value.
+func (k Kind) String() string { return kindSet.String(k) }
 
-// MarshalText encodes k as its String form.
-func (k Kind) MarshalText() ([]byte, error) { return enumText("kind", k, kindNames) }
+// MarshalText encodes k as its String form; an invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) { return kindSet.Marshal(k) }
 
-// UnmarshalText decodes a kind name (case-insensitive).
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Kind]("kind", b, kindNames, nil)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+// UnmarshalText decodes a kind name (case-insensitive; "-", "_" and spaces ignored).
+func (k *Kind) UnmarshalText(b []byte) error { return kindSet.Unmarshal(k, b) }
 
-func (k Kind) valid() bool { return k >= Feature && k <= Initiative }
+func (k Kind) valid() bool { return kindSet.Valid(k) }
 
 // Category is the status group a status belongs to. Tools name their statuses freely but
 // agree on these groups (Plane state groups, Linear project status types). The zero value
@@ -103,32 +49,28 @@ const (
 	Canceled
 )
 
-var categoryNames = []string{"backlog", "planned", "in_progress", "paused", "done", "canceled"}
-
-var categoryAliases = map[string]Category{
-	"unstarted": Planned, "todo": Planned, "started": InProgress, "active": InProgress,
-	"completed": Done, "cancelled": Canceled, "triage": Backlog, "proposed": Backlog,
+var categorySet = enum.Set[Category]{
+	Subject: "roadmap: status category", Kind: "status category",
+	Names: []string{"backlog", "planned", "in_progress", "paused", "done", "canceled"},
+	Aliases: map[string]Category{
+		"unstarted": Planned, "todo": Planned, "started": InProgress, "active": InProgress,
+		"completed": Done, "cancelled": Canceled, "triage": Backlog, "proposed": Backlog,
+	},
 }
 
 // String returns the category's name: "backlog", "planned", "in_progress", "paused", "done"
 // or "canceled".
-func (c Category) String() string { return enumName(c, categoryNames) }
+func (c Category) String() string { return categorySet.String(c) }
 
-// MarshalText encodes c as its String form.
-func (c Category) MarshalText() ([]byte, error) { return enumText("status category", c, categoryNames) }
+// MarshalText encodes c as its String form; an invalid category is an error.
+func (c Category) MarshalText() ([]byte, error) { return categorySet.Marshal(c) }
 
 // UnmarshalText decodes a category name, case-insensitively and ignoring "-", "_" and
 // spaces; it also accepts the other tools' group names ("started", "completed",
 // "cancelled", "unstarted", "todo", "triage", "proposed", "active").
-func (c *Category) UnmarshalText(b []byte) error {
-	v, err := parseEnum("status category", b, categoryNames, categoryAliases)
-	if err == nil {
-		*c = v
-	}
-	return err
-}
+func (c *Category) UnmarshalText(b []byte) error { return categorySet.Unmarshal(c, b) }
 
-func (c Category) valid() bool { return c >= Backlog && c <= Canceled }
+func (c Category) valid() bool { return categorySet.Valid(c) }
 
 // Horizon is the Now / Next / Later bucket of a date-free roadmap (ProdPad). It is set by
 // hand; HorizonOf derives one from dates. The zero value, NoHorizon, means not set.
@@ -142,24 +84,18 @@ const (
 	Later
 )
 
-var horizonNames = []string{"", "now", "next", "later"}
+var horizonSet = enum.Set[Horizon]{Subject: "roadmap: horizon", Kind: "horizon", Names: []string{"", "now", "next", "later"}}
 
 // String returns "now", "next", "later", or "" for NoHorizon.
-func (h Horizon) String() string { return enumName(h, horizonNames) }
+func (h Horizon) String() string { return unsetOr(h, horizonSet.String) }
 
-// MarshalText encodes h as its String form.
-func (h Horizon) MarshalText() ([]byte, error) { return enumText("horizon", h, horizonNames) }
+// MarshalText encodes h as its String form ("" for NoHorizon).
+func (h Horizon) MarshalText() ([]byte, error) { return marshalUnset(h, &horizonSet) }
 
-// UnmarshalText decodes "now", "next", "later" or "" (case-insensitive).
-func (h *Horizon) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Horizon]("horizon", b, horizonNames, nil)
-	if err == nil {
-		*h = v
-	}
-	return err
-}
+// UnmarshalText decodes "now", "next", "later" (case-insensitive), or "" as NoHorizon.
+func (h *Horizon) UnmarshalText(b []byte) error { return unmarshalUnset(h, b, &horizonSet) }
 
-func (h Horizon) valid() bool { return h >= NoHorizon && h <= Later }
+func (h Horizon) valid() bool { return h == NoHorizon || horizonSet.Valid(h) }
 
 // HealthStatus is a person's judgement of an item's health, as in Linear's project
 // updates (on_track, at_risk, off_track). The zero value, HealthUnknown, means none reported.
@@ -173,24 +109,19 @@ const (
 	OffTrack
 )
 
-var healthNames = []string{"", "on_track", "at_risk", "off_track"}
+var healthSet = enum.Set[HealthStatus]{Subject: "roadmap: health", Kind: "health", Names: []string{"", "on_track", "at_risk", "off_track"}}
 
 // String returns "on_track", "at_risk", "off_track", or "" for HealthUnknown.
-func (h HealthStatus) String() string { return enumName(h, healthNames) }
+func (h HealthStatus) String() string { return unsetOr(h, healthSet.String) }
 
-// MarshalText encodes h as its String form.
-func (h HealthStatus) MarshalText() ([]byte, error) { return enumText("health", h, healthNames) }
+// MarshalText encodes h as its String form ("" for HealthUnknown).
+func (h HealthStatus) MarshalText() ([]byte, error) { return marshalUnset(h, &healthSet) }
 
-// UnmarshalText decodes a health name (case-insensitive, "-", "_" and spaces ignored).
-func (h *HealthStatus) UnmarshalText(b []byte) error {
-	v, err := parseEnum[HealthStatus]("health", b, healthNames, nil)
-	if err == nil {
-		*h = v
-	}
-	return err
-}
+// UnmarshalText decodes a health name (case-insensitive, "-", "_" and spaces ignored), or
+// "" as HealthUnknown.
+func (h *HealthStatus) UnmarshalText(b []byte) error { return unmarshalUnset(h, b, &healthSet) }
 
-func (h HealthStatus) valid() bool { return h >= HealthUnknown && h <= OffTrack }
+func (h HealthStatus) valid() bool { return h == HealthUnknown || healthSet.Valid(h) }
 
 // DependencyType says what a dependency means for ordering. The zero value is Blocks.
 type DependencyType int
@@ -208,25 +139,47 @@ const (
 	Relates
 )
 
-var dependencyNames = []string{"blocks", "finish_to_start", "relates"}
-
-var dependencyAliases = map[string]DependencyType{"fs": FinishToStart, "relatesto": Relates, "related": Relates, "blockedby": Blocks}
+var dependencySet = enum.Set[DependencyType]{
+	Subject: "roadmap: dependency type", Kind: "dependency type",
+	Names:   []string{"blocks", "finish_to_start", "relates"},
+	Aliases: map[string]DependencyType{"fs": FinishToStart, "relates_to": Relates, "related": Relates, "blocked_by": Blocks},
+}
 
 // String returns "blocks", "finish_to_start" or "relates".
-func (d DependencyType) String() string { return enumName(d, dependencyNames) }
+func (d DependencyType) String() string { return dependencySet.String(d) }
 
-// MarshalText encodes d as its String form.
-func (d DependencyType) MarshalText() ([]byte, error) {
-	return enumText("dependency type", d, dependencyNames)
-}
+// MarshalText encodes d as its String form; an invalid type is an error.
+func (d DependencyType) MarshalText() ([]byte, error) { return dependencySet.Marshal(d) }
 
-// UnmarshalText decodes a dependency type (case-insensitive; also "fs", "related").
-func (d *DependencyType) UnmarshalText(b []byte) error {
-	v, err := parseEnum("dependency type", b, dependencyNames, dependencyAliases)
-	if err == nil {
-		*d = v
+// UnmarshalText decodes a dependency type (case-insensitive; also "fs", "related",
+// "relates_to", "blocked_by").
+func (d *DependencyType) UnmarshalText(b []byte) error { return dependencySet.Unmarshal(d, b) }
+
+func (d DependencyType) valid() bool { return dependencySet.Valid(d) }
+
+// unsetOr is String for an enum whose zero value means "not set" and prints as "".
+func unsetOr[E ~int](v E, name func(E) string) string {
+	if v == 0 {
+		return ""
 	}
-	return err
+	return name(v)
 }
 
-func (d DependencyType) valid() bool { return d >= Blocks && d <= Relates }
+// marshalUnset is MarshalText for an enum whose zero value means "not set": it encodes as
+// empty text.
+func marshalUnset[E ~int](v E, s *enum.Set[E]) ([]byte, error) {
+	if v == 0 {
+		return []byte{}, nil
+	}
+	return s.Marshal(v)
+}
+
+// unmarshalUnset is UnmarshalText for an enum whose zero value means "not set": empty
+// text (or only "-", "_" and spaces) decodes to it.
+func unmarshalUnset[E ~int](dst *E, b []byte, s *enum.Set[E]) error {
+	if len(b) <= 64 && enum.Fold(string(b)) == "" {
+		*dst = 0
+		return nil
+	}
+	return s.Unmarshal(dst, b)
+}

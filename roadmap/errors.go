@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -16,7 +17,32 @@ var (
 	// ErrInvalidTransition is matched by every *TransitionError: the lifecycle does not
 	// allow the status change.
 	ErrInvalidTransition = errors.New("roadmap: invalid transition")
+	// ErrWorkLimit is matched by the error of a computation that would exceed its work
+	// cap (ScheduleOptions.MaxWork); it matches productops.ErrInvalid too, as the input is
+	// too large for the cap.
+	ErrWorkLimit = errors.New("roadmap: work limit exceeded")
 )
+
+// workLimitError reports a computation stopped at its work cap.
+type workLimitError struct {
+	op, option string
+	limit      int
+}
+
+// Error formats "roadmap: work limit exceeded: schedule needs more than 5 steps (raise
+// ScheduleOptions.MaxWork)".
+func (e *workLimitError) Error() string {
+	return fmt.Sprintf("roadmap: work limit exceeded: %s needs more than %d steps (raise %s)", e.op, e.limit, e.option)
+}
+
+// Is reports whether target is ErrWorkLimit or productops.ErrInvalid.
+func (e *workLimitError) Is(target error) bool {
+	return target == ErrWorkLimit || target == productops.ErrInvalid
+}
+
+func workLimit(op, option string, limit int) error {
+	return &workLimitError{op: op, option: option, limit: limit}
+}
 
 // CycleError reports dependency cycles with their actual paths. Each path is closed: its
 // first and last IDs are the same, and each ID is a prerequisite of the next
@@ -65,6 +91,30 @@ func (e *CycleError) Is(target error) bool {
 	return target == ErrCycle || target == productops.ErrInvalid
 }
 
+// TransitionCause says why Lifecycle.Move refused a status change.
+type TransitionCause int
+
+// The causes.
+const (
+	// NotAllowed: both statuses exist but the lifecycle does not allow the move.
+	NotAllowed TransitionCause = iota
+	// UnknownStatus: the requested status is not in the lifecycle.
+	UnknownStatus
+	// UnknownCurrent: the item's current status is not in the lifecycle.
+	UnknownCurrent
+)
+
+var transitionCauseSet = enum.Set[TransitionCause]{Subject: "roadmap: transition cause", Kind: "transition cause", Names: []string{"not_allowed", "unknown_status", "unknown_current"}}
+
+// String returns "not_allowed", "unknown_status" or "unknown_current".
+func (c TransitionCause) String() string { return transitionCauseSet.String(c) }
+
+// MarshalText encodes c as its String form; an invalid cause is an error.
+func (c TransitionCause) MarshalText() ([]byte, error) { return transitionCauseSet.Marshal(c) }
+
+// UnmarshalText decodes a cause name (case-insensitive).
+func (c *TransitionCause) UnmarshalText(b []byte) error { return transitionCauseSet.Unmarshal(c, b) }
+
 // TransitionError reports a status change the lifecycle forbids. Nothing was changed.
 // errors.Is(err, ErrInvalidTransition) and errors.Is(err, productops.ErrInvalid) hold.
 type TransitionError struct {
@@ -73,7 +123,10 @@ type TransitionError struct {
 	// From and To are the status names.
 	From string `json:"from"`
 	To   string `json:"to"` // the requested status name.
-	// Reason says why: "not allowed" or "unknown status".
+	// Cause says why, for programs: NotAllowed, UnknownStatus or UnknownCurrent.
+	Cause TransitionCause `json:"cause"`
+	// Reason says why, for people: "not allowed", "unknown status" or "current status
+	// unknown to the lifecycle".
 	Reason string `json:"reason"`
 }
 

@@ -1,6 +1,7 @@
 package roadmap_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -647,10 +648,16 @@ func ExampleItem_UnmarshalJSON() {
 func ExampleScheduleHealth() {
 	april, _ := roadmap.Calendar{}.Range(roadmap.MonthOf(2026, time.April))
 	asOf := time.Date(2026, 4, 16, 0, 0, 0, 0, time.UTC)
-	h := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
-	fmt.Println(h.Status, "-", h.Reason)
+	h, err := roadmap.ScheduleHealth(april, decimal.RequireFromString("0.25"), roadmap.InProgress, asOf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(h.Status, h.Rule, "expected", h.Expected, "gap", h.Gap, "day", h.ElapsedDays, "of", h.TotalDays)
+	fmt.Println(h.Reason)
 	// Output:
-	// at_risk - expected 0.5 by now, progress 0.25 (gap 0.25)
+	// at_risk gap expected 0.5 gap 0.25 day 15 of 30
+	// expected 0.5 by now (day 15 of 30), progress 0.25 (gap 0.25)
 }
 
 func ExampleDateRange_LastDay() {
@@ -700,9 +707,10 @@ func ExampleYearOf() {
 func ExampleTeam_CapacityIn() {
 	t := roadmap.Team{ID: "web", Sprints: twoWeekSprints(8, "10")}
 	q1, _ := roadmap.Calendar{}.Range(roadmap.QuarterOf(2026, 1))
-	fmt.Println(t.CapacityIn(q1)) // sprints starting Jan 5 ... Mar 30: seven of them
+	capacity, err := t.CapacityIn(q1) // sprints starting Jan 5 ... Mar 30: seven of them
+	fmt.Println(capacity, err)
 	// Output:
-	// 70
+	// 70 <nil>
 }
 
 func ExamplePlan_Validate() {
@@ -737,4 +745,170 @@ func ExamplePlan_All() {
 	fmt.Println()
 	// Output:
 	// a b c
+}
+
+func ExampleScoreObjectivesWith() {
+	objs := []roadmap.Objective{
+		{ID: "grow"},
+		{ID: "activation", Parent: "grow", KeyResults: []roadmap.KeyResult{
+			{ID: "k1", Start: decimal.Zero, Target: decimal.NewFromInt(100), Current: decimal.NewFromInt(50)},
+			{ID: "k2", Start: decimal.Zero, Target: decimal.NewFromInt(10), Current: decimal.NewFromInt(12), Weight: decimal.NewFromInt(3)},
+		}},
+		{ID: "retention", Parent: "grow", Weight: decimal.NewFromInt(3), KeyResults: []roadmap.KeyResult{
+			{ID: "k3", Start: decimal.Zero, Target: decimal.NewFromInt(4), Current: decimal.NewFromInt(1)},
+		}},
+	}
+	// Key results by their weights, child objectives as a plain mean.
+	scores, err := roadmap.ScoreObjectivesWith(objs, roadmap.ScoreOptions{KeyResults: roadmap.Weighted, Children: roadmap.Unweighted})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range scores {
+		fmt.Println(s.ID, s.Numerator, "/", s.Denominator, "=", s.Score, s.Band)
+	}
+	// Output:
+	// grow 1.125 / 2 = 0.5625 yellow
+	// activation 3.5 / 4 = 0.875 green
+	// retention 0.25 / 1 = 0.25 red
+}
+
+func ExampleKRKind() {
+	// A binary key result scores 1 once done and 0 before; without Start and Target it
+	// reads as 0 to 1.
+	launched, _ := roadmap.ScoreKeyResult(roadmap.KeyResult{ID: "sso-ga", Kind: roadmap.BinaryKR, Current: decimal.NewFromInt(1)})
+	// Five of six integrations: 0.83 as a number, still 0 as a binary result.
+	partial, _ := roadmap.ScoreKeyResult(roadmap.KeyResult{ID: "integrations", Kind: roadmap.BinaryKR, Start: decimal.Zero, Target: decimal.NewFromInt(6), Current: decimal.NewFromInt(5)})
+	fmt.Println(launched.Score, launched.Achieved)
+	fmt.Println(partial.Progress, partial.Score, partial.Achieved, partial.Numerator, "/", partial.Denominator)
+	// Output:
+	// 1 true
+	// 0.833333 0 false 5 / 6
+}
+
+func ExampleScheduleContext() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	items := []roadmap.Item{{ID: "api", Team: "core", Estimate: est("3")}, {ID: "ui", Team: "core", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "api"}}}}
+	teams := []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "5")}}
+	r, err := roadmap.ScheduleContext(ctx, items, teams, roadmap.ScheduleOptions{})
+	fmt.Println(len(r.Placements), err)
+	// A cap on the scheduler's steps stops a plan too large for it.
+	_, err = roadmap.ScheduleContext(ctx, items, teams, roadmap.ScheduleOptions{MaxWork: 3})
+	fmt.Println(errors.Is(err, roadmap.ErrWorkLimit), err)
+	// Output:
+	// 2 <nil>
+	// true roadmap: work limit exceeded: schedule needs more than 3 steps (raise ScheduleOptions.MaxWork)
+}
+
+func ExampleParseItems() {
+	// "estimte" is a typo: json.Unmarshal would drop it and leave the item unestimated.
+	_, err := roadmap.ParseItems([]byte(`[{"id":"sso","estimte":"3"}]`))
+	fmt.Println(err)
+	items, err := roadmap.ParseItems([]byte(`[{"id":"sso","estimate":"3","target":"2026-Q3"}]`))
+	fmt.Println(items[0].ID, items[0].Estimate, items[0].Target, err)
+	// Output:
+	// roadmap: items: invalid: items[0]: unknown field "estimte"
+	// sso 3 2026-Q3 <nil>
+}
+
+func ExampleParsePlan() {
+	p, err := roadmap.ParsePlan([]byte(`{
+		"items": [{"id": "sso", "team": "core", "target": "2026-Q3"}],
+		"teams": [{"id": "core", "sprints": []}],
+		"calendar": {"location": "Europe/Berlin", "fiscal_start_month": 10}
+	}`))
+	fmt.Println(len(p.Items), p.Calendar.Location, p.Calendar.FiscalStartMonth, err)
+	_, err = roadmap.ParsePlan([]byte(`{"items": [], "calender": {}}`))
+	fmt.Println(err)
+	// Output:
+	// 1 Europe/Berlin October <nil>
+	// roadmap: plan: invalid: unknown field "calender"
+}
+
+func ExamplePlan_Dates() {
+	plan := roadmap.Plan{
+		Items: []roadmap.Item{
+			{ID: "billing", Kind: roadmap.Epic},
+			{ID: "metering", Parent: "billing", Start: roadmap.MonthOf(2026, time.July), Target: roadmap.QuarterOf(2026, 4)},
+			{ID: "invoices", Parent: "billing"},
+		},
+		Calendar: roadmap.Calendar{FiscalStartMonth: time.October}, // FY2026 Q4 is July-September 2026
+	}
+	spans, _ := plan.Dates()
+	for _, s := range spans {
+		r, ok := s.DateRange()
+		fmt.Println(s.ID, ok, r.Start.Format(time.DateOnly), s.LastDay.Format(time.DateOnly), s.EndInherited)
+	}
+	// Output:
+	// billing true 2026-07-01 2026-09-30 true
+	// invoices false 0001-01-01 0001-01-01 false
+	// metering true 2026-07-01 2026-09-30 false
+}
+
+func ExampleSpan_DateRange() {
+	items := []roadmap.Item{{ID: "sso", Start: roadmap.MonthOf(2026, time.April), Target: roadmap.MonthOf(2026, time.June)}}
+	spans, _ := roadmap.Dates(items, roadmap.Calendar{})
+	r, ok := spans[0].DateRange()
+	fmt.Println(ok, r.Start.Format(time.DateOnly), r.End.Format(time.DateOnly), spans[0].LastDay.Format(time.DateOnly))
+	h, _ := roadmap.ScheduleHealth(r, decimal.RequireFromString("0.4"), roadmap.InProgress, time.Date(2026, 5, 16, 0, 0, 0, 0, time.UTC))
+	fmt.Println(h.Status, h.Expected, h.Gap)
+	// Output:
+	// true 2026-04-01 2026-07-01 2026-06-30
+	// on_track 0.494505 0.094505
+}
+
+func ExampleScheduleHealthResult_Health() {
+	q, _ := roadmap.Calendar{}.Range(roadmap.QuarterOf(2026, 2))
+	r, _ := roadmap.ScheduleHealth(q, decimal.RequireFromString("0.1"), roadmap.InProgress, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	item := roadmap.Item{ID: "sso"}
+	item.Health = r.Health() // store the computed health like a reported one
+	fmt.Println(item.Health.Status, r.Rule)
+	// Output:
+	// off_track gap
+}
+
+func ExampleScheduleResult_WriteCSV() {
+	items := []roadmap.Item{
+		{ID: "api", Team: "core", Estimate: est("3"), Priority: 1},
+		{ID: "ui", Team: "core", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+		{ID: "sso", Team: "core", Estimate: est("8")},
+	}
+	r, _ := roadmap.Schedule(items, []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "5")}}, roadmap.ScheduleOptions{})
+	if err := r.WriteCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// id,outcome,team,sprint,bucket,start,end,parent,reason,blocker,blocker_placed,no_bucket_left,estimate,max_capacity,detail
+	// api,placed,core,S1,0,2026-01-05T00:00:00Z,2026-01-19T00:00:00Z,false,,,,,,,
+	// ui,placed,core,S2,1,2026-01-19T00:00:00Z,2026-02-02T00:00:00Z,false,,,,,,,
+	// sso,unfit,core,,,,,,too_large,,false,false,8,5,"estimate 8 exceeds the capacity of every remaining sprint of team ""core"" (at most 5)"
+}
+
+func ExampleScheduleResult_WriteLoadCSV() {
+	items := []roadmap.Item{{ID: "api", Team: "core", Estimate: est("3")}, {ID: "ui", Team: "core", Estimate: est("1.5")}}
+	r, _ := roadmap.Schedule(items, []roadmap.Team{{ID: "core", Sprints: twoWeekSprints(2, "5")}}, roadmap.ScheduleOptions{})
+	if err := r.WriteLoadCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// team,sprint,start,end,capacity,used,items
+	// core,S1,2026-01-05T00:00:00Z,2026-01-19T00:00:00Z,5,4.5,2
+	// core,S2,2026-01-19T00:00:00Z,2026-02-02T00:00:00Z,5,0,0
+}
+
+func ExampleCPM_WriteCSV() {
+	cpm, _ := roadmap.CriticalPath([]roadmap.Item{
+		{ID: "api", Estimate: est("3")},
+		{ID: "ui", Estimate: est("4"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+		{ID: "docs", Estimate: est("1"), DependsOn: []roadmap.Dependency{{On: "api"}}},
+	}, roadmap.CPMOptions{})
+	if err := cpm.WriteCSV(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// id,duration,early_start,early_finish,late_start,late_finish,total_float,free_float,critical,path_position
+	// api,3,0,3,0,3,0,0,true,0
+	// docs,1,3,4,6,7,3,3,false,
+	// ui,4,3,7,3,7,0,0,true,1
 }

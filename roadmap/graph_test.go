@@ -13,6 +13,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -91,7 +92,7 @@ func TestCheckItemsErrors(t *testing.T) {
 		{ID: "H", Health: Health{Status: AtRisk}, Estimate: dp("1.00001")},
 		{ID: ""},
 	}
-	got := fieldsOf(t, CheckItems(items))
+	got := fieldtest.Paths(t, CheckItems(items))
 	want := []string{
 		"items[5].priority", "items[5].estimate", "items[5].depends_on[0].lag", "items[5].depends_on[1].on",
 		"items[6].estimate", "items[6].health.reason", "items[7].id",

@@ -1,13 +1,14 @@
 package roadmap
 
 import (
-	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
-
-	"github.com/productops/productops"
 )
 
 // decEq compares decimals by value, so 1.50 equals 1.5.
@@ -37,19 +38,43 @@ func ids(s ...string) []ItemID {
 	return out
 }
 
-// fieldsOf returns the field paths of a validation error, failing the test otherwise.
-func fieldsOf(t *testing.T, err error) []string {
+// Limits of guard: a computation on any input must end within guardTime and allocate at
+// most guardBytes in total.
+const (
+	guardTime  = 3 * time.Second
+	guardBytes = 256 << 20
+)
+
+// guard runs f in its own goroutine and fails the test when f panics, is still running
+// after guardTime ("hang"), or allocates more than guardBytes while it runs (measured with
+// runtime.ReadMemStats, so other goroutines' allocations count too: keep tests serial).
+func guard(t testing.TB, f func()) {
 	t.Helper()
-	var ve *productops.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v, want *productops.ValidationError", err)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan string, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Sprintf("panic: %v\n%s", p, debug.Stack())
+				return
+			}
+			done <- ""
+		}()
+		f()
+	}()
+	timer := time.NewTimer(guardTime)
+	defer timer.Stop()
+	select {
+	case msg := <-done:
+		if msg != "" {
+			t.Fatal(msg)
+		}
+	case <-timer.C:
+		t.Fatalf("hang: still running after %v", guardTime)
 	}
-	if !errors.Is(err, productops.ErrInvalid) {
-		t.Fatalf("errors.Is(err, ErrInvalid) = false for %v", err)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > guardBytes {
+		t.Fatalf("allocated %d MiB, more than %d MiB", n>>20, guardBytes>>20)
 	}
-	var out []string
-	for _, f := range ve.Fields {
-		out = append(out, f.Field)
-	}
-	return out
 }

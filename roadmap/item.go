@@ -231,9 +231,10 @@ func amountOK(d decimal.Decimal) bool {
 	return d.Sign() >= 0 && exp >= -EstimateScale && exp <= 0 && d.NumDigits()+int(exp) <= 9
 }
 
-// checkAmount validates an estimate or capacity: finite range and scale.
+// checkAmount validates an estimate or capacity: bounded (before any comparison), then
+// range and scale.
 func checkAmount(e *validation.Errors, field string, d decimal.Decimal) {
-	if amountOK(d) {
+	if amountOK(d) || !bounded(e, field, d) {
 		return
 	}
 	switch {
@@ -359,7 +360,12 @@ func newIndex(items []Item) (*index, error) {
 	}
 	ix.depStart = make([]int32, len(items)+1)
 	for i := range items {
-		ix.depStart[i+1] = ix.depStart[i] + int32(len(items[i].DependsOn))
+		n := int64(ix.depStart[i]) + int64(len(items[i].DependsOn))
+		if n > math.MaxInt32 {
+			e.Addf("items", "max", "too many dependencies (more than %d)", math.MaxInt32)
+			return nil, e.Err()
+		}
+		ix.depStart[i+1] = int32(n)
 	}
 	ix.depNode = make([]int32, ix.depStart[len(items)])
 	for i := range items {

@@ -157,22 +157,27 @@ func (l Lifecycle) Allowed(from, to string) bool {
 // Move changes it's status to the status named to, recording the change (time and actor)
 // in it.History. A forbidden move or an unknown status returns a *TransitionError
 // (errors.Is(err, ErrInvalidTransition)); a zero time, or one before the last recorded
-// change, returns a *productops.ValidationError. On error nothing is changed. Moving to
-// the current status is a no-op and records nothing.
+// change, returns a *productops.ValidationError, as does a nil it. On error nothing is
+// changed. Moving to the current status is a no-op and records nothing.
 func (l Lifecycle) Move(it *Item, to string, at time.Time, actor string) error {
+	if it == nil {
+		e := validation.New("roadmap: move")
+		e.Add("item", "required", "", "is required")
+		return e.Err()
+	}
 	from := l.Current(*it)
 	if _, ok := l.status(from); !ok {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "current status unknown to the lifecycle"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: UnknownCurrent, Reason: "current status unknown to the lifecycle"}
 	}
 	target, ok := l.status(to)
 	if !ok {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "unknown status"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: UnknownStatus, Reason: "unknown status"}
 	}
 	if from == to {
 		return nil
 	}
 	if !l.Allowed(from, to) {
-		return &TransitionError{ID: it.ID, From: from, To: to, Reason: "not allowed"}
+		return &TransitionError{ID: it.ID, From: from, To: to, Cause: NotAllowed, Reason: "not allowed"}
 	}
 	e := validation.New(fmt.Sprintf("roadmap: move of item %q", validation.Truncate(string(it.ID))))
 	if at.IsZero() {
@@ -197,12 +202,45 @@ func (l Lifecycle) Check(items []Item) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
+	// Index the statuses and moves once: the check is then linear in items and history,
+	// however many statuses and transitions the lifecycle lists.
+	byName := make(map[string]Status, len(l.Statuses))
+	deflt := map[Category]string{}
+	for _, s := range l.Statuses {
+		byName[s.Name] = s
+		if _, ok := deflt[s.Category]; !ok {
+			deflt[s.Category] = s.Name
+		}
+	}
+	var moves map[Transition]bool
+	if l.Transitions != nil {
+		moves = make(map[Transition]bool, len(l.Transitions))
+		for _, t := range l.Transitions {
+			moves[t] = true
+		}
+	}
+	allowed := func(from, to string) bool {
+		f, ok1 := byName[from]
+		t, ok2 := byName[to]
+		switch {
+		case !ok1 || !ok2:
+			return false
+		case from == to:
+			return true
+		case moves == nil:
+			return CategoryAllowed(f.Category, t.Category)
+		}
+		return moves[Transition{from, to}]
+	}
 	e := validation.New("roadmap: items")
 	for i, it := range items {
 		p := fmt.Sprintf("items[%d]", i)
 		id := validation.Truncate(string(it.ID))
-		cur := l.Current(it)
-		s, ok := l.status(cur)
+		cur := it.StatusName
+		if cur == "" {
+			cur = deflt[it.Status]
+		}
+		s, ok := byName[cur]
 		switch {
 		case !ok:
 			e.Addf(p+".status_name", "exists", "item %q has unknown status %q", id, validation.Truncate(cur))
@@ -214,7 +252,7 @@ func (l Lifecycle) Check(items []Item) error {
 			if j > 0 && h.From != it.History[j-1].To {
 				e.Addf(hp+".from", "chain", "item %q: change starts at %q, previous change ended at %q", id, validation.Truncate(h.From), validation.Truncate(it.History[j-1].To))
 			}
-			if !l.Allowed(h.From, h.To) {
+			if !allowed(h.From, h.To) {
 				e.Addf(hp, "transition", "item %q: %q -> %q is not allowed", id, validation.Truncate(h.From), validation.Truncate(h.To))
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -44,20 +45,21 @@ func TestMove(t *testing.T) {
 	steps := []struct {
 		to      string
 		wantErr bool
+		cause   TransitionCause
 	}{
-		{"Done", true}, // done without being started
-		{"Planned", false},
-		{"In Progress", false},
-		{"Backlog", true},
-		{"Done", false},
-		{"Paused", true},
-		{"Canceled", true},
-		{"In Progress", false}, // reopen
-		{"In Progress", false}, // no-op, not recorded
-		{"Canceled", false},
-		{"Done", true},
-		{"Backlog", false}, // revive
-		{"Shipped", true},  // unknown
+		{"Done", true, NotAllowed}, // done without being started
+		{"Planned", false, 0},
+		{"In Progress", false, 0},
+		{"Backlog", true, NotAllowed},
+		{"Done", false, 0},
+		{"Paused", true, NotAllowed},
+		{"Canceled", true, NotAllowed},
+		{"In Progress", false, 0}, // reopen
+		{"In Progress", false, 0}, // no-op, not recorded
+		{"Canceled", false, 0},
+		{"Done", true, NotAllowed},
+		{"Backlog", false, 0},            // revive
+		{"Shipped", true, UnknownStatus}, // unknown
 	}
 	for i, s := range steps {
 		before := it
@@ -65,7 +67,7 @@ func TestMove(t *testing.T) {
 		err := lc.Move(&it, s.to, t0.Add(time.Duration(i)*time.Hour), "ana")
 		if s.wantErr {
 			var te *TransitionError
-			if !errors.As(err, &te) || !errors.Is(err, ErrInvalidTransition) || !errors.Is(err, productops.ErrInvalid) || te.ID != "A" || te.To != s.to {
+			if !errors.As(err, &te) || !errors.Is(err, ErrInvalidTransition) || !errors.Is(err, productops.ErrInvalid) || te.ID != "A" || te.To != s.to || te.Cause != s.cause {
 				t.Fatalf("step %d: move to %q: err = %v, want *TransitionError", i, s.to, err)
 			}
 			if diff := cmp.Diff(before, it); diff != "" {
@@ -93,6 +95,11 @@ func TestMove(t *testing.T) {
 	}
 	if err := lc.Check([]Item{it}); err != nil {
 		t.Errorf("Check of a moved item: %v", err)
+	}
+	odd := Item{ID: "B", StatusName: "Shipped"}
+	var te *TransitionError
+	if err := lc.Move(&odd, "Done", t0, ""); !errors.As(err, &te) || te.Cause != UnknownCurrent {
+		t.Errorf("unknown current status: %v", err)
 	}
 	msg := (&TransitionError{ID: "A", From: "Done", To: "Backlog", Reason: "not allowed"}).Error()
 	if msg != `roadmap: invalid transition: item "A": "Done" -> "Backlog": not allowed` {
@@ -133,13 +140,13 @@ func TestCustomLifecycle(t *testing.T) {
 		{ID: "Z", StatusName: "Shipped", Status: InProgress},
 		{ID: "W", StatusName: "Shipped", Status: Done, History: []StatusChange{{"Idea", "Shipped", t0, ""}, {"Ready", "Review", t0, ""}}},
 	}
-	got := fieldsOf(t, lc.Check(bad))
+	got := fieldtest.Paths(t, lc.Check(bad))
 	want := []string{"items[0].status_name", "items[1].status", "items[2].history[0]", "items[2].history[1].from", "items[2].history[1]", "items[2].history"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 	broken := Lifecycle{Statuses: []Status{{"", Backlog}, {"A", Category(8)}, {"A", Done}}, Transitions: []Transition{{"A", "Q"}}}
-	got = fieldsOf(t, broken.Validate())
+	got = fieldtest.Paths(t, broken.Validate())
 	want = []string{"statuses[0].name", "statuses[1].category", "statuses[2].name", "transitions[0].to"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lifecycle fields (-want +got):\n%s", diff)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -22,31 +23,24 @@ const (
 	Aspirational
 )
 
-var expectationNames = []string{"committed", "aspirational"}
+var expectationSet = enum.Set[Expectation]{Subject: "roadmap: expectation", Kind: "expectation", Names: []string{"committed", "aspirational"}}
 
 // String returns "committed" or "aspirational".
-func (x Expectation) String() string { return enumName(x, expectationNames) }
+func (x Expectation) String() string { return expectationSet.String(x) }
 
-// MarshalText encodes x as its String form.
-func (x Expectation) MarshalText() ([]byte, error) {
-	return enumText("expectation", x, expectationNames)
-}
+// MarshalText encodes x as its String form; an invalid value is an error.
+func (x Expectation) MarshalText() ([]byte, error) { return expectationSet.Marshal(x) }
 
 // UnmarshalText decodes "committed" or "aspirational" (case-insensitive).
-func (x *Expectation) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Expectation]("expectation", b, expectationNames, nil)
-	if err == nil {
-		*x = v
-	}
-	return err
-}
+func (x *Expectation) UnmarshalText(b []byte) error { return expectationSet.Unmarshal(x, b) }
 
-// Met grades a final score: Committed is met iff score = 1; Aspirational iff score >= 0.7.
+// Met grades a final score: Committed is met iff score >= 1; Aspirational iff score >= 0.7.
+// Any decimal is graded quickly, however many digits or whatever exponent it has.
 func (x Expectation) Met(score decimal.Decimal) bool {
 	if x == Aspirational {
-		return score.Cmp(decimal.New(7, -1)) >= 0
+		return cmpSmall(score, decimal.New(7, -1)) >= 0
 	}
-	return score.Cmp(decimal.NewFromInt(1)) >= 0
+	return cmpSmall(score, decimal.NewFromInt(1)) >= 0
 }
 
 // Direction says which way a key result improves. The zero value, AutoDirection, derives
@@ -60,22 +54,20 @@ const (
 	LowerIsBetter
 )
 
-var directionNames = []string{"", "higher", "lower"}
+var directionSet = enum.Set[Direction]{
+	Subject: "roadmap: direction", Kind: "direction", Names: []string{"", "higher", "lower"},
+	Aliases: map[string]Direction{"higher_is_better": HigherIsBetter, "lower_is_better": LowerIsBetter, "increase": HigherIsBetter, "decrease": LowerIsBetter},
+}
 
 // String returns "higher", "lower", or "" for AutoDirection.
-func (d Direction) String() string { return enumName(d, directionNames) }
+func (d Direction) String() string { return unsetOr(d, directionSet.String) }
 
-// MarshalText encodes d as its String form.
-func (d Direction) MarshalText() ([]byte, error) { return enumText("direction", d, directionNames) }
+// MarshalText encodes d as its String form ("" for AutoDirection).
+func (d Direction) MarshalText() ([]byte, error) { return marshalUnset(d, &directionSet) }
 
-// UnmarshalText decodes "higher", "lower" or "" (case-insensitive).
-func (d *Direction) UnmarshalText(b []byte) error {
-	v, err := parseEnum("direction", b, directionNames, map[string]Direction{"higherisbetter": HigherIsBetter, "lowerisbetter": LowerIsBetter, "increase": HigherIsBetter, "decrease": LowerIsBetter})
-	if err == nil {
-		*d = v
-	}
-	return err
-}
+// UnmarshalText decodes "higher", "lower" (case-insensitive; also "higher_is_better",
+// "lower_is_better", "increase", "decrease"), or "" as AutoDirection.
+func (d *Direction) UnmarshalText(b []byte) error { return unmarshalUnset(d, b, &directionSet) }
 
 // Band is the colour of a score (Google's OKR playbook), with half-open bands so every
 // score has exactly one: red [0, 0.4), yellow [0.4, 0.7), green [0.7, 1].
@@ -88,41 +80,66 @@ const (
 	Green
 )
 
-var bandNames = []string{"red", "yellow", "green"}
+var bandSet = enum.Set[Band]{Subject: "roadmap: band", Kind: "band", Names: []string{"red", "yellow", "green"}}
 
 // String returns "red", "yellow" or "green".
-func (b Band) String() string { return enumName(b, bandNames) }
+func (b Band) String() string { return bandSet.String(b) }
 
-// MarshalText encodes b as its String form.
-func (b Band) MarshalText() ([]byte, error) { return enumText("band", b, bandNames) }
+// MarshalText encodes b as its String form; an invalid value is an error.
+func (b Band) MarshalText() ([]byte, error) { return bandSet.Marshal(b) }
 
 // UnmarshalText decodes "red", "yellow" or "green" (case-insensitive).
-func (b *Band) UnmarshalText(t []byte) error {
-	v, err := parseEnum[Band]("band", t, bandNames, nil)
-	if err == nil {
-		*b = v
-	}
-	return err
-}
+func (b *Band) UnmarshalText(t []byte) error { return bandSet.Unmarshal(b, t) }
 
 // BandOf returns the band of a score: red below 0.4, yellow below 0.7, green otherwise.
+// Any decimal is banded quickly, however many digits or whatever exponent it has.
 func BandOf(score decimal.Decimal) Band {
 	switch {
-	case score.Cmp(decimal.New(4, -1)) < 0:
+	case cmpSmall(score, decimal.New(4, -1)) < 0:
 		return Red
-	case score.Cmp(decimal.New(7, -1)) < 0:
+	case cmpSmall(score, decimal.New(7, -1)) < 0:
 		return Yellow
 	}
 	return Green
 }
+
+// KRKind says how a key result is graded. The zero value is NumericKR.
+type KRKind int
+
+// The key result kinds.
+const (
+	// NumericKR scores the progress from Start to Target, clamped to 0-1 (Google's
+	// "launch six features, three launched" scores 0.5).
+	NumericKR KRKind = iota
+	// BinaryKR scores 1 once Current reaches Target and 0 before (Google: binary key
+	// results score 0 or 1). With Start and Target both zero it reads as 0 to 1, so
+	// Current 1 means done.
+	BinaryKR
+)
+
+var krKindSet = enum.Set[KRKind]{Subject: "roadmap: key result kind", Kind: "key result kind", Names: []string{"numeric", "binary"},
+	Aliases: map[string]KRKind{"boolean": BinaryKR, "yes_no": BinaryKR, "milestone": BinaryKR, "metric": NumericKR}}
+
+// String returns "numeric" or "binary".
+func (k KRKind) String() string { return krKindSet.String(k) }
+
+// MarshalText encodes k as its String form; an invalid kind is an error.
+func (k KRKind) MarshalText() ([]byte, error) { return krKindSet.Marshal(k) }
+
+// UnmarshalText decodes "numeric" or "binary" (case-insensitive; also "boolean",
+// "yes_no", "milestone" for binary and "metric" for numeric).
+func (k *KRKind) UnmarshalText(b []byte) error { return krKindSet.Unmarshal(k, b) }
 
 // KeyResult is a measurable result with a start, a target and a current value.
 type KeyResult struct {
 	// ID is unique across the plan's objectives.
 	ID    KeyResultID `json:"id"`
 	Title string      `json:"title,omitempty"` // for people.
+	// Kind is NumericKR (the zero value) or BinaryKR.
+	Kind KRKind `json:"kind,omitzero"`
 	// Start, Target and Current are the baseline, the goal and the latest value, in the
-	// KR's own unit. Start must differ from Target.
+	// KR's own unit. Start must differ from Target, except for a BinaryKR whose Start and
+	// Target are both zero (read as 0 to 1).
 	Start   decimal.Decimal `json:"start"`
 	Target  decimal.Decimal `json:"target"`  // the goal value; must differ from Start.
 	Current decimal.Decimal `json:"current"` // the latest measured value.
@@ -137,9 +154,18 @@ func (k KeyResult) check(e *validation.Errors, p string) {
 	if k.ID == "" {
 		e.Add(p+".id", "required", "", "is required")
 	}
-	if k.Start.Equal(k.Target) {
+	ok := bounded(e, p+".start", k.Start)
+	ok = bounded(e, p+".target", k.Target) && ok
+	ok = bounded(e, p+".current", k.Current) && ok
+	if k.Kind != NumericKR && k.Kind != BinaryKR {
+		e.Addf(p+".kind", "oneof", "must be numeric or binary")
+	}
+	switch {
+	case !ok:
+	case k.Kind == BinaryKR && k.Start.IsZero() && k.Target.IsZero():
+	case k.Start.Equal(k.Target):
 		e.Addf(p+".target", "nefield", "key result %q: target must differ from start (%s)", id, validation.Truncate(k.Start.String()))
-	} else {
+	default:
 		up := k.Target.Cmp(k.Start) > 0
 		if (k.Direction == HigherIsBetter && !up) || (k.Direction == LowerIsBetter && up) {
 			e.Addf(p+".direction", "direction", "key result %q: direction %s disagrees with start %s and target %s", id, k.Direction, validation.Truncate(k.Start.String()), validation.Truncate(k.Target.String()))
@@ -148,7 +174,7 @@ func (k KeyResult) check(e *validation.Errors, p string) {
 	if k.Direction < AutoDirection || k.Direction > LowerIsBetter {
 		e.Addf(p+".direction", "oneof", "must be higher or lower")
 	}
-	if k.Weight.Sign() < 0 {
+	if bounded(e, p+".weight", k.Weight) && k.Weight.Sign() < 0 {
 		e.Addf(p+".weight", "dgt", "key result %q: weight must be greater than 0 (0 means 1)", id)
 	}
 }
@@ -162,11 +188,20 @@ func weightOf(w decimal.Decimal) decimal.Decimal {
 
 // KRScore is a key result's progress and score.
 type KRScore struct {
-	ID KeyResultID `json:"id"` // the key result.
-	// Progress is (Current - Start) / (Target - Start) at RatioScale digits; it may be
-	// negative or exceed 1. It works for lower-is-better KRs unchanged.
+	ID   KeyResultID `json:"id"`   // the key result.
+	Kind KRKind      `json:"kind"` // how it was graded.
+	// Progress is Numerator / Denominator = (Current - Start) / (Target - Start) at
+	// RatioScale digits; it may be negative or exceed 1. It works for lower-is-better KRs
+	// unchanged.
 	Progress decimal.Decimal `json:"progress"`
-	// Score is Progress clamped to 0-1.
+	// Numerator is Current - Start and Denominator is Target - Start, exact (for a binary
+	// KR without Start and Target, Current - 0 and 1).
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"` // see Numerator.
+	// Achieved is true once Current has reached Target: exact Numerator / Denominator >= 1.
+	Achieved bool `json:"achieved"`
+	// Score is Progress clamped to 0-1 for a numeric KR; 1 if Achieved, else 0, for a
+	// binary one.
 	Score decimal.Decimal `json:"score"`
 	// Weight is the effective weight (1 when unset).
 	Weight decimal.Decimal `json:"weight"`
@@ -185,14 +220,27 @@ func ScoreKeyResult(kr KeyResult) (KRScore, error) {
 }
 
 func scoreKR(kr KeyResult) KRScore {
-	p := kr.Current.Sub(kr.Start).DivRound(kr.Target.Sub(kr.Start), RatioScale)
-	s := p
-	if s.Sign() < 0 {
-		s = decimal.Zero
-	} else if s.Cmp(decimal.NewFromInt(1)) > 0 {
-		s = decimal.NewFromInt(1)
+	one := decimal.NewFromInt(1)
+	start, target := kr.Start, kr.Target
+	if kr.Kind == BinaryKR && start.IsZero() && target.IsZero() {
+		target = one
 	}
-	return KRScore{ID: kr.ID, Progress: p, Score: s, Weight: weightOf(kr.Weight), Band: BandOf(s)}
+	num, den := kr.Current.Sub(start), target.Sub(start)
+	p := num.DivRound(den, RatioScale)
+	// num / den >= 1, exactly: compare num with den on the side of den's sign.
+	achieved := num.Cmp(den)*den.Sign() >= 0
+	s := p
+	switch {
+	case kr.Kind == BinaryKR && achieved:
+		s = one
+	case kr.Kind == BinaryKR:
+		s = decimal.Zero
+	case s.Sign() < 0:
+		s = decimal.Zero
+	case s.Cmp(one) > 0:
+		s = one
+	}
+	return KRScore{ID: kr.ID, Kind: kr.Kind, Progress: p, Numerator: num, Denominator: den, Achieved: achieved, Score: s, Weight: weightOf(kr.Weight), Band: BandOf(s)}
 }
 
 // Objective is a qualitative goal with key results, possibly under a parent objective.
@@ -221,29 +269,62 @@ const (
 	Unweighted
 )
 
-var rollUpNames = []string{"weighted", "unweighted"}
+var rollUpSet = enum.Set[RollUp]{Subject: "roadmap: roll-up", Kind: "roll-up", Names: []string{"weighted", "unweighted"}}
 
 // String returns "weighted" or "unweighted".
-func (r RollUp) String() string { return enumName(r, rollUpNames) }
+func (r RollUp) String() string { return rollUpSet.String(r) }
 
-// MarshalText encodes r as its String form.
-func (r RollUp) MarshalText() ([]byte, error) { return enumText("roll-up", r, rollUpNames) }
+// MarshalText encodes r as its String form; an invalid value is an error.
+func (r RollUp) MarshalText() ([]byte, error) { return rollUpSet.Marshal(r) }
 
 // UnmarshalText decodes "weighted" or "unweighted" (case-insensitive).
-func (r *RollUp) UnmarshalText(b []byte) error {
-	v, err := parseEnum[RollUp]("roll-up", b, rollUpNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
+func (r *RollUp) UnmarshalText(b []byte) error { return rollUpSet.Unmarshal(r, b) }
+
+// TermSource says where a term of an objective's roll-up comes from.
+type TermSource int
+
+// The term sources.
+const (
+	// FromKeyResult: the term is one of the objective's key results.
+	FromKeyResult TermSource = iota
+	// FromChild: the term is a child objective's score.
+	FromChild
+)
+
+var termSourceSet = enum.Set[TermSource]{Subject: "roadmap: term source", Kind: "term source", Names: []string{"key_result", "child"}}
+
+// String returns "key_result" or "child".
+func (t TermSource) String() string { return termSourceSet.String(t) }
+
+// MarshalText encodes t as its String form; an invalid source is an error.
+func (t TermSource) MarshalText() ([]byte, error) { return termSourceSet.Marshal(t) }
+
+// UnmarshalText decodes "key_result" or "child" (case-insensitive).
+func (t *TermSource) UnmarshalText(b []byte) error { return termSourceSet.Unmarshal(t, b) }
+
+// ScoreTerm is one term of an objective's roll-up: Weight × Score in the numerator,
+// Weight in the denominator.
+type ScoreTerm struct {
+	Source TermSource `json:"source"` // a key result or a child objective.
+	ID     string     `json:"id"`     // the key result's or the child objective's ID.
+	// Weight is the weight used: the KR's or child's effective weight under Weighted, 1
+	// under Unweighted.
+	Weight decimal.Decimal `json:"weight"`
+	Score  decimal.Decimal `json:"score"` // the KR's score or the child's score, 0-1.
 }
 
 // ObjectiveScore is an objective's rolled-up score.
 type ObjectiveScore struct {
 	ID          ObjectiveID `json:"id"`          // the objective.
 	Expectation Expectation `json:"expectation"` // the objective's expectation.
-	// Score is 0-1 at RatioScale digits; 0 when not Defined.
+	// Score is Numerator / Denominator, 0-1 at RatioScale digits; 0 when not Defined.
 	Score decimal.Decimal `json:"score"`
+	// Numerator is Σ weight × score and Denominator Σ weight over Terms, exact.
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"` // see Numerator.
+	// Terms lists what was combined, key results first (in the objective's order), then
+	// children (by ID).
+	Terms []ScoreTerm `json:"terms"`
 	// Defined is false for an objective with no key results and no scored children.
 	Defined bool `json:"defined"`
 	Band    Band `json:"band"` // Score's colour band.
@@ -253,8 +334,26 @@ type ObjectiveScore struct {
 	Formula string `json:"formula"`
 	// KeyResults are the KR scores, when the objective has KRs.
 	KeyResults []KRScore `json:"key_results,omitempty"`
-	// Children lists the child objectives combined, when it has no KRs of its own.
+	// Children lists the child objectives combined: those with a defined score, when the
+	// objective has no KRs of its own or ScoreOptions.BlendChildren is set.
 	Children []ObjectiveID `json:"children,omitempty"`
+}
+
+// ScoreOptions configures ScoreObjectivesWith: the roll-up of key results and that of
+// child objectives are chosen independently. The zero value weights both, and an
+// objective with key results ignores its children.
+type ScoreOptions struct {
+	// KeyResults combines an objective's key results: Weighted by KeyResult.Weight, or
+	// Unweighted (the plain mean).
+	KeyResults RollUp `json:"key_results,omitzero"`
+	// Children combines child objectives: Weighted by Objective.Weight (UpRaise's
+	// alignment weights), or Unweighted.
+	Children RollUp `json:"children,omitzero"`
+	// BlendChildren, when true, scores an objective that has both key results and scored
+	// children as one weighted mean over both (each term weighted by its own roll-up);
+	// false (the default) ignores the children of an objective with key results
+	// (Leapsome's rule, avoiding double counting).
+	BlendChildren bool `json:"blend_children,omitempty"`
 }
 
 // ValidateObjectives checks objectives as a set: unique objective and KR IDs, known
@@ -281,7 +380,7 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 		if o.Expectation != Committed && o.Expectation != Aspirational {
 			e.Addf(p+".expectation", "oneof", "must be committed or aspirational")
 		}
-		if o.Weight.Sign() < 0 {
+		if bounded(e, p+".weight", o.Weight) && o.Weight.Sign() < 0 {
 			e.Addf(p+".weight", "dgt", "objective %q: weight must be greater than 0 (0 means 1)", validation.Truncate(string(o.ID)))
 		}
 		for j, k := range o.KeyResults {
@@ -293,103 +392,175 @@ func checkObjectives(objs []Objective) (map[ObjectiveID]int, error) {
 			krs[k.ID] = true
 		}
 	}
+	// Parents: known, and no objective its own ancestor. Each chain is walked once: state
+	// 1 marks objectives on the current walk, 2 those already settled, so finding the
+	// cycles is linear however long the chains are.
+	state := make([]uint8, len(objs))
+	inCycle := make([]bool, len(objs))
+	var walk []int
+	for i := range objs {
+		walk = walk[:0]
+		j := i
+		for state[j] == 0 {
+			state[j] = 1
+			walk = append(walk, j)
+			p, ok := at[objs[j].Parent]
+			if objs[j].Parent == "" || !ok {
+				break
+			}
+			j = p
+		}
+		// The walk ends at a root, an unknown parent, a settled objective, or back on
+		// itself: then j is on the walk and, unless the walk merely stopped at j, every
+		// objective from j on is in the cycle (a self-parent is a cycle of one).
+		k := slices.Index(walk, j)
+		if state[j] == 1 && k >= 0 && (k < len(walk)-1 || objs[j].Parent == objs[j].ID) {
+			for _, c := range walk[k:] {
+				inCycle[c] = true
+			}
+		}
+		for _, w := range walk {
+			state[w] = 2
+		}
+	}
 	for i, o := range objs {
 		if o.Parent == "" {
 			continue
 		}
 		if _, ok := at[o.Parent]; !ok {
 			e.Addf(fmt.Sprintf("objectives[%d].parent", i), "exists", "objective %q has unknown parent %q", validation.Truncate(string(o.ID)), validation.Truncate(string(o.Parent)))
-			continue
-		}
-		// Walk up; a chain longer than the set is a cycle.
-		cur, steps := o.Parent, 0
-		for cur != "" && steps <= len(objs) {
-			if cur == o.ID {
-				e.Addf(fmt.Sprintf("objectives[%d].parent", i), "cycle", "objective %q is its own ancestor", validation.Truncate(string(o.ID)))
-				break
-			}
-			j, ok := at[cur]
-			if !ok {
-				break
-			}
-			cur, steps = objs[j].Parent, steps+1
+		} else if inCycle[i] {
+			e.Addf(fmt.Sprintf("objectives[%d].parent", i), "cycle", "objective %q is its own ancestor", validation.Truncate(string(o.ID)))
 		}
 	}
 	return at, e.Err()
 }
 
-// ScoreObjectives scores every objective, returned in input order. An objective with key
-// results combines their scores with roll (weights from KeyResult.Weight); one without
-// combines its children's defined scores (weights from Objective.Weight, UpRaise's
-// alignment weights); an objective with KRs ignores its children (Leapsome's rule,
-// avoiding double counting). Errors: those of ValidateObjectives.
+// ScoreObjectives scores every objective, returned in input order, with roll for both key
+// results and children: ScoreObjectivesWith(objs, ScoreOptions{KeyResults: roll,
+// Children: roll}). An objective with key results combines their scores (weights from
+// KeyResult.Weight); one without combines its children's defined scores (weights from
+// Objective.Weight, UpRaise's alignment weights); an objective with KRs ignores its
+// children (Leapsome's rule, avoiding double counting). Errors: those of
+// ValidateObjectives and an invalid roll-up.
 func ScoreObjectives(objs []Objective, roll RollUp) ([]ObjectiveScore, error) {
+	return ScoreObjectivesWith(objs, ScoreOptions{KeyResults: roll, Children: roll})
+}
+
+// ScoreObjectivesWith scores every objective, returned in input order, with separate
+// roll-ups for key results and for children (see ScoreOptions):
+//
+//	score = Σ weight × score / Σ weight   over the objective's terms
+//
+// The work is linear in objectives and key results, however deep the hierarchy. Errors:
+// those of ValidateObjectives and invalid options.
+func ScoreObjectivesWith(objs []Objective, opts ScoreOptions) ([]ObjectiveScore, error) {
 	if _, err := checkObjectives(objs); err != nil {
 		return nil, err
 	}
-	if roll != Weighted && roll != Unweighted {
-		e := validation.New("roadmap: objectives")
-		e.Addf("rollUp", "oneof", "must be weighted or unweighted")
-		return nil, e.Err()
+	e := validation.New("roadmap: objectives")
+	if opts.KeyResults != Weighted && opts.KeyResults != Unweighted {
+		e.Addf("options.key_results", "oneof", "must be weighted or unweighted")
 	}
-	children := map[ObjectiveID][]int{}
+	if opts.Children != Weighted && opts.Children != Unweighted {
+		e.Addf("options.children", "oneof", "must be weighted or unweighted")
+	}
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
+	at := make(map[ObjectiveID]int, len(objs))
+	for i, o := range objs {
+		at[o.ID] = i
+	}
+	kids := make([][]int, len(objs))
 	for i, o := range objs {
 		if o.Parent != "" {
-			children[o.Parent] = append(children[o.Parent], i)
+			p := at[o.Parent]
+			kids[p] = append(kids[p], i)
 		}
 	}
+	for _, k := range kids {
+		slices.SortFunc(k, func(a, b int) int { return strings.Compare(string(objs[a].ID), string(objs[b].ID)) })
+	}
+	// Children before parents: a post-order walk with an explicit stack (the hierarchy
+	// may be as deep as the list is long).
 	out := make([]ObjectiveScore, len(objs))
-	done := make([]bool, len(objs))
-	var score func(i int)
-	score = func(i int) {
-		if done[i] {
-			return
+	state := make([]uint8, len(objs))
+	var stack []int
+	for root := range objs {
+		if state[root] != 0 {
+			continue
 		}
-		done[i] = true
-		o := objs[i]
-		r := ObjectiveScore{ID: o.ID, Expectation: o.Expectation}
-		var ws, ss []decimal.Decimal
-		if len(o.KeyResults) > 0 {
-			for _, k := range o.KeyResults {
-				ks := scoreKR(k)
-				r.KeyResults = append(r.KeyResults, ks)
-				ws, ss = append(ws, ks.Weight), append(ss, ks.Score)
-			}
-		} else {
-			kids := children[o.ID]
-			slices.SortFunc(kids, func(a, b int) int { return strings.Compare(string(objs[a].ID), string(objs[b].ID)) })
-			for _, c := range kids {
-				score(c)
-				if out[c].Defined {
-					r.Children = append(r.Children, objs[c].ID)
-					ws, ss = append(ws, weightOf(objs[c].Weight)), append(ss, out[c].Score)
+		stack = append(stack[:0], root)
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			if state[i] == 0 {
+				state[i] = 1
+				for _, c := range kids[i] {
+					if state[c] == 0 {
+						stack = append(stack, c)
+					}
 				}
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			if state[i] == 1 {
+				state[i] = 2
+				out[i] = scoreObjective(objs[i], kids[i], objs, out, opts)
 			}
 		}
-		r.Defined = len(ss) > 0
-		if r.Defined {
-			num, den := decimal.Zero, decimal.Zero
-			var terms []string
-			for k := range ss {
-				w := ws[k]
-				if roll == Unweighted {
-					w = decimal.NewFromInt(1)
-				}
-				num = num.Add(w.Mul(ss[k]))
-				den = den.Add(w)
-				terms = append(terms, w.String()+"×"+ss[k].String())
-			}
-			r.Score = num.DivRound(den, RatioScale)
-			r.Formula = fmt.Sprintf("%s: (%s) / %s = %s", roll, strings.Join(terms, " + "), den, r.Score)
-		} else {
-			r.Formula = "undefined: no key results and no scored children"
-		}
-		r.Band = BandOf(r.Score)
-		r.Met = r.Defined && o.Expectation.Met(r.Score)
-		out[i] = r
-	}
-	for i := range objs {
-		score(i)
 	}
 	return out, nil
+}
+
+// scoreObjective rolls up one objective whose children are scored already.
+func scoreObjective(o Objective, kids []int, objs []Objective, out []ObjectiveScore, opts ScoreOptions) ObjectiveScore {
+	r := ObjectiveScore{ID: o.ID, Expectation: o.Expectation, Terms: []ScoreTerm{}}
+	one := decimal.NewFromInt(1)
+	for _, k := range o.KeyResults {
+		ks := scoreKR(k)
+		r.KeyResults = append(r.KeyResults, ks)
+		w := ks.Weight
+		if opts.KeyResults == Unweighted {
+			w = one
+		}
+		r.Terms = append(r.Terms, ScoreTerm{Source: FromKeyResult, ID: string(k.ID), Weight: w, Score: ks.Score})
+	}
+	if len(o.KeyResults) == 0 || opts.BlendChildren {
+		for _, c := range kids {
+			if !out[c].Defined {
+				continue
+			}
+			r.Children = append(r.Children, objs[c].ID)
+			w := weightOf(objs[c].Weight)
+			if opts.Children == Unweighted {
+				w = one
+			}
+			r.Terms = append(r.Terms, ScoreTerm{Source: FromChild, ID: string(objs[c].ID), Weight: w, Score: out[c].Score})
+		}
+	}
+	r.Defined = len(r.Terms) > 0
+	r.Numerator, r.Denominator = decimal.Zero, decimal.Zero
+	if r.Defined {
+		terms := make([]string, len(r.Terms))
+		for k, t := range r.Terms {
+			r.Numerator = r.Numerator.Add(t.Weight.Mul(t.Score))
+			r.Denominator = r.Denominator.Add(t.Weight)
+			terms[k] = t.Weight.String() + "×" + t.Score.String()
+		}
+		r.Score = r.Numerator.DivRound(r.Denominator, RatioScale)
+		label := opts.KeyResults.String()
+		switch {
+		case len(o.KeyResults) == 0:
+			label = opts.Children.String()
+		case len(r.Children) > 0 && opts.Children != opts.KeyResults:
+			label = "key results " + opts.KeyResults.String() + ", children " + opts.Children.String()
+		}
+		r.Formula = fmt.Sprintf("%s: (%s) / %s = %s", label, strings.Join(terms, " + "), r.Denominator, r.Score)
+	} else {
+		r.Formula = "undefined: no key results and no scored children"
+	}
+	r.Band = BandOf(r.Score)
+	r.Met = r.Defined && o.Expectation.Met(r.Score)
+	return r
 }

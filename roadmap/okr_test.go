@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // OKR vectors (§4.1, §4.4), worked by hand:
@@ -28,22 +29,29 @@ func okrObjectives() []Objective {
 }
 
 func TestScoreObjectives(t *testing.T) {
-	k := func(id, p, s, w string, b Band) KRScore {
-		return KRScore{ID: KeyResultID(id), Progress: d(p), Score: d(s), Weight: d(w), Band: b}
+	k := func(id, p, num, den, s, w string, b Band) KRScore {
+		return KRScore{ID: KeyResultID(id), Progress: d(p), Numerator: d(num), Denominator: d(den), Achieved: d(p).Cmp(d("1")) >= 0, Score: d(s), Weight: d(w), Band: b}
 	}
-	krs := []KRScore{k("K1", "0.5", "0.5", "1", Yellow), k("K2", "0.75", "0.75", "1", Green), k("K3", "1.2", "1", "3", Green)}
+	krs := []KRScore{k("K1", "0.5", "50", "100", "0.5", "1", Yellow), k("K2", "0.75", "-6", "-8", "0.75", "1", Green), k("K3", "1.2", "12", "10", "1", "3", Green)}
+	k4 := []KRScore{k("K4", "0.25", "1", "4", "0.25", "1", Red)}
+	kt := func(id, w, s string) ScoreTerm {
+		return ScoreTerm{Source: FromKeyResult, ID: id, Weight: d(w), Score: d(s)}
+	}
+	ct := func(id, w, s string) ScoreTerm {
+		return ScoreTerm{Source: FromChild, ID: id, Weight: d(w), Score: d(s)}
+	}
 	want := map[RollUp][]ObjectiveScore{
 		Weighted: {
-			{ID: "O1", Score: d("0.85"), Defined: true, Band: Green, Formula: "weighted: (1×0.5 + 1×0.75 + 3×1) / 5 = 0.85", KeyResults: krs},
-			{ID: "O2", Expectation: Aspirational, Score: d("0.25"), Defined: true, Band: Red, Formula: "weighted: (1×0.25) / 1 = 0.25", KeyResults: []KRScore{k("K4", "0.25", "0.25", "1", Red)}},
-			{ID: "P", Expectation: Aspirational, Score: d("0.4"), Defined: true, Band: Yellow, Formula: "weighted: (1×0.85 + 3×0.25) / 4 = 0.4", Children: []ObjectiveID{"O1", "O2"}},
-			{ID: "Empty", Formula: "undefined: no key results and no scored children"},
+			{ID: "O1", Score: d("0.85"), Numerator: d("4.25"), Denominator: d("5"), Terms: []ScoreTerm{kt("K1", "1", "0.5"), kt("K2", "1", "0.75"), kt("K3", "3", "1")}, Defined: true, Band: Green, Formula: "weighted: (1×0.5 + 1×0.75 + 3×1) / 5 = 0.85", KeyResults: krs},
+			{ID: "O2", Expectation: Aspirational, Score: d("0.25"), Numerator: d("0.25"), Denominator: d("1"), Terms: []ScoreTerm{kt("K4", "1", "0.25")}, Defined: true, Band: Red, Formula: "weighted: (1×0.25) / 1 = 0.25", KeyResults: k4},
+			{ID: "P", Expectation: Aspirational, Score: d("0.4"), Numerator: d("1.6"), Denominator: d("4"), Terms: []ScoreTerm{ct("O1", "1", "0.85"), ct("O2", "3", "0.25")}, Defined: true, Band: Yellow, Formula: "weighted: (1×0.85 + 3×0.25) / 4 = 0.4", Children: []ObjectiveID{"O1", "O2"}},
+			{ID: "Empty", Terms: []ScoreTerm{}, Numerator: d("0"), Denominator: d("0"), Formula: "undefined: no key results and no scored children"},
 		},
 		Unweighted: {
-			{ID: "O1", Score: d("0.75"), Defined: true, Band: Green, Formula: "unweighted: (1×0.5 + 1×0.75 + 1×1) / 3 = 0.75", KeyResults: krs},
-			{ID: "O2", Expectation: Aspirational, Score: d("0.25"), Defined: true, Band: Red, Formula: "unweighted: (1×0.25) / 1 = 0.25", KeyResults: []KRScore{k("K4", "0.25", "0.25", "1", Red)}},
-			{ID: "P", Expectation: Aspirational, Score: d("0.5"), Defined: true, Band: Yellow, Formula: "unweighted: (1×0.75 + 1×0.25) / 2 = 0.5", Children: []ObjectiveID{"O1", "O2"}},
-			{ID: "Empty", Formula: "undefined: no key results and no scored children"},
+			{ID: "O1", Score: d("0.75"), Numerator: d("2.25"), Denominator: d("3"), Terms: []ScoreTerm{kt("K1", "1", "0.5"), kt("K2", "1", "0.75"), kt("K3", "1", "1")}, Defined: true, Band: Green, Formula: "unweighted: (1×0.5 + 1×0.75 + 1×1) / 3 = 0.75", KeyResults: krs},
+			{ID: "O2", Expectation: Aspirational, Score: d("0.25"), Numerator: d("0.25"), Denominator: d("1"), Terms: []ScoreTerm{kt("K4", "1", "0.25")}, Defined: true, Band: Red, Formula: "unweighted: (1×0.25) / 1 = 0.25", KeyResults: k4},
+			{ID: "P", Expectation: Aspirational, Score: d("0.5"), Numerator: d("1"), Denominator: d("2"), Terms: []ScoreTerm{ct("O1", "1", "0.75"), ct("O2", "1", "0.25")}, Defined: true, Band: Yellow, Formula: "unweighted: (1×0.75 + 1×0.25) / 2 = 0.5", Children: []ObjectiveID{"O1", "O2"}},
+			{ID: "Empty", Terms: []ScoreTerm{}, Numerator: d("0"), Denominator: d("0"), Formula: "undefined: no key results and no scored children"},
 		},
 	}
 	for roll, w := range want {
@@ -54,6 +62,99 @@ func TestScoreObjectives(t *testing.T) {
 		if diff := cmp.Diff(w, got, decEq); diff != "" {
 			t.Errorf("%v (-want +got):\n%s", roll, diff)
 		}
+	}
+}
+
+// Key results and children weighted independently (issue 17), worked by hand on the same
+// vectors. P has no KRs, so only Children matters for it; O1's KRs follow KeyResults.
+//
+//	KRs weighted, children unweighted: O1 0.85, O2 0.25, P (0.85 + 0.25)/2 = 0.55
+//	KRs unweighted, children weighted: O1 0.75, O2 0.25, P (1×0.75 + 3×0.25)/4 = 0.375
+//
+// With BlendChildren, a parent with its own KR R (0 → 2, now 1: 0.5, weight 2) and the
+// children above (weighted): (2×0.5 + 1×0.85 + 3×0.25) / 6 = 2.6/6 = 0.433333.
+func TestScoreObjectivesIndependentWeights(t *testing.T) {
+	score := func(objs []Objective, opts ScoreOptions) map[ObjectiveID]string {
+		got, err := ScoreObjectivesWith(objs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[ObjectiveID]string{}
+		for _, s := range got {
+			m[s.ID] = s.Score.String()
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name string
+		objs []Objective
+		opts ScoreOptions
+		want map[ObjectiveID]string
+	}{
+		{"KRs weighted, children unweighted", okrObjectives(), ScoreOptions{KeyResults: Weighted, Children: Unweighted}, map[ObjectiveID]string{"O1": "0.85", "O2": "0.25", "P": "0.55", "Empty": "0"}},
+		{"KRs unweighted, children weighted", okrObjectives(), ScoreOptions{KeyResults: Unweighted, Children: Weighted}, map[ObjectiveID]string{"O1": "0.75", "O2": "0.25", "P": "0.375", "Empty": "0"}},
+		{"parent KR ignores children by default", withParentKR(), ScoreOptions{}, map[ObjectiveID]string{"O1": "0.85", "O2": "0.25", "P": "0.5", "Empty": "0"}},
+		{"blend children", withParentKR(), ScoreOptions{BlendChildren: true}, map[ObjectiveID]string{"O1": "0.85", "O2": "0.25", "P": "0.433333", "Empty": "0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, score(tc.objs, tc.opts)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	got, _ := ScoreObjectivesWith(withParentKR(), ScoreOptions{BlendChildren: true, Children: Unweighted})
+	if p := got[2]; p.Formula != "key results weighted, children unweighted: (2×0.5 + 1×0.85 + 1×0.25) / 4 = 0.525" || len(p.Terms) != 3 || p.Terms[1].Source != FromChild {
+		t.Errorf("blended formula %q, terms %+v", p.Formula, p.Terms)
+	}
+	_, err := ScoreObjectivesWith(nil, ScoreOptions{KeyResults: 3, Children: -1})
+	if diff := cmp.Diff([]string{"options.key_results", "options.children"}, fieldtest.Paths(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func withParentKR() []Objective {
+	objs := okrObjectives()
+	objs[2].KeyResults = []KeyResult{{ID: "R", Start: d("0"), Target: d("2"), Current: d("1"), Weight: d("2")}}
+	return objs
+}
+
+// Binary key results score 0 or 1 (Google's grading); without Start and Target they read
+// as 0 to 1. A numeric KR reports whether it was achieved as a typed field.
+func TestBinaryKeyResults(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		kr       KeyResult
+		progress string
+		achieved bool
+		score    string
+	}{
+		{"binary done", KeyResult{ID: "b", Kind: BinaryKR, Current: d("1")}, "1", true, "1"},
+		{"binary not done", KeyResult{ID: "b", Kind: BinaryKR, Current: d("0")}, "0", false, "0"},
+		{"binary most of the way is still 0", KeyResult{ID: "b", Kind: BinaryKR, Start: d("0"), Target: d("6"), Current: d("5")}, "0.833333", false, "0"},
+		{"binary past the target", KeyResult{ID: "b", Kind: BinaryKR, Start: d("0"), Target: d("6"), Current: d("7")}, "1.166667", true, "1"},
+		{"binary lower is better", KeyResult{ID: "b", Kind: BinaryKR, Start: d("10"), Target: d("2"), Current: d("2")}, "1", true, "1"},
+		{"numeric three of six", KeyResult{ID: "n", Start: d("0"), Target: d("6"), Current: d("3")}, "0.5", false, "0.5"},
+		{"numeric achieved exactly, although progress rounds", KeyResult{ID: "n", Start: d("0"), Target: d("3"), Current: d("3")}, "1", true, "1"},
+		{"numeric just short of a target that rounds to 1", KeyResult{ID: "n", Start: d("0"), Target: d("3"), Current: d("2.9999999")}, "1", false, "1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ScoreKeyResult(tc.kr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Progress.Equal(d(tc.progress)) || got.Achieved != tc.achieved || !got.Score.Equal(d(tc.score)) || got.Kind != tc.kr.Kind {
+				t.Errorf("got %+v, want progress %s achieved %v score %s", got, tc.progress, tc.achieved, tc.score)
+			}
+		})
+	}
+	// A numeric KR still needs Start and Target to differ, and kinds are checked.
+	_, err := ScoreKeyResult(KeyResult{ID: "n", Current: d("1")})
+	if diff := cmp.Diff([]string{"keyResult.target nefield"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err = ScoreKeyResult(KeyResult{ID: "n", Kind: 5, Start: d("0"), Target: d("1")})
+	if diff := cmp.Diff([]string{"keyResult.kind oneof"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
@@ -86,7 +187,7 @@ func TestBandAndGrade(t *testing.T) {
 }
 
 func TestKeyResultErrors(t *testing.T) {
-	got := fieldsOf(t, func() error {
+	got := fieldtest.Paths(t, func() error {
 		_, err := ScoreKeyResult(KeyResult{ID: "K", Start: d("5"), Target: d("5.0")})
 		return err
 	}())
@@ -99,7 +200,7 @@ func TestKeyResultErrors(t *testing.T) {
 		{ID: "A"},
 		{ID: "C", Parent: "Z", Expectation: 5},
 	}
-	got = fieldsOf(t, ValidateObjectives(objs))
+	got = fieldtest.Paths(t, ValidateObjectives(objs))
 	want := []string{"objectives[0].key_results[0].direction", "objectives[0].key_results[0].weight", "objectives[1].key_results[0].id",
 		"objectives[2].id", "objectives[3].expectation", "objectives[0].parent", "objectives[1].parent", "objectives[3].parent"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -156,7 +257,7 @@ func TestAlignment(t *testing.T) {
 	}
 	items[4].KeyResults = []KeyResultID{"K9"}
 	items[3].Objectives = append(items[3].Objectives, "O9")
-	gotF := fieldsOf(t, func() error { _, err := Alignment(items, objs); return err }())
+	gotF := fieldtest.Paths(t, func() error { _, err := Alignment(items, objs); return err }())
 	if diff := cmp.Diff([]string{"items[3].objectives[2]", "items[4].key_results[0]"}, gotF); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}

@@ -1,12 +1,14 @@
 package roadmap
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -25,22 +27,17 @@ const (
 	Year
 )
 
-var resolutionNames = []string{"", "day", "month", "quarter", "half_year", "year"}
+var resolutionSet = enum.Set[Resolution]{Subject: "roadmap: resolution", Kind: "resolution", Names: []string{"", "day", "month", "quarter", "half_year", "year"}}
 
 // String returns "day", "month", "quarter", "half_year", "year", or "" for NoResolution.
-func (r Resolution) String() string { return enumName(r, resolutionNames) }
+func (r Resolution) String() string { return unsetOr(r, resolutionSet.String) }
 
-// MarshalText encodes r as its String form.
-func (r Resolution) MarshalText() ([]byte, error) { return enumText("resolution", r, resolutionNames) }
+// MarshalText encodes r as its String form ("" for NoResolution).
+func (r Resolution) MarshalText() ([]byte, error) { return marshalUnset(r, &resolutionSet) }
 
-// UnmarshalText decodes a resolution name (case-insensitive; "half-year" works too).
-func (r *Resolution) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Resolution]("resolution", b, resolutionNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+// UnmarshalText decodes a resolution name (case-insensitive; "half-year" works too), or ""
+// as NoResolution.
+func (r *Resolution) UnmarshalText(b []byte) error { return unmarshalUnset(r, b, &resolutionSet) }
 
 // Period is a day or a fuzzy date: a month, a (fiscal) quarter, half-year or year. It
 // stores the period itself, not a day inside it; Calendar.Range turns it into a concrete
@@ -67,11 +64,25 @@ type Period struct {
 	Day        int        `json:"day,omitempty"`   // day of the month for Day, else 0.
 }
 
-// DayOf returns the Day period of t's date, read in t's own location.
+// DayOf returns the Day period of t's date, read in t's own location. A date before year
+// 1 or after year 9999 saturates to 0001-01-01 or 9999-12-31, so the result is always
+// valid.
 func DayOf(t time.Time) Period {
 	y, m, d := t.Date()
+	switch {
+	case y < minYear:
+		return Period{Resolution: Day, Year: minYear, Index: 1, Day: 1}
+	case y > maxYear:
+		return Period{Resolution: Day, Year: maxYear, Index: 12, Day: 31}
+	}
 	return Period{Resolution: Day, Year: y, Index: int(m), Day: d}
 }
+
+// The years a Period may name.
+const (
+	minYear = 1
+	maxYear = 9999
+)
 
 // MonthOf returns the Month period year-month.
 func MonthOf(year int, month time.Month) Period {
@@ -97,8 +108,32 @@ func (p Period) Validate() error {
 	return e.Err()
 }
 
-func (p Period) check(e *validation.Errors, prefix func() string) {
+// valid reports what check reports, without allocating: the zero Period or a period
+// whose fields are all in range.
+func (p Period) valid() bool {
 	if p.IsZero() {
+		return true
+	}
+	if p.Year < minYear || p.Year > maxYear {
+		return false
+	}
+	switch p.Resolution {
+	case Day:
+		return p.Index >= 1 && p.Index <= 12 && p.Day >= 1 && p.Day <= daysIn(p.Year, time.Month(p.Index))
+	case Month:
+		return p.Index >= 1 && p.Index <= 12 && p.Day == 0
+	case Quarter:
+		return p.Index >= 1 && p.Index <= 4 && p.Day == 0
+	case HalfYear:
+		return p.Index >= 1 && p.Index <= 2 && p.Day == 0
+	case Year:
+		return p.Index == 0 && p.Day == 0
+	}
+	return false
+}
+
+func (p Period) check(e *validation.Errors, prefix func() string) {
+	if p.valid() {
 		return
 	}
 	field := func(f string) string {
@@ -107,14 +142,15 @@ func (p Period) check(e *validation.Errors, prefix func() string) {
 		}
 		return prefix() + "." + f
 	}
-	if p.Year < 1 || p.Year > 9999 {
+	yearOK := p.Year >= minYear && p.Year <= maxYear
+	if !yearOK {
 		e.Addf(field("year"), "range", "must be between 1 and 9999, got %d", p.Year)
 	}
 	switch p.Resolution {
 	case Day:
 		if p.Index < 1 || p.Index > 12 {
 			e.Addf(field("index"), "range", "month must be between 1 and 12, got %d", p.Index)
-		} else if n := daysIn(p.Year, time.Month(p.Index)); p.Day < 1 || p.Day > n {
+		} else if n := daysIn(yearOr2000(p.Year, yearOK), time.Month(p.Index)); p.Day < 1 || p.Day > n {
 			e.Addf(field("day"), "range", "must be between 1 and %d, got %d", n, p.Day)
 		}
 	case Month:
@@ -323,42 +359,110 @@ func digits(s string, n int) (int, bool) {
 }
 
 // Add returns the period n steps after p at p's resolution (n may be negative): the next
-// day, month, quarter, half or year. Add on the zero Period returns it unchanged.
+// day, month, quarter, half or year. It saturates like time.Time.Add: a result before
+// year 1 or after year 9999 is the first or last period of that resolution (0001-01-01,
+// 9999-Q4, ...), so the result of a valid p is always valid. Add on the zero Period or an
+// invalid one returns it unchanged.
 func (p Period) Add(n int) Period {
+	if p.IsZero() || !p.valid() {
+		return p
+	}
 	switch p.Resolution {
 	case Day:
-		t := time.Date(p.Year, time.Month(p.Index), p.Day+n, 0, 0, 0, 0, time.UTC)
-		return DayOf(t)
+		first := dayNumber(minYear, time.January, 1)
+		last := dayNumber(maxYear, time.December, 31)
+		dn := clampAdd(dayNumber(p.Year, time.Month(p.Index), p.Day), int64(n), first, last)
+		return DayOf(time.Date(minYear, time.January, 1+int(dn-first), 0, 0, 0, 0, time.UTC))
 	case Month:
-		m := p.Year*12 + p.Index - 1 + n
-		return MonthOf(floorDiv(m, 12), time.Month(m-floorDiv(m, 12)*12+1))
+		m := clampAdd(int64(p.Year)*12+int64(p.Index-1), int64(n), minYear*12, maxYear*12+11)
+		return MonthOf(int(m/12), time.Month(m%12+1))
 	case Quarter:
-		q := p.Year*4 + p.Index - 1 + n
-		return QuarterOf(floorDiv(q, 4), q-floorDiv(q, 4)*4+1)
+		q := clampAdd(int64(p.Year)*4+int64(p.Index-1), int64(n), minYear*4, maxYear*4+3)
+		return QuarterOf(int(q/4), int(q%4+1))
 	case HalfYear:
-		h := p.Year*2 + p.Index - 1 + n
-		return HalfOf(floorDiv(h, 2), h-floorDiv(h, 2)*2+1)
-	case Year:
-		return YearOf(p.Year + n)
+		h := clampAdd(int64(p.Year)*2+int64(p.Index-1), int64(n), minYear*2, maxYear*2+1)
+		return HalfOf(int(h/2), int(h%2+1))
 	}
-	return p
+	return YearOf(int(clampAdd(int64(p.Year), int64(n), minYear, maxYear)))
 }
 
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
+// clampAdd returns v + n clamped to [lo, hi], for lo <= v <= hi, without overflow.
+func clampAdd(v, n, lo, hi int64) int64 {
+	switch {
+	case n > 0 && n > hi-v:
+		return hi
+	case n < 0 && n < lo-v:
+		return lo
 	}
-	return q
+	return v + n
+}
+
+// yearOr2000 returns y when ok, else 2000: a leap year in range, so the day of a period
+// whose year is already reported is checked without time arithmetic on a wild year.
+func yearOr2000(y int, ok bool) int {
+	if ok {
+		return y
+	}
+	return 2000
 }
 
 // Calendar turns periods into instants: it fixes the time zone and the month the fiscal
 // year starts in. The zero value is the UTC calendar year.
+//
+// In JSON the zone is its IANA name: {"location": "Europe/Berlin", "fiscal_start_month":
+// 10}; a missing or empty location means UTC. Decoding loads the zone from the system's
+// time zone database (or Go's embedded copy, if the program imports time/tzdata) and
+// rejects an unknown zone and unknown fields with a *productops.ValidationError.
 type Calendar struct {
 	// Location is the zone whose midnights bound every period; nil means UTC.
 	Location *time.Location `json:"-"`
 	// FiscalStartMonth is the first month of the fiscal year, 1-12; 0 means January.
 	FiscalStartMonth time.Month `json:"fiscal_start_month,omitempty"`
+}
+
+// calendarJSON is Calendar's JSON form.
+type calendarJSON struct {
+	Location         string     `json:"location,omitempty"`
+	FiscalStartMonth time.Month `json:"fiscal_start_month,omitempty"`
+}
+
+// MarshalJSON encodes the zone by name (omitted for UTC and nil).
+func (c Calendar) MarshalJSON() ([]byte, error) {
+	w := calendarJSON{FiscalStartMonth: c.FiscalStartMonth}
+	if c.Location != nil && c.Location != time.UTC {
+		w.Location = c.Location.String()
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes a calendar strictly: unknown fields and an unknown zone name are
+// a *productops.ValidationError.
+func (c *Calendar) UnmarshalJSON(b []byte) error {
+	e := validation.New("roadmap: calendar")
+	var w calendarJSON
+	if !decodeStrict(e, "", b, &w) {
+		return e.Err()
+	}
+	out := Calendar{FiscalStartMonth: w.FiscalStartMonth}
+	if w.Location != "" && w.Location != "UTC" {
+		loc, err := loadZone(w.Location)
+		if err != nil {
+			e.Addf("location", "timezone", "unknown time zone %q", validation.Truncate(w.Location))
+			return e.Err()
+		}
+		out.Location = loc
+	}
+	*c = out
+	return nil
+}
+
+// loadZone loads an IANA zone, refusing names that cannot be one before touching the
+// file system.
+func loadZone(name string) (*time.Location, error) {
+	if len(name) > 64 || strings.ContainsAny(name, "\\\x00") {
+		return nil, errors.New("roadmap: bad zone name")
+	}
+	return time.LoadLocation(name)
 }
 
 // Validate reports a FiscalStartMonth outside 0-12.
@@ -392,11 +496,12 @@ type DateRange struct {
 	End   time.Time `json:"end"`   // first instant after the range (local midnight).
 }
 
-// LastDay returns midnight of the range's last day (inclusive end), computed on the wall
-// clock so it is exact across DST changes.
+// LastDay returns the first instant of the range's last day (inclusive end), computed on
+// the wall clock in End's zone so it is exact across DST changes (also where a change
+// skips midnight).
 func (r DateRange) LastDay() time.Time {
 	y, m, d := r.End.Date()
-	return time.Date(y, m, d-1, 0, 0, 0, 0, r.End.Location())
+	return midnight(y, m, d-1, r.End.Location())
 }
 
 // Contains reports whether Start <= t < End.
@@ -409,7 +514,9 @@ func (r DateRange) Overlaps(o DateRange) bool { return r.Start.Before(o.End) && 
 // invalid periods are errors.
 func (c Calendar) Range(p Period) (DateRange, error) {
 	if p.IsZero() {
-		return DateRange{}, fmt.Errorf("roadmap: cannot resolve an unset period")
+		e := validation.New("roadmap: period")
+		e.Add("", "required", "", "cannot resolve an unset period")
+		return DateRange{}, e.Err()
 	}
 	if err := p.Validate(); err != nil {
 		return DateRange{}, err
@@ -418,7 +525,7 @@ func (c Calendar) Range(p Period) (DateRange, error) {
 		return DateRange{}, err
 	}
 	loc := c.loc()
-	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, loc) }
+	at := func(y int, m time.Month, d int) time.Time { return midnight(y, m, d, loc) }
 	fyStart := func(fy int) (int, time.Month) {
 		m := c.startMonth()
 		if m == time.January {
@@ -443,8 +550,11 @@ func (c Calendar) Range(p Period) (DateRange, error) {
 	return DateRange{at(y, m+time.Month(off), 1), at(y, m+time.Month(off+months), 1)}, nil
 }
 
-// PeriodOf returns the period of resolution r that contains t (read in c's zone). For
-// NoResolution it returns the zero Period.
+// PeriodOf returns the period of resolution r that contains t (read in c's zone). It
+// saturates: an instant before the first period of year 1 gives that period, one after
+// the last period of year 9999 gives that one, so the result is always valid. For
+// NoResolution, or a resolution that is not one of the constants, it returns the zero
+// Period.
 func (c Calendar) PeriodOf(r Resolution, t time.Time) Period {
 	t = t.In(c.loc())
 	y, m, _ := t.Date()
@@ -452,8 +562,15 @@ func (c Calendar) PeriodOf(r Resolution, t time.Time) Period {
 	case Day:
 		return DayOf(t)
 	case Month:
-		return MonthOf(y, m)
-	case NoResolution:
+		p := MonthOf(y, m)
+		if y < minYear {
+			p = MonthOf(minYear, time.January)
+		} else if y > maxYear {
+			p = MonthOf(maxYear, time.December)
+		}
+		return p
+	case Quarter, HalfYear, Year:
+	default:
 		return Period{}
 	}
 	start := c.startMonth()
@@ -464,9 +581,30 @@ func (c Calendar) PeriodOf(r Resolution, t time.Time) Period {
 	off := (int(m) - int(start) + 12) % 12
 	switch r {
 	case Quarter:
-		return QuarterOf(fy, off/3+1)
+		return QuarterOf(fy, off/3+1).clamp()
 	case HalfYear:
-		return HalfOf(fy, off/6+1)
+		return HalfOf(fy, off/6+1).clamp()
 	}
-	return YearOf(fy)
+	return YearOf(fy).clamp()
+}
+
+// clamp saturates a fiscal period (quarter, half or year) whose year is out of range to
+// the first or last period of its resolution.
+func (p Period) clamp() Period {
+	switch {
+	case p.Year < minYear:
+		p.Year = minYear
+		if p.Index > 0 {
+			p.Index = 1
+		}
+	case p.Year > maxYear:
+		p.Year = maxYear
+		switch p.Resolution {
+		case Quarter:
+			p.Index = 4
+		case HalfYear:
+			p.Index = 2
+		}
+	}
+	return p
 }

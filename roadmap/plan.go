@@ -84,6 +84,11 @@ func (p Plan) Validate() error {
 	return CheckDependencies(p.Items)
 }
 
+// Dates resolves every item's effective dates with the plan's calendar, in ID order: the
+// per-item spans of Dates(p.Items, p.Calendar). Span.DateRange turns each into the
+// DateRange that ScheduleHealth takes.
+func (p Plan) Dates() ([]Span, error) { return Dates(p.Items, p.Calendar) }
+
 // All yields the plan's items in byte-wise ID order.
 func (p Plan) All() iter.Seq[Item] {
 	return func(yield func(Item) bool) {

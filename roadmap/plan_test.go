@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // The bad inputs the issue names, all in one plan: every one is reported, naming its item.
@@ -22,7 +23,7 @@ func TestPlanValidate(t *testing.T) {
 		Teams:      []Team{{ID: "web", Sprints: sprints("-4")}},
 		Calendar:   Calendar{FiscalStartMonth: 15},
 	}
-	got := fieldsOf(t, bad.Validate())
+	got := fieldtest.Paths(t, bad.Validate())
 	want := []string{
 		"calendar.fiscal_start_month",
 		"items[0].parent", "items[1].depends_on[0].on",
@@ -47,7 +48,7 @@ func TestPlanValidate(t *testing.T) {
 		t.Errorf("cycle: err = %v", err)
 	}
 	lc := Lifecycle{Statuses: []Status{{"Open", Backlog}, {"Open", Done}}}
-	if got := fieldsOf(t, (Plan{Lifecycle: &lc}).Validate()); !slices.Equal(got, []string{"lifecycle.statuses[1].name"}) {
+	if got := fieldtest.Paths(t, (Plan{Lifecycle: &lc}).Validate()); !slices.Equal(got, []string{"lifecycle.statuses[1].name"}) {
 		t.Errorf("bad lifecycle: %v", got)
 	}
 	good := Plan{Items: []Item{{ID: "b", Team: "web"}, {ID: "a", DependsOn: []Dependency{{On: "b"}}}}, Teams: []Team{{ID: "web", Sprints: sprints("5")}}}

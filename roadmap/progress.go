@@ -51,7 +51,7 @@ func CountFormula() Formula { return Formula{Name: "count", CountBased: true} }
 // Validate reports a credit outside 0-1 and negative unestimated points.
 func (f Formula) Validate() error {
 	e := validation.New("roadmap: progress formula")
-	if f.InProgressCredit.Sign() < 0 || f.InProgressCredit.Cmp(decimal.NewFromInt(1)) > 0 {
+	if bounded(e, "in_progress_credit", f.InProgressCredit) && (f.InProgressCredit.Sign() < 0 || f.InProgressCredit.Cmp(decimal.NewFromInt(1)) > 0) {
 		e.Addf("in_progress_credit", "range", "must be between 0 and 1, got %s", validation.Truncate(f.InProgressCredit.String()))
 	}
 	if f.UnestimatedPoints != nil {
@@ -73,7 +73,11 @@ type ProgressResult struct {
 	// Items counts the leaves included; Canceled counts those excluded.
 	Items    int `json:"items"`
 	Canceled int `json:"canceled"` // canceled leaves excluded.
-	// Value is the progress, 0 to 1, at RatioScale digits; 0 when not Defined.
+	// Credit is the formula's InProgressCredit (0 when count-based or unset).
+	Credit decimal.Decimal `json:"credit"`
+	// Numerator is Done + Credit × InProgress, exact; Total is the denominator.
+	Numerator decimal.Decimal `json:"numerator"`
+	// Value is Numerator / Total, 0 to 1, at RatioScale digits; 0 when not Defined.
 	Value decimal.Decimal `json:"value"`
 	// Defined is false when Total is 0 (nothing to measure; Linear returns 0 then).
 	Defined bool `json:"defined"`
@@ -139,10 +143,11 @@ func Progress(items []Item, root ItemID, f Formula) (ProgressResult, error) {
 		}
 		walk(n)
 	}
-	num := r.Done.Add(f.InProgressCredit.Mul(r.InProgress))
+	r.Credit = f.InProgressCredit
+	r.Numerator = r.Done.Add(f.InProgressCredit.Mul(r.InProgress))
 	r.Defined = r.Total.Sign() > 0
 	if r.Defined {
-		r.Value = num.DivRound(r.Total, RatioScale)
+		r.Value = r.Numerator.DivRound(r.Total, RatioScale)
 	}
 	var b strings.Builder
 	done, total := "done", "total"

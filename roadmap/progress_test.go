@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/productops/productops/internal/fieldtest"
 )
 
 // progressItems: epic E with F1 done 3, F2 in progress 5, F3 paused 2, F4 backlog
@@ -35,19 +36,19 @@ func TestProgress(t *testing.T) {
 	}{
 		{"linear", "E", LinearFormula(), ProgressResult{
 			Formula: "(done + 0.25 × in progress) / total = (3 + 0.25 × 7) / 15 = 0.316667",
-			Done:    d("3"), InProgress: d("7"), Total: d("15"), Items: 5, Canceled: 1, Value: d("0.316667"), Defined: true}},
+			Done:    d("3"), InProgress: d("7"), Total: d("15"), Items: 5, Canceled: 1, Credit: d("0.25"), Numerator: d("4.75"), Value: d("0.316667"), Defined: true}},
 		{"estimate", "E", EstimateFormula(), ProgressResult{
 			Formula: "done / total = 3 / 14 = 0.214286",
-			Done:    d("3"), InProgress: d("7"), Total: d("14"), Items: 5, Canceled: 1, Value: d("0.214286"), Defined: true}},
+			Done:    d("3"), InProgress: d("7"), Total: d("14"), Items: 5, Canceled: 1, Numerator: d("3"), Value: d("0.214286"), Defined: true}},
 		{"count", "E", CountFormula(), ProgressResult{
 			Formula: "done items / items = 1 / 5 = 0.2",
-			Done:    d("1"), InProgress: d("2"), Total: d("5"), Items: 5, Canceled: 1, Value: d("0.2"), Defined: true}},
+			Done:    d("1"), InProgress: d("2"), Total: d("5"), Items: 5, Canceled: 1, Numerator: d("1"), Value: d("0.2"), Defined: true}},
 		{"whole plan by estimate", "", EstimateFormula(), ProgressResult{
 			Formula: "done / total = 13 / 24 = 0.541667",
-			Done:    d("13"), InProgress: d("7"), Total: d("24"), Items: 6, Canceled: 1, Value: d("0.541667"), Defined: true}},
+			Done:    d("13"), InProgress: d("7"), Total: d("24"), Items: 6, Canceled: 1, Numerator: d("13"), Value: d("0.541667"), Defined: true}},
 		{"leaf root", "F2", LinearFormula(), ProgressResult{
 			Formula: "(done + 0.25 × in progress) / total = (0 + 0.25 × 5) / 5 = 0.25",
-			Done:    d("0"), InProgress: d("5"), Total: d("5"), Items: 1, Value: d("0.25"), Defined: true}},
+			Done:    d("0"), InProgress: d("5"), Total: d("5"), Items: 1, Credit: d("0.25"), Numerator: d("1.25"), Value: d("0.25"), Defined: true}},
 		{"nothing to measure", "F4", EstimateFormula(), ProgressResult{
 			Formula: "done / total = 0 / 0 (undefined: total is 0)",
 			Done:    d("0"), InProgress: d("0"), Total: d("0"), Items: 1, Value: d("0")}},
@@ -69,7 +70,7 @@ func TestProgress(t *testing.T) {
 	if _, err := Progress(progressItems(), "nope", LinearFormula()); err == nil {
 		t.Error("unknown root: want an error")
 	}
-	got := fieldsOf(t, func() error {
+	got := fieldtest.Paths(t, func() error {
 		_, err := Progress(nil, "", Formula{InProgressCredit: d("1.5"), UnestimatedPoints: dp("-1")})
 		return err
 	}())

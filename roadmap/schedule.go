@@ -1,7 +1,9 @@
 package roadmap
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/productops/productops/internal/enum"
 	"github.com/productops/productops/internal/validation"
 )
 
@@ -25,24 +28,16 @@ const (
 	Concurrent
 )
 
-var modeNames = []string{"sequential", "concurrent"}
+var modeSet = enum.Set[DependencyMode]{Subject: "roadmap: dependency mode", Kind: "dependency mode", Names: []string{"sequential", "concurrent"}}
 
 // String returns "sequential" or "concurrent".
-func (m DependencyMode) String() string { return enumName(m, modeNames) }
+func (m DependencyMode) String() string { return modeSet.String(m) }
 
-// MarshalText encodes m as its String form.
-func (m DependencyMode) MarshalText() ([]byte, error) {
-	return enumText("dependency mode", m, modeNames)
-}
+// MarshalText encodes m as its String form; an invalid value is an error.
+func (m DependencyMode) MarshalText() ([]byte, error) { return modeSet.Marshal(m) }
 
 // UnmarshalText decodes "sequential" or "concurrent" (case-insensitive).
-func (m *DependencyMode) UnmarshalText(b []byte) error {
-	v, err := parseEnum[DependencyMode]("dependency mode", b, modeNames, nil)
-	if err == nil {
-		*m = v
-	}
-	return err
-}
+func (m *DependencyMode) UnmarshalText(b []byte) error { return modeSet.Unmarshal(m, b) }
 
 // UnestimatedPolicy says what Schedule does with an item that has no estimate. The zero
 // value is RejectUnestimated.
@@ -57,34 +52,37 @@ const (
 	FreeUnestimated
 )
 
-var unestimatedNames = []string{"reject", "free"}
+var unestimatedSet = enum.Set[UnestimatedPolicy]{Subject: "roadmap: unestimated policy", Kind: "unestimated policy", Names: []string{"reject", "free"}}
 
 // String returns "reject" or "free".
-func (p UnestimatedPolicy) String() string { return enumName(p, unestimatedNames) }
+func (p UnestimatedPolicy) String() string { return unestimatedSet.String(p) }
 
-// MarshalText encodes p as its String form.
-func (p UnestimatedPolicy) MarshalText() ([]byte, error) {
-	return enumText("unestimated policy", p, unestimatedNames)
-}
+// MarshalText encodes p as its String form; an invalid value is an error.
+func (p UnestimatedPolicy) MarshalText() ([]byte, error) { return unestimatedSet.Marshal(p) }
 
 // UnmarshalText decodes "reject" or "free" (case-insensitive).
-func (p *UnestimatedPolicy) UnmarshalText(b []byte) error {
-	v, err := parseEnum[UnestimatedPolicy]("unestimated policy", b, unestimatedNames, nil)
-	if err == nil {
-		*p = v
-	}
-	return err
-}
+func (p *UnestimatedPolicy) UnmarshalText(b []byte) error { return unestimatedSet.Unmarshal(p, b) }
 
 // ScheduleOptions configures Schedule. The zero value is Sequential dependencies, every
-// bucket, and unestimated items rejected.
+// bucket, unestimated items rejected, and a cap of DefaultMaxWork steps.
 type ScheduleOptions struct {
 	Mode DependencyMode `json:"mode,omitzero"` // Sequential (default) or Concurrent dependencies.
 	// Horizon, if set, is the planning cut-off: buckets starting at or after it are not
 	// used, and what does not fit before it is reported.
 	Horizon     time.Time         `json:"horizon,omitzero"`
 	Unestimated UnestimatedPolicy `json:"unestimated,omitzero"` // what to do with items without an estimate; default reject.
+	// MaxWork caps the scheduler's steps: one per bucket, one per item considered for a
+	// bucket, and one per prerequisite examined when an item is released. Zero means
+	// DefaultMaxWork; negative is a validation error. A schedule that needs more fails with
+	// ErrWorkLimit instead of running on; raise the cap for larger plans.
+	MaxWork int `json:"max_work,omitempty"`
 }
+
+// DefaultMaxWork is the step cap of a schedule when ScheduleOptions.MaxWork is 0: a few
+// seconds of work at most, and 50 times the 400,000 steps that 100,000 items with 300,000
+// dependencies in 20 teams' 26 sprints need. Steps grow beyond linear when many queued
+// items do not fit the buckets they wait through (each bucket considers every one).
+const DefaultMaxWork = 20_000_000
 
 // Reason says why an item was not scheduled.
 type Reason int
@@ -102,22 +100,16 @@ const (
 	ReasonChildren
 )
 
-var reasonNames = []string{"capacity", "too_large", "dependency", "children"}
+var reasonSet = enum.Set[Reason]{Subject: "roadmap: reason", Kind: "reason", Names: []string{"capacity", "too_large", "dependency", "children"}}
 
 // String returns "capacity", "too_large", "dependency" or "children".
-func (r Reason) String() string { return enumName(r, reasonNames) }
+func (r Reason) String() string { return reasonSet.String(r) }
 
-// MarshalText encodes r as its String form.
-func (r Reason) MarshalText() ([]byte, error) { return enumText("reason", r, reasonNames) }
+// MarshalText encodes r as its String form; an invalid value is an error.
+func (r Reason) MarshalText() ([]byte, error) { return reasonSet.Marshal(r) }
 
 // UnmarshalText decodes a reason name (case-insensitive).
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := parseEnum[Reason]("reason", b, reasonNames, nil)
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+func (r *Reason) UnmarshalText(b []byte) error { return reasonSet.Unmarshal(r, b) }
 
 // Placement is an item's inferred dates.
 type Placement struct {
@@ -134,13 +126,27 @@ type Placement struct {
 	Parent bool `json:"parent,omitempty"`
 }
 
-// Unfit is an item that could not be scheduled.
+// Unfit is an item that could not be scheduled, with the numbers behind the reason.
 type Unfit struct {
 	ID     ItemID `json:"id"`     // the item not scheduled.
 	Reason Reason `json:"reason"` // why it was not scheduled.
+	// Team is the item's team (for a parent under ReasonChildren, its own Team, if any).
+	Team TeamID `json:"team,omitempty"`
 	// Blocker is the prerequisite or child responsible, for ReasonDependency and
 	// ReasonChildren.
 	Blocker ItemID `json:"blocker,omitempty"`
+	// BlockerPlaced is true under ReasonDependency when Blocker was scheduled but
+	// finishes (with the lag) too late for any bucket of Team before the horizon; false
+	// when Blocker itself was not scheduled.
+	BlockerPlaced bool `json:"blocker_placed,omitempty"`
+	// NoBucketLeft is true under ReasonCapacity when Team had no bucket left before the
+	// horizon once the item could start; false when the buckets were there but full.
+	NoBucketLeft bool `json:"no_bucket_left,omitempty"`
+	// Estimate is the item's estimate, and MaxCapacity the largest capacity among the
+	// buckets it could still use (under ReasonTooLarge, smaller than Estimate); nil when
+	// not known or not relevant.
+	Estimate    *decimal.Decimal `json:"estimate,omitempty"`
+	MaxCapacity *decimal.Decimal `json:"max_capacity,omitempty"` // see Estimate.
 	// Detail explains the reason in one lowercase sentence.
 	Detail string `json:"detail"`
 }
@@ -196,14 +202,31 @@ func (r ScheduleResult) Placement(id ItemID) (Placement, bool) {
 // inherited dates). Every leaf to schedule needs a Team listed in teams and, unless
 // opts.Unestimated is FreeUnestimated, an estimate. Dependencies may not involve parents.
 //
-// Errors: those of CheckDependencies, bad teams, and the requirements above, each naming
-// the item.
+// Errors: those of CheckDependencies, bad teams and options, and the requirements above,
+// each naming the item; ErrWorkLimit when the plan needs more than opts.MaxWork steps.
 func Schedule(items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
+	return ScheduleContext(context.Background(), items, teams, opts)
+}
+
+// ScheduleContext is Schedule with cancellation: it checks ctx every 1024 steps and
+// returns ctx.Err() (errors.Is(err, context.Canceled) or context.DeadlineExceeded) when
+// ctx is done. A nil ctx is a validation error.
+func ScheduleContext(ctx context.Context, items []Item, teams []Team, opts ScheduleOptions) (ScheduleResult, error) {
+	if ctx == nil {
+		e := validation.New("roadmap: schedule")
+		e.Add("ctx", "required", "", "is required")
+		return ScheduleResult{}, e.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return ScheduleResult{}, err
+	}
 	s, err := newScheduler(items, teams, opts)
 	if err != nil {
 		return ScheduleResult{}, err
 	}
-	s.run()
+	if err := s.run(ctx); err != nil {
+		return ScheduleResult{}, err
+	}
 	return s.result(), nil
 }
 
@@ -231,7 +254,26 @@ type scheduler struct {
 	ready  []nodeHeap
 	wait   []nodeHeap
 	cursor []int32
-	unfit  map[int32]Unfit
+	// minReady[t] is at most the smallest cost among ready[t] (MaxInt64 when empty).
+	minReady []int64
+	prio     []int // priority sort keys by node
+	unfit    map[int32]Unfit
+	steps    int // work done so far, against maxWork
+	max      int
+}
+
+// step counts n steps of work; every 1024 steps it also checks ctx. It fails once the
+// work exceeds the cap.
+func (s *scheduler) step(ctx context.Context, n int) error {
+	before := s.steps
+	s.steps += n
+	if s.steps > s.max {
+		return workLimit("schedule", "ScheduleOptions.MaxWork", s.max)
+	}
+	if before>>10 != s.steps>>10 {
+		return ctx.Err()
+	}
+	return nil
 }
 
 func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler, error) {
@@ -251,6 +293,20 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 	if opts.Unestimated != RejectUnestimated && opts.Unestimated != FreeUnestimated {
 		e.Addf("options.unestimated", "oneof", "must be RejectUnestimated or FreeUnestimated")
 	}
+	maxWork := opts.MaxWork
+	switch {
+	case maxWork < 0:
+		e.Addf("options.max_work", "gte", "must be at least 0 (0 = DefaultMaxWork), got %d", maxWork)
+	case maxWork == 0:
+		maxWork = DefaultMaxWork
+	}
+	buckets := 0
+	for _, t := range teams {
+		buckets += len(t.Sprints)
+	}
+	if maxWork > 0 && buckets > maxWork {
+		return nil, workLimit("schedule", "ScheduleOptions.MaxWork", maxWork)
+	}
 	if err := e.Err(); err != nil {
 		return nil, err
 	}
@@ -264,7 +320,7 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 		team: make([]int32, n), est: make([]int64, n), free: make([]bool, n),
 		work: make([]bool, n), skip: make([]bool, n), placed: make([]bucketRef, n), isSet: make([]bool, n),
 		left: make([]int32, n), early: make([]int32, n), blame: make([]int32, n),
-		unfit: map[int32]Unfit{}}
+		unfit: map[int32]Unfit{}, max: maxWork}
 	e = validation.New("roadmap: schedule")
 	for v := range n {
 		it := ix.item(int32(v))
@@ -315,7 +371,13 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 	s.ready = make([]nodeHeap, len(teams))
 	s.wait = make([]nodeHeap, len(teams))
 	s.cursor = make([]int32, len(teams))
+	s.minReady = make([]int64, len(teams))
+	s.prio = make([]int, n)
+	for v := range n {
+		s.prio[v] = ix.item(int32(v)).Priority.key()
+	}
 	for t, tm := range teams {
+		s.minReady[t] = math.MaxInt64
 		nb := len(tm.Sprints)
 		if !opts.Horizon.IsZero() {
 			nb = sort.Search(nb, func(i int) bool { return !tm.Sprints[i].Start.Before(opts.Horizon) })
@@ -340,11 +402,35 @@ func newScheduler(items []Item, teams []Team, opts ScheduleOptions) (*scheduler,
 }
 
 func (s *scheduler) byPriority(a, b int32) bool {
-	pa, pb := s.ix.item(a).Priority.key(), s.ix.item(b).Priority.key()
-	if pa != pb {
+	if pa, pb := s.prio[a], s.prio[b]; pa != pb {
 		return pa < pb
 	}
 	return a < b
+}
+
+// estimate returns v's estimate as a decimal, nil for a free (unestimated) item.
+func (s *scheduler) estimate(v int32) *decimal.Decimal {
+	it := s.ix.item(v)
+	if s.free[v] || it.Estimate == nil {
+		return nil
+	}
+	d := *it.Estimate // a copy of the value: decimals are immutable, so it shares no state
+	return &d
+}
+
+// cost is what v takes from a bucket's capacity: 0 for a free item.
+func (s *scheduler) cost(v int32) int64 {
+	if s.free[v] {
+		return 0
+	}
+	return s.est[v]
+}
+
+// ready queues v for its team's current bucket, keeping minReady a lower bound of the
+// costs in the queue.
+func (s *scheduler) ready1(t, v int32) {
+	s.ready[t].push(v)
+	s.minReady[t] = min(s.minReady[t], s.cost(v))
 }
 
 // release computes v's earliest bucket and queues it, or marks it unfit.
@@ -375,28 +461,30 @@ func (s *scheduler) release(v int32) {
 	s.early[v], s.blame[v] = early, blame
 	if early >= nb {
 		if blame >= 0 {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[blame],
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: tm.ID, Blocker: s.ix.ids[blame], BlockerPlaced: true, Estimate: s.estimate(v),
 				Detail: fmt.Sprintf("prerequisite %q finishes too late for any sprint of team %q before the horizon", validation.Truncate(string(s.ix.ids[blame])), validation.Truncate(string(tm.ID)))}
 		} else {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Detail: fmt.Sprintf("team %q has no sprint left before the horizon", validation.Truncate(string(tm.ID)))}
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Team: tm.ID, NoBucketLeft: true, Estimate: s.estimate(v),
+				Detail: fmt.Sprintf("team %q has no sprint left before the horizon", validation.Truncate(string(tm.ID)))}
 		}
 		return
 	}
 	if !s.free[v] {
 		if maxCap := s.sufMax[t][early]; s.est[v] > maxCap {
-			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonTooLarge,
+			mc := fromTicks(maxCap)
+			s.unfit[v] = Unfit{ID: s.ix.ids[v], Reason: ReasonTooLarge, Team: tm.ID, Estimate: s.estimate(v), MaxCapacity: &mc,
 				Detail: fmt.Sprintf("estimate %s exceeds the capacity of every remaining sprint of team %q (at most %s)", fromTicks(s.est[v]), validation.Truncate(string(tm.ID)), fromTicks(maxCap))}
 			return
 		}
 	}
 	if early <= s.cursor[t] {
-		s.ready[t].push(v)
+		s.ready1(t, v)
 	} else {
 		s.wait[t].push(v)
 	}
 }
 
-func (s *scheduler) run() {
+func (s *scheduler) run(ctx context.Context) error {
 	n := s.g.n
 	for v := range n {
 		if !s.work[v] {
@@ -414,6 +502,9 @@ func (s *scheduler) run() {
 			s.release(int32(v))
 		}
 	}
+	if err := s.step(ctx, int(s.g.predStart[n])); err != nil {
+		return err
+	}
 	// Bucket events by start, then team ID.
 	var events []bucketRef
 	for t := range s.teams {
@@ -429,15 +520,27 @@ func (s *scheduler) run() {
 	})
 	var deferred []int32
 	for _, ev := range events {
+		if err := s.step(ctx, 1); err != nil {
+			return err
+		}
 		t, b := ev.team, ev.bucket
 		s.cursor[t] = b
 		w, r := &s.wait[t], &s.ready[t]
 		for w.len() > 0 && s.early[w.peek()] <= b {
-			r.push(w.pop())
+			s.ready1(t, w.pop())
 		}
 		remaining := ticks(s.teams[t].Sprints[b].Capacity)
+		if remaining < s.minReady[t] {
+			// Nothing queued fits: skip the bucket without taking the queue apart.
+			s.cursor[t] = b + 1
+			continue
+		}
 		deferred = deferred[:0]
+		least := int64(math.MaxInt64)
 		for r.len() > 0 {
+			if err := s.step(ctx, 1); err != nil {
+				return err
+			}
 			v := r.pop()
 			if s.free[v] || s.est[v] <= remaining {
 				if !s.free[v] {
@@ -448,9 +551,23 @@ func (s *scheduler) run() {
 				continue
 			}
 			deferred = append(deferred, v)
+			least = min(least, s.cost(v))
 		}
-		for _, v := range deferred {
-			r.push(v)
+		s.minReady[t] = least
+		// The ready heap is empty now. Deferred items popped in priority order form a valid
+		// heap as they are (copied into the heap's own buffer, which held them all); only
+		// when a release pushed a higher-priority item between pops are they pushed one by
+		// one.
+		sorted := true
+		for i := 1; i < len(deferred) && sorted; i++ {
+			sorted = !s.byPriority(deferred[i], deferred[i-1])
+		}
+		if sorted {
+			r.a = append(r.a[:0], deferred...)
+		} else {
+			for _, v := range deferred {
+				r.push(v)
+			}
 		}
 		s.cursor[t] = b + 1
 	}
@@ -465,10 +582,11 @@ func (s *scheduler) run() {
 				continue
 			}
 			tm := s.teams[s.team[v]]
-			s.unfit[int32(v)] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity,
+			s.unfit[int32(v)] = Unfit{ID: s.ix.ids[v], Reason: ReasonCapacity, Team: tm.ID, Estimate: s.estimate(int32(v)),
 				Detail: fmt.Sprintf("no room in team %q's sprints before the horizon", validation.Truncate(string(tm.ID)))}
 		}
 	}
+	return nil
 }
 
 // blockedBy names the smallest-ID unscheduled prerequisite of v.
@@ -477,11 +595,11 @@ func (s *scheduler) blockedBy(v int32) Unfit {
 	for k := lo; k < hi; k++ {
 		u := s.g.pred[k]
 		if !s.skip[u] && !s.isSet[u] {
-			return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Blocker: s.ix.ids[u],
+			return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: s.teams[s.team[v]].ID, Blocker: s.ix.ids[u], Estimate: s.estimate(v),
 				Detail: fmt.Sprintf("prerequisite %q is not scheduled", validation.Truncate(string(s.ix.ids[u])))}
 		}
 	}
-	return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Detail: "a prerequisite is not scheduled"}
+	return Unfit{ID: s.ix.ids[v], Reason: ReasonDependency, Team: s.teams[s.team[v]].ID, Estimate: s.estimate(v), Detail: "a prerequisite is not scheduled"}
 }
 
 func (s *scheduler) place(v int32, at bucketRef) {
@@ -551,7 +669,7 @@ func (s *scheduler) result() ScheduleResult {
 		it := ix.item(int32(v))
 		switch {
 		case blocker >= 0:
-			s.unfit[int32(v)] = Unfit{ID: ix.ids[v], Reason: ReasonChildren, Blocker: ix.ids[blocker],
+			s.unfit[int32(v)] = Unfit{ID: ix.ids[v], Reason: ReasonChildren, Team: it.Team, Blocker: ix.ids[blocker],
 				Detail: fmt.Sprintf("child %q is not scheduled", validation.Truncate(string(ix.ids[blocker])))}
 		case any:
 			p.ID, p.Team, p.Bucket, p.Parent = ix.ids[v], it.Team, -1, true

@@ -12,8 +12,10 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
+	"github.com/shopspring/decimal"
 
 	"github.com/productops/productops"
+	"github.com/productops/productops/internal/fieldtest"
 	"github.com/productops/productops/internal/proptest"
 )
 
@@ -56,8 +58,8 @@ func placed(r ScheduleResult) map[ItemID]string {
 }
 
 func TestSchedule(t *testing.T) {
-	too_large := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 6 exceeds the capacity of every remaining sprint of team "T" (at most 5)`}
-	blockedF := Unfit{ID: "F", Reason: ReasonDependency, Blocker: "E", Detail: `prerequisite "E" is not scheduled`}
+	too_large := Unfit{ID: "E", Reason: ReasonTooLarge, Team: "T", Estimate: dp("6"), MaxCapacity: dp("5"), Detail: `estimate 6 exceeds the capacity of every remaining sprint of team "T" (at most 5)`}
+	blockedF := Unfit{ID: "F", Reason: ReasonDependency, Team: "T", Blocker: "E", Estimate: dp("1"), Detail: `prerequisite "E" is not scheduled`}
 	lagD := schedItems()
 	lagD[3].DependsOn[0] = Dependency{On: "A", Type: FinishToStart, Lag: 1}
 	run := func(items []Item, caps []string, opts ScheduleOptions) ScheduleResult {
@@ -73,7 +75,7 @@ func TestSchedule(t *testing.T) {
 		if diff := cmp.Diff(want, placed(r)); diff != "" {
 			t.Errorf("%s: placements (-want +got):\n%s", name, diff)
 		}
-		if diff := cmp.Diff(unfit, r.Unfit); diff != "" {
+		if diff := cmp.Diff(unfit, r.Unfit, decEq); diff != "" {
 			t.Errorf("%s: unfit (-want +got):\n%s", name, diff)
 		}
 	}
@@ -94,7 +96,7 @@ func TestSchedule(t *testing.T) {
 	// Capacity 8. Sequential: S1 takes A, B, C (3+3+2); D must wait for S2.
 	items := schedItems()
 	items[4].Estimate = dp("9")
-	too_large8 := Unfit{ID: "E", Reason: ReasonTooLarge, Detail: `estimate 9 exceeds the capacity of every remaining sprint of team "T" (at most 8)`}
+	too_large8 := Unfit{ID: "E", Reason: ReasonTooLarge, Team: "T", Estimate: dp("9"), MaxCapacity: dp("8"), Detail: `estimate 9 exceeds the capacity of every remaining sprint of team "T" (at most 8)`}
 	check("sequential wide", run(items, []string{"8", "8"}, ScheduleOptions{}),
 		map[ItemID]string{"A": "S1", "B": "S1", "C": "S1", "D": "S2"}, []Unfit{too_large8, blockedF})
 	// Concurrent: A placed in S1 frees D at once; D (p1) outranks B and takes 4, leaving
@@ -107,11 +109,11 @@ func TestSchedule(t *testing.T) {
 	// Horizon at S3's start: B no longer fits.
 	check("horizon", run(schedItems(), []string{"5", "5", "5"}, ScheduleOptions{Horizon: jan5.AddDate(0, 0, 28)}),
 		map[ItemID]string{"A": "S1", "C": "S1", "D": "S2"},
-		[]Unfit{{ID: "B", Reason: ReasonCapacity, Detail: `no room in team "T"'s sprints before the horizon`}, too_large, blockedF})
+		[]Unfit{{ID: "B", Reason: ReasonCapacity, Team: "T", Estimate: dp("3"), Detail: `no room in team "T"'s sprints before the horizon`}, too_large, blockedF})
 	// D's lag pushes it past the horizon: a dependency reason naming A.
 	check("lag past horizon", run(lagD, []string{"5", "5"}, ScheduleOptions{}),
 		map[ItemID]string{"A": "S1", "C": "S1", "B": "S2"},
-		[]Unfit{{ID: "D", Reason: ReasonDependency, Blocker: "A", Detail: `prerequisite "A" finishes too late for any sprint of team "T" before the horizon`}, too_large, blockedF})
+		[]Unfit{{ID: "D", Reason: ReasonDependency, Team: "T", Blocker: "A", BlockerPlaced: true, Estimate: dp("4"), Detail: `prerequisite "A" finishes too late for any sprint of team "T" before the horizon`}, too_large, blockedF})
 }
 
 func TestScheduleHierarchyAndSkips(t *testing.T) {
@@ -145,10 +147,10 @@ func TestScheduleHierarchyAndSkips(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantUnfit := []Unfit{
-		{ID: "EP", Reason: ReasonChildren, Blocker: "F2", Detail: `child "F2" is not scheduled`},
-		{ID: "F2", Reason: ReasonCapacity, Detail: `no room in team "T"'s sprints before the horizon`},
+		{ID: "EP", Reason: ReasonChildren, Team: "T", Blocker: "F2", Detail: `child "F2" is not scheduled`},
+		{ID: "F2", Reason: ReasonCapacity, Team: "T", Estimate: dp("4"), Detail: `no room in team "T"'s sprints before the horizon`},
 	}
-	if diff := cmp.Diff(wantUnfit, r.Unfit); diff != "" {
+	if diff := cmp.Diff(wantUnfit, r.Unfit, decEq); diff != "" {
 		t.Errorf("unfit (-want +got):\n%s", diff)
 	}
 }
@@ -161,13 +163,13 @@ func TestScheduleErrors(t *testing.T) {
 		{ID: "EP", Kind: Epic, DependsOn: []Dependency{{On: "A"}}},
 		{ID: "D", Parent: "EP", Team: "T", Estimate: dp("1"), DependsOn: []Dependency{{On: "EP"}}},
 	}
-	got := fieldsOf(t, func() error { _, err := Schedule(items, []Team{{ID: "T"}}, ScheduleOptions{}); return err }())
+	got := fieldtest.Paths(t, func() error { _, err := Schedule(items, []Team{{ID: "T"}}, ScheduleOptions{}); return err }())
 	want := []string{"items[0].estimate", "items[1].team", "items[2].team", "items[4].depends_on[0].on", "items[3].depends_on[0]"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
 	}
 	bad := []Team{{ID: "T", Sprints: []Sprint{{ID: "x", Start: jan5, End: jan5, Capacity: d("-1")}}}, {ID: "T"}}
-	got = fieldsOf(t, func() error { _, err := Schedule(nil, bad, ScheduleOptions{Mode: 7}); return err }())
+	got = fieldtest.Paths(t, func() error { _, err := Schedule(nil, bad, ScheduleOptions{Mode: 7}); return err }())
 	want = []string{"teams[0].sprints[0].end", "teams[0].sprints[0].capacity", "teams[1].id", "options.mode"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields (-want +got):\n%s", diff)
@@ -372,10 +374,40 @@ func TestCapacityIn(t *testing.T) {
 	tm := Team{ID: "T", Sprints: sprints("5", "6", "7", "8")}
 	jan, _ := Calendar{}.Range(MonthOf(2026, time.January))
 	q1, _ := Calendar{}.Range(QuarterOf(2026, 1))
-	if got := tm.CapacityIn(jan); !got.Equal(d("11")) {
-		t.Errorf("January = %s, want 11", got)
+	if got, err := tm.CapacityIn(jan); err != nil || !got.Equal(d("11")) {
+		t.Errorf("January = %s, %v; want 11", got, err)
 	}
-	if got := tm.CapacityIn(q1); !got.Equal(d("26")) {
-		t.Errorf("Q1 = %s, want 26", got)
+	if got, err := tm.CapacityIn(q1); err != nil || !got.Equal(d("26")) {
+		t.Errorf("Q1 = %s, %v; want 26", got, err)
+	}
+	// Regression (issue 12): an unbounded capacity hung the sum; now it is an error.
+	bad := Team{ID: "T", Sprints: sprints("5")}
+	bad.Sprints[0].Capacity = decimal.New(1, -(1 << 30))
+	_, err := bad.CapacityIn(q1)
+	if diff := cmp.Diff([]string{"sprints[0].capacity dbound"}, fieldtest.Rules(t, err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// What does not fit carries its numbers as typed fields (issue 17): the team, the
+// estimate, the largest capacity left, whether the blocker was placed, and whether any
+// bucket was left at all.
+func TestUnfitTypedFields(t *testing.T) {
+	items := []Item{
+		work("big", "9", 1), work("late", "1", 2, "big"), work("x", "2", 1),
+		{ID: "y", Team: "U", Estimate: dp("1")},
+	}
+	teams := []Team{{ID: "T", Sprints: sprints("5")}, {ID: "U"}}
+	r, err := Schedule(items, teams, ScheduleOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Unfit{
+		{ID: "big", Reason: ReasonTooLarge, Team: "T", Estimate: dp("9"), MaxCapacity: dp("5"), Detail: `estimate 9 exceeds the capacity of every remaining sprint of team "T" (at most 5)`},
+		{ID: "late", Reason: ReasonDependency, Team: "T", Blocker: "big", Estimate: dp("1"), Detail: `prerequisite "big" is not scheduled`},
+		{ID: "y", Reason: ReasonCapacity, Team: "U", NoBucketLeft: true, Estimate: dp("1"), Detail: `team "U" has no sprint left before the horizon`},
+	}
+	if diff := cmp.Diff(want, r.Unfit, decEq); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -230,7 +230,7 @@ func ItemBars(items []Item, cal Calendar) ([]Bar, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Bar
+	out := []Bar{}
 	for n := range ix.ids {
 		it := ix.item(int32(n))
 		if it.Start.IsZero() || it.Target.IsZero() {
@@ -250,11 +250,17 @@ const MaxTimelineWeeks = 520
 // week (weeks start on Monday, in loc; nil means UTC), '#' where a bar covers part of the
 // week and '.' elsewhere, year and month labels above (a week belongs to the month and
 // year of its Thursday, as in ISO 8601), and each bar's note after it. Labels are
-// cut to 24 characters. It fails if the bars span more than MaxTimelineWeeks weeks or a
-// bar ends before it starts.
+// cut to 24 characters. A nil writer, bars spanning more than MaxTimelineWeeks weeks and a
+// bar that ends before it starts are *productops.ValidationError; errors from w are
+// returned as they are.
 func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 	if loc == nil {
 		loc = time.UTC
+	}
+	if w == nil {
+		e := validation.New("roadmap: timeline")
+		e.Add("writer", "required", "", "is required")
+		return e.Err()
 	}
 	if len(bars) == 0 {
 		_, err := fmt.Fprintln(w, "(empty timeline)")
@@ -264,7 +270,9 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 	width := 0
 	for i, b := range bars {
 		if b.End.Before(b.Start) {
-			return fmt.Errorf("roadmap: timeline: bar %d (%q) ends before it starts", i, validation.Truncate(b.Label))
+			e := validation.New("roadmap: timeline")
+			e.Addf(fmt.Sprintf("bars[%d].end", i), "gtefield", "bar %q ends before it starts", validation.Truncate(b.Label))
+			return e.Err()
 		}
 		if b.Start.Before(first) {
 			first = b.Start
@@ -275,14 +283,18 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 		width = max(width, min(24, len([]rune(b.Label))))
 	}
 	y, m, d := first.In(loc).Date()
-	back := (int(time.Date(y, m, d, 0, 0, 0, 0, loc).Weekday()) + 6) % 7
-	week0 := time.Date(y, m, d-back, 0, 0, 0, 0, loc)
+	back := (int(time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Weekday()) + 6) % 7
+	// Week c starts at the Monday d-back+7c, always built from the first Monday's date, so
+	// a DST change that skips midnight never shifts the later weeks.
+	weekStart := func(c int) time.Time { return midnight(y, m, d-back+7*c, loc) }
 	var weeks []time.Time
-	for t := week0; t.Before(last); t = time.Date(t.Year(), t.Month(), t.Day()+7, 0, 0, 0, 0, loc) {
-		weeks = append(weeks, t)
-		if len(weeks) > MaxTimelineWeeks {
-			return fmt.Errorf("roadmap: timeline spans more than %d weeks", MaxTimelineWeeks)
+	for c := 0; weekStart(c).Before(last); c++ {
+		if c == MaxTimelineWeeks {
+			e := validation.New("roadmap: timeline")
+			e.Addf("bars", "max", "the bars span more than %d weeks", MaxTimelineWeeks)
+			return e.Err()
 		}
+		weeks = append(weeks, weekStart(c))
 	}
 	var sb strings.Builder
 	// Two header rows: the year where it changes, the month where it changes.
@@ -296,10 +308,7 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 		header := []rune(strings.Repeat(" ", len(weeks)+8))
 		free := 0
 		// A week is labelled by its Thursday, as ISO 8601 assigns weeks to years.
-		thu := func(c int) time.Time {
-			t := weeks[c]
-			return time.Date(t.Year(), t.Month(), t.Day()+3, 0, 0, 0, 0, loc)
-		}
+		thu := func(c int) time.Time { return time.Date(y, m, d-back+7*c+3, 12, 0, 0, 0, time.UTC) }
 		for c := range weeks {
 			t := thu(c)
 			if c > 0 && !row.changed(t, thu(c-1)) {
@@ -319,7 +328,7 @@ func RenderTimeline(w io.Writer, bars []Bar, loc *time.Location) error {
 		}
 		row := make([]byte, len(weeks))
 		for c, t := range weeks {
-			end := time.Date(t.Year(), t.Month(), t.Day()+7, 0, 0, 0, 0, loc)
+			end := weekStart(c + 1)
 			row[c] = '.'
 			if b.Start.Before(end) && t.Before(b.End) {
 				row[c] = '#'

@@ -124,7 +124,7 @@ func TestConflictsFromDates(t *testing.T) {
 	utc := time.UTC
 	want := []Conflict{
 		{Prerequisite: "A", Dependent: "B", PrerequisiteEnd: date(2026, 10, 1, utc), DependentStart: date(2026, 9, 1, utc), Detail: `"B" starts 2026-09-01, before "A" ends 2026-10-01`},
-		{Prerequisite: "A", Dependent: "D", PrerequisiteEnd: date(2026, 10, 6, utc), DependentStart: date(2026, 10, 1, utc), Detail: `"D" starts 2026-10-01, before "A" ends 2026-10-06`},
+		{Prerequisite: "A", Dependent: "D", PrerequisiteEnd: date(2026, 10, 6, utc), DependentStart: date(2026, 10, 1, utc), Lag: 5, Detail: `"D" starts 2026-10-01, before "A" ends 2026-10-06`},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("conflicts (-want +got):\n%s", diff)
@@ -152,12 +152,12 @@ func TestDates(t *testing.T) {
 	}
 	utc := time.UTC
 	want := []Span{
-		{ID: "E1", Start: date(2026, 1, 15, utc), End: date(2026, 7, 1, utc), HasStart: true, HasEnd: true, StartInherited: true, EndInherited: true},
+		{ID: "E1", Start: date(2026, 1, 15, utc), End: date(2026, 7, 1, utc), LastDay: date(2026, 6, 30, utc), HasStart: true, HasEnd: true, StartInherited: true, EndInherited: true},
 		{ID: "E2", Start: date(2026, 2, 1, utc), HasStart: true},
-		{ID: "F1", Start: date(2026, 3, 1, utc), End: date(2026, 7, 1, utc), HasStart: true, HasEnd: true},
+		{ID: "F1", Start: date(2026, 3, 1, utc), End: date(2026, 7, 1, utc), LastDay: date(2026, 6, 30, utc), HasStart: true, HasEnd: true},
 		{ID: "F2", Start: date(2026, 1, 15, utc), HasStart: true},
 		{ID: "F3"},
-		{ID: "I", Start: date(2026, 1, 15, utc), End: date(2027, 1, 1, utc), HasStart: true, HasEnd: true, StartInherited: true},
+		{ID: "I", Start: date(2026, 1, 15, utc), End: date(2027, 1, 1, utc), LastDay: date(2026, 12, 31, utc), HasStart: true, HasEnd: true, StartInherited: true},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Dates (-want +got):\n%s", diff)

@@ -1,4 +1,4 @@
-// Command eventkpis computes the benchmark kit's three event KPIs with the metrics package
+// Command eventkpis computes the benchmark kit's three event KPIs with package metrics/events
 // and prints the kit's canonical report (see ../shared/bench/README.md):
 //
 //	eventkpis -data events.csv -o report.txt           # end to end
@@ -23,7 +23,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 var funnelSteps = []string{"signup", "view_item", "add_to_cart", "purchase"}
@@ -35,23 +35,23 @@ const (
 
 // kpis holds the three results.
 type kpis struct {
-	ret metrics.RetentionResult
-	fun metrics.FunnelResult
-	act metrics.ActivityResult
+	ret events.RetentionResult
+	fun events.FunnelResult
+	act events.ActivityResult
 }
 
-func retention(l *metrics.EventLog) (metrics.RetentionResult, error) {
-	return metrics.Retention(l, metrics.RetentionOptions{
-		Granularity: metrics.Weekly, WeekStart: time.Monday, Periods: retentionWeeks,
+func retention(l *events.Log) (events.RetentionResult, error) {
+	return events.Retention(l, events.RetentionOptions{
+		Granularity: events.Weekly, WeekStart: time.Monday, Periods: retentionWeeks,
 	})
 }
 
-func funnel(l *metrics.EventLog) (metrics.FunnelResult, error) {
-	return metrics.Funnel(l, metrics.FunnelOptions{Steps: funnelSteps, Window: 7 * 24 * time.Hour})
+func funnel(l *events.Log) (events.FunnelResult, error) {
+	return events.Funnel(l, events.FunnelOptions{Steps: funnelSteps, Window: 7 * 24 * time.Hour})
 }
 
-func activity(l *metrics.EventLog) (metrics.ActivityResult, error) {
-	return metrics.DailyActivity(l, metrics.ActivityOptions{})
+func activity(l *events.Log) (events.ActivityResult, error) {
+	return events.DailyActivity(l, events.ActivityOptions{})
 }
 
 func writeReport(w io.Writer, k kpis) {
@@ -81,11 +81,11 @@ func writeReport(w io.Writer, k kpis) {
 	}
 	fmt.Fprintln(w, "# stickiness")
 	fmt.Fprintln(w, "date,dau,mau")
-	last := metrics.ActivityResult{Days: k.act.Days[max(0, len(k.act.Days)-stickDays):]}
+	last := events.ActivityResult{Days: k.act.Days[max(0, len(k.act.Days)-stickDays):]}
 	for _, d := range last.Days {
 		fmt.Fprintf(w, "%s,%d,%d\n", date(d.Date), d.DAU, d.MAU)
 	}
-	st := last.Stickiness(metrics.AverageOfRatios)
+	st := last.Stickiness(events.AverageOfRatios)
 	fmt.Fprintf(w, "avg_dau_mau,%s\n", strconv.FormatFloat(st.Value, 'f', 12, 64))
 }
 
@@ -116,7 +116,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	l, err := metrics.ReadCSV(f, metrics.EventReadOptions{TimeFormat: metrics.TimeUnixSeconds})
+	l, err := events.ReadCSV(f, events.ReadOptions{TimeFormat: events.TimeUnixSeconds})
 	f.Close()
 	if err != nil {
 		return err

@@ -10,7 +10,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/experiment"
+	"github.com/productops/productops/metrics/revenue"
+	"github.com/productops/productops/metrics/survey"
+	"github.com/productops/productops/metrics/target"
 )
 
 //go:embed data/business_subscriptions.csv
@@ -46,21 +49,21 @@ func npsScores(p, a, d, skipped int) []int {
 		s = append(s, i%7)
 	}
 	for range skipped {
-		s = append(s, metrics.NoAnswer)
+		s = append(s, survey.NoAnswer)
 	}
 	return s
 }
 
 func surveyPart(w io.Writer) error {
-	q4, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(41, 38, 21, 6), Invited: 400}, metrics.NPSOptions{})
+	q4, err := survey.NPS(survey.Responses{Scores: npsScores(41, 38, 21, 6), Invited: 400}, survey.NPSOptions{})
 	if err != nil {
 		return err
 	}
-	q1, err := metrics.NPS(metrics.SurveyResponses{Scores: npsScores(58, 30, 18, 9), Invited: 420}, metrics.NPSOptions{})
+	q1, err := survey.NPS(survey.Responses{Scores: npsScores(58, 30, 18, 9), Invited: 420}, survey.NPSOptions{})
 	if err != nil {
 		return err
 	}
-	d, err := metrics.CompareNPS(q4, q1, 0)
+	d, err := survey.CompareNPS(q4, q1, 0)
 	if err != nil {
 		return err
 	}
@@ -68,7 +71,7 @@ func surveyPart(w io.Writer) error {
 	fmt.Fprintf(w, "  Q4 %s; response rate %.1f%%\n", q4, 100*q4.ResponseRate.Value)
 	fmt.Fprintf(w, "  Q1 %s; response rate %.1f%%\n", q1, 100*q1.ResponseRate.Value)
 	fmt.Fprintf(w, "  change %+.1f points (95%% CI %+.1f to %+.1f, p = %.3f)\n", d.Difference, d.Low, d.High, d.PValue)
-	csat, err := metrics.CSAT(metrics.SurveyResponses{Scores: []int{5, 4, 4, 5, 3, 2, 5, 4, 4, 1, 5, 4, metrics.NoAnswer}}, metrics.CSATOptions{})
+	csat, err := survey.CSAT(survey.Responses{Scores: []int{5, 4, 4, 5, 3, 2, 5, 4, 4, 1, 5, 4, survey.NoAnswer}}, survey.CSATOptions{})
 	if err != nil {
 		return err
 	}
@@ -76,12 +79,12 @@ func surveyPart(w io.Writer) error {
 	return nil
 }
 
-func readSubscriptions() ([]metrics.SubscriptionEvent, error) {
+func readSubscriptions() ([]revenue.SubscriptionEvent, error) {
 	rows, err := csv.NewReader(bytes.NewReader(subscriptionsCSV)).ReadAll()
 	if err != nil {
 		return nil, err
 	}
-	var evs []metrics.SubscriptionEvent
+	var evs []revenue.SubscriptionEvent
 	for _, r := range rows[1:] {
 		at, err := time.Parse(time.RFC3339, r[2])
 		if err != nil {
@@ -91,23 +94,23 @@ func readSubscriptions() ([]metrics.SubscriptionEvent, error) {
 		if err != nil {
 			return nil, err
 		}
-		evs = append(evs, metrics.SubscriptionEvent{Customer: metrics.CustomerID(r[0]), Subscription: metrics.SubscriptionID(r[1]), At: at, MRR: mrr, Currency: metrics.Currency(r[4])})
+		evs = append(evs, revenue.SubscriptionEvent{Customer: revenue.CustomerID(r[0]), Subscription: revenue.SubscriptionID(r[1]), At: at, MRR: mrr, Currency: revenue.Currency(r[4])})
 	}
 	return evs, nil
 }
 
-func revenuePart(w io.Writer) (metrics.MRRBridge, error) {
+func revenuePart(w io.Writer) (revenue.Bridge, error) {
 	evs, err := readSubscriptions()
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
-	l, err := metrics.NewMRRLedger(evs)
+	l, err := revenue.NewLedger(evs)
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
-	b, err := l.Bridge(metrics.MRRBridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 3})
+	b, err := l.Bridge(revenue.BridgeOptions{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Periods: 3})
 	if err != nil {
-		return metrics.MRRBridge{}, err
+		return revenue.Bridge{}, err
 	}
 	fmt.Fprintf(w, "\nMRR bridge (%d customers, ChartMogul movement rules)\n", l.Customers())
 	fmt.Fprint(w, b)
@@ -119,13 +122,13 @@ func revenuePart(w io.Writer) (metrics.MRRBridge, error) {
 
 func experimentPart(w io.Writer) error {
 	fmt.Fprintln(w, "\nExperiment: new checkout (control vs treatment)")
-	srm, err := metrics.SampleRatioMismatch([]int64{5021, 4979}, []float64{0.5, 0.5}, metrics.SRMOptions{})
+	srm, err := experiment.SampleRatioMismatch([]int64{5021, 4979}, []float64{0.5, 0.5}, experiment.SRMOptions{})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  sample ratio: 5021 / 4979, chi2 %.3f, p = %.3f, mismatch %v\n", srm.ChiSquare, srm.PValue, srm.Mismatch)
-	control := metrics.ProportionSample{Conversions: 512, Users: 5021}
-	treatment := metrics.ProportionSample{Conversions: 579, Users: 4979}
+	control := experiment.ProportionSample{Conversions: 512, Users: 5021}
+	treatment := experiment.ProportionSample{Conversions: 579, Users: 4979}
 	a, err := control.Estimate()
 	if err != nil {
 		return err
@@ -137,9 +140,9 @@ func experimentPart(w io.Writer) error {
 	fmt.Fprintf(w, "  conversion  control %s\n              treatment %s\n", control.Rate(), treatment.Rate())
 	for _, preset := range []struct {
 		name string
-		opt  metrics.ExperimentOptions
-	}{{"GrowthBook", metrics.GrowthBookExperiment}, {"Statsig", metrics.StatsigExperiment}} {
-		c, err := metrics.Compare(a, b, preset.opt)
+		opt  experiment.Options
+	}{{"GrowthBook", experiment.GrowthBook}, {"Statsig", experiment.Statsig}} {
+		c, err := experiment.Compare(a, b, preset.opt)
 		if err != nil {
 			return err
 		}
@@ -147,12 +150,12 @@ func experimentPart(w io.Writer) error {
 		fmt.Fprintf(w, "  %-10s (%s): lift %+.1f%% (95%% CI %+.1f%% to %+.1f%%), p(relative) = %.4f, p(absolute) = %.4f\n",
 			preset.name, c.Test, 100*r.Estimate, 100*r.Low, 100*r.High, r.PValue, c.Absolute.PValue)
 	}
-	z, err := metrics.TwoProportionZTest(control, treatment, metrics.ZPooled, 0)
+	z, err := experiment.TwoProportionZTest(control, treatment, experiment.ZPooled, 0)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  pooled two-proportion z-test: z = %.3f, p = %.4f\n", z.Z, z.PValue)
-	n, err := metrics.SampleSizeProportions(metrics.SampleSizeInput{Baseline: a.Mean, MinimumEffect: 0.10})
+	n, err := experiment.SampleSizeProportions(experiment.SampleSizeInput{Baseline: a.Mean, MinimumEffect: 0.10})
 	if err != nil {
 		return err
 	}
@@ -160,27 +163,27 @@ func experimentPart(w io.Writer) error {
 	return nil
 }
 
-func kpiPart(w io.Writer, b metrics.MRRBridge) error {
+func kpiPart(w io.Writer, b revenue.Bridge) error {
 	d := decimal.RequireFromString
 	asOf := b.Periods[len(b.Periods)-1].End
-	series := func(pick func(metrics.MRRPeriod) decimal.Decimal) []metrics.KPIPoint {
-		var s []metrics.KPIPoint
+	series := func(pick func(revenue.Period) decimal.Decimal) []target.KPIPoint {
+		var s []target.KPIPoint
 		for _, p := range b.Periods {
-			s = append(s, metrics.KPIPoint{At: p.End, Value: pick(p)})
+			s = append(s, target.KPIPoint{At: p.End, Value: pick(p)})
 		}
 		return s
 	}
 	kpis := []struct {
-		kpi    metrics.KPI
-		series []metrics.KPIPoint
+		kpi    target.KPI
+		series []target.KPIPoint
 	}{
-		{metrics.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: metrics.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
-			Pace: &metrics.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.EndMRR })},
-		{metrics.KPI{Name: "gross MRR churn", Unit: "%", Direction: metrics.LowerIsBetter, Target: d("3"), Thresholds: metrics.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
-		{metrics.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: metrics.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
-			series(func(p metrics.MRRPeriod) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
+		{target.KPI{Name: "MRR", Unit: "USD", Target: d("2000"), Thresholds: target.KPIThresholds{OnTrack: d("1800"), AtRisk: d("1500")},
+			Pace: &target.KPIPace{Baseline: d("900"), Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}},
+			series(func(p revenue.Period) decimal.Decimal { return p.EndMRR })},
+		{target.KPI{Name: "gross MRR churn", Unit: "%", Direction: target.LowerIsBetter, Target: d("3"), Thresholds: target.KPIThresholds{OnTrack: d("8"), AtRisk: d("15")}},
+			series(func(p revenue.Period) decimal.Decimal { return p.GrossMRRChurn.Value.Shift(2).Round(2) })},
+		{target.KPI{Name: "NRR", Unit: "%", Target: d("105"), Thresholds: target.KPIThresholds{OnTrack: d("100"), AtRisk: d("95")}},
+			series(func(p revenue.Period) decimal.Decimal { return p.NRR.Value.Shift(2).Round(2) })},
 	}
 	fmt.Fprintf(w, "\nKPI status as of %s\n", asOf.Format(time.DateOnly))
 	for _, k := range kpis {

@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 //go:embed data/events.csv
@@ -16,7 +16,7 @@ var eventsCSV []byte
 // eventsSection prints a small product-KPI dashboard computed from embedded raw events:
 // activity and stickiness, weekly retention, the purchase funnel, activation and lifecycle.
 func eventsSection(w io.Writer) error {
-	l, err := metrics.ReadCSV(bytes.NewReader(eventsCSV), metrics.EventReadOptions{PropColumns: []string{"plan"}})
+	l, err := events.ReadCSV(bytes.NewReader(eventsCSV), events.ReadOptions{PropColumns: []string{"plan"}})
 	if err != nil {
 		return err
 	}
@@ -24,20 +24,20 @@ func eventsSection(w io.Writer) error {
 	asOf := last.Add(time.Nanosecond)
 	fmt.Fprintf(w, "== Product KPIs from events (%d events, %d users, through %s) ==\n", l.Len(), l.NumUsers(), last.Format(time.DateOnly))
 
-	act, err := metrics.DailyActivity(l, metrics.ActivityOptions{})
+	act, err := events.DailyActivity(l, events.ActivityOptions{})
 	if err != nil {
 		return err
 	}
-	lastWeek := metrics.ActivityResult{Days: act.Days[len(act.Days)-7:]}
+	lastWeek := events.ActivityResult{Days: act.Days[len(act.Days)-7:]}
 	fmt.Fprintln(w, "\nLast 7 days     DAU  WAU  MAU")
 	for _, d := range lastWeek.Days {
 		fmt.Fprintf(w, "  %s  %3d  %3d  %3d\n", d.Date.Format("Mon Jan 02"), d.DAU, d.WAU, d.MAU)
 	}
-	s := lastWeek.Stickiness(metrics.AverageOfRatios)
+	s := lastWeek.Stickiness(events.AverageOfRatios)
 	fmt.Fprintf(w, "Stickiness (DAU/MAU, %s, last 7 days): %.1f%%\n", s.Definition, 100*s.Value)
 
-	ret, err := metrics.Retention(l, metrics.RetentionOptions{
-		StartEvent: "signup", Granularity: metrics.Weekly, WeekStart: time.Monday, Periods: 3, AsOf: asOf,
+	ret, err := events.Retention(l, events.RetentionOptions{
+		StartEvent: "signup", Granularity: events.Weekly, WeekStart: time.Monday, Periods: 3, AsOf: asOf,
 	})
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func eventsSection(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  week-1 retention, complete cohorts: %s\n", ret.Means[1].Weighted)
 
-	fun, err := metrics.Funnel(l, metrics.FunnelOptions{
+	fun, err := events.Funnel(l, events.FunnelOptions{
 		Steps: []string{"signup", "view_item", "add_to_cart", "purchase"}, Window: 7 * 24 * time.Hour, Breakdown: "plan",
 	})
 	if err != nil {
@@ -71,13 +71,13 @@ func eventsSection(w io.Writer) error {
 		fmt.Fprintf(w, "  plan %-5s signup -> purchase %s\n", b.Value, b.Funnel.Overall)
 	}
 
-	activ, err := metrics.Activation(l, metrics.SignupOptions{Signup: "signup", Target: "purchase", Window: 3 * 24 * time.Hour, AsOf: asOf})
+	activ, err := events.Activation(l, events.SignupOptions{Signup: "signup", Target: "purchase", Window: 3 * 24 * time.Hour, AsOf: asOf})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nActivation (purchase within 3 days of signup): %s, %d still in their window\n", activ.Rate, activ.Pending)
 
-	life, err := metrics.Lifecycle(l, metrics.LifecycleOptions{Granularity: metrics.Weekly, WeekStart: time.Monday})
+	life, err := events.Lifecycle(l, events.LifecycleOptions{Granularity: events.Weekly, WeekStart: time.Monday})
 	if err != nil {
 		return err
 	}
