@@ -6,7 +6,7 @@
 // The pipeline, and what each step moves between workers:
 //
 //  1. Match the input files (a glob, on any Beam file system) and read each file with the
-//     library's reader (metrics.ReadCSV or metrics.ReadJSONLines: the same parsing,
+//     library's reader (events.ReadCSV or events.ReadJSONLines: the same parsing,
 //     validation and limits as in memory). Each file becomes one element, so a large
 //     input should be many files (exports usually are).
 //  2. Emit, per user of a file, the user's events in a compact block (a table of event
@@ -42,7 +42,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local paths
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 // Format is the format of the input files.
@@ -50,9 +50,9 @@ type Format string
 
 // Input formats.
 const (
-	// CSV is a CSV file with a header (metrics.ReadCSV).
+	// CSV is a CSV file with a header (events.ReadCSV).
 	CSV Format = "csv"
-	// JSONLines is one JSON object per line (metrics.ReadJSONLines).
+	// JSONLines is one JSON object per line (events.ReadJSONLines).
 	JSONLines Format = "jsonl"
 )
 
@@ -61,7 +61,7 @@ type Options struct {
 	// Format is the input format; "" means CSV.
 	Format Format `json:"format"`
 	// Read configures the reader; the zero value reads user_id, event, ts with TimeAuto.
-	Read metrics.EventReadOptions `json:"read"`
+	Read events.ReadOptions `json:"read"`
 	// Location is the IANA time zone of the calendar buckets; "" means UTC.
 	Location string `json:"location"`
 	// Retention, Funnel and Activity configure the three KPIs; the zero value of the
@@ -70,9 +70,9 @@ type Options struct {
 	// over every day with data. Their Location fields are ignored (use Location), the
 	// funnel cannot break down by a property, and the activity range may be left zero (it
 	// is then the days from the first to the last event, as in memory).
-	Retention metrics.RetentionOptions `json:"retention"`
-	Funnel    metrics.FunnelOptions    `json:"funnel"`
-	Activity  metrics.ActivityOptions  `json:"activity"`
+	Retention events.RetentionOptions `json:"retention"`
+	Funnel    events.FunnelOptions    `json:"funnel"`
+	Activity  events.ActivityOptions  `json:"activity"`
 	// StickinessDays is the number of last days whose DAU/MAU the report averages; 0 means 30.
 	StickinessDays int `json:"stickiness_days"`
 	// FlushEvents is how many events a worker gathers before adding them to its
@@ -83,9 +83,9 @@ type Options struct {
 // Kit returns the options of the benchmark kit's report.
 func Kit() Options {
 	return Options{
-		Read:      metrics.EventReadOptions{TimeFormat: metrics.TimeUnixSeconds},
-		Retention: metrics.RetentionOptions{Granularity: metrics.Weekly, WeekStart: time.Monday, Periods: 12},
-		Funnel:    metrics.FunnelOptions{Steps: []string{"signup", "view_item", "add_to_cart", "purchase"}, Window: 7 * 24 * time.Hour},
+		Read:      events.ReadOptions{TimeFormat: events.TimeUnixSeconds},
+		Retention: events.RetentionOptions{Granularity: events.Weekly, WeekStart: time.Monday, Periods: 12},
+		Funnel:    events.FunnelOptions{Steps: []string{"signup", "view_item", "add_to_cart", "purchase"}, Window: 7 * 24 * time.Hour},
 	}
 }
 
@@ -171,7 +171,7 @@ func init() {
 
 // Report reads the files matching glob and returns a PCollection<string> of one element:
 // the canonical report. Options are checked when the pipeline is built; a bad row fails
-// the pipeline (or is skipped, with Read.OnBadRow = metrics.CollectBadRows).
+// the pipeline (or is skipped, with Read.OnBadRow = events.CollectBadRows).
 func Report(s beam.Scope, glob string, opts Options) (beam.PCollection, error) {
 	s = s.Scope("eventkpis.Report")
 	if err := opts.Validate(); err != nil {
@@ -230,11 +230,11 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 	}
 	defer rc.Close()
 	r := bufio.NewReaderSize(rc, 1<<20)
-	var l *metrics.EventLog
+	var l *events.Log
 	if fn.opts.Format == JSONLines {
-		l, err = metrics.ReadJSONLines(r, fn.opts.Read)
+		l, err = events.ReadJSONLines(r, fn.opts.Read)
 	} else {
-		l, err = metrics.ReadCSV(r, fn.opts.Read)
+		l, err = events.ReadCSV(r, fn.opts.Read)
 	}
 	if err != nil && l == nil {
 		return fmt.Errorf("eventkpis: %s: %w", f.Metadata.Path, err)
@@ -244,8 +244,8 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 		return nil
 	}
 	emitSpan(Span{Min: first.UnixNano(), Max: last.UnixNano(), Events: int64(l.Len())})
-	var user metrics.UserID
-	var block []metrics.Event
+	var user events.UserID
+	var block []events.Event
 	flush := func() {
 		if len(block) > 0 {
 			emit(string(user), encodeBlock(block))
@@ -267,10 +267,10 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 // events, then per event its name's index and its time as a gap from the previous one
 // (the first as Unix ns), all varints.
 
-func encodeBlock(events []metrics.Event) []byte {
+func encodeBlock(evs []events.Event) []byte {
 	var names []string
-	idx := make([]int, len(events))
-	for i, e := range events {
+	idx := make([]int, len(evs))
+	for i, e := range evs {
 		j := slices.Index(names, e.Name)
 		if j < 0 {
 			j = len(names)
@@ -278,15 +278,15 @@ func encodeBlock(events []metrics.Event) []byte {
 		}
 		idx[i] = j
 	}
-	b := make([]byte, 0, 16+8*len(names)+4*len(events))
+	b := make([]byte, 0, 16+8*len(names)+4*len(evs))
 	b = binary.AppendUvarint(b, uint64(len(names)))
 	for _, n := range names {
 		b = binary.AppendUvarint(b, uint64(len(n)))
 		b = append(b, n...)
 	}
-	b = binary.AppendUvarint(b, uint64(len(events)))
+	b = binary.AppendUvarint(b, uint64(len(evs)))
 	prev := int64(0)
-	for i, e := range events {
+	for i, e := range evs {
 		t := e.Time.UnixNano()
 		b = binary.AppendUvarint(b, uint64(idx[i]))
 		b = binary.AppendVarint(b, t-prev)
@@ -296,7 +296,7 @@ func encodeBlock(events []metrics.Event) []byte {
 }
 
 // decodeBlock appends the events of block, for user, to dst.
-func decodeBlock(dst []metrics.Event, user metrics.UserID, block []byte) ([]metrics.Event, error) {
+func decodeBlock(dst []events.Event, user events.UserID, block []byte) ([]events.Event, error) {
 	r := bytes.NewReader(block)
 	bad := fmt.Errorf("eventkpis: user %s: malformed event block", strconv.Quote(string(user)))
 	n, err := binary.ReadUvarint(r)
@@ -325,7 +325,7 @@ func decodeBlock(dst []metrics.Event, user metrics.UserID, block []byte) ([]metr
 			return nil, bad
 		}
 		t += d
-		dst = append(dst, metrics.Event{User: user, Name: names[j], Time: time.Unix(0, t).UTC()})
+		dst = append(dst, events.Event{User: user, Name: names[j], Time: time.Unix(0, t).UTC()})
 	}
 	if r.Len() != 0 {
 		return nil, bad
@@ -335,19 +335,19 @@ func decodeBlock(dst []metrics.Event, user metrics.UserID, block []byte) ([]metr
 
 // aggregates are the three partial KPIs.
 type aggregates struct {
-	ret *metrics.RetentionAggregate
-	fun *metrics.FunnelAggregate
-	act *metrics.ActivityAggregate
+	ret *events.RetentionAggregate
+	fun *events.FunnelAggregate
+	act *events.ActivityAggregate
 }
 
 // newAggregates makes empty aggregates for o over the span's days.
 func newAggregates(o Options, loc *time.Location, sp Span) (aggregates, error) {
 	var a aggregates
 	var err error
-	if a.ret, err = metrics.NewRetentionAggregate(o.Retention); err != nil {
+	if a.ret, err = events.NewRetentionAggregate(o.Retention); err != nil {
 		return a, err
 	}
-	if a.fun, err = metrics.NewFunnelAggregate(o.Funnel); err != nil {
+	if a.fun, err = events.NewFunnelAggregate(o.Funnel); err != nil {
 		return a, err
 	}
 	ao := o.Activity
@@ -359,11 +359,11 @@ func newAggregates(o Options, loc *time.Location, sp Span) (aggregates, error) {
 		y, m, d := time.Unix(0, sp.Max).In(loc).Date()
 		ao.To = time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 	}
-	a.act, err = metrics.NewActivityAggregate(ao)
+	a.act, err = events.NewActivityAggregate(ao)
 	return a, err
 }
 
-func (a aggregates) addLog(l *metrics.EventLog) {
+func (a aggregates) addLog(l *events.Log) {
 	a.ret.AddLog(l)
 	a.fun.AddLog(l)
 	a.act.AddLog(l)
@@ -413,8 +413,8 @@ type partialFn struct {
 	loc     *time.Location
 
 	aggs    *aggregates
-	b       *metrics.LogBuilder
-	scratch []metrics.Event
+	b       *events.LogBuilder
+	scratch []events.Event
 }
 
 func (fn *partialFn) Setup() error {
@@ -433,33 +433,33 @@ func (fn *partialFn) ProcessElement(user string, blocks func(*[]byte) bool, span
 		if err != nil {
 			return err
 		}
-		fn.aggs, fn.b = &a, metrics.NewLogBuilder()
+		fn.aggs, fn.b = &a, events.NewLogBuilder()
 	}
-	events := fn.scratch[:0]
+	evs := fn.scratch[:0]
 	var block []byte
 	var err error
 	for blocks(&block) {
-		if events, err = decodeBlock(events, metrics.UserID(user), block); err != nil {
+		if evs, err = decodeBlock(evs, events.UserID(user), block); err != nil {
 			return err
 		}
 	}
 	// A user's blocks come from different files in any order: sort by time, then name,
 	// so ties are in one order whatever the split (the KPIs do not depend on it).
-	slices.SortStableFunc(events, func(x, y metrics.Event) int {
+	slices.SortStableFunc(evs, func(x, y events.Event) int {
 		if c := x.Time.Compare(y.Time); c != 0 {
 			return c
 		}
 		return cmpString(x.Name, y.Name)
 	})
-	for _, e := range events {
+	for _, e := range evs {
 		if err := fn.b.Add(e); err != nil {
 			return err
 		}
 	}
-	fn.scratch = events
+	fn.scratch = evs
 	if fn.b.Len() >= fn.opts.FlushEvents {
 		fn.aggs.addLog(fn.b.Build())
-		fn.b = metrics.NewLogBuilder()
+		fn.b = events.NewLogBuilder()
 	}
 	return nil
 }

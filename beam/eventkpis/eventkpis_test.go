@@ -13,7 +13,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/productops/productops/beam/internal/testdata"
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 func TestMain(m *testing.M) { ptest.Main(m) }
@@ -32,20 +32,20 @@ func writeFiles(t *testing.T, dir, ext string, contents []string) string {
 // inMemory is the report of the library's in-memory functions over one file.
 func inMemory(t *testing.T, csv string) string {
 	t.Helper()
-	l, err := metrics.ReadCSV(strings.NewReader(csv), metrics.EventReadOptions{TimeFormat: metrics.TimeUnixSeconds})
+	l, err := events.ReadCSV(strings.NewReader(csv), events.ReadOptions{TimeFormat: events.TimeUnixSeconds})
 	if err != nil {
 		t.Fatal(err)
 	}
 	o := Kit()
-	ret, err := metrics.Retention(l, o.Retention)
+	ret, err := events.Retention(l, o.Retention)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fun, err := metrics.Funnel(l, o.Funnel)
+	fun, err := events.Funnel(l, o.Funnel)
 	if err != nil {
 		t.Fatal(err)
 	}
-	act, err := metrics.DailyActivity(l, metrics.ActivityOptions{})
+	act, err := events.DailyActivity(l, events.ActivityOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,8 +57,8 @@ func inMemory(t *testing.T, csv string) string {
 // The pipeline over CSV split in 4 files and over JSON lines split in 3 gives the
 // in-memory report of the whole, byte for byte, with bundles flushed often.
 func TestReportEqualsInMemory(t *testing.T) {
-	events := testdata.Events(400, 1)
-	whole := testdata.CSV(events, 1)[0]
+	evs := testdata.Events(400, 1)
+	whole := testdata.CSV(evs, 1)[0]
 	want := inMemory(t, whole)
 	if strings.Count(want, "\n") < 100 {
 		t.Fatalf("report too small to tell:\n%s", want)
@@ -68,8 +68,8 @@ func TestReportEqualsInMemory(t *testing.T) {
 		format Format
 		glob   string
 	}{
-		{CSV, writeFiles(t, dir, "csv", testdata.CSV(events, 4))},
-		{JSONLines, writeFiles(t, dir, "jsonl", testdata.JSONLines(events, 3))},
+		{CSV, writeFiles(t, dir, "csv", testdata.CSV(evs, 4))},
+		{JSONLines, writeFiles(t, dir, "jsonl", testdata.JSONLines(evs, 3))},
 	} {
 		o := Kit()
 		o.Format, o.FlushEvents = tc.format, 500
@@ -93,10 +93,10 @@ func TestReportEqualsExample(t *testing.T) {
 	if err != nil {
 		t.Skip("no go command")
 	}
-	events := testdata.Events(300, 2)
+	evs := testdata.Events(300, 2)
 	dir := t.TempDir()
 	data := filepath.Join(dir, "events.csv")
-	if err := os.WriteFile(data, []byte(testdata.CSV(events, 1)[0]), 0o644); err != nil {
+	if err := os.WriteFile(data, []byte(testdata.CSV(evs, 1)[0]), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	want := filepath.Join(dir, "want.txt")
@@ -149,7 +149,7 @@ func TestOptionsValidate(t *testing.T) {
 
 func TestBlockRoundTripAndErrors(t *testing.T) {
 	ts := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	in := []metrics.Event{{User: "u", Name: "a", Time: ts}, {User: "u", Name: "b", Time: ts.Add(-time.Hour)}, {User: "u", Name: "a", Time: ts.Add(time.Second)}}
+	in := []events.Event{{User: "u", Name: "a", Time: ts}, {User: "u", Name: "b", Time: ts.Add(-time.Hour)}, {User: "u", Name: "a", Time: ts.Add(time.Second)}}
 	b := encodeBlock(in)
 	out, err := decodeBlock(nil, "u", b)
 	if err != nil {

@@ -6,13 +6,13 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 // WriteReport writes the benchmark kit's canonical report (see examples/eventkpis): the
 // retention table, the funnel, DAU per day, and DAU, MAU and the average DAU/MAU over the
 // last stickDays days.
-func WriteReport(w io.Writer, ret metrics.RetentionResult, fun metrics.FunnelResult, act metrics.ActivityResult, stickDays int) {
+func WriteReport(w io.Writer, ret events.RetentionResult, fun events.FunnelResult, act events.ActivityResult, stickDays int) {
 	date := func(t time.Time) string { return t.UTC().Format("2006-01-02") }
 	fmt.Fprintln(w, "# retention")
 	fmt.Fprint(w, "cohort_week,size")
@@ -43,10 +43,10 @@ func WriteReport(w io.Writer, ret metrics.RetentionResult, fun metrics.FunnelRes
 	}
 	fmt.Fprintln(w, "# stickiness")
 	fmt.Fprintln(w, "date,dau,mau")
-	last := metrics.ActivityResult{Days: act.Days[max(0, len(act.Days)-stickDays):]}
+	last := events.ActivityResult{Days: act.Days[max(0, len(act.Days)-stickDays):]}
 	for _, d := range last.Days {
 		fmt.Fprintf(w, "%s,%d,%d\n", date(d.Date), d.DAU, d.MAU)
 	}
-	st := last.Stickiness(metrics.AverageOfRatios)
+	st := last.Stickiness(events.AverageOfRatios)
 	fmt.Fprintf(w, "avg_dau_mau,%s\n", strconv.FormatFloat(st.Value, 'f', 12, 64))
 }

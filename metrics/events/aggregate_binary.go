@@ -1,4 +1,4 @@
-package metrics
+package events
 
 import (
 	"encoding/json"
@@ -38,7 +38,7 @@ func optionsFingerprint(opts any, extra ...string) uint64 {
 	b, err := json.Marshal(opts)
 	if err != nil {
 		// Options hold only JSON-encodable fields; reaching this is a bug.
-		panic(fmt.Sprintf("metrics: options do not encode: %v", err))
+		panic(fmt.Sprintf("events: options do not encode: %v", err))
 	}
 	h := fnv.New64a()
 	h.Write(b)
@@ -50,13 +50,13 @@ func optionsFingerprint(opts any, extra ...string) uint64 {
 }
 
 func binaryError(subject string, err error) error {
-	e := validation.New("metrics: " + subject)
+	e := validation.New("events: " + subject)
 	e.Add("data", "format", "", err.Error())
 	return e.Err()
 }
 
 func notMade(subject string) error {
-	e := validation.New("metrics: " + subject)
+	e := validation.New("events: " + subject)
 	e.Add("", "required", "", "the aggregate must be made by its New function before UnmarshalBinary")
 	return e.Err()
 }

@@ -1,32 +1,32 @@
-package metrics_test
+package events_test
 
 import (
 	"fmt"
 	"time"
 
-	"github.com/productops/productops/metrics"
+	"github.com/productops/productops/metrics/events"
 )
 
 var binDay = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-func binEvents(user string, names ...string) []metrics.Event {
-	var out []metrics.Event
+func binEvents(user string, names ...string) []events.Event {
+	var out []events.Event
 	for i, n := range names {
-		out = append(out, metrics.Event{User: metrics.UserID(user), Name: n, Time: binDay.Add(time.Duration(i) * 26 * time.Hour)})
+		out = append(out, events.Event{User: events.UserID(user), Name: n, Time: binDay.Add(time.Duration(i) * 26 * time.Hour)})
 	}
 	return out
 }
 
 // Worker A holds user a, worker B user b; B's partial travels as bytes and merges into A's.
 func ExampleRetentionAggregate_MarshalBinary() {
-	opts := metrics.RetentionOptions{Periods: 2}
-	a, _ := metrics.NewRetentionAggregate(opts)
-	b, _ := metrics.NewRetentionAggregate(opts)
+	opts := events.RetentionOptions{Periods: 2}
+	a, _ := events.NewRetentionAggregate(opts)
+	b, _ := events.NewRetentionAggregate(opts)
 	_ = a.Add(binEvents("a", "signup", "login")...)
 	_ = b.Add(binEvents("b", "signup", "login", "login")...)
 	data, _ := b.MarshalBinary()
 
-	fromB, _ := metrics.NewRetentionAggregate(opts)
+	fromB, _ := events.NewRetentionAggregate(opts)
 	if err := fromB.UnmarshalBinary(data); err != nil {
 		panic(err)
 	}
@@ -39,21 +39,21 @@ func ExampleRetentionAggregate_MarshalBinary() {
 
 // A partial decodes only into an aggregate made with the same options.
 func ExampleRetentionAggregate_UnmarshalBinary() {
-	a, _ := metrics.NewRetentionAggregate(metrics.RetentionOptions{Periods: 2})
+	a, _ := events.NewRetentionAggregate(events.RetentionOptions{Periods: 2})
 	data, _ := a.MarshalBinary()
-	other, _ := metrics.NewRetentionAggregate(metrics.RetentionOptions{Periods: 3})
+	other, _ := events.NewRetentionAggregate(events.RetentionOptions{Periods: 3})
 	fmt.Println(other.UnmarshalBinary(data))
-	// Output: metrics: aggregates have different options
+	// Output: events: aggregates have different options
 }
 
 func ExampleFunnelAggregate_MarshalBinary() {
-	opts := metrics.FunnelOptions{Steps: []string{"signup", "purchase"}}
-	a, _ := metrics.NewFunnelAggregate(opts)
+	opts := events.FunnelOptions{Steps: []string{"signup", "purchase"}}
+	a, _ := events.NewFunnelAggregate(opts)
 	_ = a.Add(binEvents("a", "signup", "purchase")...)
 	data, _ := a.MarshalBinary()
-	b, _ := metrics.NewFunnelAggregate(opts)
+	b, _ := events.NewFunnelAggregate(opts)
 	_ = b.Add(binEvents("b", "signup")...)
-	fromA, _ := metrics.NewFunnelAggregate(opts)
+	fromA, _ := events.NewFunnelAggregate(opts)
 	_ = fromA.UnmarshalBinary(data)
 	_ = b.Merge(fromA)
 	for _, s := range b.Result().Steps {
@@ -65,19 +65,19 @@ func ExampleFunnelAggregate_MarshalBinary() {
 }
 
 func ExampleFunnelAggregate_UnmarshalBinary() {
-	f, _ := metrics.NewFunnelAggregate(metrics.FunnelOptions{Steps: []string{"signup", "purchase"}})
+	f, _ := events.NewFunnelAggregate(events.FunnelOptions{Steps: []string{"signup", "purchase"}})
 	fmt.Println(f.UnmarshalBinary([]byte("FA\x02")))
-	// Output: metrics: funnel aggregate: invalid: data: malformed encoding: version 2, want 1 (at byte 3)
+	// Output: events: funnel aggregate: invalid: data: malformed encoding: version 2, want 1 (at byte 3)
 }
 
 func ExampleActivityAggregate_MarshalBinary() {
-	opts := metrics.ActivityOptions{From: binDay.Truncate(24 * time.Hour), To: binDay.AddDate(0, 0, 3).Truncate(24 * time.Hour)}
-	a, _ := metrics.NewActivityAggregate(opts)
+	opts := events.ActivityOptions{From: binDay.Truncate(24 * time.Hour), To: binDay.AddDate(0, 0, 3).Truncate(24 * time.Hour)}
+	a, _ := events.NewActivityAggregate(opts)
 	_ = a.Add(binEvents("a", "login", "login")...)
 	data, _ := a.MarshalBinary()
-	b, _ := metrics.NewActivityAggregate(opts)
+	b, _ := events.NewActivityAggregate(opts)
 	_ = b.Add(binEvents("b", "login")...)
-	fromA, _ := metrics.NewActivityAggregate(opts)
+	fromA, _ := events.NewActivityAggregate(opts)
 	_ = fromA.UnmarshalBinary(data)
 	_ = b.Merge(fromA)
 	for _, d := range b.Result().Days {
@@ -90,7 +90,7 @@ func ExampleActivityAggregate_MarshalBinary() {
 }
 
 func ExampleActivityAggregate_UnmarshalBinary() {
-	a, _ := metrics.NewActivityAggregate(metrics.ActivityOptions{From: binDay, To: binDay.AddDate(0, 0, 1)})
+	a, _ := events.NewActivityAggregate(events.ActivityOptions{From: binDay, To: binDay.AddDate(0, 0, 1)})
 	fmt.Println(a.UnmarshalBinary([]byte("RA\x01")))
-	// Output: metrics: activity aggregate: invalid: data: malformed encoding: type "RA", want "AA" (at byte 3)
+	// Output: events: activity aggregate: invalid: data: malformed encoding: type "RA", want "AA" (at byte 3)
 }

@@ -1,4 +1,4 @@
-package metrics
+package events
 
 import (
 	"bytes"
@@ -180,7 +180,7 @@ func TestAggregateBinaryRoundTrip(t *testing.T) {
 		for _, bad := range [][]byte{data[:len(data)-1], data[:wire.HeaderLen+4], append(bytes.Clone(data), 0)} {
 			c := k.mk()
 			before, _ := c.MarshalBinary()
-			if err := c.UnmarshalBinary(bad); !errors.Is(err, productops.ErrInvalid) || !strings.HasPrefix(err.Error(), "metrics: ") {
+			if err := c.UnmarshalBinary(bad); !errors.Is(err, productops.ErrInvalid) || !strings.HasPrefix(err.Error(), "events: ") {
 				t.Errorf("%s: %d bytes: err = %v", k.name, len(bad), err)
 			}
 			if after, _ := c.MarshalBinary(); !bytes.Equal(before, after) {
