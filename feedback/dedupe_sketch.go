@@ -3,6 +3,8 @@ package feedback
 import (
 	"slices"
 	"strings"
+
+	"github.com/productops/productops/internal/validation"
 )
 
 // DedupeSketch is what near-duplicate detection needs to know about one text, computed
@@ -36,10 +38,16 @@ type DedupeSketcher struct {
 	x *DedupeIndex
 }
 
-// NewDedupeSketcher returns a sketcher for opts, or the options' validation error.
+// NewDedupeSketcher returns a sketcher for opts, or the options' validation error. Sketches
+// compare by exact Jaccard only: a Measure other than [SimilarityJaccard] is an error.
 func NewDedupeSketcher(opts DedupeOptions) (*DedupeSketcher, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
+	}
+	if opts.Measure != SimilarityJaccard {
+		e := validation.New("feedback: dedupe sketcher")
+		e.Add("measure", "eq", "jaccard", "must be jaccard: sketches compare shingle sets")
+		return nil, e.Err()
 	}
 	return &DedupeSketcher{x: newIndexNoCheck(opts, false)}, nil
 }
