@@ -81,8 +81,8 @@ func init() {
 // decode, has no ID or repeats an ID fails the pipeline with an error naming it.
 func Duplicates(s beam.Scope, items beam.PCollection, opts feedback.DedupeOptions) (beam.PCollection, error) {
 	s = s.Scope("dedupe.Duplicates")
-	if err := opts.Validate(); err != nil {
-		return beam.PCollection{}, err
+	if _, err := feedback.NewDedupeSketcher(opts); err != nil {
+		return beam.PCollection{}, err // invalid options, or a measure sketches cannot compute
 	}
 	cfg, err := json.Marshal(opts)
 	if err != nil {
@@ -102,7 +102,7 @@ func Duplicates(s beam.Scope, items beam.PCollection, opts feedback.DedupeOption
 	count := func(col beam.PCollection, fn any) beam.PCollection {
 		return stats.Sum(s, beam.ParDo(s, fn, col))
 	}
-	return beam.ParDo(s, &reportFn{}, beam.Impulse(s),
+	return beam.ParDo(s, &reportFn{Options: string(cfg)}, beam.Impulse(s),
 		beam.SideInput{Input: pairs}, beam.SideInput{Input: empty},
 		beam.SideInput{Input: count(ids, oneString)},
 		beam.SideInput{Input: count(beam.DropKey(s, groups), oneGroup)},
@@ -275,11 +275,18 @@ func (fn *compareFn) ProcessElement(_ string, as func(*Group) bool, bs func(*Gro
 	return nil
 }
 
-// reportFn assembles the report from its side inputs.
-type reportFn struct{}
+// reportFn assembles the report from its side inputs; the options (JSON) name the report's
+// shingling and measure.
+type reportFn struct {
+	Options string
+}
 
-func (reportFn) ProcessElement(_ []byte, pairs func(*Pair) bool, empty func(*string) bool, items, distinct, candidates func(*int) bool, emit func(string)) error {
-	r := feedback.DuplicateReport{Pairs: []feedback.DuplicatePair{}}
+func (fn *reportFn) ProcessElement(_ []byte, pairs func(*Pair) bool, empty func(*string) bool, items, distinct, candidates func(*int) bool, emit func(string)) error {
+	var opts feedback.DedupeOptions
+	if err := json.Unmarshal([]byte(fn.Options), &opts); err != nil {
+		return err
+	}
+	r := feedback.DuplicateReport{Shingling: opts.Shingling, Measure: opts.Measure, Pairs: []feedback.DuplicatePair{}}
 	var p Pair
 	for pairs(&p) {
 		r.Pairs = append(r.Pairs, feedback.DuplicatePair{A: feedback.ItemID(p.A), B: feedback.ItemID(p.B), Similarity: p.Similarity, Kind: feedback.MatchKind(p.Kind)})
