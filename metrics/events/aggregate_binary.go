@@ -90,7 +90,7 @@ func writeFingerprint(w *wire.Writer, f uint64) {
 // one count per cell.
 const (
 	retentionTag     = "RA"
-	retentionVersion = 1
+	retentionVersion = 2
 )
 
 func (a *RetentionAggregate) fingerprint() uint64 {
@@ -110,6 +110,7 @@ func (a *RetentionAggregate) MarshalBinary() ([]byte, error) {
 	slices.Sort(keys)
 	w := wire.NewWriter(retentionTag, retentionVersion, 16+len(keys)*(a.cells+2)*2)
 	writeFingerprint(w, a.fingerprint())
+	writeSeen(w, a.seen)
 	w.Varint(a.maxTs)
 	w.Uvarint(uint64(len(keys)))
 	prev := int64(0)
@@ -142,6 +143,7 @@ func (a *RetentionAggregate) UnmarshalBinary(data []byte) error {
 	if err := checkFingerprint(r, a.fingerprint()); err != nil {
 		return err
 	}
+	seen := readSeen(r, a.seen)
 	maxTs := r.Varint()
 	n := r.Len(a.cells + 2)
 	rows := make(map[int64][]int64, n)
@@ -173,7 +175,7 @@ func (a *RetentionAggregate) UnmarshalBinary(data []byte) error {
 	if err := r.Close(); err != nil {
 		return binaryError(subject, err)
 	}
-	a.rows, a.maxTs, a.lastRow = rows, maxTs, nil
+	a.rows, a.maxTs, a.lastRow, a.seen = rows, maxTs, nil, seen
 	return nil
 }
 
@@ -184,7 +186,7 @@ func (a *RetentionAggregate) UnmarshalBinary(data []byte) error {
 // total durations likewise.
 const (
 	funnelTag     = "FA"
-	funnelVersion = 1
+	funnelVersion = 2
 	// maxBreakdownValue bounds a breakdown value's length in UnmarshalBinary.
 	maxBreakdownValue = 1 << 16
 )
@@ -201,6 +203,7 @@ func (a *FunnelAggregate) MarshalBinary() ([]byte, error) {
 	}
 	w := wire.NewWriter(funnelTag, funnelVersion, 64)
 	writeFingerprint(w, a.fingerprint())
+	writeSeen(w, a.seen)
 	writeFunnelCounts(w, a.all)
 	keys := make([]string, 0, len(a.by))
 	for k := range a.by {
@@ -255,6 +258,7 @@ func (a *FunnelAggregate) UnmarshalBinary(data []byte) error {
 	if err := checkFingerprint(r, a.fingerprint()); err != nil {
 		return err
 	}
+	seen := readSeen(r, a.seen)
 	n := len(a.opts.Steps)
 	all := readFunnelCounts(r, n)
 	nb := r.Len(2 + n)
@@ -281,7 +285,7 @@ func (a *FunnelAggregate) UnmarshalBinary(data []byte) error {
 	if err := r.Close(); err != nil {
 		return binaryError(subject, err)
 	}
-	a.all, a.by = all, by
+	a.all, a.by, a.seen = all, by, seen
 	return nil
 }
 
@@ -331,7 +335,7 @@ func readSorted(r *wire.Reader, want int64) []int64 {
 // weekly and monthly difference arrays (one more entry than days), as varints.
 const (
 	activityTag     = "AA"
-	activityVersion = 1
+	activityVersion = 2
 )
 
 func (a *ActivityAggregate) fingerprint() uint64 {
@@ -349,6 +353,7 @@ func (a *ActivityAggregate) MarshalBinary() ([]byte, error) {
 	}
 	w := wire.NewWriter(activityTag, activityVersion, 16+3*len(a.wau))
 	writeFingerprint(w, a.fingerprint())
+	w.Varint(a.minDay)
 	w.Varint(a.from)
 	w.Varint(a.to)
 	w.Int(a.rangeUsers)
@@ -378,6 +383,7 @@ func (a *ActivityAggregate) UnmarshalBinary(data []byte) error {
 	if err := checkFingerprint(r, a.fingerprint()); err != nil {
 		return err
 	}
+	minDay := r.Varint()
 	if from, to := r.Varint(), r.Varint(); r.Err() == nil && (from != a.from || to != a.to) {
 		r.Fail("days %d to %d, want %d to %d", from, to, a.from, a.to)
 	}
@@ -412,6 +418,39 @@ func (a *ActivityAggregate) UnmarshalBinary(data []byte) error {
 	if err := r.Close(); err != nil {
 		return binaryError(subject, err)
 	}
-	a.rangeUsers, a.dau, a.wau, a.mau = users, dau, diffs[0], diffs[1]
+	a.rangeUsers, a.dau, a.wau, a.mau, a.minDay = users, dau, diffs[0], diffs[1], minDay
 	return nil
+}
+
+// writeSeen writes which of the options' event names the partial's data contains (the
+// diagnostics' unknown events): their count, then one byte each, 1 when seen.
+func writeSeen(w *wire.Writer, s nameSeen) {
+	w.Uvarint(uint64(len(s.seen)))
+	for _, v := range s.seen {
+		if v {
+			w.Byte(1)
+		} else {
+			w.Byte(0)
+		}
+	}
+}
+
+// readSeen reads what writeSeen wrote for an aggregate whose names are like's.
+func readSeen(r *wire.Reader, like nameSeen) nameSeen {
+	out := like.clone()
+	if n := r.Uvarint(); n != uint64(len(out.seen)) {
+		r.Fail("event names: %d, want %d", n, len(out.seen))
+		return out
+	}
+	for i := range out.seen {
+		switch r.Byte() {
+		case 0:
+		case 1:
+			out.seen[i] = true
+		default:
+			r.Fail("event name %d: seen flag not 0 or 1", i)
+			return out
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -223,9 +224,24 @@ func TestAggregateBinaryMismatchAndNotMade(t *testing.T) {
 }
 
 // header returns the start of an encoding for a with its fingerprint.
+// header starts a hand-made encoding of the current version for the test's aggregates:
+// tag, version, fingerprint, and the block that follows it (no event names for the
+// retention options, steps "a" and "b" both seen for the funnels, the first day for
+// activity).
 func header(tag string, fp uint64) *wire.Writer {
-	w := wire.NewWriter(tag, 1, 0)
+	version := map[string]byte{retentionTag: retentionVersion, funnelTag: funnelVersion, activityTag: activityVersion}[tag]
+	w := wire.NewWriter(tag, version, 0)
 	writeFingerprint(w, fp)
+	switch tag {
+	case retentionTag:
+		w.Uvarint(0)
+	case funnelTag:
+		w.Uvarint(2)
+		w.Byte(1)
+		w.Byte(1)
+	case activityTag:
+		w.Varint(math.MaxInt64)
+	}
 	return w
 }
 
