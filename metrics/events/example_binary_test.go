@@ -66,8 +66,8 @@ func ExampleFunnelAggregate_MarshalBinary() {
 
 func ExampleFunnelAggregate_UnmarshalBinary() {
 	f, _ := events.NewFunnelAggregate(events.FunnelOptions{Steps: []string{"signup", "purchase"}})
-	fmt.Println(f.UnmarshalBinary([]byte("FA\x02")))
-	// Output: events: funnel aggregate: invalid: data: malformed encoding: version 2, want 1 (at byte 3)
+	fmt.Println(f.UnmarshalBinary([]byte("FA\x03")))
+	// Output: events: funnel aggregate: invalid: data: malformed encoding: version 3, want 2 (at byte 3)
 }
 
 func ExampleActivityAggregate_MarshalBinary() {
